@@ -1,0 +1,16 @@
+// `tsx scripts/deploy.ts` — deploy Backstop to RPC_URL with PRIVATE_KEY (STABLECOIN optional).
+// Defaults target the local anvil with its first dev key.
+import type { Address, Hex } from 'viem';
+import { deployProtocol, deploymentPath } from './chain/deploy';
+import { ANVIL_KEYS } from './testing/anvil';
+
+const rpcUrl = process.env.RPC_URL ?? 'http://127.0.0.1:8545';
+const isLocal = /127\.0\.0\.1|localhost/.test(rpcUrl);
+const privateKey = (process.env.PRIVATE_KEY ?? (isLocal ? ANVIL_KEYS[0] : undefined)) as Hex | undefined;
+if (!privateKey) {
+  console.error('PRIVATE_KEY is required for a non-local RPC_URL');
+  process.exit(1);
+}
+const deployment = await deployProtocol({ rpcUrl, privateKey, stablecoin: process.env.STABLECOIN as Address | undefined });
+console.log(`deployed to chain ${deployment.chainId}; addresses in ${deploymentPath(deployment.chainId)}`);
+for (const [name, c] of Object.entries(deployment.contracts)) console.log(`  ${name.padEnd(12)} ${c.address}`);

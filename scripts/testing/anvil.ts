@@ -1,0 +1,68 @@
+// Starts a throwaway anvil for tests and scripts, on a free port, and stops it reliably.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { ROOT } from '../chain/artifacts';
+
+export const ANVIL_BIN = path.join(ROOT, 'node_modules', '.bin', 'anvil');
+
+/** Anvil's first well-known dev key (public knowledge; local chains only). */
+export const ANVIL_KEYS = [
+  '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
+  '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
+  '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a',
+  '0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6',
+  '0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a',
+] as const;
+
+export type AnvilInstance = { rpcUrl: string; port: number; process: ChildProcess; stop: () => Promise<void> };
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startAnvil(options: { port?: number; blockTime?: number; quiet?: boolean } = {}): Promise<AnvilInstance> {
+  const port = options.port ?? (await freePort());
+  const args = ['--port', String(port), '--host', '127.0.0.1', '--chain-id', '31337', '--silent'];
+  if (options.blockTime) args.push('--block-time', String(options.blockTime));
+  const child = spawn(ANVIL_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (exited) throw new Error(`anvil exited before it listened on ${port}`);
+    try {
+      const res = await fetch(rpcUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+      });
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`anvil did not answer on ${rpcUrl} within 20 s`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (exited) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3_000).unref();
+    });
+  return { rpcUrl, port, process: child, stop };
+}

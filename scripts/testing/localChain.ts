@@ -1,0 +1,33 @@
+// A fresh anvil with the protocol deployed, for parity and integration tests.
+import { createPublicClient, createWalletClient, http, type Abi, type Address, type Hex, type PublicClient } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { foundry } from 'viem/chains';
+import { loadArtifact } from '../chain/artifacts';
+import { deployProtocol, type Deployment } from '../chain/deploy';
+import { ANVIL_KEYS, startAnvil, type AnvilInstance } from './anvil';
+
+export type LocalChain = {
+  anvil: AnvilInstance;
+  /** Batches JSON-RPC calls, so thousands of parity reads cost few round trips. */
+  publicClient: PublicClient;
+  deployment: Deployment;
+  /** Deploys a contract (e.g. a test harness from contracts/test/harness) and returns its address. */
+  deploy: (contractName: string, sourceFile?: string, args?: readonly unknown[]) => Promise<Address>;
+  stop: () => Promise<void>;
+};
+
+export async function startLocalChain(): Promise<LocalChain> {
+  const anvil = await startAnvil();
+  const transport = http(anvil.rpcUrl, { batch: { batchSize: 200 }, retryCount: 0 });
+  const publicClient = createPublicClient({ chain: foundry, transport }) as PublicClient;
+  const wallet = createWalletClient({ chain: foundry, transport, account: privateKeyToAccount(ANVIL_KEYS[0] as Hex) });
+  const deployment = await deployProtocol({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_KEYS[0], write: false });
+  const deploy = async (contractName: string, sourceFile?: string, args: readonly unknown[] = []) => {
+    const artifact = loadArtifact(contractName, sourceFile);
+    const hash = await wallet.deployContract({ abi: artifact.abi as Abi, bytecode: artifact.bytecode, args: args as unknown[] });
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    if (!receipt.contractAddress) throw new Error(`deploying ${contractName} failed`);
+    return receipt.contractAddress;
+  };
+  return { anvil, publicClient, deployment, deploy, stop: anvil.stop };
+}
