@@ -17,6 +17,16 @@ function signature(item: AbiItem): string {
   return `${item.type}:${item.name}(${(item.inputs ?? []).map((i) => i.type).join(',')})`;
 }
 
+// Every contracts-abi/deployments/<chainId>.json, inlined so the app's bundle carries addresses typed.
+function deploymentsModule(): string {
+  const dir = path.join(OUT, 'deployments');
+  const entries = (existsSync(dir) ? readdirSync(dir) : [])
+    .filter((f) => /^\d+\.json$/.test(f))
+    .sort((a, b) => Number.parseInt(a) - Number.parseInt(b))
+    .map((f) => `  ${Number.parseInt(f)}: ${JSON.stringify(JSON.parse(readFileSync(path.join(dir, f), 'utf8')), null, 2).replace(/\n/g, '\n  ')},`);
+  return `${HEADER}// Addresses written by scripts/deploy.ts, keyed by chain id.\nexport const deployments: Record<number, { chainId: number; deployer: \`0x\${string}\`; startBlock: number; contracts: Record<string, { address: \`0x\${string}\`; blockNumber: number }> }> = {\n${entries.join('\n')}\n};\n`;
+}
+
 export function generate(): Map<string, string> {
   const files = new Map<string, string>();
   const exportsList: string[] = [];
@@ -39,6 +49,7 @@ export function generate(): Map<string, string> {
   );
   exportsList.push(`export { protocolErrorsAbi } from './errors';`);
   files.set('index.ts', `${HEADER}${exportsList.sort().join('\n')}\n`);
+  files.set('deployments.ts', deploymentsModule());
   return files;
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   createPublicClient,
   createWalletClient,
+  getAddress,
   http,
   type Abi,
   type Address,
@@ -57,7 +58,7 @@ async function deployOne(
   });
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`deploying ${name} failed (${hash})`);
-  return { address: receipt.contractAddress, blockNumber: Number(receipt.blockNumber) };
+  return { address: getAddress(receipt.contractAddress), blockNumber: Number(receipt.blockNumber) };
 }
 
 export async function deployProtocol(options: DeployOptions): Promise<Deployment> {

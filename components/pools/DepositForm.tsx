@@ -1,0 +1,106 @@
+'use client';
+
+import { useId, useState } from 'react';
+import type { Address } from 'viem';
+import { backstopPoolAbi, testUSDCAbi } from '@/contracts-abi';
+import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
+import { formatAmount } from '@/lib/format/amount';
+import { previewDeposit } from '@/lib/pool/shares';
+import { isBusy } from '@/lib/tx/status';
+import { checkAmount } from '@/lib/validation/amountInput';
+import { TxStatusLine } from '../tx/TxStatusLine';
+import { useTransactor } from '../tx/useTransactor';
+import { Button } from '../ui/Button';
+import type { PoolData } from './usePoolData';
+
+type Props = { pool: Address; stablecoin: Address; data: PoolData; account: Address | undefined; wrongNetwork: boolean };
+
+/** Stake: approve then deposit, as two visible steps, with the share preview from the lib/ twin. */
+export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: Props) {
+  const inputId = useId();
+  const [input, setInput] = useState('');
+  const approve = useTransactor();
+  const deposit = useTransactor();
+
+  const check = checkAmount(input, ASSET_DECIMALS, ASSET_SYMBOL, [
+    { value: data.walletBalance, message: (max) => `That is more than your wallet holds (${max}).` },
+    { value: data.maxDeposit, message: (max) => `The pool accepts at most ${max} from you right now.` },
+  ]);
+  const amount = check.ok ? check.value : 0n;
+  const needsApproval = check.ok && data.allowance < amount;
+  const busy = isBusy(approve.status) || isBusy(deposit.status);
+  const blocked = !account ? 'Connect a wallet to stake.' : wrongNetwork ? 'Switch your wallet to the right network first.' : undefined;
+  const shares = check.ok ? previewDeposit(data, amount) : undefined;
+  const error = !check.ok && !check.empty ? check.message : shares === 0n ? 'This amount is too small to mint a single share.' : undefined;
+  const canSubmit = check.ok && shares !== 0n && !blocked && !busy;
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!canSubmit || !account) return;
+    if (needsApproval) {
+      const approved = await approve.send({ label: 'Approve', address: stablecoin, abi: testUSDCAbi, functionName: 'approve', args: [pool, amount], account });
+      if (!approved) return;
+    }
+    const done = await deposit.send({ label: 'Deposit', address: pool, abi: backstopPoolAbi, functionName: 'deposit', args: [amount, account], account });
+    if (done) setInput('');
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={`${inputId}-help`}>
+      <div>
+        <div className="flex items-baseline justify-between">
+          <label htmlFor={inputId} className="text-sm font-medium text-slate-800 dark:text-slate-200">
+            Amount to stake
+          </label>
+          <span className="text-xs text-slate-500 dark:text-slate-400" data-testid="wallet-balance">
+            Wallet: {account ? `${formatAmount(data.walletBalance, ASSET_DECIMALS)} ${ASSET_SYMBOL}` : '—'}
+          </span>
+        </div>
+        <div className="mt-1 flex rounded-lg border border-slate-300 focus-within:border-indigo-500 dark:border-slate-700">
+          <input
+            id={inputId}
+            name="amount"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="0.00"
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            aria-invalid={Boolean(error)}
+            aria-describedby={`${inputId}-help`}
+            className="w-full rounded-lg bg-transparent px-3 py-2 font-mono text-slate-900 outline-none dark:text-slate-100"
+          />
+          <button
+            type="button"
+            className="px-3 text-xs font-semibold text-indigo-700 dark:text-indigo-300"
+            onClick={() => setInput(formatAmount(data.walletBalance < data.maxDeposit ? data.walletBalance : data.maxDeposit, ASSET_DECIMALS, { grouping: false }))}
+            disabled={!account}
+          >
+            Max
+          </button>
+        </div>
+        <p id={`${inputId}-help`} className="mt-1 min-h-5 text-sm" data-testid="amount-message">
+          {error ? (
+            <span className="text-red-700 dark:text-red-400">{error}</span>
+          ) : shares !== undefined ? (
+            <span className="text-slate-600 dark:text-slate-300" data-testid="share-preview">
+              You receive ≈ {formatAmount(shares, SHARE_DECIMALS, { maxFractionDigits: 6 })} shares
+            </span>
+          ) : null}
+        </p>
+      </div>
+
+      <ol className="space-y-1 text-sm text-slate-600 dark:text-slate-300" aria-label="Steps">
+        <li data-testid="step-approve">
+          1. Approve {ASSET_SYMBOL} {check.ok ? (needsApproval ? '— needed' : '— done') : ''}
+        </li>
+        <li data-testid="step-deposit">2. Deposit into the pool</li>
+      </ol>
+
+      <Button type="submit" disabled={!canSubmit} className="w-full" data-testid="deposit-button">
+        {blocked ?? (needsApproval ? 'Approve and deposit' : 'Deposit')}
+      </Button>
+      <TxStatusLine status={approve.status} />
+      <TxStatusLine status={deposit.status} />
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import { useReadContracts } from 'wagmi';
+import { zeroAddress, type Address } from 'viem';
+import { backstopPoolAbi, testUSDCAbi } from '@/contracts-abi';
+import { contractAddress, poolAddress, type Layer } from '@/lib/chain/config';
+
+const ONE_SHARE = 10n ** 18n;
+
+/** Live pool state and the account's position, read from the chain in one batched call. */
+export function usePoolData(layer: Layer, account: Address | undefined) {
+  const pool = poolAddress(layer);
+  const stablecoin = contractAddress('stablecoin');
+  const holder = account ?? zeroAddress;
+  const query = useReadContracts({
+    allowFailure: false,
+    contracts: [
+      { address: pool, abi: backstopPoolAbi, functionName: 'totalAssets' },
+      { address: pool, abi: backstopPoolAbi, functionName: 'totalSupply' },
+      { address: pool, abi: backstopPoolAbi, functionName: 'convertToAssets', args: [ONE_SHARE] },
+      { address: pool, abi: backstopPoolAbi, functionName: 'balanceOf', args: [holder] },
+      { address: pool, abi: backstopPoolAbi, functionName: 'maxDeposit', args: [holder] },
+      { address: stablecoin, abi: testUSDCAbi, functionName: 'balanceOf', args: [holder] },
+      { address: stablecoin, abi: testUSDCAbi, functionName: 'allowance', args: [holder, pool ?? zeroAddress] },
+    ],
+    query: { enabled: Boolean(pool && stablecoin), refetchInterval: 4_000 },
+  });
+  const data = query.data
+    ? {
+        totalAssets: query.data[0],
+        totalSupply: query.data[1],
+        sharePrice: query.data[2],
+        shares: query.data[3],
+        maxDeposit: query.data[4],
+        walletBalance: query.data[5],
+        allowance: query.data[6],
+      }
+    : undefined;
+  return { pool, stablecoin, data, query };
+}
+
+export type PoolData = NonNullable<ReturnType<typeof usePoolData>['data']>;

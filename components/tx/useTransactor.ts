@@ -1,0 +1,65 @@
+'use client';
+
+// The one transaction helper: simulate → wallet → mined → refetch, with the revert in words.
+// Every write in the app goes through it (scaffold-eth-2's useTransactor pattern).
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useConfig } from 'wagmi';
+import { simulateContract, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
+import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, TransactionReceipt } from 'viem';
+import { protocolErrorsAbi } from '@/contracts-abi';
+import { describeError } from '@/lib/tx/describeError';
+import type { TxStatus } from '@/lib/tx/status';
+
+export type TxRequest<abi extends Abi, name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>> = {
+  label: string;
+  address: Address;
+  abi: abi;
+  functionName: name;
+  args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', name>;
+  account: Address;
+};
+
+export function useTransactor() {
+  const config = useConfig();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<TxStatus>({ phase: 'idle' });
+
+  const send = useCallback(
+    async <abi extends Abi, name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>>(
+      tx: TxRequest<abi, name>,
+    ): Promise<TransactionReceipt | undefined> => {
+      const { label } = tx;
+      setStatus({ phase: 'checking', label });
+      let hash: `0x${string}` | undefined;
+      try {
+        // Simulating against the contract's ABI plus every protocol error decodes any revert,
+        // including one raised by another contract the call reaches.
+        const abi = [...tx.abi, ...protocolErrorsAbi] as Abi;
+        const { request } = await simulateContract(config, {
+          address: tx.address,
+          abi,
+          functionName: tx.functionName as string,
+          args: tx.args as readonly unknown[],
+          account: tx.account,
+        });
+        setStatus({ phase: 'signing', label });
+        hash = await writeContract(config, request);
+        setStatus({ phase: 'pending', label, hash });
+        const receipt = await waitForTransactionReceipt(config, { hash });
+        if (receipt.status !== 'success') throw new Error('The transaction was mined but reverted.');
+        setStatus({ phase: 'confirmed', label, hash });
+        await queryClient.invalidateQueries();
+        return receipt;
+      } catch (error) {
+        const { kind, message } = describeError(error);
+        setStatus({ phase: 'failed', label, kind, message, hash });
+        return undefined;
+      }
+    },
+    [config, queryClient],
+  );
+
+  const reset = useCallback(() => setStatus({ phase: 'idle' }), []);
+  return { status, send, reset };
+}

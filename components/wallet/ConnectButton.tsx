@@ -1,0 +1,64 @@
+'use client';
+
+import { useState } from 'react';
+import { useConnect, useConnection, useConnectors, useDisconnect } from 'wagmi';
+import { describeError } from '@/lib/tx/describeError';
+import { shortHash } from '@/lib/tx/status';
+import { Button } from '../ui/Button';
+
+export function ConnectButton() {
+  const connection = useConnection();
+  const connectors = useConnectors();
+  const connect = useConnect();
+  const disconnect = useDisconnect();
+  const [open, setOpen] = useState(false);
+
+  if (connection.isConnected && connection.address) {
+    return (
+      <div className="flex items-center gap-2">
+        <span className="rounded-md bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200" data-testid="connected-address" title={connection.address}>
+          {shortHash(connection.address)}
+        </span>
+        <Button variant="secondary" onClick={() => disconnect.mutate()}>
+          Disconnect
+        </Button>
+      </div>
+    );
+  }
+
+  // EIP-6963 wallets announce themselves; the generic injected entry only helps when none did.
+  const announced = connectors.filter((c) => c.type === 'injected' && c.id !== 'injected');
+  const choices = connectors.filter((c) => c.id !== 'injected' || announced.length === 0);
+
+  return (
+    <div className="relative">
+      <Button onClick={() => setOpen((v) => !v)} aria-expanded={open} aria-haspopup="menu">
+        Connect wallet
+      </Button>
+      {open ? (
+        <div role="menu" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+          {choices.map((connector) => (
+            <button
+              key={connector.uid}
+              type="button"
+              role="menuitem"
+              className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 focus-visible:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800"
+              onClick={() => {
+                setOpen(false);
+                connect.mutate({ connector });
+              }}
+            >
+              {'icon' in connector && typeof connector.icon === 'string' ? <img src={connector.icon} alt="" className="h-5 w-5" /> : null}
+              {connector.id === 'injected' ? 'Browser wallet' : connector.name}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {connect.error ? (
+        <p role="alert" className="absolute right-0 mt-2 w-64 text-xs text-red-700 dark:text-red-400">
+          {describeError(connect.error).message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

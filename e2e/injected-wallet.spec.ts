@@ -1,0 +1,45 @@
+// The EIP-6963 path: a wallet announced by the page, on the wrong chain first, then rejecting.
+import { expect, test } from '@playwright/test';
+import { E2E_RPC_URL } from './support/env';
+import { installInjectedWallet, rejectNextSignature, TEST_WALLET_ACCOUNT, TEST_WALLET_NAME } from './support/injectedWallet';
+import { usdcBalance } from './support/chain';
+import { connectWith } from './support/page';
+
+test('wrong network gets a switch prompt, and switching fixes the page', async ({ page }) => {
+  await installInjectedWallet(page, { rpcUrl: E2E_RPC_URL, chainId: 31337 });
+  await page.addInitScript(() => {
+    // Start the wallet on Ethereum mainnet.
+    (window as unknown as { __testWallet: { chainId: number } }).__testWallet.chainId = 1;
+  });
+  await page.goto('/pools/junior');
+  await connectWith(page, TEST_WALLET_NAME);
+  await expect(page.getByTestId('wrong-network')).toContainText('Your wallet is on chain 1');
+  await expect(page.getByTestId('deposit-button')).toBeDisabled();
+  await expect(page.getByTestId('deposit-button')).toHaveText(/Switch your wallet/);
+  await page.getByRole('button', { name: /Switch to Local Anvil/ }).click();
+  await expect(page.getByTestId('wrong-network')).toHaveCount(0);
+  await expect(page.getByTestId('deposit-button')).toHaveText(/Deposit|Enter/);
+});
+
+test('a rejected signature says so and keeps the form as it was', async ({ page }) => {
+  await installInjectedWallet(page, { rpcUrl: E2E_RPC_URL, chainId: 31337 });
+  await page.goto('/pools/junior');
+  await connectWith(page, TEST_WALLET_NAME);
+  const before = await usdcBalance(TEST_WALLET_ACCOUNT);
+  await rejectNextSignature(page);
+  await page.getByRole('button', { name: /Get 1,000 test USDC/ }).click();
+  await expect(page.getByTestId('tx-status').first()).toContainText('You rejected the transaction');
+  expect(await usdcBalance(TEST_WALLET_ACCOUNT)).toBe(before);
+
+  // The wallet signs the next one: faucet works through the injected provider.
+  await page.getByRole('button', { name: /Get 1,000 test USDC/ }).click();
+  await expect(page.getByText('Faucet: confirmed.')).toBeVisible();
+  expect(await usdcBalance(TEST_WALLET_ACCOUNT)).toBe(before + 1_000_000_000n);
+
+  // Reject the deposit: the typed amount stays.
+  await page.getByLabel('Amount to stake').fill('12.5');
+  await rejectNextSignature(page);
+  await page.getByTestId('deposit-button').click();
+  await expect(page.getByText(/You rejected the transaction/)).toBeVisible();
+  await expect(page.getByLabel('Amount to stake')).toHaveValue('12.5');
+});

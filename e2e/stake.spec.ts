@@ -1,0 +1,38 @@
+// The walking skeleton's journey: connect the dev account, draw test USDC, stake in Junior.
+import { expect, test } from '@playwright/test';
+import { formatUnits } from 'viem';
+import { DEV_ACCOUNT } from '../lib/wallet/devAccount';
+import { poolShares, poolTotalAssets, usdcBalance } from './support/chain';
+import { connectWith, readUsdc } from './support/page';
+
+test('dev account: faucet → approve + deposit → wallet, shares and TVL update', async ({ page }) => {
+  await page.goto('/pools/junior');
+  await expect(page.getByRole('heading', { name: /Junior pool/ })).toBeVisible();
+  await connectWith(page, /Dev account/);
+
+  // Faucet: the wallet balance on the page rises by exactly 1,000 USDC, as on chain.
+  const walletBefore = await usdcBalance(DEV_ACCOUNT);
+  await page.getByRole('button', { name: /Get 1,000 test USDC/ }).click();
+  await expect(page.getByText('Faucet: confirmed.')).toBeVisible();
+  expect(await usdcBalance(DEV_ACCOUNT)).toBe(walletBefore + 1_000_000_000n);
+  await expect(page.getByTestId('wallet-balance')).toContainText(formatUnits(walletBefore + 1_000_000_000n, 6).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+
+  // Deposit 250 USDC: the preview comes from the lib/ twin before any wallet opens.
+  const sharesBefore = await poolShares(DEV_ACCOUNT);
+  const tvlBefore = await poolTotalAssets();
+  await page.getByLabel('Amount to stake').fill('250');
+  await expect(page.getByTestId('share-preview')).toContainText('You receive ≈');
+  await expect(page.getByTestId('step-approve')).toContainText('needed');
+  await page.getByTestId('deposit-button').click();
+  await expect(page.getByText('Deposit: confirmed.')).toBeVisible();
+
+  expect(await usdcBalance(DEV_ACCOUNT)).toBe(walletBefore + 1_000_000_000n - 250_000_000n);
+  const sharesAfter = await poolShares(DEV_ACCOUNT);
+  expect(sharesAfter).toBeGreaterThan(sharesBefore);
+  expect(await poolTotalAssets()).toBe(tvlBefore + 250_000_000n);
+
+  // The page refetched after confirmation: TVL and stake show the new numbers.
+  await expect.poll(() => readUsdc(page, 'pool-tvl')).toBe(((tvlBefore + 250_000_000n) / 10_000n) * 10_000n);
+  await expect(page.getByTestId('your-shares')).not.toHaveText('0');
+  await expect(page.getByLabel('Amount to stake')).toHaveValue('');
+});

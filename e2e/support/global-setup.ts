@@ -1,0 +1,21 @@
+// Starts anvil, deploys and seeds exactly as `npm start` does, and checks the addresses match the
+// ones the app was built with (contracts-abi/deployments/31337.json). Returns the teardown.
+import { readFileSync } from 'node:fs';
+import { deployProtocol, deploymentPath } from '../../scripts/chain/deploy';
+import { seedDemo } from '../../scripts/chain/seed';
+import { ANVIL_KEYS, startAnvil } from '../../scripts/testing/anvil';
+import { E2E_CHAIN_PORT } from './env';
+
+export default async function globalSetup() {
+  const anvil = await startAnvil({ port: E2E_CHAIN_PORT });
+  const deployment = await deployProtocol({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_KEYS[0], write: false });
+  const built = JSON.parse(readFileSync(deploymentPath(31337), 'utf8'));
+  for (const [name, contract] of Object.entries(deployment.contracts)) {
+    if (built.contracts[name]?.address !== contract.address) {
+      await anvil.stop();
+      throw new Error(`${name} deployed at ${contract.address}, but the app was built for ${built.contracts[name]?.address}: run \`npm start\` once or the deploy, then rebuild`);
+    }
+  }
+  await seedDemo(anvil.rpcUrl, deployment);
+  return async () => anvil.stop();
+}

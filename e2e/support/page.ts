@@ -1,0 +1,15 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Connects through the wallet menu entry with this name. */
+export async function connectWith(page: Page, walletName: RegExp | string): Promise<void> {
+  await page.getByRole('button', { name: 'Connect wallet' }).click();
+  await page.getByRole('menuitem', { name: walletName }).click();
+  await expect(page.getByTestId('connected-address')).toBeVisible();
+}
+
+/** The USDC amount a stat shows, in base units (6 decimals), e.g. "1,234.5 USDC" → 1234500000n. */
+export async function readUsdc(page: Page, testId: string): Promise<bigint> {
+  const text = (await page.getByTestId(testId).innerText()).replace(/[^0-9.]/g, '');
+  const [whole = '0', fraction = ''] = text.split('.');
+  return BigInt(whole) * 1_000_000n + BigInt(fraction.padEnd(6, '0').slice(0, 6) || '0');
+}

@@ -1,0 +1,4 @@
+/** The stablecoin's decimals (USDC: 6). Pools' shares carry 12 more (BackstopPool's decimals offset). */
+export const ASSET_DECIMALS = 6;
+export const SHARE_DECIMALS = 18;
+export const ASSET_SYMBOL = 'USDC';

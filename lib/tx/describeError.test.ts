@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ContractFunctionRevertedError, encodeErrorResult, HttpRequestError, UserRejectedRequestError, BaseError } from 'viem';
+import { protocolErrorsAbi } from '@/contracts-abi';
+import { describeError, describeRevertData } from './describeError';
+
+describe('describeError', () => {
+  it('says a rejection plainly', () => {
+    const error = new BaseError('wrapped', { cause: new UserRejectedRequestError(new Error('User denied')) });
+    expect(describeError(error)).toEqual({ kind: 'rejected', message: 'You rejected the transaction. Nothing was sent.' });
+  });
+
+  it('decodes a custom error with its values', () => {
+    const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'TestUSDCFaucetCapExceeded', args: [20_000_000_000n, 10_000_000_000n] });
+    const error = new ContractFunctionRevertedError({ abi: protocolErrorsAbi, data, functionName: 'faucet' });
+    expect(describeError(error).message).toBe('The faucet gives at most 10,000 USDC per request; you asked for 20,000 USDC.');
+    expect(describeRevertData(data)).toBe('The faucet gives at most 10,000 USDC per request; you asked for 20,000 USDC.');
+  });
+
+  it('names an unmapped protocol error in words rather than hex', () => {
+    const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'SafeERC20FailedOperation', args: ['0x0000000000000000000000000000000000000001'] });
+    expect(describeRevertData(data)).toBe('The contract refused the transaction (safe erc20 failed operation).');
+  });
+
+  it('recognises an unreachable RPC', () => {
+    const error = new HttpRequestError({ url: 'http://127.0.0.1:1', body: {} });
+    expect(describeError(error).kind).toBe('network');
+  });
+});

@@ -1,0 +1,71 @@
+// Turns anything a wallet, RPC or contract throws into one plain sentence for the user. Custom
+// errors are decoded against every error the protocol declares (contracts-abi/errors.ts).
+import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, type Hex } from 'viem';
+import { protocolErrorsAbi } from '@/contracts-abi';
+import { formatAmount } from '../format/amount';
+import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '../chain/tokens';
+
+const assets = (v: unknown) => `${formatAmount(BigInt(v as bigint), ASSET_DECIMALS)} ${ASSET_SYMBOL}`;
+const shares = (v: unknown) => `${formatAmount(BigInt(v as bigint), SHARE_DECIMALS, { maxFractionDigits: 6 })} shares`;
+
+type Sentence = (args: readonly unknown[]) => string;
+
+/** One sentence per custom error the app can meet, keyed by error name. */
+export const ERROR_SENTENCES: Record<string, Sentence> = {
+  TestUSDCFaucetCapExceeded: ([requested, cap]) => `The faucet gives at most ${assets(cap)} per request; you asked for ${assets(requested)}.`,
+  TestUSDCZeroAmount: () => 'The faucet amount must be more than zero.',
+  BackstopPoolZeroShares: ([a]) => `A deposit of ${assets(a)} is too small to mint a single share.`,
+  BackstopPoolZeroAssets: ([s]) => `Redeeming ${shares(s)} would pay nothing, so it was refused.`,
+  ERC4626ExceededMaxDeposit: ([, a, max]) => `The pool accepts at most ${assets(max)} from you right now; you tried ${assets(a)}.`,
+  ERC4626ExceededMaxMint: ([, s, max]) => `The pool can mint at most ${shares(max)} to you right now; you asked for ${shares(s)}.`,
+  ERC4626ExceededMaxWithdraw: ([, a, max]) => `You can withdraw at most ${assets(max)} right now; you asked for ${assets(a)}.`,
+  ERC4626ExceededMaxRedeem: ([, s, max]) => `You can redeem at most ${shares(max)} right now; you asked for ${shares(s)}.`,
+  ERC20InsufficientBalance: ([, balance, needed]) => `Your balance (${assets(balance)}) is below the ${assets(needed)} this needs.`,
+  ERC20InsufficientAllowance: ([, allowance, needed]) => `The approval (${assets(allowance)}) is below the ${assets(needed)} this needs: approve first.`,
+  EnforcedPause: () => 'New risk is paused by the guardian right now; withdrawals and claims still work.',
+  ReentrancyGuardReentrantCall: () => 'The call tried to re-enter the contract and was refused.',
+  OwnableUnauthorizedAccount: () => 'Only governance may do this.',
+};
+
+function sentenceFor(errorName: string, args: readonly unknown[] | undefined): string {
+  const sentence = ERROR_SENTENCES[errorName];
+  if (sentence) return sentence(args ?? []);
+  const words = errorName
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return `The contract refused the transaction (${words}).`;
+}
+
+/** Decodes raw revert data against the protocol's errors; undefined when it is not one of ours. */
+export function describeRevertData(data: Hex): string | undefined {
+  try {
+    const decoded = decodeErrorResult({ abi: protocolErrorsAbi, data });
+    return sentenceFor(decoded.errorName, decoded.args as readonly unknown[] | undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+export type ErrorKind = 'rejected' | 'revert' | 'network' | 'unknown';
+
+export function describeError(error: unknown): { kind: ErrorKind; message: string } {
+  if (error instanceof BaseError) {
+    const rejected = error.walk((e) => e instanceof UserRejectedRequestError || (e as { code?: number }).code === 4001);
+    if (rejected) return { kind: 'rejected', message: 'You rejected the transaction. Nothing was sent.' };
+    const revert = error.walk((e) => e instanceof ContractFunctionRevertedError);
+    if (revert instanceof ContractFunctionRevertedError) {
+      if (revert.data?.errorName) return { kind: 'revert', message: sentenceFor(revert.data.errorName, revert.data.args) };
+      if (revert.raw) {
+        const fromRaw = describeRevertData(revert.raw);
+        if (fromRaw) return { kind: 'revert', message: fromRaw };
+      }
+      if (revert.reason) return { kind: 'revert', message: `The contract refused: ${revert.reason}.` };
+    }
+    const network = error.walk((e) => ['HttpRequestError', 'TimeoutError', 'WebSocketRequestError'].includes((e as Error).name));
+    if (network) return { kind: 'network', message: 'The network could not be reached. Check your connection and try again.' };
+    return { kind: 'unknown', message: error.shortMessage || error.message };
+  }
+  if (error instanceof Error) return { kind: 'unknown', message: error.message };
+  return { kind: 'unknown', message: 'Something went wrong.' };
+}

@@ -1,0 +1,105 @@
+// `npm start`: the whole local stack from a fresh clone — anvil (31337), contracts compiled and
+// deployed, contracts-abi/ regenerated, demo state seeded, the web app on http://localhost:3000.
+// Ctrl-C stops everything it started. `npm start -- --prod` serves a production build instead.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { ROOT } from './chain/artifacts';
+import { buildContracts, generateAbis } from './chain/build';
+import { deployProtocol } from './chain/deploy';
+import { run } from './chain/run';
+import { seedDemo } from './chain/seed';
+import { ANVIL_KEYS, startAnvil, type AnvilInstance } from './testing/anvil';
+
+const CHAIN_PORT = Number(process.env.CHAIN_PORT ?? 8545);
+const APP_PORT = Number(process.env.PORT ?? 3000);
+const prod = process.argv.includes('--prod');
+const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next');
+
+const children: ChildProcess[] = [];
+let anvil: AnvilInstance | undefined;
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log('\nStopping the local stack…');
+    for (const child of children) {
+      if (child.exitCode === null && child.pid) {
+        try {
+          process.kill(-child.pid, 'SIGTERM'); // the whole process group: next spawns workers
+        } catch {
+          child.kill('SIGTERM');
+        }
+      }
+    }
+    await anvil?.stop();
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function main() {
+  for (const [port, what] of [
+    [CHAIN_PORT, 'the chain (CHAIN_PORT)'],
+    [APP_PORT, 'the web app (PORT)'],
+  ] as const) {
+    if (!(await portFree(port))) throw new Error(`Port ${port} for ${what} is already in use. Stop whatever holds it, or set another port.`);
+  }
+
+  console.log('1/5 Compiling contracts…');
+  await buildContracts();
+  await generateAbis();
+
+  console.log(`2/5 Starting anvil on ${CHAIN_PORT}…`);
+  anvil = await startAnvil({ port: CHAIN_PORT });
+  children.push(anvil.process);
+  anvil.process.on('exit', () => !stopping && void stopAll(1));
+
+  console.log('3/5 Deploying…');
+  const deployment = await deployProtocol({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_KEYS[0] });
+  await generateAbis();
+
+  console.log('4/5 Seeding demo state…');
+  await seedDemo(anvil.rpcUrl, deployment);
+
+  console.log(`5/5 Starting the web app (${prod ? 'production build' : 'dev server'})…`);
+  const env = { ...process.env, NEXT_PUBLIC_CHAIN_ID: '31337', NEXT_PUBLIC_RPC_URL: anvil.rpcUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  if (prod) await run(NEXT_BIN, ['build'], { cwd: ROOT, env });
+  const next = spawn(NEXT_BIN, [prod ? 'start' : 'dev', '-p', String(APP_PORT)], { cwd: ROOT, env, stdio: 'inherit', detached: true });
+  children.push(next);
+  next.on('exit', (code) => !stopping && void stopAll(code ?? 1));
+  await waitForHttp(`http://localhost:${APP_PORT}/pools/junior`, 180_000);
+
+  console.log(`\nBackstop is running: http://localhost:${APP_PORT}`);
+  console.log(`Chain: ${anvil.rpcUrl} (chain id 31337). Contracts: contracts-abi/deployments/31337.json`);
+  console.log('Press Ctrl-C to stop everything.');
+}
+
+main().catch((error) => {
+  console.error(`\nThe stack could not start: ${error instanceof Error ? error.message : String(error)}`);
+  void stopAll(1);
+});
