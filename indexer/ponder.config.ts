@@ -1,0 +1,30 @@
+// Ponder indexes Backstop's events into tables for the app's history views. ABIs and addresses come
+// from contracts-abi/ (generated), never copied. Locally: embedded PGlite; in production set
+// DATABASE_URL and the same code writes to Postgres.
+import { createConfig } from 'ponder';
+import { backstopPoolAbi } from '../contracts-abi';
+import { deployments } from '../contracts-abi/deployments';
+
+const chainId = Number(process.env.PONDER_CHAIN_ID ?? 31337);
+const rpc = process.env.PONDER_RPC_URL ?? 'http://127.0.0.1:8545';
+const deployment = deployments[chainId];
+if (!deployment) throw new Error(`No deployment for chain ${chainId} in contracts-abi/deployments`);
+const { juniorPool, seniorPool } = deployment.contracts;
+if (!juniorPool || !seniorPool) throw new Error(`The chain ${chainId} deployment lacks the pools`);
+
+export default createConfig({
+  database: process.env.DATABASE_URL
+    ? { kind: 'postgres', connectionString: process.env.DATABASE_URL }
+    : { kind: 'pglite', directory: process.env.PONDER_PGLITE_DIR ?? '.ponder/pglite' },
+  chains: {
+    backstop: { id: chainId, rpc, pollingInterval: chainId === 31337 ? 250 : 2_000, disableCache: chainId === 31337 },
+  },
+  contracts: {
+    BackstopPool: {
+      abi: backstopPoolAbi,
+      chain: 'backstop',
+      address: [juniorPool.address, seniorPool.address],
+      startBlock: Math.min(juniorPool.blockNumber, seniorPool.blockNumber),
+    },
+  },
+});
