@@ -10,14 +10,17 @@ import { deployProtocol } from './chain/deploy';
 import { run } from './chain/run';
 import { seedDemo } from './chain/seed';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from './testing/anvil';
+import { startPonder, type PonderInstance } from './testing/ponder';
 
 const CHAIN_PORT = Number(process.env.CHAIN_PORT ?? 8545);
 const APP_PORT = Number(process.env.PORT ?? 3000);
+const INDEXER_PORT = Number(process.env.INDEXER_PORT ?? 42069);
 const prod = process.argv.includes('--prod');
 const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next');
 
 const children: ChildProcess[] = [];
 let anvil: AnvilInstance | undefined;
+let ponder: PonderInstance | undefined;
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
@@ -33,6 +36,7 @@ async function stopAll(code: number): Promise<never> {
         }
       }
     }
+    await ponder?.stop();
     await anvil?.stop();
   }
   process.exit(code);
@@ -62,32 +66,44 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
+async function deploymentHead(rpcUrl: string): Promise<number> {
+  const res = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }) });
+  return Number(((await res.json()) as { result: string }).result);
+}
+
 async function main() {
   for (const [port, what] of [
     [CHAIN_PORT, 'the chain (CHAIN_PORT)'],
     [APP_PORT, 'the web app (PORT)'],
+    [INDEXER_PORT, 'the indexer (INDEXER_PORT)'],
   ] as const) {
     if (!(await portFree(port))) throw new Error(`Port ${port} for ${what} is already in use. Stop whatever holds it, or set another port.`);
   }
 
-  console.log('1/5 Compiling contracts…');
+  console.log('1/6 Compiling contracts…');
   await buildContracts();
   await generateAbis();
 
-  console.log(`2/5 Starting anvil on ${CHAIN_PORT}…`);
+  console.log(`2/6 Starting anvil on ${CHAIN_PORT}…`);
   anvil = await startAnvil({ port: CHAIN_PORT });
   children.push(anvil.process);
   anvil.process.on('exit', () => !stopping && void stopAll(1));
 
-  console.log('3/5 Deploying…');
+  console.log('3/6 Deploying…');
   const deployment = await deployProtocol({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_KEYS[0] });
   await generateAbis();
 
-  console.log('4/5 Seeding demo state…');
+  console.log('4/6 Seeding demo state…');
   await seedDemo(anvil.rpcUrl, deployment);
 
-  console.log(`5/5 Starting the web app (${prod ? 'production build' : 'dev server'})…`);
-  const env = { ...process.env, NEXT_PUBLIC_CHAIN_ID: '31337', NEXT_PUBLIC_RPC_URL: anvil.rpcUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  // A fresh chain every start, so the indexer starts from an empty database (in a throwaway folder).
+  console.log(`5/6 Starting the indexer (Ponder on embedded PGlite) on ${INDEXER_PORT}…`);
+  ponder = await startPonder({ rpcUrl: anvil.rpcUrl, port: INDEXER_PORT });
+  children.push(ponder.process);
+  await ponder.waitForBlock(await deploymentHead(anvil.rpcUrl), 120_000);
+
+  console.log(`6/6 Starting the web app (${prod ? 'production build' : 'dev server'})…`);
+  const env = { ...process.env, NEXT_PUBLIC_CHAIN_ID: '31337', NEXT_PUBLIC_RPC_URL: anvil.rpcUrl, NEXT_PUBLIC_INDEXER_URL: ponder.url, NEXT_TELEMETRY_DISABLED: '1' };
   if (prod) await run(NEXT_BIN, ['build'], { cwd: ROOT, env });
   const next = spawn(NEXT_BIN, [prod ? 'start' : 'dev', '-p', String(APP_PORT)], { cwd: ROOT, env, stdio: 'inherit', detached: true });
   children.push(next);
@@ -96,6 +112,7 @@ async function main() {
 
   console.log(`\nBackstop is running: http://localhost:${APP_PORT}`);
   console.log(`Chain: ${anvil.rpcUrl} (chain id 31337). Contracts: contracts-abi/deployments/31337.json`);
+  console.log(`Indexer: ${ponder.url} (GraphQL at /graphql, SQL over HTTP at /sql)`);
   console.log('Press Ctrl-C to stop everything.');
 }
 

@@ -3,7 +3,7 @@
 // signature request — so the injected-wallet path runs for real in Chromium.
 import type { Page } from '@playwright/test';
 
-export const TEST_WALLET_ACCOUNT = '0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f'; // anvil account #7
+export const TEST_WALLET_ACCOUNT = '0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f'; // anvil account #8
 export const TEST_WALLET_NAME = 'Backstop Test Wallet';
 
 type Options = { rpcUrl: string; chainId: number };

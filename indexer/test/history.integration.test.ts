@@ -1,0 +1,171 @@
+// The indexer against the real stack: anvil + deploy + scripted actions + real Ponder on PGlite.
+// Every indexed row must match its event, every snapshot must equal the contract at that block,
+// a rollback must leave the tables equal to the new chain, and bad API input must get a 4xx.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPublicClient, createWalletClient, http, parseAbiItem, type Address, type Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { foundry } from 'viem/chains';
+import { backstopPoolAbi, testUSDCAbi } from '../../contracts-abi';
+import { deployments } from '../../contracts-abi/deployments';
+import { deployProtocol, type Deployment } from '../../scripts/chain/deploy';
+import { seedDemo } from '../../scripts/chain/seed';
+import { ANVIL_KEYS, startAnvil, type AnvilInstance } from '../../scripts/testing/anvil';
+import { startPonder, type PonderInstance } from '../../scripts/testing/ponder';
+
+let anvil: AnvilInstance;
+let ponder: PonderInstance;
+let deployment: Deployment;
+let publicClient: ReturnType<typeof createPublicClient>;
+
+const USDC = 10n ** 6n;
+const ONE_SHARE = 10n ** 18n;
+
+async function act(key: Hex, tx: (wallet: ReturnType<typeof createWalletClient>, account: Address) => Promise<Hex>) {
+  const account = privateKeyToAccount(key);
+  const wallet = createWalletClient({ chain: foundry, transport: http(anvil.rpcUrl), account });
+  const hash = await tx(wallet, account.address);
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  expect(receipt.status).toBe('success');
+  return receipt;
+}
+
+async function stake(key: Hex, pool: Address, amount: bigint) {
+  const usdc = deployment.contracts.stablecoin.address;
+  await act(key, (w, a) => w.writeContract({ chain: foundry, account: w.account!, address: usdc, abi: testUSDCAbi, functionName: 'faucet', args: [amount] }).then((h) => { void a; return h; }));
+  await act(key, (w) => w.writeContract({ chain: foundry, account: w.account!, address: usdc, abi: testUSDCAbi, functionName: 'approve', args: [pool, amount] }));
+  return act(key, (w, a) => w.writeContract({ chain: foundry, account: w.account!, address: pool, abi: backstopPoolAbi, functionName: 'deposit', args: [amount, a] }));
+}
+
+async function get<T>(path: string): Promise<{ status: number; body: T; text: string }> {
+  const res = await fetch(`${ponder.url}${path}`);
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, body: body as T, text };
+}
+
+type Snapshot = { pool: string; blockNumber: string; totalAssets: string; totalSupply: string; sharePrice: string };
+type Event = { kind: string; contract: string; account: string; assets: string; shares: string; blockNumber: string; txHash: string };
+
+async function syncIndexer() {
+  await ponder.waitForBlock(await publicClient.getBlockNumber({ cacheTime: 0 }));
+}
+
+beforeAll(async () => {
+  anvil = await startAnvil();
+  publicClient = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) });
+  deployment = await deployProtocol({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_KEYS[0], write: false });
+  for (const [name, c] of Object.entries(deployment.contracts)) expect(c.address).toBe(deployments[31337]!.contracts[name]!.address);
+  await seedDemo(anvil.rpcUrl, deployment);
+  const junior = deployment.contracts.juniorPool.address;
+  // A scripted history: a donation moves the share price, a redeem, a share transfer.
+  await act(ANVIL_KEYS[1], (w) => w.writeContract({ chain: foundry, account: w.account!, address: deployment.contracts.stablecoin.address, abi: testUSDCAbi, functionName: 'faucet', args: [777n * USDC] }));
+  await act(ANVIL_KEYS[1], (w) => w.writeContract({ chain: foundry, account: w.account!, address: deployment.contracts.stablecoin.address, abi: testUSDCAbi, functionName: 'transfer', args: [junior, 777n * USDC] }));
+  await stake(ANVIL_KEYS[5], junior, 1_234n * USDC);
+  await act(ANVIL_KEYS[5], (w, a) => w.writeContract({ chain: foundry, account: w.account!, address: junior, abi: backstopPoolAbi, functionName: 'redeem', args: [300n * ONE_SHARE, a, a] }));
+  await act(ANVIL_KEYS[5], (w) => w.writeContract({ chain: foundry, account: w.account!, address: junior, abi: backstopPoolAbi, functionName: 'transfer', args: [privateKeyToAccount(ANVIL_KEYS[6]).address, 100n * ONE_SHARE] }));
+  ponder = await startPonder({ rpcUrl: anvil.rpcUrl });
+  await syncIndexer();
+});
+
+afterAll(async () => {
+  await ponder?.stop();
+  await anvil?.stop();
+});
+
+describe('Ponder history of the pools', () => {
+  it('indexes every Deposit and Withdraw exactly as emitted', async () => {
+    const pools = [deployment.contracts.juniorPool.address, deployment.contracts.seniorPool.address];
+    const logs = await publicClient.getLogs({ address: pools, events: [parseAbiItem('event Deposit(address indexed sender, address indexed owner, uint256 assets, uint256 shares)'), parseAbiItem('event Withdraw(address indexed sender, address indexed receiver, address indexed owner, uint256 assets, uint256 shares)')], fromBlock: 0n });
+    const { body: events } = await get<Event[]>('/events?limit=500');
+    expect(events).toHaveLength(logs.length);
+    for (const log of logs) {
+      const row = events.find((e) => e.txHash === log.transactionHash && e.kind === (log.eventName === 'Deposit' ? 'deposit' : 'withdraw'));
+      expect(row, `row for ${log.transactionHash}`).toBeDefined();
+      expect(row!.contract).toBe(log.address.toLowerCase());
+      expect(row!.account).toBe(log.args.owner!.toLowerCase());
+      expect(BigInt(row!.assets)).toBe(log.args.assets);
+      expect(BigInt(row!.shares)).toBe(log.args.shares);
+      expect(BigInt(row!.blockNumber)).toBe(log.blockNumber);
+    }
+  });
+
+  it('each snapshot equals the contract at that block, share price included', async () => {
+    let checked = 0;
+    for (const layer of ['junior', 'senior'] as const) {
+      const pool = deployment.contracts[`${layer}Pool`].address;
+      const { body: snapshots } = await get<Snapshot[]>(`/pools/${layer}/snapshots?limit=500`);
+      expect(snapshots.length).toBeGreaterThan(0);
+      for (const s of snapshots) {
+        const blockNumber = BigInt(s.blockNumber);
+        const [price, assets, supply] = await Promise.all([
+          publicClient.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'convertToAssets', args: [ONE_SHARE], blockNumber }),
+          publicClient.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'totalAssets', blockNumber }),
+          publicClient.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'totalSupply', blockNumber }),
+        ]);
+        expect(BigInt(s.sharePrice)).toBe(price);
+        expect(BigInt(s.totalAssets)).toBe(assets);
+        expect(BigInt(s.totalSupply)).toBe(supply);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(6);
+  });
+
+  it('positions follow balanceOf through deposits, redeems and transfers', async () => {
+    const junior = deployment.contracts.juniorPool.address;
+    for (const key of [ANVIL_KEYS[1], ANVIL_KEYS[5], ANVIL_KEYS[6]]) {
+      const account = privateKeyToAccount(key).address;
+      const { body } = await get<{ positions: { pool: string; shares: string }[] }>(`/accounts/${account}/portfolio`);
+      const row = body.positions.find((p) => p.pool === junior.toLowerCase());
+      const balance = await publicClient.readContract({ address: junior, abi: backstopPoolAbi, functionName: 'balanceOf', args: [account] });
+      expect(BigInt(row?.shares ?? '0')).toBe(balance);
+    }
+  });
+
+  it('a rollback (anvil snapshot/revert) leaves the tables equal to the new chain', async () => {
+    const junior = deployment.contracts.juniorPool.address;
+    const snapshotId = await publicClient.request({ method: 'evm_snapshot' as never }) as Hex;
+    const doomed = await stake(ANVIL_KEYS[8], junior, 4_321n * USDC);
+    await syncIndexer();
+    expect((await get<Event[]>('/events?limit=500')).body.some((e) => e.txHash === doomed.transactionHash)).toBe(true);
+
+    await publicClient.request({ method: 'evm_revert' as never, params: [snapshotId] as never });
+    const replacement = await stake(ANVIL_KEYS[8], junior, 11n * USDC);
+    // Make the new chain longer than the old one, so the indexer must follow it past the fork.
+    await publicClient.request({ method: 'anvil_mine' as never, params: ['0x2'] as never });
+    await syncIndexer();
+    const { body: events } = await get<Event[]>('/events?limit=500');
+    if (events.some((e) => e.txHash === doomed.transactionHash)) console.log(ponder.logs().slice(-4000));
+    expect(events.some((e) => e.txHash === doomed.transactionHash)).toBe(false);
+    expect(events.some((e) => e.txHash === replacement.transactionHash)).toBe(true);
+    const { body: snapshots } = await get<Snapshot[]>('/pools/junior/snapshots?limit=500');
+    const last = snapshots[snapshots.length - 1]!;
+    expect(BigInt(last.totalAssets)).toBe(await publicClient.readContract({ address: junior, abi: backstopPoolAbi, functionName: 'totalAssets' }));
+    const account = privateKeyToAccount(ANVIL_KEYS[8]).address;
+    const { body } = await get<{ positions: { pool: string; shares: string; deposited: string }[] }>(`/accounts/${account}/portfolio`);
+    expect(body.positions.find((p) => p.pool === junior.toLowerCase())?.deposited).toBe((11n * USDC).toString());
+  });
+
+  it('answers bad input with a clear 4xx, never a 500', async () => {
+    const cases: [string, number][] = [
+      ['/accounts/0x123/portfolio', 400],
+      ['/accounts/not-an-address/portfolio', 400],
+      ['/pools/mezzanine/snapshots', 400],
+      ['/pools/0x0000000000000000000000000000000000000001/snapshots', 404],
+      ['/events?limit=100000', 400],
+      ['/events?limit=-1', 400],
+      ['/events?limit=abc', 400],
+    ];
+    for (const [path, status] of cases) {
+      const res = await get<{ error: string }>(path);
+      expect(res.status, path).toBe(status);
+      expect(res.body.error.length, path).toBeGreaterThan(5);
+    }
+    expect((await get('/no/such/route')).status).toBe(404);
+  });
+});

@@ -1,0 +1,79 @@
+// Runs the real Ponder indexer (indexer/) against a chain, on embedded PGlite in a throwaway folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../chain/artifacts';
+import { freePort } from './anvil';
+
+export const PONDER_BIN = path.join(ROOT, 'node_modules', '.bin', 'ponder');
+export const INDEXER_DIR = path.join(ROOT, 'indexer');
+
+export type PonderInstance = {
+  url: string;
+  process: ChildProcess;
+  /** Resolves once the indexer has processed `blockNumber` (Ponder's /status). */
+  waitForBlock: (blockNumber: bigint | number, timeoutMs?: number) => Promise<void>;
+  indexedBlock: () => Promise<number>;
+  logs: () => string;
+  stop: () => Promise<void>;
+};
+
+export async function startPonder(options: { rpcUrl: string; port?: number; pgliteDir?: string; schema?: string }): Promise<PonderInstance> {
+  const port = options.port ?? (await freePort());
+  const dataDir = options.pgliteDir ?? mkdtempSync(path.join(tmpdir(), 'backstop-ponder-'));
+  const child = spawn(PONDER_BIN, ['start', '--schema', options.schema ?? 'backstop', '--port', String(port)], {
+    cwd: INDEXER_DIR,
+    env: { ...process.env, PONDER_RPC_URL: options.rpcUrl, PONDER_PGLITE_DIR: dataDir, PONDER_TELEMETRY_DISABLED: 'true', NO_COLOR: '1', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const url = `http://127.0.0.1:${port}`;
+
+  const indexedBlock = async (): Promise<number> => {
+    const res = await fetch(`${url}/status`);
+    if (!res.ok) return -1;
+    const status = (await res.json()) as Record<string, { block: { number: number } }>;
+    return Math.min(...Object.values(status).map((s) => s.block.number));
+  };
+  const waitForBlock = async (blockNumber: bigint | number, timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (exited) throw new Error(`ponder exited:\n${output.slice(-3000)}`);
+      try {
+        if ((await indexedBlock()) >= Number(blockNumber)) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`ponder did not index block ${blockNumber} within ${timeoutMs} ms:\n${output.slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const cleanup = () => {
+        if (!options.pgliteDir) rmSync(dataDir, { recursive: true, force: true });
+        resolve();
+      };
+      if (exited) return cleanup();
+      child.once('exit', cleanup);
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+      setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 5_000).unref();
+    });
+  return { url, process: child, waitForBlock, indexedBlock, logs: () => output, stop };
+}
