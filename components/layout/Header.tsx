@@ -3,8 +3,8 @@ import { ConnectButton } from '../wallet/ConnectButton';
 
 const NAV = [
   { href: '/', label: 'Overview' },
-  { href: '/pools/junior', label: 'Junior pool' },
-  { href: '/pools/senior', label: 'Senior pool' },
+  { href: '/pools/junior', label: 'Junior' },
+  { href: '/pools/senior', label: 'Senior' },
 ];
 
 export function Header() {
@@ -17,7 +17,7 @@ export function Header() {
           </Link>
           <nav aria-label="Main" className="flex gap-4 text-sm">
             {NAV.map((item) => (
-              <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+              <Link key={item.href} href={item.href} className="whitespace-nowrap text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
                 {item.label}
               </Link>
             ))}
