@@ -14,7 +14,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 ///        (truncation error < 2.2e-21 relative), result = e^r·2^k, rounded down to a wei.
 ///        Measured: |error| ≤ 1 wei for results ≤ 1e18, relative error < 1e-20 above.
 ///      - `lnWad`: x = 2^e·m with m ∈ [1/√2, √2), ln m = 2·atanh(s) with s = (m−1)/(m+1), |s| ≤ 0.1716,
-///        series to s^29/29 in Q96 (truncation error < 2e-22), minus 18·ln10, rounded toward −∞.
+///        series to s^29/29 in Q96 (truncation error < 2e-22), minus 18·ln10, rounded to nearest.
 ///        Measured: |error| ≤ 1 wei over the whole domain.
 ///      - `sqrtWad`: OpenZeppelin's `Math.sqrt` (exact floor of the integer square root) of x·1e18.
 ///      Internal arithmetic is `unchecked`; every input is range-checked first so nothing wraps.
@@ -75,7 +75,8 @@ library FixedPointMath {
         }
     }
 
-    /// @notice ln(x) for a WAD `x` > 0, as a WAD, rounded toward −∞ (within 1 wei of the exact value).
+    /// @notice ln(x) for a WAD `x` > 0, as a WAD, rounded to nearest (within 1 wei of the exact value;
+    ///         exact 0 at x = 1e18).
     function lnWad(int256 x) internal pure returns (int256 r) {
         if (x <= 0) revert FixedPointMathLnUndefined(x);
         unchecked {
@@ -109,9 +110,9 @@ library FixedPointMath {
             t = ((t * z) >> 96) + 15845632502852867518708790067;
             t = ((t * z) >> 96) + 26409387504754779197847983445; // 1/3
             t = ((t * z) >> 96) + ONE_Q96; // 1/1
-            // ln(x/1e18) = e·ln2 + 2·s·t − 18·ln10, in Q96, then to WAD (arithmetic shift: toward −∞).
+            // ln(x/1e18) = e·ln2 + 2·s·t − 18·ln10, in Q96, then to WAD rounded to nearest (half up).
             int256 lnq = e * LN2_Q96 + ((s * t) >> 95) - LN_1E18_Q96;
-            r = (lnq * WAD) >> 96;
+            r = (lnq * WAD + (1 << 95)) >> 96;
         }
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {FixedPointMath} from "./FixedPointMath.sol";
 import {NormalCdf} from "./NormalCdf.sol";
 
@@ -48,8 +49,9 @@ library TouchProbability {
             bool up = strike > spot;
             uint256 ratio = up ? (strike * WAD) / spot : (spot * WAD) / strike; // ≥ 1e18
             uint256 a = uint256(FixedPointMath.lnWad(int256(ratio))); // ≥ 0
-            // v = σ·√(T/year) = √(σ²·T/year), WAD.
-            uint256 v = FixedPointMath.sqrtWad((sigma * sigma * duration) / (YEAR * WAD));
+            // v = σ·√(T/year) as a WAD = √(σ_wad²·T/year): one integer square root of a 36-decimal number,
+            // so v keeps ~18 significant digits even for tiny σ√T (1 hour at 5 %: v ≈ 5e-4).
+            uint256 v = Math.sqrt((sigma * sigma * duration) / YEAR);
             if (v == 0) return a == 0 ? WAD : 0;
             int256 q = int256((a * WAD) / v);
             int256 h = int256(v / 2);

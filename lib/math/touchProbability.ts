@@ -1,0 +1,48 @@
+// Twin of contracts/src/libraries/TouchProbability.sol: P(a driftless GBM touches the strike within T).
+import { isqrt, lnWad, WAD } from './fixedPointMath';
+import { normalCdf } from './normalCdf';
+
+export const YEAR = 365n * 86_400n;
+export const MAX_PRICE = (1n << 128n) - 1n;
+export const MAX_SIGMA = 100n * WAD;
+export const MAX_DURATION = 100n * YEAR;
+
+/** Thrown where the contract reverts with `TouchProbabilityOutOfDomain`. */
+export class TouchProbabilityOutOfDomain extends Error {
+  constructor(readonly spot: bigint, readonly strike: bigint, readonly sigma: bigint, readonly duration: bigint) {
+    super(`TouchProbabilityOutOfDomain(${spot}, ${strike}, ${sigma}, ${duration})`);
+  }
+}
+
+/**
+ * Probability (WAD in [0, 1e18]) that the price touches `strike` within `duration` seconds under a
+ * driftless GBM (r = q = 0) with annualised volatility `sigma` (WAD): down barrier when strike < spot,
+ * up barrier when strike > spot, 1e18 when equal.
+ * Mirrors `TouchProbability.touchProbability` (contracts/src/libraries/TouchProbability.sol).
+ */
+export function touchProbability(spot: bigint, strike: bigint, sigma: bigint, duration: bigint): bigint {
+  if (
+    spot <= 0n ||
+    strike <= 0n ||
+    sigma < 0n ||
+    duration < 0n ||
+    spot > MAX_PRICE ||
+    strike > MAX_PRICE ||
+    sigma > MAX_SIGMA ||
+    duration > MAX_DURATION
+  ) {
+    throw new TouchProbabilityOutOfDomain(spot, strike, sigma, duration);
+  }
+  if (strike === spot) return WAD;
+  const up = strike > spot;
+  const ratio = up ? (strike * WAD) / spot : (spot * WAD) / strike;
+  const a = lnWad(ratio);
+  const v = isqrt((sigma * sigma * duration) / YEAR);
+  if (v === 0n) return a === 0n ? WAD : 0n;
+  const q = (a * WAD) / v;
+  const h = v / 2n;
+  const n1 = normalCdf(-q - h);
+  const n2 = normalCdf(-q + h);
+  const p = up ? n1 + (n2 * WAD) / ratio : n2 + (n1 * ratio) / WAD;
+  return p > WAD ? WAD : p;
+}
