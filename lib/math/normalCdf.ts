@@ -1,9 +1,9 @@
 // Twin of contracts/src/libraries/NormalCdf.sol (Cody's ANORM rational approximations in WAD fixed point).
 import { assertInt256, expWad, WAD } from './fixedPointMath';
 
-const SMALL_MAX = 662910000000000000n;
+export const SMALL_MAX = 662910000000000000n;
 const MEDIUM_MAX = 5656854248000000000n;
-const TAIL_CUTOFF = 9n * WAD;
+export const TAIL_CUTOFF = 9n * WAD;
 const SQRPI = 398942280401432678n;
 
 const A = [2235252035460683929n, 161028231068555878810n, 1067689485460370958200n, 18154981253343561249000n, 65682337918207449n] as const;
@@ -33,11 +33,10 @@ const P = [215898534057956990n, 127401161160247364n, 22235277870649807n, 1421619
 const Q = [1284260096144911210n, 468238212480865118n, 65988137868928552n, 3782396332027582n, 72975155508397n] as const;
 
 /**
- * Φ(−y) for a WAD 0.66291 < y < 9.
- * Mirrors `NormalCdf.lowerTail` (contracts/src/libraries/NormalCdf.sol).
+ * Φ(−y) for a WAD 0.66291 < y < 9; `gauss` = e^(−y²/2) (WAD) defaults to `expWad(−(y·y)/2e18)`.
+ * Mirrors both overloads of `NormalCdf.lowerTail` (contracts/src/libraries/NormalCdf.sol).
  */
-export function lowerTail(y: bigint): bigint {
-  const gauss = expWad(-((y * y) / (2n * WAD)));
+export function lowerTail(y: bigint, gauss: bigint = expWad(-((y * y) / (2n * WAD)))): bigint {
   let temp: bigint;
   if (y <= MEDIUM_MAX) {
     let xnum = (C[8] * y) / WAD;

@@ -1,6 +1,6 @@
 // Twin of contracts/src/libraries/TouchProbability.sol: P(a driftless GBM touches the strike within T).
-import { isqrt, lnWad, WAD } from './fixedPointMath';
-import { normalCdf } from './normalCdf';
+import { expWad, isqrt, lnWad, WAD } from './fixedPointMath';
+import { lowerTail, normalCdf, SMALL_MAX, TAIL_CUTOFF } from './normalCdf';
 
 export const YEAR = 365n * 86_400n;
 export const MAX_PRICE = (1n << 128n) - 1n;
@@ -41,8 +41,21 @@ export function touchProbability(spot: bigint, strike: bigint, sigma: bigint, du
   if (v === 0n) return a === 0n ? WAD : 0n;
   const q = (a * WAD) / v;
   const h = v / 2n;
-  const n1 = normalCdf(-q - h);
-  const n2 = normalCdf(-q + h);
+  const d2 = -q + h;
+  let n1 = 0n;
+  let n2: bigint;
+  const y2 = d2 < 0n ? -d2 : d2;
+  if (y2 > SMALL_MAX && y2 < TAIL_CUTOFF) {
+    // One exponential for both Φ: e^(−d₁²/2) = e^(−d₂²/2)/ratio (as the contract).
+    const g2 = expWad(-((y2 * y2) / (2n * WAD)));
+    const lower2 = lowerTail(y2, g2);
+    n2 = d2 < 0n ? lower2 : WAD - lower2;
+    const y1 = q + h;
+    if (y1 < TAIL_CUTOFF) n1 = lowerTail(y1, (g2 * WAD) / ratio);
+  } else {
+    n1 = normalCdf(-q - h);
+    n2 = normalCdf(d2);
+  }
   const p = up ? n1 + (n2 * WAD) / ratio : n2 + (n1 * ratio) / WAD;
   return p > WAD ? WAD : p;
 }

@@ -33,12 +33,16 @@ library NormalCdf {
                 int256 xsq = (x * x) / 1e18;
                 int256 xnum = (65682337918207449 * xsq) / 1e18;
                 int256 xden = xsq;
-                xnum = ((xnum + 2235252035460683929) * xsq) / 1e18;
-                xden = ((xden + 47202581904688241870) * xsq) / 1e18;
-                xnum = ((xnum + 161028231068555878810) * xsq) / 1e18;
-                xden = ((xden + 976098551737776693220) * xsq) / 1e18;
-                xnum = ((xnum + 1067689485460370958200) * xsq) / 1e18;
-                xden = ((xden + 10260932208618978205000) * xsq) / 1e18;
+                // All terms are non-negative here, so unsigned DIV equals Solidity's signed division.
+                /// @solidity memory-safe-assembly
+                assembly {
+                    xnum := div(mul(add(xnum, 2235252035460683929), xsq), 1000000000000000000)
+                    xden := div(mul(add(xden, 47202581904688241870), xsq), 1000000000000000000)
+                    xnum := div(mul(add(xnum, 161028231068555878810), xsq), 1000000000000000000)
+                    xden := div(mul(add(xden, 976098551737776693220), xsq), 1000000000000000000)
+                    xnum := div(mul(add(xnum, 1067689485460370958200), xsq), 1000000000000000000)
+                    xden := div(mul(add(xden, 10260932208618978205000), xsq), 1000000000000000000)
+                }
                 int256 temp = (x * (xnum + 18154981253343561249000)) / (xden + 45507789335026729956000);
                 return uint256(5e17 + temp);
             }
@@ -51,38 +55,51 @@ library NormalCdf {
     /// @notice Φ(−y) for a WAD y with 0.66291 < y < 9 (the caller guarantees the range).
     function lowerTail(uint256 y) internal pure returns (uint256) {
         unchecked {
-            uint256 gauss = uint256(FixedPointMath.expWad(-int256((y * y) / 2e18)));
+            return lowerTail(y, uint256(FixedPointMath.expWad(-int256((y * y) / 2e18))));
+        }
+    }
+
+    /// @notice Φ(−y) for a WAD y with 0.66291 < y < 9, given gauss = e^(−y²/2) as a WAD (lets a caller
+    ///         that knows e^(−y²/2) from another exponential skip one `expWad`, as `touchProbability` does).
+    function lowerTail(uint256 y, uint256 gauss) internal pure returns (uint256) {
+        unchecked {
             uint256 temp;
             if (y <= MEDIUM_MAX) {
                 uint256 xnum = (10765576774 * y) / WAD;
                 uint256 xden = y;
-                xnum = ((xnum + 398941512088134668) * y) / WAD;
-                xden = ((xden + 22266688044328115691) * y) / WAD;
-                xnum = ((xnum + 8883149794388375941) * y) / WAD;
-                xden = ((xden + 235387901782624998610) * y) / WAD;
-                xnum = ((xnum + 93506656132177855979) * y) / WAD;
-                xden = ((xden + 1519377599407554805000) * y) / WAD;
-                xnum = ((xnum + 597270276394800262260) * y) / WAD;
-                xden = ((xden + 6485558298266760755000) * y) / WAD;
-                xnum = ((xnum + 2494537585290372671100) * y) / WAD;
-                xden = ((xden + 18615571640885098091000) * y) / WAD;
-                xnum = ((xnum + 6848190450536282332600) * y) / WAD;
-                xden = ((xden + 34900952721145977266000) * y) / WAD;
-                xnum = ((xnum + 11602651437647350124000) * y) / WAD;
-                xden = ((xden + 38912003286093271411000) * y) / WAD;
+                /// @solidity memory-safe-assembly
+                assembly {
+                    xnum := div(mul(add(xnum, 398941512088134668), y), 1000000000000000000)
+                    xden := div(mul(add(xden, 22266688044328115691), y), 1000000000000000000)
+                    xnum := div(mul(add(xnum, 8883149794388375941), y), 1000000000000000000)
+                    xden := div(mul(add(xden, 235387901782624998610), y), 1000000000000000000)
+                    xnum := div(mul(add(xnum, 93506656132177855979), y), 1000000000000000000)
+                    xden := div(mul(add(xden, 1519377599407554805000), y), 1000000000000000000)
+                    xnum := div(mul(add(xnum, 597270276394800262260), y), 1000000000000000000)
+                    xden := div(mul(add(xden, 6485558298266760755000), y), 1000000000000000000)
+                    xnum := div(mul(add(xnum, 2494537585290372671100), y), 1000000000000000000)
+                    xden := div(mul(add(xden, 18615571640885098091000), y), 1000000000000000000)
+                    xnum := div(mul(add(xnum, 6848190450536282332600), y), 1000000000000000000)
+                    xden := div(mul(add(xden, 34900952721145977266000), y), 1000000000000000000)
+                    xnum := div(mul(add(xnum, 11602651437647350124000), y), 1000000000000000000)
+                    xden := div(mul(add(xden, 38912003286093271411000), y), 1000000000000000000)
+                }
                 temp = ((xnum + 9842714838383978021800) * WAD) / (xden + 19685429676859990727000);
             } else {
                 uint256 xsq = 1e54 / (y * y);
                 uint256 xnum = (23073441764940173 * xsq) / WAD;
                 uint256 xden = xsq;
-                xnum = ((xnum + 215898534057956990) * xsq) / WAD;
-                xden = ((xden + 1284260096144911210) * xsq) / WAD;
-                xnum = ((xnum + 127401161160247364) * xsq) / WAD;
-                xden = ((xden + 468238212480865118) * xsq) / WAD;
-                xnum = ((xnum + 22235277870649807) * xsq) / WAD;
-                xden = ((xden + 65988137868928552) * xsq) / WAD;
-                xnum = ((xnum + 1421619193227893) * xsq) / WAD;
-                xden = ((xden + 3782396332027582) * xsq) / WAD;
+                /// @solidity memory-safe-assembly
+                assembly {
+                    xnum := div(mul(add(xnum, 215898534057956990), xsq), 1000000000000000000)
+                    xden := div(mul(add(xden, 1284260096144911210), xsq), 1000000000000000000)
+                    xnum := div(mul(add(xnum, 127401161160247364), xsq), 1000000000000000000)
+                    xden := div(mul(add(xden, 468238212480865118), xsq), 1000000000000000000)
+                    xnum := div(mul(add(xnum, 22235277870649807), xsq), 1000000000000000000)
+                    xden := div(mul(add(xden, 65988137868928552), xsq), 1000000000000000000)
+                    xnum := div(mul(add(xnum, 1421619193227893), xsq), 1000000000000000000)
+                    xden := div(mul(add(xden, 3782396332027582), xsq), 1000000000000000000)
+                }
                 temp = (xsq * (xnum + 29112874951169)) / (xden + 72975155508397);
                 temp = ((SQRPI - temp) * WAD) / y;
             }
