@@ -24,10 +24,9 @@ export function priceSeries() {
 
 export const absDiff = (a: bigint, b: bigint) => (a > b ? a - b : b - a);
 
-/** Double-precision Φ for reference checks only (W. J. Cody's erfc via the complementary series is not
- *  in JS, so use the Abramowitz–Stegun-free route: Φ(x) = erfc(−x/√2)/2 with a high-accuracy erfc). */
+/** Double-precision Φ for reference checks only: Φ(x) = erfc(−x/√2)/2, erfc from the Maclaurin series of
+ *  erf below z = 2 and Lentz's continued fraction above (JS has no Math.erfc); ~1e-15 absolute. */
 export function phiDouble(x: number): number {
-  // Continued fraction / series erfc accurate to ~1e-15 relative, enough for a 1e-9 check.
   const z = Math.abs(x) / Math.SQRT2;
   let erfcZ: number;
   if (z < 2) {
