@@ -4,78 +4,949 @@ pragma solidity ^0.8.24;
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {IShortfallLayer} from "./interfaces/IShortfallLayer.sol";
+import {PoolMath} from "./libraries/PoolMath.sol";
+
+/// @notice ERC-7540 operator methods (interface id 0xe3bc4e65).
+interface IERC7540Operator {
+    event OperatorSet(address indexed controller, address indexed operator, bool approved);
+
+    function setOperator(address operator, bool approved) external returns (bool);
+    function isOperator(address controller, address operator) external view returns (bool);
+}
+
+/// @notice ERC-7540 asynchronous redeem methods (interface id 0x620ee8e4).
+interface IERC7540Redeem {
+    event RedeemRequest(
+        address indexed controller, address indexed owner, uint256 indexed requestId, address sender, uint256 shares
+    );
+
+    function requestRedeem(uint256 shares, address controller, address owner) external returns (uint256 requestId);
+    function pendingRedeemRequest(uint256 requestId, address controller) external view returns (uint256 shares);
+    function claimableRedeemRequest(uint256 requestId, address controller) external view returns (uint256 shares);
+}
 
 /// @title BackstopPool
-/// @notice One layer (Junior: first loss, Senior: excess) of Backstop's insurance capital: an
-///         ERC-4626 vault over the stablecoin whose shares absorb the venue's shortfalls.
-/// @dev Inflation resistance comes from OpenZeppelin's virtual shares with a decimals offset of 12
-///      (shares carry 18 decimals over the 6-decimal stablecoin): an attacker's donation is shared
-///      with 10^12 virtual shares, so it costs the attacker ~10^12 times what the victim can lose.
-contract BackstopPool is ERC4626, ReentrancyGuard {
+/// @notice One layer (Junior: first loss, Senior: excess) of Backstop's insurance capital: an ERC-4626
+///         vault over a 6-decimal stablecoin whose shares earn cover premiums and venue fees and absorb
+///         the venue's shortfalls. One deployment per layer.
+///
+/// @dev ## Accounting (what the TypeScript twin must reproduce)
+///      Storage keeps, in one slot (`accountingState()`):
+///        - `held`      every token the pool accounts for = free + locked + unearned (donations excluded),
+///        - `unearned`  the unearned reserve at `checkpoint`,
+///        - `checkpoint` the timestamp `unearned` refers to,
+///      and in another: `rate` (sum of active streams, base units × 1e18 per second) and `locked`.
+///      Streams (premiums, fees) and locks end at UTC day boundaries recorded in `bucket(day)`:
+///      `rateDrop` (rate that stops at `day × 86400`) and `lockRelease` (capital released then).
+///
+///      Views first "walk" the buckets of the days after `checkpoint` (at most `MAX_BUCKET_WALK`):
+///        for each day d in (checkpoint/86400, min(now/86400, checkpoint/86400 + MAX_BUCKET_WALK)] whose
+///        bucket is non-empty: unearned = unearnedUp(unearned, rate, d·86400 − checkpoint);
+///        checkpoint = d·86400; rate −= rateDrop; locked −= lockRelease; if rate == 0 then unearned = 0;
+///        finally the same step to the last walked boundary (checkpoint = lastDay·86400).
+///      Then `unearnedNow = unearnedUp(unearned, rate, now − checkpoint)` if the walk reached today,
+///      else `unearnedNow = unearned` (a longer gap than the walk bound earns nothing until someone
+///      calls `checkpoint()`; that understates assets, which deposits refuse — see below).
+///        - `totalAssets() = held − unearnedNow`        (unearned premium is NOT an asset yet)
+///        - `lockedAssets() = locked` (after the walk)
+///        - `freeAssets()  = totalAssets() − lockedAssets()`
+///        - share conversions: OpenZeppelin's `x.mulDiv(totalSupply + 10^12, totalAssets + 1, rounding)`
+///          and `x.mulDiv(totalAssets + 1, totalSupply + 10^12, rounding)`, see {PoolMath}.
+///      `unearnedUp(u, r, dt) = max(0, u − floor(r·dt / 1e18))`.
+///      Tokens sent to the pool without a deposit are not accounted (no donation can move the price);
+///      governance may skim them out with `skimSurplus`.
+///
+///      ## Worst-case bucket walk
+///      A call walks one storage slot per elapsed day since the last checkpoint, at most
+///      `MAX_BUCKET_WALK` = 90 (≈ 90 cold SLOADs ≈ 0.2 M gas). In normal operation something touches
+///      the pool every day and the walk is 0–1 buckets. After more than 90 idle days, deposits, mints,
+///      new locks, premiums and streamed fees revert with `BackstopPoolCheckpointRequired` until anyone
+///      calls `checkpoint()` (each call advances up to 90 days); exits, claims and shortfall cover keep
+///      working on the partly advanced state (earned premium understated, locks possibly overstated:
+///      both favour the pool).
+///
+///      ## ERC-7540 shape and divergences
+///      Exits are asynchronous: `requestRedeem` escrows shares in the pool (they stay in `totalSupply`,
+///      keep earning and stay slashable: assets are computed when claimed). After `cooldown` the request
+///      is claimable through `redeem`/`withdraw(…, controller)` until `claimableAt + claimWindow`
+///      (inclusive). Divergences from ERC-7540, and why:
+///        - one request per controller, no top-ups (a second request while one is pending or claimable
+///          reverts with `BackstopPoolRequestPending`): a top-up would reset or dodge the cooldown;
+///        - request ids are sequential and unique; `requestId == 0` in the views means "the controller's
+///          current request";
+///        - assets are priced at claim time, not fixed at fulfilment (so losses during the cooldown hit
+///          the request); hence `previewRedeem`/`previewWithdraw` do NOT revert as ERC-7540 asks: they
+///          quote exactly what a claim would pay now;
+///        - a request lapses: after the window its shares go back to the owner who escrowed them,
+///          lazily on that controller's next `requestRedeem`, or through permissionless
+///          `reclaimLapsedRequest(controller)`.
+///      There is no synchronous redeem: `redeem`/`withdraw` without a claimable request revert, and
+///      `maxRedeem`/`maxWithdraw` return only what is claimable now and payable from free capital.
+///
+///      ## Markets (cover sellers) and the waterfall
+///      Governance registers markets. A market calls `lockCapital` (payout locked through `until`),
+///      `receivePremium` (earned linearly until the day boundary at or after `earnUntil`), `payClaim`
+///      (from its lock) and optionally `releaseCapital`; locks release on expiry by bucket, no loop over
+///      covers. The waterfall calls `coverShortfall` and `receiveFees` (fees are streamed over
+///      `feeStreamPeriod` through the same buckets, so a just-in-time stake captures little of them).
+///
+///      ## Governance
+///      `owner` (Ownable2Step; a timelock on public chains) sets parameters only inside the bounds
+///      declared as constants. The guardian (or owner) may pause new risk — deposits, mints, new locks —
+///      never requests, claims, withdrawals, premiums, fees or shortfall cover. Only the owner unpauses.
+contract BackstopPool is
+    ERC4626,
+    Ownable2Step,
+    ReentrancyGuardTransient,
+    IShortfallLayer,
+    IERC7540Operator,
+    IERC7540Redeem,
+    IERC165
+{
+    using SafeERC20 for IERC20;
+
+    // ------------------------------------------------------------------ constants (hard bounds)
+
+    /// @notice Most day buckets one call walks (see the contract doc: worst case ≈ 0.2 M gas).
+    uint256 public constant MAX_BUCKET_WALK = 90;
+    /// @notice Furthest ahead a lock or an earning stream may end.
+    uint256 public constant MAX_TERM = 400 days;
+    uint32 public constant MIN_COOLDOWN = 1 days;
+    uint32 public constant MAX_COOLDOWN = 30 days;
+    uint32 public constant DEFAULT_COOLDOWN = 7 days;
+    uint32 public constant MIN_CLAIM_WINDOW = 1 days;
+    uint32 public constant MAX_CLAIM_WINDOW = 14 days;
+    uint32 public constant DEFAULT_CLAIM_WINDOW = 3 days;
+    uint32 public constant MAX_FEE_STREAM_PERIOD = 7 days;
+    uint32 public constant DEFAULT_FEE_STREAM_PERIOD = 1 days;
+
+    // ------------------------------------------------------------------ storage
+
+    /// @dev Hot slot: read by every deposit and claim.
+    struct Core {
+        uint96 held; // accounted tokens: free + locked + unearned
+        uint96 unearned; // unearned reserve as of `checkpoint`
+        uint40 checkpoint; // timestamp `unearned` refers to; buckets up to its day are processed
+        bool paused; // new risk paused
+    }
+
+    struct Risk {
+        uint128 rate; // sum of active earning streams, base units × 1e18 per second
+        uint128 locked; // capital locked for active covers
+    }
+
+    struct Bucket {
+        uint128 rateDrop; // earning rate that stops at this day's boundary
+        uint128 lockRelease; // locked capital released at this day's boundary
+    }
+
+    struct Request {
+        uint128 shares; // escrowed shares still to claim
+        uint40 id;
+        uint40 claimableAt;
+        uint40 expiresAt; // last second of the claim window (inclusive)
+        bool ownerStored; // owner != controller: the owner sits in `_requestOwner`
+    }
+
+    struct Params {
+        address guardian;
+        uint32 cooldown;
+        uint32 claimWindow;
+        uint32 feeStreamPeriod;
+    }
+
+    /// @dev In-memory result of the bucket walk.
+    struct Accrual {
+        Core core;
+        Risk risk;
+        uint256 unearnedNow;
+        bool riskLoaded;
+        bool walked;
+        bool complete;
+    }
+
+    Core private _core;
+    Risk private _risk;
+    Params private _params;
+    /// @notice The ShortfallWaterfall allowed to draw (`coverShortfall`) and pay fees (`receiveFees`).
+    address public waterfall;
+    uint40 private _lastRequestId;
+
+    mapping(uint256 day => Bucket) private _buckets;
+    mapping(address controller => Request) private _requests;
+    mapping(address controller => address owner) private _requestOwner;
+    /// @notice Whether `market` is a registered cover market allowed to use the capital hooks.
+    mapping(address market => bool) public isMarket;
+    /// @inheritdoc IERC7540Operator
+    mapping(address controller => mapping(address operator => bool)) public isOperator;
+
+    // ------------------------------------------------------------------ errors
+
     /// @notice A deposit of `assets` would mint no shares; refused so nobody pays for nothing.
     error BackstopPoolZeroShares(uint256 assets);
-    /// @notice A redeem of `shares` would pay no assets; refused so no shares burn for nothing.
+    /// @notice A claim of `shares` would pay no assets (or a zero amount was asked); refused so no
+    ///         shares burn for nothing.
     error BackstopPoolZeroAssets(uint256 shares);
+    /// @notice New risk (deposit, mint, lock) while the guardian has paused the pool.
+    error BackstopPoolPaused();
+    /// @notice The caller is not a registered market.
+    error BackstopPoolNotMarket(address caller);
+    /// @notice The caller is not the registered waterfall.
+    error BackstopPoolNotWaterfall(address caller);
+    /// @notice The caller is neither the guardian nor the owner.
+    error BackstopPoolNotGuardian(address caller);
+    /// @notice `caller` is neither `controller` nor one of its operators.
+    error BackstopPoolNotOperator(address caller, address controller);
+    /// @notice A zero address where an account is required.
+    error BackstopPoolZeroAddress();
+    /// @notice `controller` already has request `requestId` of `shares` pending or claimable.
+    error BackstopPoolRequestPending(address controller, uint256 requestId, uint256 shares);
+    /// @notice `controller` has no redeem request.
+    error BackstopPoolNoRequest(address controller);
+    /// @notice Request `requestId` is in its cooldown until `claimableAt`.
+    error BackstopPoolCooldownActive(uint256 requestId, uint256 claimableAt);
+    /// @notice Request `requestId`'s claim window ended at `expiredAt`; its shares go back to the owner.
+    error BackstopPoolRequestLapsed(uint256 requestId, uint256 expiredAt);
+    /// @notice Request `requestId` has not lapsed: its window lasts until `expiresAt`.
+    error BackstopPoolRequestNotLapsed(uint256 requestId, uint256 expiresAt);
+    /// @notice A claim of `shares` exceeds the `available` shares of request `requestId`.
+    error BackstopPoolExceedsRequest(uint256 requestId, uint256 shares, uint256 available);
+    /// @notice `amount` exceeds the free capital `free` (total assets minus locked).
+    error BackstopPoolInsufficientFreeAssets(uint256 amount, uint256 free);
+    /// @notice More than `MAX_BUCKET_WALK` days are unprocessed (`pendingDays`); call `checkpoint()`.
+    error BackstopPoolCheckpointRequired(uint256 pendingDays);
+    /// @notice An expiry `end` outside (`min`, `max`].
+    error BackstopPoolInvalidExpiry(uint256 end, uint256 min, uint256 max);
+    /// @notice The lock bucket `releaseDay` was already released (processed through `processedDay`).
+    error BackstopPoolLockReleased(uint256 releaseDay, uint256 processedDay);
+    /// @notice `amount` exceeds the `available` capital still locked in bucket `releaseDay`.
+    error BackstopPoolExceedsLock(uint256 releaseDay, uint256 amount, uint256 available);
+    /// @notice Shares cannot be sent to the pool (escrow only through `requestRedeem`).
+    error BackstopPoolEscrowTransfer();
+    /// @notice A cooldown outside [min, max].
+    error BackstopPoolCooldownOutOfBounds(uint256 value, uint256 min, uint256 max);
+    /// @notice A claim window outside [min, max].
+    error BackstopPoolClaimWindowOutOfBounds(uint256 value, uint256 min, uint256 max);
+    /// @notice A fee stream period outside [min, max].
+    error BackstopPoolFeeStreamPeriodOutOfBounds(uint256 value, uint256 min, uint256 max);
+    /// @notice An amount that does not fit the pool's accounting (`max` base units).
+    error BackstopPoolAmountTooLarge(uint256 amount, uint256 max);
 
-    constructor(IERC20 asset_, string memory name_, string memory symbol_) ERC4626(asset_) ERC20(name_, symbol_) {}
+    // ------------------------------------------------------------------ events
+
+    /// @notice A request's window lapsed and its `shares` went back to `owner`.
+    event RedeemRequestLapsed(address indexed controller, address indexed owner, uint256 indexed requestId, uint256 shares);
+    /// @notice Buckets up to `processedDay` were processed: the new rate, locked and unearned reserve.
+    event Checkpoint(uint256 processedDay, uint256 rate, uint256 locked, uint256 unearned);
+    /// @notice `market` locked `amount` through `until`; released at the start of `releaseDay`.
+    event CapitalLocked(address indexed market, uint256 amount, uint256 until, uint256 indexed releaseDay);
+    /// @notice `market` released `amount` of its lock in bucket `releaseDay` before expiry.
+    event CapitalReleased(address indexed market, uint256 amount, uint256 indexed releaseDay);
+    /// @notice `market` paid `premium`, earned at `rate` (× 1e18 per second) until `earnedAt`.
+    event PremiumReceived(address indexed market, uint256 premium, uint256 rate, uint256 earnedAt);
+    /// @notice `market` paid a claim of `amount` to `recipient` from its lock in bucket `releaseDay`.
+    event ClaimPaid(address indexed market, address indexed recipient, uint256 amount, uint256 indexed releaseDay);
+    /// @notice The waterfall drew `amount` of free capital for `recipient`.
+    event ShortfallCovered(address indexed waterfall, address indexed recipient, uint256 amount);
+    /// @notice The waterfall paid `amount` of fees, earned until `earnedAt` (now if not streamed).
+    event FeesReceived(address indexed waterfall, uint256 amount, uint256 earnedAt);
+    event MarketSet(address indexed market, bool allowed);
+    event WaterfallSet(address indexed previous, address indexed current);
+    event GuardianSet(address indexed previous, address indexed current);
+    event CooldownSet(uint256 previous, uint256 current);
+    event ClaimWindowSet(uint256 previous, uint256 current);
+    event FeeStreamPeriodSet(uint256 previous, uint256 current);
+    event PauseSet(address indexed by, bool paused);
+    event SurplusSkimmed(address indexed recipient, uint256 amount);
+
+    // ------------------------------------------------------------------ construction
+
+    /// @param asset_ The stablecoin (6 decimals: shares get 18 with the offset of 12).
+    /// @param name_ Share token name, e.g. "Backstop Junior".
+    /// @param symbol_ Share token symbol, e.g. "bsJR".
+    /// @param owner_ Governance (a timelock on public chains); must accept nothing, set at once.
+    /// @param guardian_ May pause new risk.
+    constructor(IERC20 asset_, string memory name_, string memory symbol_, address owner_, address guardian_)
+        ERC4626(asset_)
+        ERC20(name_, symbol_)
+        Ownable(owner_)
+    {
+        if (guardian_ == address(0)) revert BackstopPoolZeroAddress();
+        _params = Params({
+            guardian: guardian_,
+            cooldown: DEFAULT_COOLDOWN,
+            claimWindow: DEFAULT_CLAIM_WINDOW,
+            feeStreamPeriod: DEFAULT_FEE_STREAM_PERIOD
+        });
+        _core.checkpoint = uint40(block.timestamp);
+        emit GuardianSet(address(0), guardian_);
+    }
+
+    modifier onlyMarket() {
+        if (!isMarket[msg.sender]) revert BackstopPoolNotMarket(msg.sender);
+        _;
+    }
+
+    modifier onlyWaterfall() {
+        if (msg.sender != waterfall || msg.sender == address(0)) revert BackstopPoolNotWaterfall(msg.sender);
+        _;
+    }
+
+    // ================================================================== ERC-4626 views
+
+    /// @inheritdoc ERC4626
+    function asset() public view override(ERC4626, IShortfallLayer) returns (address) {
+        return super.asset();
+    }
+
+    /// @notice Assets backing the shares: `held − unearnedNow` (see the contract doc). Excludes the
+    ///         unearned premium reserve and any unaccounted donation; includes locked capital.
+    function totalAssets() public view override returns (uint256) {
+        Accrual memory a = _previewAccrual(false);
+        return a.core.held - a.unearnedNow;
+    }
+
+    /// @inheritdoc IShortfallLayer
+    /// @dev `totalAssets() − lockedAssets()`.
+    function freeAssets() public view returns (uint256) {
+        return _free(_previewAccrual(true));
+    }
+
+    /// @notice Capital locked for active covers (after processing expired buckets).
+    function lockedAssets() external view returns (uint256) {
+        return _previewAccrual(true).risk.locked;
+    }
+
+    /// @notice Premiums and streamed fees received but not yet earned (not part of totalAssets).
+    function unearnedPremium() external view returns (uint256) {
+        return _previewAccrual(false).unearnedNow;
+    }
+
+    /// @notice Current earning rate in base units × 1e18 per second (after processing expired buckets).
+    function premiumRate() external view returns (uint256) {
+        return _previewAccrual(true).risk.rate;
+    }
+
+    /// @notice Days since the last processed bucket; above `MAX_BUCKET_WALK`, call `checkpoint()`.
+    function pendingDays() public view returns (uint256) {
+        return block.timestamp / PoolMath.DAY - _core.checkpoint / PoolMath.DAY;
+    }
+
+    /// @notice Raw accounting storage, for the TypeScript twin (see the contract doc for the formula).
+    function accountingState()
+        external
+        view
+        returns (uint256 held, uint256 unearned, uint256 checkpoint_, uint256 rate, uint256 locked, bool paused_)
+    {
+        Core memory c = _core;
+        Risk memory r = _risk;
+        return (c.held, c.unearned, c.checkpoint, r.rate, r.locked, c.paused);
+    }
+
+    /// @notice Day bucket `day` (changes at `day × 86400`). Buckets up to `checkpoint / 86400` are history.
+    function bucket(uint256 day) external view returns (uint256 rateDrop, uint256 lockRelease) {
+        Bucket memory b = _buckets[day];
+        return (b.rateDrop, b.lockRelease);
+    }
+
+    /// @notice Whether new risk (deposits, mints, locks) is paused.
+    function paused() external view returns (bool) {
+        return _core.paused;
+    }
+
+    function guardian() external view returns (address) {
+        return _params.guardian;
+    }
+
+    /// @notice Seconds between a redeem request and its first claimable second.
+    function cooldown() external view returns (uint256) {
+        return _params.cooldown;
+    }
+
+    /// @notice Seconds after `claimableAt` during which a request may still be claimed (inclusive end).
+    function claimWindow() external view returns (uint256) {
+        return _params.claimWindow;
+    }
+
+    /// @notice Seconds over which waterfall fees are earned (rounded up to a day boundary); 0 = at once.
+    function feeStreamPeriod() external view returns (uint256) {
+        return _params.feeStreamPeriod;
+    }
+
+    /// @inheritdoc ERC4626
+    function convertToShares(uint256 assets) public view override returns (uint256) {
+        return PoolMath.sharesDown(assets, totalSupply(), totalAssets());
+    }
+
+    /// @inheritdoc ERC4626
+    function convertToAssets(uint256 shares) public view override returns (uint256) {
+        return PoolMath.assetsDown(shares, totalSupply(), totalAssets());
+    }
+
+    /// @notice Shares `deposit(assets)` mints now, rounded down.
+    function previewDeposit(uint256 assets) public view override returns (uint256) {
+        return PoolMath.sharesDown(assets, totalSupply(), totalAssets());
+    }
+
+    /// @notice Assets `mint(shares)` pulls now, rounded up.
+    function previewMint(uint256 shares) public view override returns (uint256) {
+        return PoolMath.assetsUp(shares, totalSupply(), totalAssets());
+    }
+
+    /// @notice Shares a claim through `withdraw(assets, …)` burns now, rounded up. Unlike ERC-7540 this
+    ///         does not revert: claims are priced at claim time, so the quote is exact.
+    function previewWithdraw(uint256 assets) public view override returns (uint256) {
+        return PoolMath.sharesUp(assets, totalSupply(), totalAssets());
+    }
+
+    /// @notice Assets a claim through `redeem(shares, …)` pays now, rounded down. Unlike ERC-7540 this
+    ///         does not revert: claims are priced at claim time, so the quote is exact.
+    function previewRedeem(uint256 shares) public view override returns (uint256) {
+        return PoolMath.assetsDown(shares, totalSupply(), totalAssets());
+    }
+
+    /// @notice 0 while paused or while a checkpoint is required; else the room left in the accounting.
+    function maxDeposit(address) public view override returns (uint256) {
+        Accrual memory a = _previewAccrual(false);
+        if (a.core.paused || !a.complete) return 0;
+        return type(uint96).max - a.core.held;
+    }
+
+    /// @notice 0 while paused or while a checkpoint is required; else shares for `maxDeposit`, rounded down.
+    function maxMint(address receiver) public view override returns (uint256) {
+        uint256 assets = maxDeposit(receiver);
+        return assets == 0 ? 0 : PoolMath.sharesDown(assets, totalSupply(), totalAssets());
+    }
+
+    /// @notice Assets `controller`'s request can withdraw now: its shares' value (rounded down), capped
+    ///         by free capital; 0 outside the claim window.
+    function maxWithdraw(address controller) public view override returns (uint256) {
+        uint256 shares = _claimableShares(controller);
+        if (shares == 0) return 0;
+        Accrual memory a = _previewAccrual(true);
+        uint256 assets = PoolMath.assetsDown(shares, totalSupply(), a.core.held - a.unearnedNow);
+        uint256 free = _free(a);
+        return assets < free ? assets : free;
+    }
+
+    /// @notice Shares `controller` can redeem now: the claimable request, capped by what free capital
+    ///         can pay (rounded down); 0 outside the claim window or when the claim would pay nothing.
+    function maxRedeem(address controller) public view override returns (uint256) {
+        uint256 shares = _claimableShares(controller);
+        if (shares == 0) return 0;
+        Accrual memory a = _previewAccrual(true);
+        uint256 supply = totalSupply();
+        uint256 assets_ = a.core.held - a.unearnedNow;
+        uint256 byFree = PoolMath.sharesDown(_free(a), supply, assets_);
+        if (byFree < shares) shares = byFree;
+        return PoolMath.assetsDown(shares, supply, assets_) == 0 ? 0 : shares;
+    }
+
+    // ================================================================== ERC-4626 entry points
 
     /// @notice Deposits `assets` and mints shares to `receiver`, rounding shares down (favours the pool).
-    /// @dev Reverts with `BackstopPoolZeroShares` when the deposit is too small to mint a share.
-    /// @param assets Stablecoin amount in base units, pulled from the caller.
-    /// @param receiver Who receives the shares.
-    /// @return shares Shares minted.
+    /// @dev Reverts `BackstopPoolPaused`, `BackstopPoolCheckpointRequired`, `BackstopPoolZeroShares`.
     function deposit(uint256 assets, address receiver) public override nonReentrant returns (uint256 shares) {
-        shares = previewDeposit(assets);
+        Accrual memory a = _accrueForNewRisk();
+        shares = PoolMath.sharesDown(assets, totalSupply(), a.core.held - a.unearnedNow);
         if (shares == 0) revert BackstopPoolZeroShares(assets);
-        uint256 maxAssets = maxDeposit(receiver);
-        if (assets > maxAssets) revert ERC4626ExceededMaxDeposit(receiver, assets, maxAssets);
-        _deposit(_msgSender(), receiver, assets, shares);
+        _enter(a, receiver, assets, shares);
     }
 
     /// @notice Mints exactly `shares` to `receiver`, pulling assets rounded up (favours the pool).
-    /// @param shares Shares to mint.
-    /// @param receiver Who receives the shares.
-    /// @return assets Assets pulled from the caller.
+    /// @dev Same reverts as `deposit`; `shares == 0` reverts `BackstopPoolZeroShares(0)`.
     function mint(uint256 shares, address receiver) public override nonReentrant returns (uint256 assets) {
-        return super.mint(shares, receiver);
+        if (shares == 0) revert BackstopPoolZeroShares(0);
+        Accrual memory a = _accrueForNewRisk();
+        assets = PoolMath.assetsUp(shares, totalSupply(), a.core.held - a.unearnedNow);
+        _enter(a, receiver, assets, shares);
     }
 
-    /// @notice Burns shares from `owner` to pay exactly `assets` to `receiver` (shares rounded up).
-    /// @param assets Assets to pay out.
-    /// @param receiver Who receives the assets.
-    /// @param owner Whose shares burn; the caller needs an allowance unless it is the owner.
-    /// @return shares Shares burnt.
-    function withdraw(uint256 assets, address receiver, address owner)
+    /// @notice Claims `controller`'s request by assets: burns escrowed shares (rounded up) and pays
+    ///         `assets` to `receiver`. ERC-7540: the caller is `controller` or its operator.
+    /// @dev Reverts `BackstopPoolNotOperator`, `BackstopPoolNoRequest`, `BackstopPoolCooldownActive`,
+    ///      `BackstopPoolRequestLapsed`, `BackstopPoolExceedsRequest`, `BackstopPoolInsufficientFreeAssets`.
+    function withdraw(uint256 assets, address receiver, address controller)
         public
         override
         nonReentrant
         returns (uint256 shares)
     {
-        return super.withdraw(assets, receiver, owner);
+        if (assets == 0) revert BackstopPoolZeroAssets(0);
+        Request memory q = _claimableRequest(controller);
+        Accrual memory a = _accrue(true);
+        shares = PoolMath.sharesUp(assets, totalSupply(), a.core.held - a.unearnedNow);
+        _exit(a, q, controller, receiver, assets, shares);
     }
 
-    /// @notice Burns `shares` from `owner` and pays the assets, rounded down, to `receiver`.
-    /// @dev Reverts with `BackstopPoolZeroAssets` rather than burn shares for nothing.
-    /// @param shares Shares to burn.
-    /// @param receiver Who receives the assets.
-    /// @param owner Whose shares burn; the caller needs an allowance unless it is the owner.
-    /// @return assets Assets paid.
-    function redeem(uint256 shares, address receiver, address owner)
+    /// @notice Claims `shares` of `controller`'s request: burns them and pays their value, rounded
+    ///         down, to `receiver`. ERC-7540: the caller is `controller` or its operator.
+    /// @dev Reverts as `withdraw`, and `BackstopPoolZeroAssets` rather than burn shares for nothing.
+    function redeem(uint256 shares, address receiver, address controller)
         public
         override
         nonReentrant
         returns (uint256 assets)
     {
-        uint256 maxShares = maxRedeem(owner);
-        if (shares > maxShares) revert ERC4626ExceededMaxRedeem(owner, shares, maxShares);
-        assets = previewRedeem(shares);
+        Request memory q = _claimableRequest(controller);
+        Accrual memory a = _accrue(true);
+        assets = PoolMath.assetsDown(shares, totalSupply(), a.core.held - a.unearnedNow);
         if (assets == 0) revert BackstopPoolZeroAssets(shares);
-        _withdraw(_msgSender(), receiver, owner, assets, shares);
+        _exit(a, q, controller, receiver, assets, shares);
     }
 
-    /// @dev Twelve virtual decimals: shares carry 18 decimals over the 6-decimal stablecoin.
+    // ================================================================== ERC-7540
+
+    /// @notice Escrows `shares` of `owner` in the pool as a redeem request controlled by `controller`.
+    ///         Claimable from `now + cooldown` through `now + cooldown + claimWindow` (inclusive).
+    /// @dev The caller is `owner`, an operator of `owner`, or spends `owner`'s share allowance.
+    ///      One request per controller: reverts `BackstopPoolRequestPending` while one is pending or
+    ///      claimable; a lapsed one is first returned to its owner. Allowed while paused.
+    ///      Emits `RedeemRequest` (and `RedeemRequestLapsed` for a lapsed predecessor).
+    /// @return requestId Sequential id, unique per pool.
+    function requestRedeem(uint256 shares, address controller, address owner)
+        external
+        nonReentrant
+        returns (uint256 requestId)
+    {
+        if (shares == 0) revert BackstopPoolZeroShares(0);
+        if (controller == address(0)) revert BackstopPoolZeroAddress();
+        if (msg.sender != owner && !isOperator[owner][msg.sender]) _spendAllowance(owner, msg.sender, shares);
+        Request memory q = _requests[controller];
+        if (q.shares != 0) {
+            if (block.timestamp <= q.expiresAt) revert BackstopPoolRequestPending(controller, q.id, q.shares);
+            _returnLapsed(controller, q);
+        }
+        if (shares > type(uint128).max) revert BackstopPoolAmountTooLarge(shares, type(uint128).max);
+        Params memory p = _params;
+        uint40 id = ++_lastRequestId;
+        uint256 claimableAt = block.timestamp + p.cooldown;
+        bool ownerStored = owner != controller;
+        _requests[controller] = Request({
+            shares: uint128(shares),
+            id: id,
+            claimableAt: uint40(claimableAt),
+            expiresAt: uint40(claimableAt + p.claimWindow),
+            ownerStored: ownerStored
+        });
+        if (ownerStored) _requestOwner[controller] = owner;
+        ERC20._update(owner, address(this), shares);
+        emit RedeemRequest(controller, owner, id, msg.sender, shares);
+        return id;
+    }
+
+    /// @notice Shares of request `requestId` (0 = the current one) still in cooldown.
+    function pendingRedeemRequest(uint256 requestId, address controller) external view returns (uint256 shares) {
+        Request memory q = _requests[controller];
+        if ((requestId == 0 || requestId == q.id) && block.timestamp < q.claimableAt) return q.shares;
+        return 0;
+    }
+
+    /// @notice Shares of request `requestId` (0 = the current one) claimable now (before lapse).
+    function claimableRedeemRequest(uint256 requestId, address controller) external view returns (uint256 shares) {
+        Request memory q = _requests[controller];
+        if (requestId == 0 || requestId == q.id) return _claimableShares(controller);
+        return 0;
+    }
+
+    /// @notice The full state of `controller`'s request (zeros when none).
+    function redeemRequest(address controller)
+        external
+        view
+        returns (uint256 requestId, uint256 shares, uint256 claimableAt, uint256 expiresAt, address owner)
+    {
+        Request memory q = _requests[controller];
+        owner = q.shares == 0 ? address(0) : (q.ownerStored ? _requestOwner[controller] : controller);
+        return (q.id, q.shares, q.claimableAt, q.expiresAt, owner);
+    }
+
+    /// @notice Returns the escrowed shares of `controller`'s lapsed request to their owner. Anyone may call.
+    /// @dev Reverts `BackstopPoolNoRequest` or `BackstopPoolRequestNotLapsed`. Emits `RedeemRequestLapsed`.
+    function reclaimLapsedRequest(address controller) external nonReentrant {
+        Request memory q = _requests[controller];
+        if (q.shares == 0) revert BackstopPoolNoRequest(controller);
+        if (block.timestamp <= q.expiresAt) revert BackstopPoolRequestNotLapsed(q.id, q.expiresAt);
+        _returnLapsed(controller, q);
+    }
+
+    /// @inheritdoc IERC7540Operator
+    function setOperator(address operator, bool approved) external returns (bool) {
+        isOperator[msg.sender][operator] = approved;
+        emit OperatorSet(msg.sender, operator, approved);
+        return true;
+    }
+
+    /// @notice ERC-7575: the share token is the vault itself.
+    function share() external view returns (address) {
+        return address(this);
+    }
+
+    /// @inheritdoc IERC165
+    function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
+        return interfaceId == type(IERC165).interfaceId || interfaceId == type(IERC7540Operator).interfaceId
+            || interfaceId == type(IERC7540Redeem).interfaceId;
+    }
+
+    // ================================================================== market hooks
+
+    /// @notice Locks `amount` of free capital for a cover through `until` (claim deadline, inclusive).
+    ///         Released automatically at the start of day `releaseDay = until / 86400 + 1`.
+    /// @dev Only a registered market; not while paused. Reverts `BackstopPoolInvalidExpiry` unless
+    ///      now ≤ until ≤ now + MAX_TERM, `BackstopPoolInsufficientFreeAssets` above free capital.
+    ///      Emits `CapitalLocked`. Keep `releaseDay`: `payClaim`/`releaseCapital` need it.
+    function lockCapital(uint256 amount, uint256 until) external onlyMarket nonReentrant returns (uint256 releaseDay) {
+        if (amount == 0) revert BackstopPoolZeroAssets(0);
+        if (until < block.timestamp || until > block.timestamp + MAX_TERM) {
+            revert BackstopPoolInvalidExpiry(until, block.timestamp, block.timestamp + MAX_TERM);
+        }
+        Accrual memory a = _accrueForNewRisk();
+        if (!a.riskLoaded) a.risk = _risk;
+        uint256 free = _free(a);
+        if (amount > free) revert BackstopPoolInsufficientFreeAssets(amount, free);
+        releaseDay = PoolMath.lockReleaseDay(until);
+        a.risk.locked += uint128(amount); // amount ≤ free ≤ held < 2^96
+        _buckets[releaseDay].lockRelease += uint128(amount);
+        _commit(a, true);
+        emit CapitalLocked(msg.sender, amount, until, releaseDay);
+    }
+
+    /// @notice Pulls `premium` from the market and earns it linearly from now until the day boundary
+    ///         at or after `earnUntil` (`ceil(earnUntil / 86400) × 86400`), rate rounded down.
+    /// @dev Only a registered market; allowed while paused. Reverts `BackstopPoolInvalidExpiry` unless
+    ///      now < earnUntil ≤ now + MAX_TERM. Emits `PremiumReceived`.
+    function receivePremium(uint256 premium, uint256 earnUntil) external onlyMarket nonReentrant {
+        if (premium == 0) revert BackstopPoolZeroAssets(0);
+        if (earnUntil <= block.timestamp || earnUntil > block.timestamp + MAX_TERM) {
+            revert BackstopPoolInvalidExpiry(earnUntil, block.timestamp, block.timestamp + MAX_TERM);
+        }
+        Accrual memory a = _accrue(true);
+        _requireComplete(a);
+        (uint256 rate, uint256 earnedAt) = _startStream(a, premium, earnUntil);
+        _commit(a, true);
+        IERC20(asset()).safeTransferFrom(msg.sender, address(this), premium);
+        emit PremiumReceived(msg.sender, premium, rate, earnedAt);
+    }
+
+    /// @notice Pays a claim of `amount` to `recipient` out of the market's lock in bucket `releaseDay`
+    ///         (the value `lockCapital` returned). Lowers locked capital and total assets by `amount`.
+    /// @dev Only a registered market; allowed while paused. Reverts `BackstopPoolLockReleased` if the
+    ///      bucket was already released, `BackstopPoolExceedsLock` above what it still holds.
+    ///      Emits `ClaimPaid`.
+    function payClaim(uint256 amount, address recipient, uint256 releaseDay) external onlyMarket nonReentrant {
+        if (amount == 0) revert BackstopPoolZeroAssets(0);
+        if (recipient == address(0)) revert BackstopPoolZeroAddress();
+        Accrual memory a = _unlock(amount, releaseDay);
+        a.core.held -= uint96(amount);
+        _commit(a, true);
+        IERC20(asset()).safeTransfer(recipient, amount);
+        emit ClaimPaid(msg.sender, recipient, amount, releaseDay);
+    }
+
+    /// @notice Releases `amount` of the market's lock in bucket `releaseDay` before expiry (e.g. a
+    ///         cover settled early). Reverts as `payClaim`. Emits `CapitalReleased`.
+    function releaseCapital(uint256 amount, uint256 releaseDay) external onlyMarket nonReentrant {
+        if (amount == 0) revert BackstopPoolZeroAssets(0);
+        Accrual memory a = _unlock(amount, releaseDay);
+        _commit(a, true);
+        emit CapitalReleased(msg.sender, amount, releaseDay);
+    }
+
+    // ================================================================== waterfall hooks
+
+    /// @inheritdoc IShortfallLayer
+    /// @dev `amount == 0` is a no-op. Reverts `BackstopPoolNotWaterfall`,
+    ///      `BackstopPoolInsufficientFreeAssets(amount, free)`. Not blocked by pause (it is the cover).
+    function coverShortfall(uint256 amount, address recipient) external onlyWaterfall nonReentrant {
+        if (amount == 0) return;
+        if (recipient == address(0)) revert BackstopPoolZeroAddress();
+        Accrual memory a = _accrue(true);
+        uint256 free = _free(a);
+        if (amount > free) revert BackstopPoolInsufficientFreeAssets(amount, free);
+        a.core.held -= uint96(amount);
+        _commit(a, false);
+        IERC20(asset()).safeTransfer(recipient, amount);
+        emit ShortfallCovered(msg.sender, recipient, amount);
+    }
+
+    /// @inheritdoc IShortfallLayer
+    /// @dev `amount == 0` is a no-op. Fees are earned linearly until the day boundary at or after
+    ///      `now + feeStreamPeriod` (at once if the period is 0), which blunts just-in-time stakes.
+    ///      Reverts `BackstopPoolNotWaterfall`, `BackstopPoolCheckpointRequired` (streamed, > 90 idle days).
+    function receiveFees(uint256 amount) external onlyWaterfall nonReentrant {
+        if (amount == 0) return;
+        Accrual memory a = _accrue(true);
+        uint256 period = _params.feeStreamPeriod;
+        uint256 earnedAt = block.timestamp;
+        if (period == 0) {
+            a.core.held = _toHeld(uint256(a.core.held) + amount);
+        } else {
+            _requireComplete(a);
+            (, earnedAt) = _startStream(a, amount, block.timestamp + period);
+        }
+        _commit(a, true);
+        IERC20(asset()).safeTransferFrom(msg.sender, address(this), amount);
+        emit FeesReceived(msg.sender, amount, earnedAt);
+    }
+
+    /// @notice Processes up to `MAX_BUCKET_WALK` elapsed day buckets. Anyone may call.
+    /// @return remaining Days still unprocessed after this call.
+    function checkpoint() external nonReentrant returns (uint256 remaining) {
+        Accrual memory a = _accrue(false);
+        if (a.walked) _commit(a, false);
+        return pendingDays();
+    }
+
+    // ================================================================== governance
+
+    /// @notice Registers (`allowed`) or removes a cover market. Only the owner. Emits `MarketSet`.
+    function setMarket(address market, bool allowed) external onlyOwner {
+        if (market == address(0)) revert BackstopPoolZeroAddress();
+        isMarket[market] = allowed;
+        emit MarketSet(market, allowed);
+    }
+
+    /// @notice Sets the waterfall allowed to draw and pay fees. Only the owner. Emits `WaterfallSet`.
+    function setWaterfall(address waterfall_) external onlyOwner {
+        if (waterfall_ == address(0)) revert BackstopPoolZeroAddress();
+        emit WaterfallSet(waterfall, waterfall_);
+        waterfall = waterfall_;
+    }
+
+    /// @notice Sets the guardian. Only the owner. Emits `GuardianSet`.
+    function setGuardian(address guardian_) external onlyOwner {
+        if (guardian_ == address(0)) revert BackstopPoolZeroAddress();
+        emit GuardianSet(_params.guardian, guardian_);
+        _params.guardian = guardian_;
+    }
+
+    /// @notice Sets the cooldown for new requests, within [MIN_COOLDOWN, MAX_COOLDOWN]. Only the owner.
+    function setCooldown(uint256 cooldown_) external onlyOwner {
+        if (cooldown_ < MIN_COOLDOWN || cooldown_ > MAX_COOLDOWN) {
+            revert BackstopPoolCooldownOutOfBounds(cooldown_, MIN_COOLDOWN, MAX_COOLDOWN);
+        }
+        emit CooldownSet(_params.cooldown, cooldown_);
+        _params.cooldown = uint32(cooldown_);
+    }
+
+    /// @notice Sets the claim window for new requests, within [MIN_CLAIM_WINDOW, MAX_CLAIM_WINDOW].
+    function setClaimWindow(uint256 window_) external onlyOwner {
+        if (window_ < MIN_CLAIM_WINDOW || window_ > MAX_CLAIM_WINDOW) {
+            revert BackstopPoolClaimWindowOutOfBounds(window_, MIN_CLAIM_WINDOW, MAX_CLAIM_WINDOW);
+        }
+        emit ClaimWindowSet(_params.claimWindow, window_);
+        _params.claimWindow = uint32(window_);
+    }
+
+    /// @notice Sets the fee stream period, within [0, MAX_FEE_STREAM_PERIOD]. Only the owner.
+    function setFeeStreamPeriod(uint256 period_) external onlyOwner {
+        if (period_ > MAX_FEE_STREAM_PERIOD) {
+            revert BackstopPoolFeeStreamPeriodOutOfBounds(period_, 0, MAX_FEE_STREAM_PERIOD);
+        }
+        emit FeeStreamPeriodSet(_params.feeStreamPeriod, period_);
+        _params.feeStreamPeriod = uint32(period_);
+    }
+
+    /// @notice Pauses new risk (deposits, mints, new locks). Guardian or owner. Emits `PauseSet`.
+    function pause() external {
+        if (msg.sender != _params.guardian && msg.sender != owner()) revert BackstopPoolNotGuardian(msg.sender);
+        _core.paused = true;
+        emit PauseSet(msg.sender, true);
+    }
+
+    /// @notice Resumes new risk. Only the owner. Emits `PauseSet`.
+    function unpause() external onlyOwner {
+        _core.paused = false;
+        emit PauseSet(msg.sender, false);
+    }
+
+    /// @notice Sends tokens the pool holds beyond its accounting (donations) to `recipient`. Owner only.
+    function skimSurplus(address recipient) external onlyOwner nonReentrant returns (uint256 amount) {
+        if (recipient == address(0)) revert BackstopPoolZeroAddress();
+        amount = IERC20(asset()).balanceOf(address(this)) - _core.held;
+        IERC20(asset()).safeTransfer(recipient, amount);
+        emit SurplusSkimmed(recipient, amount);
+    }
+
+    // ================================================================== internals
+
+    /// @dev Shares may not be sent to the pool except through `requestRedeem`'s escrow.
+    function _update(address from, address to, uint256 value) internal override {
+        if (to == address(this)) revert BackstopPoolEscrowTransfer();
+        super._update(from, to, value);
+    }
+
     function _decimalsOffset() internal pure override returns (uint8) {
         return 12;
+    }
+
+    /// @dev The bucket walk (see the contract doc). Loads `_risk` only when needed.
+    function _previewAccrual(bool needRisk) internal view returns (Accrual memory a) {
+        a.core = _core;
+        uint256 cp = a.core.checkpoint;
+        uint256 cpDay = cp / PoolMath.DAY;
+        uint256 nowDay = block.timestamp / PoolMath.DAY;
+        a.complete = true;
+        if (needRisk || a.core.unearned != 0 || nowDay != cpDay) {
+            a.risk = _risk;
+            a.riskLoaded = true;
+        }
+        uint256 u = a.core.unearned;
+        if (nowDay != cpDay) {
+            a.walked = true;
+            uint256 lastDay = nowDay;
+            if (nowDay - cpDay > MAX_BUCKET_WALK) {
+                lastDay = cpDay + MAX_BUCKET_WALK;
+                a.complete = false;
+            }
+            uint256 rate = a.risk.rate;
+            uint256 locked = a.risk.locked;
+            for (uint256 d = cpDay + 1; d <= lastDay; ++d) {
+                Bucket memory b = _buckets[d];
+                if (b.rateDrop == 0 && b.lockRelease == 0) continue;
+                uint256 t = d * PoolMath.DAY;
+                u = PoolMath.unearnedUp(u, rate, t - cp);
+                cp = t;
+                rate -= b.rateDrop;
+                locked -= b.lockRelease;
+                if (rate == 0) u = 0;
+            }
+            uint256 end = lastDay * PoolMath.DAY;
+            u = PoolMath.unearnedUp(u, rate, end - cp);
+            a.core.unearned = uint96(u);
+            a.core.checkpoint = uint40(end);
+            a.risk.rate = uint128(rate);
+            a.risk.locked = uint128(locked);
+            cp = end;
+        }
+        a.unearnedNow = a.complete ? PoolMath.unearnedUp(u, a.risk.rate, block.timestamp - cp) : u;
+    }
+
+    /// @dev The walk for a state-changing call; emits `Checkpoint` when buckets were processed.
+    function _accrue(bool needRisk) internal returns (Accrual memory a) {
+        a = _previewAccrual(needRisk);
+        if (a.walked) emit Checkpoint(a.core.checkpoint / PoolMath.DAY, a.risk.rate, a.risk.locked, a.core.unearned);
+    }
+
+    /// @dev Accrual for deposits, mints and locks: refuses while paused or behind on buckets.
+    function _accrueForNewRisk() internal returns (Accrual memory a) {
+        a = _accrue(false);
+        if (a.core.paused) revert BackstopPoolPaused();
+        _requireComplete(a);
+    }
+
+    function _requireComplete(Accrual memory a) internal view {
+        if (!a.complete) revert BackstopPoolCheckpointRequired(pendingDays());
+    }
+
+    /// @dev Writes the accrued state back; `_risk` only when it changed (or the walk touched it).
+    function _commit(Accrual memory a, bool riskChanged) internal {
+        _core = a.core;
+        if (riskChanged || a.walked) _risk = a.risk;
+    }
+
+    function _free(Accrual memory a) internal pure returns (uint256) {
+        return a.core.held - a.unearnedNow - a.risk.locked;
+    }
+
+    function _toHeld(uint256 held) internal pure returns (uint96) {
+        if (held > type(uint96).max) revert BackstopPoolAmountTooLarge(held, type(uint96).max);
+        return uint96(held);
+    }
+
+    /// @dev Adds `amount` to `held` and the unearned reserve, earning it until the day boundary at or
+    ///      after `end`. Requires a complete walk (checkpoint in today's day).
+    function _startStream(Accrual memory a, uint256 amount, uint256 end)
+        internal
+        returns (uint256 rate, uint256 earnedAt)
+    {
+        uint256 endDay = PoolMath.earningEndDay(end);
+        earnedAt = endDay * PoolMath.DAY;
+        rate = PoolMath.rateDown(amount, earnedAt - block.timestamp);
+        a.core.held = _toHeld(uint256(a.core.held) + amount);
+        a.core.unearned = uint96(a.unearnedNow + amount); // ≤ held
+        a.core.checkpoint = uint40(block.timestamp);
+        a.risk.rate += uint128(rate);
+        _buckets[endDay].rateDrop += uint128(rate);
+        a.unearnedNow = a.core.unearned;
+    }
+
+    /// @dev Removes `amount` from the lock in bucket `releaseDay` and from `locked`.
+    function _unlock(uint256 amount, uint256 releaseDay) internal returns (Accrual memory a) {
+        a = _accrue(true);
+        uint256 processedDay = a.core.checkpoint / PoolMath.DAY;
+        if (releaseDay <= processedDay) revert BackstopPoolLockReleased(releaseDay, processedDay);
+        Bucket storage b = _buckets[releaseDay];
+        uint256 available = b.lockRelease;
+        if (amount > available) revert BackstopPoolExceedsLock(releaseDay, amount, available);
+        b.lockRelease = uint128(available - amount);
+        a.risk.locked -= uint128(amount);
+    }
+
+    function _enter(Accrual memory a, address receiver, uint256 assets, uint256 shares) internal {
+        uint256 room = type(uint96).max - a.core.held;
+        if (assets > room) revert ERC4626ExceededMaxDeposit(receiver, assets, room);
+        a.core.held += uint96(assets);
+        _commit(a, false);
+        _mint(receiver, shares);
+        IERC20(asset()).safeTransferFrom(msg.sender, address(this), assets);
+        emit Deposit(msg.sender, receiver, assets, shares);
+    }
+
+    function _exit(
+        Accrual memory a,
+        Request memory q,
+        address controller,
+        address receiver,
+        uint256 assets,
+        uint256 shares
+    ) internal {
+        if (shares > q.shares) revert BackstopPoolExceedsRequest(q.id, shares, q.shares);
+        uint256 free = _free(a);
+        if (assets > free) revert BackstopPoolInsufficientFreeAssets(assets, free);
+        a.core.held -= uint96(assets);
+        _commit(a, false);
+        if (shares == q.shares) {
+            delete _requests[controller];
+            if (q.ownerStored) delete _requestOwner[controller];
+        } else {
+            _requests[controller].shares = q.shares - uint128(shares);
+        }
+        _burn(address(this), shares);
+        IERC20(asset()).safeTransfer(receiver, assets);
+        emit Withdraw(msg.sender, receiver, controller, assets, shares);
+    }
+
+    /// @dev Checks the caller may act for `controller` and the request is inside its window.
+    function _claimableRequest(address controller) internal view returns (Request memory q) {
+        if (msg.sender != controller && !isOperator[controller][msg.sender]) {
+            revert BackstopPoolNotOperator(msg.sender, controller);
+        }
+        q = _requests[controller];
+        if (q.shares == 0) revert BackstopPoolNoRequest(controller);
+        if (block.timestamp < q.claimableAt) revert BackstopPoolCooldownActive(q.id, q.claimableAt);
+        if (block.timestamp > q.expiresAt) revert BackstopPoolRequestLapsed(q.id, q.expiresAt);
+    }
+
+    function _claimableShares(address controller) internal view returns (uint256) {
+        Request memory q = _requests[controller];
+        if (block.timestamp < q.claimableAt || block.timestamp > q.expiresAt) return 0;
+        return q.shares;
+    }
+
+    function _returnLapsed(address controller, Request memory q) internal {
+        address owner_ = controller;
+        if (q.ownerStored) {
+            owner_ = _requestOwner[controller];
+            delete _requestOwner[controller];
+        }
+        delete _requests[controller];
+        ERC20._update(address(this), owner_, q.shares);
+        emit RedeemRequestLapsed(controller, owner_, q.id, q.shares);
     }
 }
