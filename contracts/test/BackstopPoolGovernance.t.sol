@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {BackstopPoolBase} from "./BackstopPoolBase.t.sol";
+import {BackstopPool} from "../src/BackstopPool.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+/// @notice Governance bounds, two-step ownership and pause semantics (8, 11).
+contract BackstopPoolGovernanceTest is BackstopPoolBase {
+
+    function _notOwner(address who) internal pure returns (bytes memory) {
+        return abi.encodeWithSignature("OwnableUnauthorizedAccount(address)", who);
+    }
+
+    function test_Constructor_DefaultsAndChecks() public {
+        assertEq(pool.owner(), gov, "owner");
+        assertEq(pool.guardian(), guardian, "guardian");
+        assertEq(pool.cooldown(), 7 days, "cooldown");
+        assertEq(pool.claimWindow(), 3 days, "window");
+        assertEq(pool.feeStreamPeriod(), 1 days, "fee stream");
+        assertFalse(pool.paused(), "not paused");
+        vm.expectRevert(BackstopPool.BackstopPoolZeroAddress.selector);
+        new BackstopPool(IERC20(address(usdc)), "x", "x", gov, address(0));
+        vm.expectRevert(abi.encodeWithSignature("OwnableInvalidOwner(address)", address(0)));
+        new BackstopPool(IERC20(address(usdc)), "x", "x", address(0), guardian);
+    }
+
+    function test_Setters_RejectOutOfBounds_AcceptBounds() public {
+        vm.startPrank(gov);
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolCooldownOutOfBounds.selector, 1 days - 1, 1 days, 30 days));
+        pool.setCooldown(1 days - 1);
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolCooldownOutOfBounds.selector, 30 days + 1, 1 days, 30 days));
+        pool.setCooldown(30 days + 1);
+        pool.setCooldown(1 days);
+        pool.setCooldown(30 days);
+        assertEq(pool.cooldown(), 30 days, "cooldown set");
+
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 1 days - 1, 1 days, 14 days));
+        pool.setClaimWindow(1 days - 1);
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 14 days + 1, 1 days, 14 days));
+        pool.setClaimWindow(14 days + 1);
+        pool.setClaimWindow(1 days);
+        pool.setClaimWindow(14 days);
+        assertEq(pool.claimWindow(), 14 days, "window set");
+
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolFeeStreamPeriodOutOfBounds.selector, 7 days + 1, 0, 7 days));
+        pool.setFeeStreamPeriod(7 days + 1);
+        pool.setFeeStreamPeriod(0);
+        pool.setFeeStreamPeriod(7 days);
+        assertEq(pool.feeStreamPeriod(), 7 days, "fee stream set");
+
+        vm.expectRevert(BackstopPool.BackstopPoolZeroAddress.selector);
+        pool.setWaterfall(address(0));
+        vm.expectRevert(BackstopPool.BackstopPoolZeroAddress.selector);
+        pool.setGuardian(address(0));
+        vm.expectRevert(BackstopPool.BackstopPoolZeroAddress.selector);
+        pool.setMarket(address(0), true);
+        vm.stopPrank();
+    }
+
+    function testFuzz_Setters_BoundsHold(uint256 value) public {
+        vm.startPrank(gov);
+        (bool okC,) = address(pool).call(abi.encodeCall(BackstopPool.setCooldown, (value)));
+        assertEq(okC, value >= 1 days && value <= 30 days, "cooldown bound");
+        (bool okW,) = address(pool).call(abi.encodeCall(BackstopPool.setClaimWindow, (value)));
+        assertEq(okW, value >= 1 days && value <= 14 days, "window bound");
+        (bool okF,) = address(pool).call(abi.encodeCall(BackstopPool.setFeeStreamPeriod, (value)));
+        assertEq(okF, value <= 7 days, "fee stream bound");
+        vm.stopPrank();
+        assertLe(pool.cooldown(), 30 days, "cooldown in bounds");
+        assertGe(pool.cooldown(), 1 days, "cooldown in bounds");
+    }
+
+    function test_Setters_OnlyOwner() public {
+        vm.startPrank(guardian);
+        vm.expectRevert(_notOwner(guardian));
+        pool.setCooldown(2 days);
+        vm.expectRevert(_notOwner(guardian));
+        pool.setClaimWindow(2 days);
+        vm.expectRevert(_notOwner(guardian));
+        pool.setFeeStreamPeriod(0);
+        vm.expectRevert(_notOwner(guardian));
+        pool.setWaterfall(guardian);
+        vm.expectRevert(_notOwner(guardian));
+        pool.setGuardian(guardian);
+        vm.expectRevert(_notOwner(guardian));
+        pool.setMarket(guardian, true);
+        vm.expectRevert(_notOwner(guardian));
+        pool.unpause();
+        vm.stopPrank();
+        vm.prank(carol);
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotGuardian.selector, carol));
+        pool.pause();
+    }
+
+    function test_Ownership_IsTwoStep() public {
+        vm.prank(gov);
+        pool.transferOwnership(carol);
+        assertEq(pool.owner(), gov, "not yet");
+        vm.prank(bob);
+        vm.expectRevert(_notOwner(bob));
+        pool.acceptOwnership();
+        vm.prank(carol);
+        pool.acceptOwnership();
+        assertEq(pool.owner(), carol, "accepted");
+    }
+
+    // ------------------------------------------------------------------ pause semantics
+
+    function test_Pause_BlocksNewRiskOnly() public {
+        uint256 shares = _deposit(alice, 1_000e6);
+        uint256 i = market.lock(100e6, block.timestamp + 20 days);
+        _request(alice, shares / 2);
+        vm.warp(block.timestamp + 7 days);
+        uint256 maxRedeemBefore = pool.maxRedeem(alice);
+        uint256 maxWithdrawBefore = pool.maxWithdraw(alice);
+
+        vm.prank(guardian);
+        pool.pause();
+        assertTrue(pool.paused(), "paused");
+        assertEq(pool.maxDeposit(alice), 0, "maxDeposit 0");
+        assertEq(pool.maxMint(alice), 0, "maxMint 0");
+        assertEq(pool.maxRedeem(alice), maxRedeemBefore, "maxRedeem unchanged");
+        assertEq(pool.maxWithdraw(alice), maxWithdrawBefore, "maxWithdraw unchanged");
+        assertGt(maxRedeemBefore, 0, "exit open");
+
+        _fund(bob, 10e6);
+        vm.startPrank(bob);
+        vm.expectRevert(BackstopPool.BackstopPoolPaused.selector);
+        pool.deposit(10e6, bob);
+        vm.expectRevert(BackstopPool.BackstopPoolPaused.selector);
+        pool.mint(1e18, bob);
+        vm.stopPrank();
+        vm.expectRevert(BackstopPool.BackstopPoolPaused.selector);
+        market.lock(1e6, block.timestamp + 1 days);
+
+        // exits, requests, claims, premiums, fees and shortfall cover all still work
+        vm.prank(alice);
+        pool.redeem(shares / 4, alice, alice);
+        vm.prank(alice);
+        pool.withdraw(1e6, alice, alice);
+        vm.warp(block.timestamp + 4 days);
+        vm.prank(alice);
+        pool.requestRedeem(1e18, alice, alice);
+        market.claim(i, 50e6, carol);
+        _fundMarket(1e6);
+        market.premium(1e6, block.timestamp + 1 days);
+        _fees(1e6);
+        _shortfall(1e6);
+        pool.checkpoint();
+
+        // the owner may also pause; only the owner unpauses
+        vm.prank(guardian);
+        vm.expectRevert(_notOwner(guardian));
+        pool.unpause();
+        vm.prank(gov);
+        pool.unpause();
+        assertGt(pool.maxDeposit(alice), 0, "deposits reopen");
+        vm.prank(gov);
+        pool.pause();
+        assertTrue(pool.paused(), "owner paused");
+        _assertAccounting();
+    }
+}
