@@ -82,4 +82,10 @@ interface Vm {
     function resumeGasMetering() external;
     function startSnapshotGas(string calldata name) external;
     function stopSnapshotGas() external returns (uint256 gasUsed);
+
+    // Appended for the pool invariant suite's call log
+    function envOr(string calldata name, string calldata defaultValue) external view returns (string memory value);
+
+    // Signing (permits)
+    function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);
 }
