@@ -17,6 +17,18 @@ export const deployments: Record<number, { chainId: number; deployer: `0x${strin
       "seniorPool": {
         "address": "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
         "blockNumber": 3
+      },
+      "shortfallWaterfall": {
+        "address": "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
+        "blockNumber": 4
+      },
+      "recapitalizer": {
+        "address": "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9",
+        "blockNumber": 5
+      },
+      "bks": {
+        "address": "0x856e4424f806D16E8CBC702B3c0F2ede5468eae5",
+        "blockNumber": 5
       }
     }
   },

@@ -11,6 +11,12 @@ if (!privateKey) {
   console.error('PRIVATE_KEY is required for a non-local RPC_URL');
   process.exit(1);
 }
-const deployment = await deployProtocol({ rpcUrl, privateKey, stablecoin: process.env.STABLECOIN as Address | undefined });
+const deployment = await deployProtocol({
+  rpcUrl,
+  privateKey,
+  stablecoin: process.env.STABLECOIN as Address | undefined,
+  guardian: process.env.GUARDIAN as Address | undefined,
+  treasury: process.env.TREASURY as Address | undefined,
+});
 console.log(`deployed to chain ${deployment.chainId}; addresses in ${deploymentPath(deployment.chainId)}`);
-for (const [name, c] of Object.entries(deployment.contracts)) console.log(`  ${name.padEnd(12)} ${c.address}`);
+for (const [name, c] of Object.entries(deployment.contracts)) console.log(`  ${name.padEnd(20)} ${c.address}`);

@@ -8,6 +8,9 @@ import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '../chain/tokens';
 const assets = (v: unknown) => `${formatAmount(BigInt(v as bigint), ASSET_DECIMALS)} ${ASSET_SYMBOL}`;
 const shares = (v: unknown) => `${formatAmount(BigInt(v as bigint), SHARE_DECIMALS, { maxFractionDigits: 6 })} shares`;
 
+// Contract timestamps are unix seconds; shown in UTC so every reader sees the same moment.
+const when = (v: unknown) => `${new Date(Number(v as bigint) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
 type Sentence = (args: readonly unknown[]) => string;
 
 /** One sentence per custom error the app can meet, keyed by error name. */
@@ -22,6 +25,17 @@ export const ERROR_SENTENCES: Record<string, Sentence> = {
   ERC4626ExceededMaxRedeem: ([, s, max]) => `You can redeem at most ${shares(max)} right now; you asked for ${shares(s)}.`,
   ERC20InsufficientBalance: ([, balance, needed]) => `Your balance (${assets(balance)}) is below the ${assets(needed)} this needs.`,
   ERC20InsufficientAllowance: ([, allowance, needed]) => `The approval (${assets(allowance)}) is below the ${assets(needed)} this needs: approve first.`,
+  BackstopPoolPaused: () => 'New deposits are paused by the guardian right now; withdrawals and claims still work.',
+  BackstopPoolNotOperator: () => 'You are not allowed to act for this account: its owner must approve you as an operator first.',
+  BackstopPoolRequestPending: ([, , s]) => `You already have a withdrawal request for ${shares(s)}: claim or let it lapse before requesting again.`,
+  BackstopPoolNoRequest: () => 'There is no withdrawal request to claim: request a withdrawal first.',
+  BackstopPoolCooldownActive: ([, at]) => `The withdrawal is still in its cooldown until ${when(at)}.`,
+  BackstopPoolRequestLapsed: ([, at]) => `The claim window ended ${when(at)}; your shares went back to you. Request again to withdraw.`,
+  BackstopPoolExceedsRequest: ([, s, available]) => `Your request holds ${shares(available)}; you tried to claim ${shares(s)}.`,
+  BackstopPoolInsufficientFreeAssets: ([a, free]) => `Only ${assets(free)} of the pool is free (the rest backs active cover); this needs ${assets(a)}.`,
+  BackstopPoolCheckpointRequired: ([days]) => `The pool has ${String(days)} days of unprocessed bookkeeping: anyone can call checkpoint() first.`,
+  BackstopPoolEscrowTransfer: () => 'Shares cannot be sent to the pool directly: use Request withdrawal.',
+  BackstopPoolAmountTooLarge: ([a]) => `${assets(a)} is more than the pool can account for.`,
   EnforcedPause: () => 'New risk is paused by the guardian right now; withdrawals and claims still work.',
   ReentrancyGuardReentrantCall: () => 'The call tried to re-enter the contract and was refused.',
   OwnableUnauthorizedAccount: () => 'Only governance may do this.',

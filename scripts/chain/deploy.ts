@@ -29,14 +29,33 @@ export type Deployment = {
     stablecoin: DeployedContract;
     juniorPool: DeployedContract;
     seniorPool: DeployedContract;
+    shortfallWaterfall: DeployedContract;
+    recapitalizer: DeployedContract;
+    bks: DeployedContract;
   };
 };
+
+export type ContractKey = keyof Deployment['contracts'];
+
+/** Recapitalization defaults: 100M BKS to the treasury, auctions from 2 to 0.5 USDC per BKS over 24 h,
+ *  at most 5 % of supply minted per event. Governance may move each within the contract's bounds. */
+export const RECAP_DEFAULTS = {
+  initialSupply: 100_000_000n * 10n ** 18n,
+  startPrice: 2_000_000n,
+  floorPrice: 500_000n,
+  duration: 24n * 3600n,
+  maxMintBps: 500n,
+} as const;
 
 export type DeployOptions = {
   rpcUrl: string;
   privateKey: Hex;
   /** An existing stablecoin; when absent a TestUSDC with a faucet is deployed (local and testnets only). */
   stablecoin?: Address;
+  /** May pause new risk; defaults to the deployer. */
+  guardian?: Address;
+  /** Receives the initial BKS supply; defaults to the deployer. */
+  treasury?: Address;
   /** Write contracts-abi/deployments/<chainId>.json (default true). */
   write?: boolean;
 };
@@ -61,6 +80,12 @@ async function deployOne(
   return { address: getAddress(receipt.contractAddress), blockNumber: Number(receipt.blockNumber) };
 }
 
+async function send({ publicClient, wallet }: Clients, address: Address, abi: Abi, functionName: string, args: readonly unknown[]) {
+  const hash = await wallet.writeContract({ address, abi, functionName, args: args as unknown[], chain: wallet.chain ?? null, account: wallet.account });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new Error(`${functionName} on ${address} reverted (${hash})`);
+}
+
 export async function deployProtocol(options: DeployOptions): Promise<Deployment> {
   const transport = http(options.rpcUrl);
   const publicClient = createPublicClient({ transport }) as PublicClient;
@@ -73,14 +98,40 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
   const stablecoin = options.stablecoin
     ? { address: options.stablecoin, blockNumber: startBlock }
     : await deployOne(clients, 'TestUSDC');
-  const juniorPool = await deployOne(clients, 'BackstopPool', [stablecoin.address, 'Backstop Junior', 'bsJR']);
-  const seniorPool = await deployOne(clients, 'BackstopPool', [stablecoin.address, 'Backstop Senior', 'bsSR']);
+  const owner = account.address;
+  const guardian = options.guardian ?? owner;
+  const juniorPool = await deployOne(clients, 'BackstopPool', [stablecoin.address, 'Backstop Junior', 'bsJR', owner, guardian]);
+  const seniorPool = await deployOne(clients, 'BackstopPool', [stablecoin.address, 'Backstop Senior', 'bsSR', owner, guardian]);
+  const shortfallWaterfall = await deployOne(clients, 'ShortfallWaterfall', [juniorPool.address, seniorPool.address, owner, guardian]);
+  const recapitalizer = await deployOne(clients, 'Recapitalizer', [
+    shortfallWaterfall.address,
+    stablecoin.address,
+    owner,
+    options.treasury ?? owner,
+    RECAP_DEFAULTS.initialSupply,
+    RECAP_DEFAULTS.startPrice,
+    RECAP_DEFAULTS.floorPrice,
+    RECAP_DEFAULTS.duration,
+    RECAP_DEFAULTS.maxMintBps,
+  ]);
+  const bksAddress = (await publicClient.readContract({
+    address: recapitalizer.address,
+    abi: loadArtifact('Recapitalizer').abi,
+    functionName: 'bks',
+  })) as Address;
+  const bks = { address: getAddress(bksAddress), blockNumber: recapitalizer.blockNumber };
+
+  // Wiring: the pools accept draws only from the waterfall, which hands uncovered losses to the auction.
+  const pool = loadArtifact('BackstopPool').abi;
+  await send(clients, juniorPool.address, pool, 'setWaterfall', [shortfallWaterfall.address]);
+  await send(clients, seniorPool.address, pool, 'setWaterfall', [shortfallWaterfall.address]);
+  await send(clients, shortfallWaterfall.address, loadArtifact('ShortfallWaterfall').abi, 'setRecapitalizer', [recapitalizer.address]);
 
   const deployment: Deployment = {
     chainId,
     deployer: account.address,
     startBlock,
-    contracts: { stablecoin, juniorPool, seniorPool },
+    contracts: { stablecoin, juniorPool, seniorPool, shortfallWaterfall, recapitalizer, bks },
   };
   if (options.write ?? true) writeDeployment(deployment);
   return deployment;
