@@ -2,7 +2,7 @@
 // chain holds exactly. Share price is assets per 1e18 shares, in the stablecoin's base units.
 import { index, onchainTable, primaryKey } from 'ponder';
 
-/** Pool state after every block that had a pool event. */
+/** Pool state at the end of every block that had a pool event (read from the chain at that block). */
 export const poolSnapshot = onchainTable(
   'pool_snapshot',
   (t) => ({
@@ -11,12 +11,15 @@ export const poolSnapshot = onchainTable(
     timestamp: t.bigint().notNull(),
     totalAssets: t.bigint().notNull(),
     totalSupply: t.bigint().notNull(),
+    lockedAssets: t.bigint().notNull(),
+    unearnedPremium: t.bigint().notNull(),
+    freeAssets: t.bigint().notNull(),
     sharePrice: t.bigint().notNull(),
   }),
   (table) => ({ pk: primaryKey({ columns: [table.pool, table.blockNumber] }) }),
 );
 
-/** Every protocol event, normalised for the activity feed. */
+/** Every protocol event a person would care about, normalised for the activity feed. */
 export const protocolEvent = onchainTable(
   'protocol_event',
   (t) => ({
@@ -30,19 +33,116 @@ export const protocolEvent = onchainTable(
     timestamp: t.bigint().notNull(),
     txHash: t.hex().notNull(),
   }),
-  (table) => ({ byAccount: index().on(table.account), byBlock: index().on(table.blockNumber) }),
+  (table) => ({ byAccount: index().on(table.account), byBlock: index().on(table.blockNumber), byKind: index().on(table.kind) }),
 );
 
-/** Each account's position in each pool. */
+/** Each account's position in each pool; `shares` follows balanceOf, `escrowedShares` its open request. */
 export const position = onchainTable(
   'position',
   (t) => ({
     pool: t.hex().notNull(),
     account: t.hex().notNull(),
     shares: t.bigint().notNull(),
+    escrowedShares: t.bigint().notNull(),
     deposited: t.bigint().notNull(),
     withdrawn: t.bigint().notNull(),
+    /** The account's current request as controller (0 when none): claims find their request here. */
+    openRequestId: t.bigint().notNull().default(0n),
     updatedBlock: t.bigint().notNull(),
   }),
   (table) => ({ pk: primaryKey({ columns: [table.pool, table.account] }), byAccount: index().on(table.account) }),
 );
+
+/** ERC-7540 redeem requests and their life cycle: requested → claimed (possibly in parts) | lapsed. */
+export const redeemRequest = onchainTable(
+  'redeem_request',
+  (t) => ({
+    pool: t.hex().notNull(),
+    requestId: t.bigint().notNull(),
+    controller: t.hex().notNull(),
+    owner: t.hex().notNull(),
+    shares: t.bigint().notNull(),
+    remainingShares: t.bigint().notNull(),
+    claimedAssets: t.bigint().notNull(),
+    claimableAt: t.bigint().notNull(),
+    expiresAt: t.bigint().notNull(),
+    status: t.text().notNull(),
+    requestedBlock: t.bigint().notNull(),
+    updatedBlock: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.pool, table.requestId] }), byController: index().on(table.controller) }),
+);
+
+/** Money that arrives to be earned by a pool: cover premiums and venue fees (for income APY). */
+export const poolIncome = onchainTable(
+  'pool_income',
+  (t) => ({
+    id: t.text().primaryKey(),
+    pool: t.hex().notNull(),
+    kind: t.text().notNull(),
+    amount: t.bigint().notNull(),
+    earnedAt: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ byPool: index().on(table.pool, table.timestamp) }),
+);
+
+/** Each venue shortfall and its exact split through the waterfall. */
+export const shortfall = onchainTable(
+  'shortfall',
+  (t) => ({
+    id: t.text().primaryKey(),
+    venue: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    junior: t.bigint().notNull(),
+    senior: t.bigint().notNull(),
+    recapitalization: t.bigint().notNull(),
+    remainder: t.bigint().notNull(),
+    auctionId: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ byBlock: index().on(table.blockNumber) }),
+);
+
+/** Venue fees split to the layers. */
+export const feeDistribution = onchainTable('fee_distribution', (t) => ({
+  id: t.text().primaryKey(),
+  venue: t.hex().notNull(),
+  amount: t.bigint().notNull(),
+  junior: t.bigint().notNull(),
+  senior: t.bigint().notNull(),
+  blockNumber: t.bigint().notNull(),
+  timestamp: t.bigint().notNull(),
+  txHash: t.hex().notNull(),
+}));
+
+/** Recapitalization auctions: what they had to raise, raised, minted and the dilution that caused. */
+export const auction = onchainTable('auction', (t) => ({
+  auctionId: t.bigint().primaryKey(),
+  venue: t.hex().notNull(),
+  target: t.bigint().notNull(),
+  raised: t.bigint().notNull(),
+  minted: t.bigint().notNull(),
+  dilutionWad: t.bigint().notNull(),
+  startPrice: t.bigint().notNull(),
+  floorPrice: t.bigint().notNull(),
+  startTime: t.bigint().notNull(),
+  duration: t.bigint().notNull(),
+  mintCap: t.bigint().notNull(),
+  supplyBefore: t.bigint().notNull(),
+  settled: t.boolean().notNull(),
+  unraised: t.bigint(),
+  updatedBlock: t.bigint().notNull(),
+}));
+
+/** Venues registered with the waterfall. */
+export const venue = onchainTable('venue', (t) => ({
+  address: t.hex().primaryKey(),
+  registered: t.boolean().notNull(),
+  exposureCap: t.bigint().notNull(),
+  exposureUsed: t.bigint().notNull(),
+  updatedBlock: t.bigint().notNull(),
+}));

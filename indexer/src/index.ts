@@ -1,59 +1,312 @@
-// Event handlers: each pool event updates the activity feed, the account's position and the pool's
-// snapshot at that block (read from the chain at the same block, so history equals the chain).
+// Event handlers. Pool events update the activity feed, the account's position, the redeem request
+// and the pool's snapshot at that block (read from the chain at that block, so history equals the
+// chain); waterfall and recapitalizer events record shortfall splits, fee splits and auctions.
 import { ponder, type Context } from 'ponder:registry';
-import { poolSnapshot, position, protocolEvent } from 'ponder:schema';
+import {
+  auction,
+  feeDistribution,
+  poolIncome,
+  poolSnapshot,
+  position,
+  protocolEvent,
+  redeemRequest,
+  shortfall,
+  venue,
+} from 'ponder:schema';
 import { zeroAddress, type Address } from 'viem';
 import { backstopPoolAbi } from '../../contracts-abi';
 import { sharePrice } from '../../lib/history/sharePrice';
 
-type EventMeta = { block: { number: bigint; timestamp: bigint }; transaction: { hash: `0x${string}` }; log: { address: Address; logIndex: number }; id: string };
+type EventMeta = {
+  block: { number: bigint; timestamp: bigint };
+  transaction: { hash: `0x${string}` };
+  log: { address: Address; logIndex: number };
+  id: string;
+};
 
+// One snapshot per (pool, block): a read at `blockNumber` already sees the block's final state, so
+// later events in the same block need no second read.
 async function snapshot(context: Context, pool: Address, event: EventMeta) {
-  const [totalAssets, totalSupply] = await Promise.all([
-    context.client.readContract({ abi: backstopPoolAbi, address: pool, functionName: 'totalAssets', blockNumber: event.block.number }),
-    context.client.readContract({ abi: backstopPoolAbi, address: pool, functionName: 'totalSupply', blockNumber: event.block.number }),
+  const key = { pool, blockNumber: event.block.number };
+  if (await context.db.find(poolSnapshot, key)) return;
+  const read = (functionName: 'totalAssets' | 'totalSupply' | 'lockedAssets' | 'unearnedPremium') =>
+    context.client.readContract({ abi: backstopPoolAbi, address: pool, functionName, blockNumber: event.block.number });
+  const [totalAssets, totalSupply, lockedAssets, unearnedPremium] = await Promise.all([
+    read('totalAssets'),
+    read('totalSupply'),
+    read('lockedAssets'),
+    read('unearnedPremium'),
   ]);
-  const row = { totalAssets, totalSupply, sharePrice: sharePrice({ totalAssets, totalSupply }), timestamp: event.block.timestamp };
-  await context.db
-    .insert(poolSnapshot)
-    .values({ pool, blockNumber: event.block.number, ...row })
-    .onConflictDoUpdate(row);
+  await context.db.insert(poolSnapshot).values({
+    ...key,
+    timestamp: event.block.timestamp,
+    totalAssets,
+    totalSupply,
+    lockedAssets,
+    unearnedPremium,
+    // The contract's own definition: free = total − locked (never negative: locked ≤ total).
+    freeAssets: totalAssets - lockedAssets,
+    sharePrice: sharePrice({ totalAssets, totalSupply }),
+  });
 }
 
-async function touchPosition(context: Context, pool: Address, account: Address, block: bigint, change: { shares?: bigint; deposited?: bigint; withdrawn?: bigint }) {
+type PositionChange = { shares?: bigint; escrowedShares?: bigint; deposited?: bigint; withdrawn?: bigint };
+
+async function touchPosition(context: Context, pool: Address, account: Address, block: bigint, change: PositionChange) {
   await context.db
     .insert(position)
-    .values({ pool, account, shares: change.shares ?? 0n, deposited: change.deposited ?? 0n, withdrawn: change.withdrawn ?? 0n, updatedBlock: block })
+    .values({
+      pool,
+      account,
+      shares: change.shares ?? 0n,
+      escrowedShares: change.escrowedShares ?? 0n,
+      deposited: change.deposited ?? 0n,
+      withdrawn: change.withdrawn ?? 0n,
+      updatedBlock: block,
+    })
     .onConflictDoUpdate((row) => ({
       shares: row.shares + (change.shares ?? 0n),
+      escrowedShares: row.escrowedShares + (change.escrowedShares ?? 0n),
       deposited: row.deposited + (change.deposited ?? 0n),
       withdrawn: row.withdrawn + (change.withdrawn ?? 0n),
       updatedBlock: block,
     }));
 }
 
-function feedRow(event: EventMeta, kind: string, account: Address | null, assets: bigint | null, shares: bigint | null) {
-  return { id: event.id, kind, contract: event.log.address, account, assets, shares, blockNumber: event.block.number, timestamp: event.block.timestamp, txHash: event.transaction.hash };
+async function feed(context: Context, event: EventMeta, kind: string, account: Address | null, assets: bigint | null, shares: bigint | null = null) {
+  await context.db.insert(protocolEvent).values({
+    id: event.id,
+    kind,
+    contract: event.log.address,
+    account,
+    assets,
+    shares,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    txHash: event.transaction.hash,
+  });
 }
+
+// ------------------------------------------------------------------ pools
 
 ponder.on('BackstopPool:Deposit', async ({ event, context }) => {
   const pool = event.log.address;
-  await context.db.insert(protocolEvent).values(feedRow(event, 'deposit', event.args.owner, event.args.assets, event.args.shares));
+  await feed(context, event, 'deposit', event.args.owner, event.args.assets, event.args.shares);
   await touchPosition(context, pool, event.args.owner, event.block.number, { deposited: event.args.assets });
   await snapshot(context, pool, event);
 });
 
+// Redeem/withdraw claims from the controller's request (ERC-7540): `owner` in the event is the controller.
 ponder.on('BackstopPool:Withdraw', async ({ event, context }) => {
   const pool = event.log.address;
-  await context.db.insert(protocolEvent).values(feedRow(event, 'withdraw', event.args.owner, event.args.assets, event.args.shares));
-  await touchPosition(context, pool, event.args.owner, event.block.number, { withdrawn: event.args.assets });
+  const controller = event.args.owner;
+  await feed(context, event, 'withdraw', controller, event.args.assets, event.args.shares);
+  await touchPosition(context, pool, controller, event.block.number, { withdrawn: event.args.assets, escrowedShares: -event.args.shares });
+  const requestId = (await context.db.find(position, { pool, account: controller }))?.openRequestId ?? 0n;
+  if (requestId !== 0n) {
+    const request = await context.db.update(redeemRequest, { pool, requestId }).set((row) => {
+      const remainingShares = row.remainingShares - event.args.shares;
+      return {
+        remainingShares,
+        claimedAssets: row.claimedAssets + event.args.assets,
+        status: remainingShares === 0n ? 'claimed' : 'partially-claimed',
+        updatedBlock: event.block.number,
+      };
+    });
+    if (request.remainingShares === 0n) await context.db.update(position, { pool, account: controller }).set({ openRequestId: 0n });
+  }
   await snapshot(context, pool, event);
 });
 
-// Share balances follow Transfer (mints, burns and transfers alike), so positions match balanceOf.
+ponder.on('BackstopPool:RedeemRequest', async ({ event, context }) => {
+  const pool = event.log.address;
+  const { controller, owner, requestId, shares } = event.args;
+  const [, , claimableAt, expiresAt] = await context.client.readContract({
+    abi: backstopPoolAbi,
+    address: pool,
+    functionName: 'redeemRequest',
+    args: [controller],
+    blockNumber: event.block.number,
+  });
+  await context.db.insert(redeemRequest).values({
+    pool,
+    requestId,
+    controller,
+    owner,
+    shares,
+    remainingShares: shares,
+    claimedAssets: 0n,
+    claimableAt,
+    expiresAt,
+    status: 'requested',
+    requestedBlock: event.block.number,
+    updatedBlock: event.block.number,
+  });
+  await feed(context, event, 'redeem-request', controller, null, shares);
+  await touchPosition(context, pool, controller, event.block.number, { escrowedShares: shares });
+  await context.db.update(position, { pool, account: controller }).set({ openRequestId: requestId });
+});
+
+ponder.on('BackstopPool:RedeemRequestLapsed', async ({ event, context }) => {
+  const pool = event.log.address;
+  const { controller, requestId, shares } = event.args;
+  await context.db.update(redeemRequest, { pool, requestId }).set({ status: 'lapsed', remainingShares: 0n, updatedBlock: event.block.number });
+  await feed(context, event, 'redeem-lapsed', controller, null, shares);
+  await touchPosition(context, pool, controller, event.block.number, { escrowedShares: -shares });
+  const current = await context.db.find(position, { pool, account: controller });
+  if (current?.openRequestId === requestId) await context.db.update(position, { pool, account: controller }).set({ openRequestId: 0n });
+});
+
+// Share balances follow Transfer (mints, burns, escrow and transfers alike), so positions match balanceOf.
 ponder.on('BackstopPool:Transfer', async ({ event, context }) => {
   const pool = event.log.address;
   const { from, to, value } = event.args;
-  if (from !== zeroAddress) await touchPosition(context, pool, from, event.block.number, { shares: -value });
-  if (to !== zeroAddress) await touchPosition(context, pool, to, event.block.number, { shares: value });
+  if (from !== zeroAddress && from !== pool) await touchPosition(context, pool, from, event.block.number, { shares: -value });
+  if (to !== zeroAddress && to !== pool) await touchPosition(context, pool, to, event.block.number, { shares: value });
+});
+
+ponder.on('BackstopPool:PremiumReceived', async ({ event, context }) => {
+  const pool = event.log.address;
+  await context.db.insert(poolIncome).values({
+    id: event.id,
+    pool,
+    kind: 'premium',
+    amount: event.args.premium,
+    earnedAt: event.args.earnedAt,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+  });
+  await snapshot(context, pool, event);
+});
+
+ponder.on('BackstopPool:FeesReceived', async ({ event, context }) => {
+  const pool = event.log.address;
+  await context.db.insert(poolIncome).values({
+    id: event.id,
+    pool,
+    kind: 'fees',
+    amount: event.args.amount,
+    earnedAt: event.args.earnedAt,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+  });
+  await snapshot(context, pool, event);
+});
+
+ponder.on('BackstopPool:ClaimPaid', async ({ event, context }) => {
+  await feed(context, event, 'claim-paid', event.args.recipient, event.args.amount);
+  await snapshot(context, event.log.address, event);
+});
+
+ponder.on('BackstopPool:ShortfallCovered', async ({ event, context }) => {
+  await snapshot(context, event.log.address, event);
+});
+
+ponder.on('BackstopPool:CapitalLocked', async ({ event, context }) => {
+  await snapshot(context, event.log.address, event);
+});
+
+ponder.on('BackstopPool:CapitalReleased', async ({ event, context }) => {
+  await snapshot(context, event.log.address, event);
+});
+
+ponder.on('BackstopPool:Checkpoint', async ({ event, context }) => {
+  await snapshot(context, event.log.address, event);
+});
+
+// ------------------------------------------------------------------ waterfall
+
+ponder.on('ShortfallWaterfall:ShortfallAbsorbed', async ({ event, context }) => {
+  const a = event.args;
+  await context.db.insert(shortfall).values({
+    id: event.id,
+    venue: a.venue,
+    amount: a.amount,
+    junior: a.junior,
+    senior: a.senior,
+    recapitalization: a.recapitalization,
+    remainder: a.remainder,
+    auctionId: a.auctionId,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    txHash: event.transaction.hash,
+  });
+  await context.db
+    .update(venue, { address: a.venue })
+    .set((row) => ({ exposureUsed: row.exposureUsed + a.junior + a.senior + a.recapitalization, updatedBlock: event.block.number }));
+  await feed(context, event, 'shortfall', a.venue, a.amount);
+});
+
+ponder.on('ShortfallWaterfall:FeesDistributed', async ({ event, context }) => {
+  const a = event.args;
+  await context.db.insert(feeDistribution).values({
+    id: event.id,
+    venue: a.venue,
+    amount: a.amount,
+    junior: a.junior,
+    senior: a.senior,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    txHash: event.transaction.hash,
+  });
+  await feed(context, event, 'fees', a.venue, a.amount);
+});
+
+ponder.on('ShortfallWaterfall:VenueSet', async ({ event, context }) => {
+  const row = { registered: true, exposureCap: event.args.exposureCap, exposureUsed: event.args.exposureUsed, updatedBlock: event.block.number };
+  await context.db.insert(venue).values({ address: event.args.venue, ...row }).onConflictDoUpdate(row);
+});
+
+ponder.on('ShortfallWaterfall:VenueRemoved', async ({ event, context }) => {
+  await context.db.update(venue, { address: event.args.venue }).set({ registered: false, updatedBlock: event.block.number });
+});
+
+// ------------------------------------------------------------------ recapitalization
+
+ponder.on('Recapitalizer:AuctionOpened', async ({ event, context }) => {
+  const a = event.args;
+  await context.db.insert(auction).values({
+    auctionId: a.auctionId,
+    venue: a.venue,
+    target: a.target,
+    raised: 0n,
+    minted: 0n,
+    dilutionWad: 0n,
+    startPrice: a.startPrice,
+    floorPrice: a.floorPrice,
+    startTime: a.startTime,
+    duration: a.duration,
+    mintCap: a.mintCap,
+    supplyBefore: a.supplyBefore,
+    settled: false,
+    unraised: null,
+    updatedBlock: event.block.number,
+  });
+  await feed(context, event, 'auction-opened', a.venue, a.target);
+});
+
+ponder.on('Recapitalizer:AuctionToppedUp', async ({ event, context }) => {
+  await context.db.update(auction, { auctionId: event.args.auctionId }).set({ target: event.args.target, updatedBlock: event.block.number });
+});
+
+ponder.on('Recapitalizer:BksPurchased', async ({ event, context }) => {
+  const a = event.args;
+  await context.db
+    .update(auction, { auctionId: a.auctionId })
+    .set({ raised: a.raised, minted: a.minted, dilutionWad: a.dilutionWad, updatedBlock: event.block.number });
+  await feed(context, event, 'bks-purchased', a.buyer, a.paid);
+});
+
+ponder.on('Recapitalizer:AuctionSettled', async ({ event, context }) => {
+  const a = event.args;
+  await context.db.update(auction, { auctionId: a.auctionId }).set({
+    target: a.target,
+    raised: a.raised,
+    unraised: a.unraised,
+    minted: a.minted,
+    dilutionWad: a.dilutionWad,
+    settled: true,
+    updatedBlock: event.block.number,
+  });
+  await feed(context, event, 'auction-settled', a.venue, a.raised);
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, createWalletClient, http, parseAbiItem, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { backstopPoolAbi, testUSDCAbi } from '../../contracts-abi';
+import { backstopPoolAbi, shortfallWaterfallAbi, testUSDCAbi } from '../../contracts-abi';
 import { deployments } from '../../contracts-abi/deployments';
 import { deployProtocol, type Deployment } from '../../scripts/chain/deploy';
 import { seedDemo } from '../../scripts/chain/seed';
@@ -36,6 +36,11 @@ async function stake(key: Hex, pool: Address, amount: bigint) {
   return act(key, (w, a) => w.writeContract({ chain: foundry, account: w.account!, address: pool, abi: backstopPoolAbi, functionName: 'deposit', args: [amount, a] }));
 }
 
+async function warp(seconds: number) {
+  await publicClient.request({ method: 'evm_increaseTime' as never, params: [seconds] as never });
+  await publicClient.request({ method: 'evm_mine' as never });
+}
+
 async function get<T>(path: string): Promise<{ status: number; body: T; text: string }> {
   const res = await fetch(`${ponder.url}${path}`);
   const text = await res.text();
@@ -62,12 +67,30 @@ beforeAll(async () => {
   for (const [name, c] of Object.entries(deployment.contracts)) expect(c.address).toBe(deployments[31337]!.contracts[name]!.address);
   await seedDemo(anvil.rpcUrl, deployment);
   const junior = deployment.contracts.juniorPool.address;
-  // A scripted history: a donation moves the share price, a redeem, a share transfer.
-  await act(ANVIL_KEYS[1], (w) => w.writeContract({ chain: foundry, account: w.account!, address: deployment.contracts.stablecoin.address, abi: testUSDCAbi, functionName: 'faucet', args: [777n * USDC] }));
-  await act(ANVIL_KEYS[1], (w) => w.writeContract({ chain: foundry, account: w.account!, address: deployment.contracts.stablecoin.address, abi: testUSDCAbi, functionName: 'transfer', args: [junior, 777n * USDC] }));
+  // A scripted history: an ignored donation, a venue paying fees and drawing a shortfall, a stake,
+  // a redeem request claimed in two parts after the cooldown, another left to lapse, a share transfer.
+  const usdc = deployment.contracts.stablecoin.address;
+  const waterfall = deployment.contracts.shortfallWaterfall.address;
+  const venueAccount = privateKeyToAccount(ANVIL_KEYS[7]).address;
+  const write = (key: Hex, address: Address, abi: typeof backstopPoolAbi | typeof testUSDCAbi | typeof shortfallWaterfallAbi, functionName: string, args: readonly unknown[]) =>
+    act(key, (w) => w.writeContract({ chain: foundry, account: w.account!, address, abi, functionName, args } as never));
+  await write(ANVIL_KEYS[1], usdc, testUSDCAbi, 'faucet', [777n * USDC]);
+  await write(ANVIL_KEYS[1], usdc, testUSDCAbi, 'transfer', [junior, 777n * USDC]);
+  await write(ANVIL_KEYS[0], waterfall, shortfallWaterfallAbi, 'setVenue', [venueAccount, 50_000n * USDC]);
+  await write(ANVIL_KEYS[7], usdc, testUSDCAbi, 'faucet', [900n * USDC]);
+  await write(ANVIL_KEYS[7], usdc, testUSDCAbi, 'approve', [waterfall, 900n * USDC]);
+  await write(ANVIL_KEYS[7], waterfall, shortfallWaterfallAbi, 'distributeFees', [900n * USDC]);
+  await write(ANVIL_KEYS[7], waterfall, shortfallWaterfallAbi, 'absorbShortfall', [6_000n * USDC]);
   await stake(ANVIL_KEYS[5], junior, 1_234n * USDC);
-  await act(ANVIL_KEYS[5], (w, a) => w.writeContract({ chain: foundry, account: w.account!, address: junior, abi: backstopPoolAbi, functionName: 'redeem', args: [300n * ONE_SHARE, a, a] }));
-  await act(ANVIL_KEYS[5], (w) => w.writeContract({ chain: foundry, account: w.account!, address: junior, abi: backstopPoolAbi, functionName: 'transfer', args: [privateKeyToAccount(ANVIL_KEYS[6]).address, 100n * ONE_SHARE] }));
+  await write(ANVIL_KEYS[5], junior, backstopPoolAbi, 'requestRedeem', [300n * ONE_SHARE, privateKeyToAccount(ANVIL_KEYS[5]).address, privateKeyToAccount(ANVIL_KEYS[5]).address]);
+  await write(ANVIL_KEYS[2], junior, backstopPoolAbi, 'requestRedeem', [50n * ONE_SHARE, privateKeyToAccount(ANVIL_KEYS[2]).address, privateKeyToAccount(ANVIL_KEYS[2]).address]);
+  await warp(7 * 86_400 + 60);
+  const holder = privateKeyToAccount(ANVIL_KEYS[5]).address;
+  await write(ANVIL_KEYS[5], junior, backstopPoolAbi, 'redeem', [100n * ONE_SHARE, holder, holder]);
+  await write(ANVIL_KEYS[5], junior, backstopPoolAbi, 'redeem', [200n * ONE_SHARE, holder, holder]);
+  await warp(4 * 86_400);
+  await write(ANVIL_KEYS[3], junior, backstopPoolAbi, 'reclaimLapsedRequest', [privateKeyToAccount(ANVIL_KEYS[2]).address]);
+  await write(ANVIL_KEYS[5], junior, backstopPoolAbi, 'transfer', [privateKeyToAccount(ANVIL_KEYS[6]).address, 100n * ONE_SHARE]);
   ponder = await startPonder({ rpcUrl: anvil.rpcUrl });
   await syncIndexer();
 });
@@ -81,8 +104,11 @@ describe('Ponder history of the pools', () => {
   it('indexes every Deposit and Withdraw exactly as emitted', async () => {
     const pools = [deployment.contracts.juniorPool.address, deployment.contracts.seniorPool.address];
     const logs = await publicClient.getLogs({ address: pools, events: [parseAbiItem('event Deposit(address indexed sender, address indexed owner, uint256 assets, uint256 shares)'), parseAbiItem('event Withdraw(address indexed sender, address indexed receiver, address indexed owner, uint256 assets, uint256 shares)')], fromBlock: 0n });
-    const { body: events } = await get<Event[]>('/events?limit=500');
+    const { body: all } = await get<Event[]>('/events?limit=500');
+    const events = all.filter((e) => e.kind === 'deposit' || e.kind === 'withdraw');
     expect(events).toHaveLength(logs.length);
+    // Every other feed row is one of the protocol's other events.
+    expect(new Set(all.map((e) => e.kind))).toEqual(new Set(['deposit', 'withdraw', 'redeem-request', 'redeem-lapsed', 'fees', 'shortfall']));
     for (const log of logs) {
       const row = events.find((e) => e.txHash === log.transactionHash && e.kind === (log.eventName === 'Deposit' ? 'deposit' : 'withdraw'));
       expect(row, `row for ${log.transactionHash}`).toBeDefined();
@@ -102,11 +128,13 @@ describe('Ponder history of the pools', () => {
       expect(snapshots.length).toBeGreaterThan(0);
       for (const s of snapshots) {
         const blockNumber = BigInt(s.blockNumber);
-        const [price, assets, supply] = await Promise.all([
+        const [price, assets, supply, unearned] = await Promise.all([
           publicClient.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'convertToAssets', args: [ONE_SHARE], blockNumber }),
           publicClient.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'totalAssets', blockNumber }),
           publicClient.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'totalSupply', blockNumber }),
+          publicClient.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'unearnedPremium', blockNumber }),
         ]);
+        expect(BigInt((s as Snapshot & { unearnedPremium: string }).unearnedPremium)).toBe(unearned);
         expect(BigInt(s.sharePrice)).toBe(price);
         expect(BigInt(s.totalAssets)).toBe(assets);
         expect(BigInt(s.totalSupply)).toBe(supply);
@@ -116,15 +144,56 @@ describe('Ponder history of the pools', () => {
     expect(checked).toBeGreaterThanOrEqual(6);
   });
 
-  it('positions follow balanceOf through deposits, redeems and transfers', async () => {
+  it('positions follow balanceOf through deposits, escrow, redeems, lapses and transfers', async () => {
     const junior = deployment.contracts.juniorPool.address;
-    for (const key of [ANVIL_KEYS[1], ANVIL_KEYS[5], ANVIL_KEYS[6]]) {
+    for (const key of [ANVIL_KEYS[1], ANVIL_KEYS[2], ANVIL_KEYS[5], ANVIL_KEYS[6]]) {
       const account = privateKeyToAccount(key).address;
       const { body } = await get<{ positions: { pool: string; shares: string }[] }>(`/accounts/${account}/portfolio`);
       const row = body.positions.find((p) => p.pool === junior.toLowerCase());
       const balance = await publicClient.readContract({ address: junior, abi: backstopPoolAbi, functionName: 'balanceOf', args: [account] });
       expect(BigInt(row?.shares ?? '0')).toBe(balance);
     }
+  });
+
+  it('tracks redeem requests through partial claims and a lapse, matching the chain', async () => {
+    const junior = deployment.contracts.juniorPool.address;
+    type Request = { pool: string; requestId: string; shares: string; remainingShares: string; claimedAssets: string; claimableAt: string; expiresAt: string; status: string };
+    const claimed = privateKeyToAccount(ANVIL_KEYS[5]).address;
+    const lapsed = privateKeyToAccount(ANVIL_KEYS[2]).address;
+    const withdraws = await publicClient.getLogs({ address: junior, event: parseAbiItem('event Withdraw(address indexed sender, address indexed receiver, address indexed owner, uint256 assets, uint256 shares)'), args: { owner: claimed }, fromBlock: 0n });
+    const { body: a } = await get<{ requests: Request[]; positions: { pool: string; escrowedShares: string }[] }>(`/accounts/${claimed}/portfolio`);
+    expect(a.requests).toHaveLength(1);
+    expect(a.requests[0]!.status).toBe('claimed');
+    expect(BigInt(a.requests[0]!.shares)).toBe(300n * ONE_SHARE);
+    expect(BigInt(a.requests[0]!.remainingShares)).toBe(0n);
+    expect(BigInt(a.requests[0]!.claimedAssets)).toBe(withdraws.reduce((sum, l) => sum + l.args.assets!, 0n));
+    expect(BigInt(a.positions.find((p) => p.pool === junior.toLowerCase())!.escrowedShares)).toBe(0n);
+    const { body: b } = await get<{ requests: Request[] }>(`/accounts/${lapsed}/portfolio`);
+    expect(b.requests[0]!.status).toBe('lapsed');
+    const requestLog = (await publicClient.getLogs({ address: junior, event: parseAbiItem('event RedeemRequest(address indexed controller, address indexed owner, uint256 indexed requestId, address sender, uint256 shares)'), args: { controller: lapsed }, fromBlock: 0n }))[0]!;
+    const block = await publicClient.getBlock({ blockNumber: requestLog.blockNumber });
+    expect(BigInt(b.requests[0]!.claimableAt)).toBe(block.timestamp + 7n * 86_400n);
+    expect(BigInt(b.requests[0]!.expiresAt)).toBe(block.timestamp + 10n * 86_400n);
+  });
+
+  it('records the shortfall split and the fee split exactly as emitted', async () => {
+    const waterfall = deployment.contracts.shortfallWaterfall.address;
+    const [absorbed] = await publicClient.getLogs({ address: waterfall, event: parseAbiItem('event ShortfallAbsorbed(address indexed venue, uint256 amount, uint256 junior, uint256 senior, uint256 recapitalization, uint256 remainder, uint256 indexed auctionId)'), fromBlock: 0n });
+    const [fees] = await publicClient.getLogs({ address: waterfall, event: parseAbiItem('event FeesDistributed(address indexed venue, uint256 amount, uint256 junior, uint256 senior)'), fromBlock: 0n });
+    const { body: shortfalls } = await get<Record<string, string>[]>('/shortfalls');
+    expect(shortfalls).toHaveLength(1);
+    for (const field of ['amount', 'junior', 'senior', 'recapitalization', 'remainder', 'auctionId'] as const) {
+      expect(BigInt(shortfalls[0]![field]!), field).toBe(absorbed!.args[field]);
+    }
+    // The scripted 6,000 USDC exceeds Junior's 24 h cap, so Senior pays too and the sum is exact.
+    expect(absorbed!.args.senior!).toBeGreaterThan(0n);
+    const { body: feeRows } = await get<Record<string, string>[]>('/fees');
+    expect(BigInt(feeRows[0]!.junior!)).toBe(fees!.args.junior);
+    expect(BigInt(feeRows[0]!.senior!)).toBe(fees!.args.senior);
+    const { body: apy } = await get<{ windows: { days: number; incomeApy: number | null }[] }>('/pools/senior/apy');
+    expect(apy.windows.map((w) => w.days)).toEqual([7, 30]);
+    expect(typeof apy.windows[0]!.incomeApy, JSON.stringify(apy)).toBe('number');
+    expect(apy.windows[0]!.incomeApy!).toBeGreaterThan(0);
   });
 
   it('a rollback (anvil snapshot/revert) leaves the tables equal to the new chain', async () => {
