@@ -161,12 +161,16 @@ contract BackstopPool is
         uint32 feeStreamPeriod;
     }
 
-    /// @dev In-memory result of the bucket walk.
+    /// @dev In-memory result of the bucket walk: `_core` and `_risk` unpacked into one flat struct (same
+    ///      field names and types as in storage), so a call allocates one struct, not three.
     struct Accrual {
-        Core core;
-        Risk risk;
+        uint96 held; // `_core`
+        uint96 unearned;
+        uint40 checkpoint;
+        bool paused;
+        uint128 rate; // `_risk`
+        uint128 locked;
         uint256 unearnedNow;
-        bool riskLoaded;
         bool walked;
         bool complete;
     }
@@ -309,7 +313,7 @@ contract BackstopPool is
     ///         unearned premium reserve and any unaccounted donation; includes locked capital.
     function totalAssets() public view override returns (uint256) {
         Accrual memory a = _previewAccrual(false);
-        return a.core.held - a.unearnedNow;
+        return a.held - a.unearnedNow;
     }
 
     /// @inheritdoc IShortfallLayer
@@ -320,7 +324,7 @@ contract BackstopPool is
 
     /// @notice Capital locked for active covers (after processing expired buckets).
     function lockedAssets() external view returns (uint256) {
-        return _previewAccrual(true).risk.locked;
+        return _previewAccrual(true).locked;
     }
 
     /// @notice Premiums and streamed fees received but not yet earned (not part of totalAssets).
@@ -330,7 +334,7 @@ contract BackstopPool is
 
     /// @notice Current earning rate in base units × 1e18 per second (after processing expired buckets).
     function premiumRate() external view returns (uint256) {
-        return _previewAccrual(true).risk.rate;
+        return _previewAccrual(true).rate;
     }
 
     /// @notice Days since the last processed bucket; above `MAX_BUCKET_WALK`, call `checkpoint()`.
@@ -414,8 +418,8 @@ contract BackstopPool is
     /// @notice 0 while paused or while a checkpoint is required; else the room left in the accounting.
     function maxDeposit(address) public view override returns (uint256) {
         Accrual memory a = _previewAccrual(false);
-        if (a.core.paused || !a.complete) return 0;
-        return type(uint96).max - a.core.held;
+        if (a.paused || !a.complete) return 0;
+        return type(uint96).max - a.held;
     }
 
     /// @notice 0 while paused or while a checkpoint is required; else shares for `maxDeposit`, rounded down.
@@ -430,7 +434,7 @@ contract BackstopPool is
         uint256 shares = _claimableShares(controller);
         if (shares == 0) return 0;
         Accrual memory a = _previewAccrual(true);
-        uint256 assets = PoolMath.assetsDown(shares, totalSupply(), a.core.held - a.unearnedNow);
+        uint256 assets = PoolMath.assetsDown(shares, totalSupply(), a.held - a.unearnedNow);
         uint256 free = _free(a);
         return assets < free ? assets : free;
     }
@@ -442,7 +446,7 @@ contract BackstopPool is
         if (shares == 0) return 0;
         Accrual memory a = _previewAccrual(true);
         uint256 supply = totalSupply();
-        uint256 assets_ = a.core.held - a.unearnedNow;
+        uint256 assets_ = a.held - a.unearnedNow;
         uint256 byFree = PoolMath.sharesDown(_free(a), supply, assets_);
         if (byFree < shares) shares = byFree;
         return PoolMath.assetsDown(shares, supply, assets_) == 0 ? 0 : shares;
@@ -453,8 +457,9 @@ contract BackstopPool is
     /// @notice Deposits `assets` and mints shares to `receiver`, rounding shares down (favours the pool).
     /// @dev Reverts `BackstopPoolPaused`, `BackstopPoolCheckpointRequired`, `BackstopPoolZeroShares`.
     function deposit(uint256 assets, address receiver) public override nonReentrant returns (uint256 shares) {
-        Accrual memory a = _accrueForNewRisk();
-        shares = PoolMath.sharesDown(assets, totalSupply(), a.core.held - a.unearnedNow);
+        Accrual memory a;
+        _accrueForNewRisk(a, false);
+        shares = PoolMath.sharesDown(assets, totalSupply(), a.held - a.unearnedNow);
         if (shares == 0) revert BackstopPoolZeroShares(assets);
         _enter(a, receiver, assets, shares);
     }
@@ -463,8 +468,9 @@ contract BackstopPool is
     /// @dev Same reverts as `deposit`; `shares == 0` reverts `BackstopPoolZeroShares(0)`.
     function mint(uint256 shares, address receiver) public override nonReentrant returns (uint256 assets) {
         if (shares == 0) revert BackstopPoolZeroShares(0);
-        Accrual memory a = _accrueForNewRisk();
-        assets = PoolMath.assetsUp(shares, totalSupply(), a.core.held - a.unearnedNow);
+        Accrual memory a;
+        _accrueForNewRisk(a, false);
+        assets = PoolMath.assetsUp(shares, totalSupply(), a.held - a.unearnedNow);
         _enter(a, receiver, assets, shares);
     }
 
@@ -479,9 +485,11 @@ contract BackstopPool is
         returns (uint256 shares)
     {
         if (assets == 0) revert BackstopPoolZeroAssets(0);
-        Request memory q = _claimableRequest(controller);
-        Accrual memory a = _accrue(true);
-        shares = PoolMath.sharesUp(assets, totalSupply(), a.core.held - a.unearnedNow);
+        Request memory q = _loadRequest(controller);
+        _requireClaimable(q, controller);
+        Accrual memory a;
+        _accrue(a, true);
+        shares = PoolMath.sharesUp(assets, totalSupply(), a.held - a.unearnedNow);
         _exit(a, q, controller, receiver, assets, shares);
     }
 
@@ -494,9 +502,11 @@ contract BackstopPool is
         nonReentrant
         returns (uint256 assets)
     {
-        Request memory q = _claimableRequest(controller);
-        Accrual memory a = _accrue(true);
-        assets = PoolMath.assetsDown(shares, totalSupply(), a.core.held - a.unearnedNow);
+        Request memory q = _loadRequest(controller);
+        _requireClaimable(q, controller);
+        Accrual memory a;
+        _accrue(a, true);
+        assets = PoolMath.assetsDown(shares, totalSupply(), a.held - a.unearnedNow);
         if (assets == 0) revert BackstopPoolZeroAssets(shares);
         _exit(a, q, controller, receiver, assets, shares);
     }
@@ -518,23 +528,19 @@ contract BackstopPool is
         if (shares == 0) revert BackstopPoolZeroShares(0);
         if (controller == address(0)) revert BackstopPoolZeroAddress();
         if (msg.sender != owner && !isOperator[owner][msg.sender]) _spendAllowance(owner, msg.sender, shares);
-        Request memory q = _requests[controller];
+        Request memory q = _loadRequest(controller);
         if (q.shares != 0) {
             if (block.timestamp <= q.expiresAt) revert BackstopPoolRequestPending(controller, q.id, q.shares);
             _returnLapsed(controller, q);
         }
         if (shares > type(uint128).max) revert BackstopPoolAmountTooLarge(shares, type(uint128).max);
-        Params memory p = _params;
+        (uint256 cooldown_, uint256 claimWindow_) = _cooldownAndWindow();
         uint40 id = ++_lastRequestId;
-        uint256 claimableAt = block.timestamp + p.cooldown;
+        uint256 claimableAt = block.timestamp + cooldown_;
         bool ownerStored = owner != controller;
-        _requests[controller] = Request({
-            shares: uint128(shares),
-            id: id,
-            claimableAt: uint40(claimableAt),
-            expiresAt: uint40(claimableAt + p.claimWindow),
-            ownerStored: ownerStored
-        });
+        _storeRequest(
+            controller, uint128(shares), id, uint40(claimableAt), uint40(claimableAt + claimWindow_), ownerStored
+        );
         if (ownerStored) _requestOwner[controller] = owner;
         ERC20._update(owner, address(this), shares);
         emit RedeemRequest(controller, owner, id, msg.sender, shares);
@@ -543,14 +549,14 @@ contract BackstopPool is
 
     /// @notice Shares of request `requestId` (0 = the current one) still in cooldown.
     function pendingRedeemRequest(uint256 requestId, address controller) external view returns (uint256 shares) {
-        Request memory q = _requests[controller];
+        Request memory q = _loadRequest(controller);
         if ((requestId == 0 || requestId == q.id) && block.timestamp < q.claimableAt) return q.shares;
         return 0;
     }
 
     /// @notice Shares of request `requestId` (0 = the current one) claimable now (before lapse).
     function claimableRedeemRequest(uint256 requestId, address controller) external view returns (uint256 shares) {
-        Request memory q = _requests[controller];
+        Request memory q = _loadRequest(controller);
         if (requestId == 0 || requestId == q.id) return _claimableShares(controller);
         return 0;
     }
@@ -561,7 +567,7 @@ contract BackstopPool is
         view
         returns (uint256 requestId, uint256 shares, uint256 claimableAt, uint256 expiresAt, address owner)
     {
-        Request memory q = _requests[controller];
+        Request memory q = _loadRequest(controller);
         owner = q.shares == 0 ? address(0) : (q.ownerStored ? _requestOwner[controller] : controller);
         return (q.id, q.shares, q.claimableAt, q.expiresAt, owner);
     }
@@ -569,7 +575,7 @@ contract BackstopPool is
     /// @notice Returns the escrowed shares of `controller`'s lapsed request to their owner. Anyone may call.
     /// @dev Reverts `BackstopPoolNoRequest` or `BackstopPoolRequestNotLapsed`. Emits `RedeemRequestLapsed`.
     function reclaimLapsedRequest(address controller) external nonReentrant {
-        Request memory q = _requests[controller];
+        Request memory q = _loadRequest(controller);
         if (q.shares == 0) revert BackstopPoolNoRequest(controller);
         if (block.timestamp <= q.expiresAt) revert BackstopPoolRequestNotLapsed(q.id, q.expiresAt);
         _returnLapsed(controller, q);
@@ -605,12 +611,12 @@ contract BackstopPool is
         if (until < block.timestamp || until > block.timestamp + MAX_TERM) {
             revert BackstopPoolInvalidExpiry(until, block.timestamp, block.timestamp + MAX_TERM);
         }
-        Accrual memory a = _accrueForNewRisk();
-        if (!a.riskLoaded) a.risk = _risk;
+        Accrual memory a;
+        _accrueForNewRisk(a, true);
         uint256 free = _free(a);
         if (amount > free) revert BackstopPoolInsufficientFreeAssets(amount, free);
         releaseDay = PoolMath.lockReleaseDay(until);
-        a.risk.locked += uint128(amount); // amount ≤ free ≤ held < 2^96
+        a.locked += uint128(amount); // amount ≤ free ≤ held < 2^96
         _buckets[releaseDay].lockRelease += uint128(amount);
         _commit(a, true);
         emit CapitalLocked(msg.sender, amount, until, releaseDay);
@@ -625,7 +631,8 @@ contract BackstopPool is
         if (earnUntil <= block.timestamp || earnUntil > block.timestamp + MAX_TERM) {
             revert BackstopPoolInvalidExpiry(earnUntil, block.timestamp, block.timestamp + MAX_TERM);
         }
-        Accrual memory a = _accrue(true);
+        Accrual memory a;
+        _accrue(a, true);
         _requireComplete(a);
         (uint256 rate, uint256 earnedAt) = _startStream(a, premium, earnUntil);
         _commit(a, true);
@@ -641,8 +648,9 @@ contract BackstopPool is
     function payClaim(uint256 amount, address recipient, uint256 releaseDay) external onlyMarket nonReentrant {
         if (amount == 0) revert BackstopPoolZeroAssets(0);
         if (recipient == address(0)) revert BackstopPoolZeroAddress();
-        Accrual memory a = _unlock(amount, releaseDay);
-        a.core.held -= uint96(amount);
+        Accrual memory a;
+        _unlock(a, amount, releaseDay);
+        a.held -= uint96(amount);
         _commit(a, true);
         IERC20(asset()).safeTransfer(recipient, amount);
         emit ClaimPaid(msg.sender, recipient, amount, releaseDay);
@@ -652,7 +660,8 @@ contract BackstopPool is
     ///         cover settled early). Reverts as `payClaim`. Emits `CapitalReleased`.
     function releaseCapital(uint256 amount, uint256 releaseDay) external onlyMarket nonReentrant {
         if (amount == 0) revert BackstopPoolZeroAssets(0);
-        Accrual memory a = _unlock(amount, releaseDay);
+        Accrual memory a;
+        _unlock(a, amount, releaseDay);
         _commit(a, true);
         emit CapitalReleased(msg.sender, amount, releaseDay);
     }
@@ -665,10 +674,11 @@ contract BackstopPool is
     function coverShortfall(uint256 amount, address recipient) external onlyWaterfall nonReentrant {
         if (amount == 0) return;
         if (recipient == address(0)) revert BackstopPoolZeroAddress();
-        Accrual memory a = _accrue(true);
+        Accrual memory a;
+        _accrue(a, true);
         uint256 free = _free(a);
         if (amount > free) revert BackstopPoolInsufficientFreeAssets(amount, free);
-        a.core.held -= uint96(amount);
+        a.held -= uint96(amount);
         _commit(a, false);
         IERC20(asset()).safeTransfer(recipient, amount);
         emit ShortfallCovered(msg.sender, recipient, amount);
@@ -680,11 +690,12 @@ contract BackstopPool is
     ///      Reverts `BackstopPoolNotWaterfall`, `BackstopPoolCheckpointRequired` (streamed, > 90 idle days).
     function receiveFees(uint256 amount) external onlyWaterfall nonReentrant {
         if (amount == 0) return;
-        Accrual memory a = _accrue(true);
+        Accrual memory a;
+        _accrue(a, true);
         uint256 period = _params.feeStreamPeriod;
         uint256 earnedAt = block.timestamp;
         if (period == 0) {
-            a.core.held = _toHeld(uint256(a.core.held) + amount);
+            a.held = _toHeld(uint256(a.held) + amount);
         } else {
             _requireComplete(a);
             (, earnedAt) = _startStream(a, amount, block.timestamp + period);
@@ -697,7 +708,8 @@ contract BackstopPool is
     /// @notice Processes up to `MAX_BUCKET_WALK` elapsed day buckets. Anyone may call.
     /// @return remaining Days still unprocessed after this call.
     function checkpoint() external nonReentrant returns (uint256 remaining) {
-        Accrual memory a = _accrue(false);
+        Accrual memory a;
+        _accrue(a, false);
         if (a.walked) _commit(a, false);
         return pendingDays();
     }
@@ -787,16 +799,21 @@ contract BackstopPool is
 
     /// @dev The bucket walk (see the contract doc). Loads `_risk` only when needed.
     function _previewAccrual(bool needRisk) internal view returns (Accrual memory a) {
-        a.core = _core;
-        uint256 cp = a.core.checkpoint;
+        _walk(a, needRisk);
+    }
+
+    /// @dev Fills the zero-initialised `a` with the walked state (the body of `_previewAccrual`; callers
+    ///      pass their own struct so a call allocates exactly one).
+    function _walk(Accrual memory a, bool needRisk) private view {
+        _loadCore(a);
+        uint256 cp = a.checkpoint;
         uint256 cpDay = cp / PoolMath.DAY;
         uint256 nowDay = block.timestamp / PoolMath.DAY;
         a.complete = true;
-        if (needRisk || a.core.unearned != 0 || nowDay != cpDay) {
-            a.risk = _risk;
-            a.riskLoaded = true;
+        if (needRisk || a.unearned != 0 || nowDay != cpDay) {
+            _loadRisk(a);
         }
-        uint256 u = a.core.unearned;
+        uint256 u = a.unearned;
         if (nowDay != cpDay) {
             a.walked = true;
             uint256 lastDay = nowDay;
@@ -804,39 +821,39 @@ contract BackstopPool is
                 lastDay = cpDay + MAX_BUCKET_WALK;
                 a.complete = false;
             }
-            uint256 rate = a.risk.rate;
-            uint256 locked = a.risk.locked;
+            uint256 rate = a.rate;
+            uint256 locked = a.locked;
             for (uint256 d = cpDay + 1; d <= lastDay; ++d) {
-                Bucket memory b = _buckets[d];
-                if (b.rateDrop == 0 && b.lockRelease == 0) continue;
+                uint256 b = _bucketWord(d);
+                if (b == 0) continue;
                 uint256 t = d * PoolMath.DAY;
                 u = PoolMath.unearnedUp(u, rate, t - cp);
                 cp = t;
-                rate -= b.rateDrop;
-                locked -= b.lockRelease;
+                rate -= uint128(b); // rateDrop
+                locked -= b >> 128; // lockRelease
                 if (rate == 0) u = 0;
             }
             uint256 end = lastDay * PoolMath.DAY;
             u = PoolMath.unearnedUp(u, rate, end - cp);
-            a.core.unearned = uint96(u);
-            a.core.checkpoint = uint40(end);
-            a.risk.rate = uint128(rate);
-            a.risk.locked = uint128(locked);
+            a.unearned = uint96(u);
+            a.checkpoint = uint40(end);
+            a.rate = uint128(rate);
+            a.locked = uint128(locked);
             cp = end;
         }
-        a.unearnedNow = a.complete ? PoolMath.unearnedUp(u, a.risk.rate, block.timestamp - cp) : u;
+        a.unearnedNow = a.complete ? PoolMath.unearnedUp(u, a.rate, block.timestamp - cp) : u;
     }
 
     /// @dev The walk for a state-changing call; emits `Checkpoint` when buckets were processed.
-    function _accrue(bool needRisk) internal returns (Accrual memory a) {
-        a = _previewAccrual(needRisk);
-        if (a.walked) emit Checkpoint(a.core.checkpoint / PoolMath.DAY, a.risk.rate, a.risk.locked, a.core.unearned);
+    function _accrue(Accrual memory a, bool needRisk) internal {
+        _walk(a, needRisk);
+        if (a.walked) emit Checkpoint(a.checkpoint / PoolMath.DAY, a.rate, a.locked, a.unearned);
     }
 
     /// @dev Accrual for deposits, mints and locks: refuses while paused or behind on buckets.
-    function _accrueForNewRisk() internal returns (Accrual memory a) {
-        a = _accrue(false);
-        if (a.core.paused) revert BackstopPoolPaused();
+    function _accrueForNewRisk(Accrual memory a, bool needRisk) internal {
+        _accrue(a, needRisk);
+        if (a.paused) revert BackstopPoolPaused();
         _requireComplete(a);
     }
 
@@ -846,12 +863,12 @@ contract BackstopPool is
 
     /// @dev Writes the accrued state back; `_risk` only when it changed (or the walk touched it).
     function _commit(Accrual memory a, bool riskChanged) internal {
-        _core = a.core;
-        if (riskChanged || a.walked) _risk = a.risk;
+        _storeCore(a);
+        if (riskChanged || a.walked) _storeRisk(a);
     }
 
     function _free(Accrual memory a) internal pure returns (uint256) {
-        return a.core.held - a.unearnedNow - a.risk.locked;
+        return a.held - a.unearnedNow - a.locked;
     }
 
     function _toHeld(uint256 held) internal pure returns (uint96) {
@@ -868,30 +885,30 @@ contract BackstopPool is
         uint256 endDay = PoolMath.earningEndDay(end);
         earnedAt = endDay * PoolMath.DAY;
         rate = PoolMath.rateDown(amount, earnedAt - block.timestamp);
-        a.core.held = _toHeld(uint256(a.core.held) + amount);
-        a.core.unearned = uint96(a.unearnedNow + amount); // ≤ held
-        a.core.checkpoint = uint40(block.timestamp);
-        a.risk.rate += uint128(rate);
+        a.held = _toHeld(uint256(a.held) + amount);
+        a.unearned = uint96(a.unearnedNow + amount); // ≤ held
+        a.checkpoint = uint40(block.timestamp);
+        a.rate += uint128(rate);
         _buckets[endDay].rateDrop += uint128(rate);
-        a.unearnedNow = a.core.unearned;
+        a.unearnedNow = a.unearned;
     }
 
     /// @dev Removes `amount` from the lock in bucket `releaseDay` and from `locked`.
-    function _unlock(uint256 amount, uint256 releaseDay) internal returns (Accrual memory a) {
-        a = _accrue(true);
-        uint256 processedDay = a.core.checkpoint / PoolMath.DAY;
+    function _unlock(Accrual memory a, uint256 amount, uint256 releaseDay) internal {
+        _accrue(a, true);
+        uint256 processedDay = a.checkpoint / PoolMath.DAY;
         if (releaseDay <= processedDay) revert BackstopPoolLockReleased(releaseDay, processedDay);
         Bucket storage b = _buckets[releaseDay];
         uint256 available = b.lockRelease;
         if (amount > available) revert BackstopPoolExceedsLock(releaseDay, amount, available);
         b.lockRelease = uint128(available - amount);
-        a.risk.locked -= uint128(amount);
+        a.locked -= uint128(amount);
     }
 
     function _enter(Accrual memory a, address receiver, uint256 assets, uint256 shares) internal {
-        uint256 room = type(uint96).max - a.core.held;
+        uint256 room = type(uint96).max - a.held;
         if (assets > room) revert ERC4626ExceededMaxDeposit(receiver, assets, room);
-        a.core.held += uint96(assets);
+        a.held += uint96(assets);
         _commit(a, false);
         _mint(receiver, shares);
         IERC20(asset()).safeTransferFrom(msg.sender, address(this), assets);
@@ -909,7 +926,7 @@ contract BackstopPool is
         if (shares > q.shares) revert BackstopPoolExceedsRequest(q.id, shares, q.shares);
         uint256 free = _free(a);
         if (assets > free) revert BackstopPoolInsufficientFreeAssets(assets, free);
-        a.core.held -= uint96(assets);
+        a.held -= uint96(assets);
         _commit(a, false);
         if (shares == q.shares) {
             delete _requests[controller];
@@ -922,21 +939,123 @@ contract BackstopPool is
         emit Withdraw(msg.sender, receiver, controller, assets, shares);
     }
 
-    /// @dev Checks the caller may act for `controller` and the request is inside its window.
-    function _claimableRequest(address controller) internal view returns (Request memory q) {
+    /// @dev Checks the caller may act for `controller` and its request `q` is inside its window.
+    function _requireClaimable(Request memory q, address controller) internal view {
         if (msg.sender != controller && !isOperator[controller][msg.sender]) {
             revert BackstopPoolNotOperator(msg.sender, controller);
         }
-        q = _requests[controller];
         if (q.shares == 0) revert BackstopPoolNoRequest(controller);
         if (block.timestamp < q.claimableAt) revert BackstopPoolCooldownActive(q.id, q.claimableAt);
         if (block.timestamp > q.expiresAt) revert BackstopPoolRequestLapsed(q.id, q.expiresAt);
     }
 
     function _claimableShares(address controller) internal view returns (uint256) {
-        Request memory q = _requests[controller];
+        Request memory q = _loadRequest(controller);
         if (block.timestamp < q.claimableAt || block.timestamp > q.expiresAt) return 0;
         return q.shares;
+    }
+
+    // ------------------------------------------------------------------ packed storage words
+    // The hot structs are read and written one whole slot at a time: Solidity's struct copies
+    // (`Core memory c = _core`, `_core = c`) go member by member, with a masked read-modify-write per
+    // field. The bit positions below are exactly the compiler's layout of each struct (members packed
+    // from the low-order end, in declaration order), so `accountingState()`, `bucket()`,
+    // `redeemRequest()` and any storage-layout reader see the same values as before.
+
+    /// @dev `_core`: held [0, 96) · unearned [96, 192) · checkpoint [192, 232) · paused [232, 240).
+    function _loadCore(Accrual memory c) private view {
+        uint256 w;
+        assembly ("memory-safe") {
+            w := sload(_core.slot)
+        }
+        c.held = uint96(w);
+        c.unearned = uint96(w >> 96);
+        c.checkpoint = uint40(w >> 192);
+        c.paused = uint8(w >> 232) != 0;
+    }
+
+    function _storeCore(Accrual memory c) private {
+        uint256 w = uint256(c.held) | (uint256(c.unearned) << 96) | (uint256(c.checkpoint) << 192)
+            | (c.paused ? uint256(1) << 232 : 0);
+        assembly ("memory-safe") {
+            sstore(_core.slot, w)
+        }
+    }
+
+    /// @dev `_risk`: rate [0, 128) · locked [128, 256).
+    function _loadRisk(Accrual memory r) private view {
+        uint256 w;
+        assembly ("memory-safe") {
+            w := sload(_risk.slot)
+        }
+        r.rate = uint128(w);
+        r.locked = uint128(w >> 128);
+    }
+
+    function _storeRisk(Accrual memory r) private {
+        uint256 w = uint256(r.rate) | (uint256(r.locked) << 128);
+        assembly ("memory-safe") {
+            sstore(_risk.slot, w)
+        }
+    }
+
+    /// @dev `_params.cooldown` [160, 192) and `_params.claimWindow` [192, 224) in one SLOAD.
+    function _cooldownAndWindow() private view returns (uint256 cooldown_, uint256 claimWindow_) {
+        uint256 w;
+        assembly ("memory-safe") {
+            w := sload(_params.slot)
+        }
+        cooldown_ = uint32(w >> 160);
+        claimWindow_ = uint32(w >> 192);
+    }
+
+    /// @dev `_buckets[day]` as one word: rateDrop [0, 128) · lockRelease [128, 256).
+    function _bucketWord(uint256 day) private view returns (uint256 w) {
+        assembly ("memory-safe") {
+            mstore(0x00, day)
+            mstore(0x20, _buckets.slot)
+            w := sload(keccak256(0x00, 0x40))
+        }
+    }
+
+    /// @dev The storage slot of `_requests[controller]`.
+    function _requestSlot(address controller) private pure returns (uint256 slot) {
+        assembly ("memory-safe") {
+            mstore(0x00, controller)
+            mstore(0x20, _requests.slot)
+            slot := keccak256(0x00, 0x40)
+        }
+    }
+
+    /// @dev `_requests[controller]`: shares [0, 128) · id [128, 168) · claimableAt [168, 208)
+    ///      · expiresAt [208, 248) · ownerStored [248, 256).
+    function _loadRequest(address controller) private view returns (Request memory q) {
+        uint256 slot = _requestSlot(controller);
+        uint256 w;
+        assembly ("memory-safe") {
+            w := sload(slot)
+        }
+        q.shares = uint128(w);
+        q.id = uint40(w >> 128);
+        q.claimableAt = uint40(w >> 168);
+        q.expiresAt = uint40(w >> 208);
+        q.ownerStored = uint8(w >> 248) != 0;
+    }
+
+    function _storeRequest(
+        address controller,
+        uint128 shares,
+        uint40 id,
+        uint40 claimableAt,
+        uint40 expiresAt,
+        bool ownerStored
+    ) private {
+        uint256 slot = _requestSlot(controller);
+        uint256 w = uint256(shares) | (uint256(id) << 128) | (uint256(claimableAt) << 168)
+            | (uint256(expiresAt) << 208) | (ownerStored ? uint256(1) << 248 : 0);
+        assembly ("memory-safe") {
+            sstore(slot, w)
+        }
     }
 
     function _returnLapsed(address controller, Request memory q) internal {

@@ -21,7 +21,7 @@ library PoolMath {
     ///         `assets × (supply + 10^12) / (totalAssets + 1)`. Down favours the pool: the depositor gets
     ///         no fraction of a share the pool did not receive assets for.
     function sharesDown(uint256 assets, uint256 supply, uint256 totalAssets_) internal pure returns (uint256) {
-        return assets.mulDiv(supply + VIRTUAL_SHARES, totalAssets_ + 1, Math.Rounding.Floor);
+        return Math.mulDiv(assets, supply + VIRTUAL_SHARES, totalAssets_ + 1);
     }
 
     /// @notice Shares for `assets`, rounded up (withdraw, previewWithdraw): the leaver burns at least
@@ -33,7 +33,7 @@ library PoolMath {
     /// @notice Assets for `shares`, rounded down (redeem, previewRedeem, convertToAssets): the leaver
     ///         never receives more than the shares are worth.
     function assetsDown(uint256 shares, uint256 supply, uint256 totalAssets_) internal pure returns (uint256) {
-        return shares.mulDiv(totalAssets_ + 1, supply + VIRTUAL_SHARES, Math.Rounding.Floor);
+        return Math.mulDiv(shares, totalAssets_ + 1, supply + VIRTUAL_SHARES);
     }
 
     /// @notice Assets for `shares`, rounded up (mint, previewMint): a minter pays at least the value of
