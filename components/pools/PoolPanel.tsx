@@ -9,6 +9,7 @@ import { DepositForm } from './DepositForm';
 import { FaucetButton } from './FaucetButton';
 import { PoolStats } from './PoolStats';
 import { usePoolData } from './usePoolData';
+import { WithdrawalCard } from './WithdrawalCard';
 
 export function PoolPanel({ layer }: { layer: Layer }) {
   const { account, wrongNetwork } = useWalletState();
@@ -45,6 +46,9 @@ export function PoolPanel({ layer }: { layer: Layer }) {
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Stake">
           <DepositForm pool={pool} stablecoin={stablecoin} data={data} account={account} wrongNetwork={wrongNetwork} />
+        </Card>
+        <Card title="Withdraw">
+          <WithdrawalCard pool={pool} data={data} account={account} wrongNetwork={wrongNetwork} />
         </Card>
         {IS_LOCAL_CHAIN ? (
           <Card title="Test funds">

@@ -4,14 +4,22 @@ import { convertToAssets } from '@/lib/pool/shares';
 import { Stat } from '../ui/Stat';
 import type { PoolData } from './usePoolData';
 
+const usd = (v: bigint) => `${formatAmount(v, ASSET_DECIMALS, { maxFractionDigits: 2 })} ${ASSET_SYMBOL}`;
+
 export function PoolStats({ data, connected }: { data: PoolData; connected: boolean }) {
-  const positionValue = convertToAssets(data, data.shares);
+  // Escrowed shares are still the holder's: they earn and absorb losses until claimed.
+  const heldShares = data.shares + data.request.shares;
+  const positionValue = convertToAssets(data, heldShares);
   return (
     <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-      <Stat label="Pool TVL" value={`${formatAmount(data.totalAssets, ASSET_DECIMALS, { maxFractionDigits: 2 })} ${ASSET_SYMBOL}`} testId="pool-tvl" />
+      <Stat label="Pool TVL" value={usd(data.totalAssets)} testId="pool-tvl" hint="Earned assets backing the shares (excludes unearned premium)" />
+      <Stat label="Free capital" value={usd(data.totalAssets - data.lockedAssets)} testId="free-assets" hint="What withdrawals and shortfalls may use" />
+      <Stat label="Locked for cover" value={usd(data.lockedAssets)} testId="locked-assets" hint="Payouts of active covers, untouchable until they expire" />
+      <Stat label="Unearned premium" value={usd(data.unearnedPremium)} testId="unearned-premium" hint="Paid in, earned linearly over each cover's term" />
       <Stat label="Share price" value={`${formatAmount(data.sharePrice, ASSET_DECIMALS)} ${ASSET_SYMBOL}`} testId="share-price" hint="Assets one share redeems for" />
       <Stat label="Your shares" value={connected ? formatAmount(data.shares, SHARE_DECIMALS, { maxFractionDigits: 4 }) : '—'} testId="your-shares" />
-      <Stat label="Your stake" value={connected ? `${formatAmount(positionValue, ASSET_DECIMALS, { maxFractionDigits: 2 })} ${ASSET_SYMBOL}` : '—'} testId="your-stake" />
+      <Stat label="In withdrawal" value={connected ? formatAmount(data.request.shares, SHARE_DECIMALS, { maxFractionDigits: 4 }) : '—'} testId="escrowed-shares" />
+      <Stat label="Your stake" value={connected ? usd(positionValue) : '—'} testId="your-stake" />
     </dl>
   );
 }

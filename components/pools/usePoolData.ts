@@ -4,6 +4,7 @@ import { useReadContracts } from 'wagmi';
 import { zeroAddress, type Address } from 'viem';
 import { backstopPoolAbi, testUSDCAbi } from '@/contracts-abi';
 import { contractAddress, poolAddress, type Layer } from '@/lib/chain/config';
+import { toRedeemRequest } from '@/lib/pool/redeemRequest';
 
 const ONE_SHARE = 10n ** 18n;
 
@@ -22,6 +23,12 @@ export function usePoolData(layer: Layer, account: Address | undefined) {
       { address: pool, abi: backstopPoolAbi, functionName: 'maxDeposit', args: [holder] },
       { address: stablecoin, abi: testUSDCAbi, functionName: 'balanceOf', args: [holder] },
       { address: stablecoin, abi: testUSDCAbi, functionName: 'allowance', args: [holder, pool ?? zeroAddress] },
+      { address: pool, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [holder] },
+      { address: pool, abi: backstopPoolAbi, functionName: 'maxRedeem', args: [holder] },
+      { address: pool, abi: backstopPoolAbi, functionName: 'lockedAssets' },
+      { address: pool, abi: backstopPoolAbi, functionName: 'unearnedPremium' },
+      { address: pool, abi: backstopPoolAbi, functionName: 'cooldown' },
+      { address: pool, abi: backstopPoolAbi, functionName: 'claimWindow' },
     ],
     query: { enabled: Boolean(pool && stablecoin), refetchInterval: 4_000 },
   });
@@ -34,6 +41,13 @@ export function usePoolData(layer: Layer, account: Address | undefined) {
         maxDeposit: query.data[4],
         walletBalance: query.data[5],
         allowance: query.data[6],
+        request: toRedeemRequest(query.data[7]),
+        /** Shares claimable now: the request's, capped by the pool's free capital (0 outside the window). */
+        maxRedeem: query.data[8],
+        lockedAssets: query.data[9],
+        unearnedPremium: query.data[10],
+        cooldown: query.data[11],
+        claimWindow: query.data[12],
       }
     : undefined;
   return { pool, stablecoin, data, query };

@@ -63,3 +63,5 @@ export function useTransactor() {
   const reset = useCallback(() => setStatus({ phase: 'idle' }), []);
   return { status, send, reset };
 }
+
+export type Transactor = ReturnType<typeof useTransactor>;

@@ -21,3 +21,16 @@ export async function poolShares(account: Address, pool: Address = JUNIOR_POOL):
 export async function poolTotalAssets(pool: Address = JUNIOR_POOL): Promise<bigint> {
   return client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'totalAssets' });
 }
+
+export const SENIOR_POOL = contracts.seniorPool!.address as Address;
+
+/** Moves the chain's clock forward and mines a block, as a keeper-less test must. */
+export async function warp(seconds: number): Promise<void> {
+  await client.request({ method: 'evm_increaseTime' as never, params: [seconds] as never });
+  await client.request({ method: 'evm_mine' as never });
+}
+
+export async function redeemRequestOf(account: Address, pool: Address) {
+  const [requestId, shares, claimableAt, expiresAt] = await client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [account] });
+  return { requestId, shares, claimableAt, expiresAt };
+}

@@ -3,13 +3,13 @@
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, type Hex } from 'viem';
 import { protocolErrorsAbi } from '@/contracts-abi';
 import { formatAmount } from '../format/amount';
+import { formatTimestamp } from '../format/duration';
 import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '../chain/tokens';
 
 const assets = (v: unknown) => `${formatAmount(BigInt(v as bigint), ASSET_DECIMALS)} ${ASSET_SYMBOL}`;
 const shares = (v: unknown) => `${formatAmount(BigInt(v as bigint), SHARE_DECIMALS, { maxFractionDigits: 6 })} shares`;
 
-// Contract timestamps are unix seconds; shown in UTC so every reader sees the same moment.
-const when = (v: unknown) => `${new Date(Number(v as bigint) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const when = (v: unknown) => formatTimestamp(BigInt(v as bigint));
 
 type Sentence = (args: readonly unknown[]) => string;
 

@@ -1,0 +1,89 @@
+'use client';
+
+import { useId, useState } from 'react';
+import type { Address } from 'viem';
+import { backstopPoolAbi } from '@/contracts-abi';
+import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
+import { formatAmount } from '@/lib/format/amount';
+import { formatDuration } from '@/lib/format/duration';
+import { convertToAssets } from '@/lib/pool/shares';
+import { isBusy } from '@/lib/tx/status';
+import { checkAmount } from '@/lib/validation/amountInput';
+import type { Transactor } from '../tx/useTransactor';
+import { Button } from '../ui/Button';
+import type { PoolData } from './usePoolData';
+
+type Props = {
+  request: Transactor;
+  pool: Address;
+  data: PoolData;
+  account: Address | undefined;
+  wrongNetwork: boolean;
+  replacesLapsed: boolean;
+};
+
+/** Step one of leaving: escrow shares into a redeem request; the assets are priced when claimed. */
+export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesLapsed, request }: Props) {
+  const inputId = useId();
+  const [input, setInput] = useState('');
+  const check = checkAmount(input, SHARE_DECIMALS, 'shares', [{ value: data.shares, message: (max) => `You hold ${max}; you cannot request more.` }]);
+  const shares = check.ok ? check.value : 0n;
+  const estimate = check.ok ? convertToAssets(data, shares) : undefined;
+  const error = !check.ok && !check.empty ? check.message : undefined;
+  const blocked = !account ? 'Connect a wallet to withdraw.' : wrongNetwork ? 'Switch your wallet to the right network first.' : data.shares === 0n ? 'You hold no shares in this pool.' : undefined;
+  const canSubmit = check.ok && !blocked && !isBusy(request.status);
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!canSubmit || !account) return;
+    const done = await request.send({ label: 'Request withdrawal', address: pool, abi: backstopPoolAbi, functionName: 'requestRedeem', args: [shares, account, account], account });
+    if (done) setInput('');
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        Withdrawals take two steps. Request now; after a {formatDuration(data.cooldown)} cooldown you have {formatDuration(data.claimWindow)} to withdraw.
+        Requested shares keep earning and still absorb losses until you withdraw{replacesLapsed ? '; your lapsed request is returned to you first' : ''}.
+      </p>
+      <div>
+        <div className="flex items-baseline justify-between">
+          <label htmlFor={inputId} className="text-sm font-medium text-slate-800 dark:text-slate-200">
+            Shares to withdraw
+          </label>
+          <span className="text-xs text-slate-500 dark:text-slate-400">Held: {account ? formatAmount(data.shares, SHARE_DECIMALS, { maxFractionDigits: 4 }) : '—'}</span>
+        </div>
+        <div className="mt-1 flex rounded-lg border border-slate-300 focus-within:border-indigo-500 dark:border-slate-700">
+          <input
+            id={inputId}
+            name="shares"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="0.00"
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            aria-invalid={Boolean(error)}
+            aria-describedby={`${inputId}-help`}
+            data-testid="request-amount"
+            className="w-full rounded-lg bg-transparent px-3 py-2 font-mono text-slate-900 outline-none dark:text-slate-100"
+          />
+          <button type="button" className="px-3 text-xs font-semibold text-indigo-700 dark:text-indigo-300" onClick={() => setInput(formatAmount(data.shares, SHARE_DECIMALS, { grouping: false }))} disabled={!account}>
+            Max
+          </button>
+        </div>
+        <p id={`${inputId}-help`} className="mt-1 min-h-5 text-sm" data-testid="request-message">
+          {error ? (
+            <span className="text-red-700 dark:text-red-400">{error}</span>
+          ) : estimate !== undefined ? (
+            <span className="text-slate-600 dark:text-slate-300">
+              Worth ≈ {formatAmount(estimate, ASSET_DECIMALS, { maxFractionDigits: 2 })} {ASSET_SYMBOL} today; the amount is set when you withdraw.
+            </span>
+          ) : null}
+        </p>
+      </div>
+      <Button type="submit" disabled={!canSubmit} className="w-full" data-testid="request-button">
+        {blocked ?? 'Request withdrawal'}
+      </Button>
+    </form>
+  );
+}

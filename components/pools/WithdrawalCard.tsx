@@ -1,0 +1,34 @@
+'use client';
+
+import type { Address } from 'viem';
+import { requestPhase } from '@/lib/pool/redeemRequest';
+import { useChainNow } from '../chain/useChainNow';
+import { TxStatusLine } from '../tx/TxStatusLine';
+import { useTransactor } from '../tx/useTransactor';
+import { ClaimWithdrawal } from './ClaimWithdrawal';
+import { RequestRedeemForm } from './RequestRedeemForm';
+import type { PoolData } from './usePoolData';
+
+type Props = { pool: Address; data: PoolData; account: Address | undefined; wrongNetwork: boolean };
+
+/** The ERC-7540 exit: request → cooldown → claim window, on the chain's clock. The transaction
+ *  statuses live here so a confirmation stays visible after the card moves to its next step. */
+export function WithdrawalCard({ pool, data, account, wrongNetwork }: Props) {
+  const now = useChainNow();
+  const request = useTransactor();
+  const claim = useTransactor();
+  const phase = account && now !== undefined ? requestPhase(data.request, now) : ({ kind: 'none' } as const);
+  const step =
+    account && (phase.kind === 'cooldown' || phase.kind === 'claimable') ? (
+      <ClaimWithdrawal pool={pool} data={data} account={account} wrongNetwork={wrongNetwork} phase={phase} claim={claim} />
+    ) : (
+      <RequestRedeemForm pool={pool} data={data} account={account} wrongNetwork={wrongNetwork} replacesLapsed={phase.kind === 'lapsed'} request={request} />
+    );
+  return (
+    <div className="space-y-2">
+      {step}
+      <TxStatusLine status={request.status} />
+      <TxStatusLine status={claim.status} />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+// Durations in words for countdowns: the two largest units, e.g. "6 d 23 h", "4 h 05 min", "42 s".
+
+export function formatDuration(seconds: bigint): string {
+  const s = seconds < 0n ? 0n : seconds;
+  const days = s / 86_400n;
+  const hours = (s % 86_400n) / 3_600n;
+  const minutes = (s % 3_600n) / 60n;
+  const secs = s % 60n;
+  const two = (v: bigint) => v.toString().padStart(2, '0');
+  if (days > 0n) return `${days} d ${hours} h`;
+  if (hours > 0n) return `${hours} h ${two(minutes)} min`;
+  if (minutes > 0n) return `${minutes} min ${two(secs)} s`;
+  return `${secs} s`;
+}
+
+/** A unix timestamp as a UTC date and minute, the same for every reader. */
+export function formatTimestamp(seconds: bigint): string {
+  return `${new Date(Number(seconds) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
