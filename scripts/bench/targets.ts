@@ -1,0 +1,27 @@
+// Gas ceilings the issues set, matched to bench keys by name so that a new bench file picks them up
+// without code changes. Printed beside the measurement, never asserted.
+
+export type GasTarget = { label: string; max: number; matches(key: string): boolean };
+
+/** The number of oracle confirmations a key names ("claim (2 confirmations)", "claim_3conf"), if any. */
+function confirmations(key: string): number | undefined {
+  const m = /(\d+)\s*[_ -]?\s*conf/i.exec(key) ?? /conf\w*\D{0,3}(\d+)/i.exec(key);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** First match wins, so the more specific names come first. */
+export const GAS_TARGETS: GasTarget[] = [
+  // Issue "Cover market": the one-touch probability, a quote, a purchase and a claim.
+  { label: '≤ 5,000', max: 5_000, matches: (k) => /touchProbability/i.test(k) },
+  { label: '≤ 200,000', max: 200_000, matches: (k) => /buyCover/i.test(k) },
+  {
+    label: '≤ 120,000 (2 conf.)',
+    max: 120_000,
+    matches: (k) => /\bclaim/i.test(k) && !/claimable/i.test(k) && (confirmations(k) ?? 2) === 2,
+  },
+  { label: '≤ 40,000', max: 40_000, matches: (k) => /\bquote/i.test(k) },
+];
+
+export function targetFor(key: string): GasTarget | undefined {
+  return GAS_TARGETS.find((t) => t.matches(key));
+}
