@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ROOT, CONTRACTS_DIR } from './chain/artifacts';
 import { FORGE_BIN, buildContracts, generateAbis } from './chain/build';
 import { capture, run } from './chain/run';
-import { E2E_RPC_URL } from '../e2e/support/env';
+import { E2E_INDEXER_URL, E2E_RPC_URL } from '../e2e/support/env';
 
 type Result = { runner: string; passed: number; failed: number; seconds: number; note?: string };
 const results: Result[] = [];
@@ -50,7 +50,7 @@ async function vitest() {
 }
 
 async function playwright() {
-  const env = { ...process.env, NEXT_DIST_DIR: '.next-e2e', NEXT_PUBLIC_RPC_URL: E2E_RPC_URL, NEXT_PUBLIC_CHAIN_ID: '31337', NEXT_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, NEXT_DIST_DIR: '.next-e2e', NEXT_PUBLIC_RPC_URL: E2E_RPC_URL, NEXT_PUBLIC_CHAIN_ID: '31337', NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL, NEXT_TELEMETRY_DISABLED: '1' };
   await run(bin('next'), ['build'], { cwd: ROOT, env });
   const report = path.join(ROOT, 'test-results', 'e2e.json');
   const { code } = await capture(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], { cwd: ROOT, env });

@@ -10,6 +10,7 @@ import { FaucetButton } from './FaucetButton';
 import { PoolStats } from './PoolStats';
 import { usePoolData } from './usePoolData';
 import { WithdrawalCard } from './WithdrawalCard';
+import { SharePriceHistory } from '../history/SharePriceHistory';
 
 export function PoolPanel({ layer }: { layer: Layer }) {
   const { account, wrongNetwork } = useWalletState();
@@ -57,6 +58,9 @@ export function PoolPanel({ layer }: { layer: Layer }) {
           </Card>
         ) : null}
       </div>
+      <Card title="Share price history">
+        <SharePriceHistory layer={layer} />
+      </Card>
     </div>
   );
 }

@@ -4,3 +4,5 @@ export const E2E_CHAIN_PORT = Number(process.env.E2E_CHAIN_PORT ?? 8645);
 export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const E2E_RPC_URL = `http://127.0.0.1:${E2E_CHAIN_PORT}`;
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;
+export const E2E_INDEXER_PORT = Number(process.env.E2E_INDEXER_PORT ?? 42169);
+export const E2E_INDEXER_URL = `http://127.0.0.1:${E2E_INDEXER_PORT}`;

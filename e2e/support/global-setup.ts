@@ -1,10 +1,12 @@
 // Starts anvil, deploys and seeds exactly as `npm start` does, and checks the addresses match the
 // ones the app was built with (contracts-abi/deployments/31337.json). Returns the teardown.
 import { readFileSync } from 'node:fs';
+import { createPublicClient, http } from 'viem';
 import { deployProtocol, deploymentPath } from '../../scripts/chain/deploy';
 import { seedDemo } from '../../scripts/chain/seed';
 import { ANVIL_KEYS, startAnvil } from '../../scripts/testing/anvil';
-import { E2E_CHAIN_PORT } from './env';
+import { startPonder } from '../../scripts/testing/ponder';
+import { E2E_CHAIN_PORT, E2E_INDEXER_PORT } from './env';
 
 export default async function globalSetup() {
   const anvil = await startAnvil({ port: E2E_CHAIN_PORT });
@@ -17,5 +19,11 @@ export default async function globalSetup() {
     }
   }
   await seedDemo(anvil.rpcUrl, deployment);
-  return async () => anvil.stop();
+  // The real indexer on its embedded database, so history on the pages is the real thing.
+  const ponder = await startPonder({ rpcUrl: anvil.rpcUrl, port: E2E_INDEXER_PORT });
+  await ponder.waitForBlock(await createPublicClient({ transport: http(anvil.rpcUrl) }).getBlockNumber(), 120_000);
+  return async () => {
+    await ponder.stop();
+    await anvil.stop();
+  };
 }

@@ -1,0 +1,38 @@
+'use client';
+
+import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
+import { formatAmount } from '@/lib/format/amount';
+import { formatTimestamp } from '@/lib/format/duration';
+import { shortHash } from '@/lib/tx/status';
+import { eventLabel } from '@/lib/history/eventCopy';
+import { useRecentEvents } from './useHistory';
+
+/** The protocol's latest events, from the indexer. */
+export function RecentEvents() {
+  const events = useRecentEvents();
+  if (events.isError) return <p className="text-sm text-slate-500 dark:text-slate-400">Recent activity is unavailable while the indexer is away.</p>;
+  if (!events.data) return <div className="h-40 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
+  if (events.data.length === 0) return <p className="text-sm text-slate-500">No activity yet.</p>;
+  return (
+    <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800" data-testid="recent-events">
+      {events.data.map((e) => (
+        <li key={e.id} className="flex items-baseline justify-between gap-3 py-2">
+          <span>
+            <span className="font-medium">{eventLabel(e.kind)}</span>
+            {e.account ? <span className="ml-2 font-mono text-xs text-slate-500">{shortHash(e.account)}</span> : null}
+          </span>
+          <span className="text-right">
+            <span className="font-mono tabular-nums">
+              {e.assets !== null
+                ? `${formatAmount(e.assets, ASSET_DECIMALS, { maxFractionDigits: 2 })} ${ASSET_SYMBOL}`
+                : e.shares !== null
+                  ? `${formatAmount(e.shares, SHARE_DECIMALS, { maxFractionDigits: 2 })} shares`
+                  : ''}
+            </span>
+            <span className="block text-xs text-slate-500">{formatTimestamp(e.timestamp)}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,26 @@
+// The overview: live capital per layer equals the chain; history (activity, share price) comes
+// from the real indexer; without the indexer the page says so and keeps the live numbers.
+import { expect, test } from '@playwright/test';
+import { JUNIOR_POOL, poolTotalAssets, SENIOR_POOL } from './support/chain';
+import { readUsdc } from './support/page';
+import { E2E_INDEXER_URL } from './support/env';
+
+test('overview shows each layer’s live capital and the indexed activity and share-price history', async ({ page }) => {
+  await page.goto('/');
+  for (const [layer, pool] of [['junior', JUNIOR_POOL], ['senior', SENIOR_POOL]] as const) {
+    const onChain = await poolTotalAssets(pool);
+    await expect.poll(() => readUsdc(page, `${layer}-tvl`)).toBe((onChain / 1_000_000n) * 1_000_000n);
+    await expect(page.getByTestId(`${layer}-utilization`)).toHaveText('0%');
+  }
+  await expect(page.getByTestId('recent-events').getByText('Deposit').first()).toBeVisible();
+  await expect(page.getByTestId('share-price-chart')).toBeVisible();
+  await expect(page.getByTestId('indexer-notice')).toHaveCount(0);
+});
+
+test('with the indexer unreachable, history says so and the live capital still shows', async ({ page }) => {
+  await page.route(`${E2E_INDEXER_URL}/**`, (route) => route.abort('connectionrefused'));
+  await page.goto('/');
+  await expect(page.getByTestId('indexer-notice')).toContainText('History is unavailable right now', { timeout: 30_000 });
+  await expect(page.getByText('Recent activity is unavailable while the indexer is away.')).toBeVisible();
+  expect(await readUsdc(page, 'junior-tvl')).toBeGreaterThan(0n);
+});
