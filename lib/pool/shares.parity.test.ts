@@ -1,100 +1,152 @@
-// Parity: the lib/ share-conversion twins against the deployed BackstopPool on anvil. Each case
-// forces a pool state through eth_call state overrides (the pool's token balance and share supply),
-// reads the contract's answer and demands the twin's exact equality, reverts included.
+// Parity: the share-conversion twins (shares.ts over poolMath.ts, fed by accounting.ts) against the
+// deployed BackstopPool on anvil. The pool's totalAssets is internal accounting (held − unearned premium),
+// not its token balance, so each case forces the accounting itself: eth_call state overrides write the
+// packed `_core` slot (held, unearned, checkpoint, paused), the `_risk` slot (rate, locked) and
+// `_totalSupply`, at a block time overridden into the checkpoint's day — so the contract earns the
+// reserve for a few seconds and walks no bucket. Boundaries first (empty pool, dust, wiped-out assets,
+// a supply at the top of uint256), then random states across all magnitudes; every conversion and
+// preview must equal the twin exactly, revert reasons included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { encodeAbiParameters, keccak256, numberToHex, pad, type Address, type Hex, type StateOverride } from 'viem';
-import { backstopPoolAbi } from '@/contracts-abi';
-import { loadArtifact, storageSlot } from '@/scripts/chain/artifacts';
+import { numberToHex, pad, type Address, type Hex } from 'viem';
+import type { Artifact, StorageEntry } from '@/scripts/chain/artifacts';
 import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
+import { shareState, totalAssets, type AccountingState } from './accounting';
+import { DAY, MAX_UINT256, RATE_SCALE } from './poolMath';
 import { convertToAssets, convertToShares, previewDeposit, previewMint, previewRedeem, previewWithdraw } from './shares';
+import { artifact, deployRaw, magnitude, runBatch, sample, Tally, twinOutcome, ANVIL_ACCOUNTS, type RawStateOverride } from './testing/parity';
 
-const CASES = 1_000;
+const CASES = 1_200;
+const MAX_HELD = (1n << 96n) - 1n;
+
 let chain: LocalChain;
+let batch: Address;
 
 beforeAll(async () => {
   chain = await startLocalChain();
+  batch = await deployRaw(chain.anvil.rpcUrl, ANVIL_ACCOUNTS[0]!, 'StaticCallBatch');
 });
 afterAll(async () => chain?.stop());
 
-function mappingSlot(key: Address, slot: bigint): Hex {
-  return keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [key, slot]));
-}
+type Layout = { storage: StorageEntry[]; types: Record<string, { numberOfBytes: string; members?: StorageEntry[] }> };
 
-const word = (v: bigint) => pad(numberToHex(v), { size: 32 });
-
-/** Boundaries first (empty pool, dust, wipe-outs), then random states across 60 orders of magnitude. */
-function cases(): { balance: bigint; supply: bigint; amount: bigint }[] {
-  const edges = [0n, 1n, 2n, 10n ** 6n, 10n ** 12n, 10n ** 18n, (1n << 128n) - 1n];
-  const fixed = edges.flatMap((balance) => edges.flatMap((supply) => [0n, 1n, 10n ** 6n].map((amount) => ({ balance, supply, amount }))));
-  const magnitude = (maxExp: number) =>
-    fc.tuple(fc.integer({ min: 0, max: maxExp }), fc.bigInt({ min: 1n, max: 10n ** 18n })).map(([e, m]) => (m * 10n ** BigInt(e)) / 10n ** 18n);
-  const random = fc.sample(fc.record({ balance: magnitude(30), supply: magnitude(40), amount: magnitude(30) }), { numRuns: CASES, seed: 4626 });
-  return [...fixed, ...random];
-}
-
-type Outcome = { ok: true; value: bigint } | { ok: false };
-const attempt = (f: () => bigint): Outcome => {
-  try {
-    return { ok: true, value: f() };
-  } catch {
-    return { ok: false };
+/**
+ * The slot of struct variable `label` and its word with `values` packed at the compiler's offsets, read
+ * from forge's storageLayout (so a reordered struct moves the test with it).
+ */
+function packedSlot(a: Artifact, label: string, values: Record<string, bigint | boolean>): { slot: bigint; word: bigint } {
+  const layout = a.storageLayout as unknown as Layout;
+  const entry = layout.storage.find((s) => s.label === label);
+  const members = entry && layout.types[entry.type]?.members;
+  if (!entry || !members) throw new Error(`${a.contractName} has no struct variable ${label}`);
+  let word = 0n;
+  for (const m of members) {
+    if (m.slot !== '0') throw new Error(`${label}.${m.label} is not in the struct's first slot`);
+    const v = values[m.label];
+    if (v === undefined) throw new Error(`no value for ${label}.${m.label}`);
+    const bits = 8n * BigInt(layout.types[m.type]!.numberOfBytes);
+    const n = typeof v === 'boolean' ? BigInt(v) : v;
+    if (n < 0n || n >= 1n << bits) throw new Error(`${label}.${m.label} = ${n} does not fit ${bits} bits`);
+    word |= n << (8n * BigInt(m.offset));
   }
-};
+  return { slot: BigInt(entry.slot), word };
+}
+
+const word = (v: bigint): Hex => pad(numberToHex(v), { size: 32 });
+
+type Case = { held: bigint; unearned: bigint; rate: bigint; elapsed: bigint; supply: bigint; assets: bigint; shares: bigint };
+
+/** Boundaries first, then random pools: realistic ones (supply ≈ assets × 10^12) and arbitrary ones. */
+function cases(): Case[] {
+  const helds = [0n, 1n, 2n, 10n ** 6n, 10n ** 18n, MAX_HELD];
+  const supplies = [0n, 1n, 10n ** 12n, 10n ** 30n, MAX_UINT256 - 10n ** 12n, MAX_UINT256];
+  const amounts = [0n, 1n, 10n ** 6n, MAX_UINT256];
+  const edges = helds.flatMap((held) =>
+    supplies.flatMap((supply) => amounts.map((x) => ({ held, unearned: held / 2n, rate: 0n, elapsed: 0n, supply, assets: x, shares: x }))),
+  );
+  const random = sample(
+    fc
+      .record({
+        held: fc.oneof(magnitude(28), fc.bigInt({ min: 0n, max: MAX_HELD })),
+        unearnedBps: fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 10_000n })),
+        rateExp: fc.integer({ min: 0, max: 38 }),
+        elapsed: fc.bigInt({ min: 0n, max: DAY - 1n }),
+        supplyKind: fc.integer({ min: 0, max: 2 }),
+        supply: fc.oneof(magnitude(40), magnitude(77)),
+        assets: fc.oneof(magnitude(29), magnitude(77)),
+        shares: fc.oneof(magnitude(41), magnitude(77)),
+      })
+      .map(({ held, unearnedBps, rateExp, elapsed, supplyKind, supply, assets, shares }) => {
+        const unearned = (held * unearnedBps) / 10_000n;
+        // a rate that earns the reserve over about a day, or one of any size (the slot holds a uint128)
+        const rate = (rateExp === 0 ? (unearned * RATE_SCALE) / DAY : 10n ** BigInt(rateExp) * (held % 997n)) % (1n << 128n);
+        const s = supplyKind === 0 ? held * 10n ** 12n + (supply % 10n ** 12n) : supplyKind === 1 ? supply % (10n ** 40n) : supply;
+        return { held, unearned, rate, elapsed, supply: s, assets, shares };
+      }),
+    4626,
+    CASES,
+  );
+  return [...edges, ...random];
+}
 
 describe('BackstopPool share conversions: twin == contract on anvil', () => {
-  it(`agrees on ${CASES}+ random pool states for every preview and conversion`, async () => {
-    const { stablecoin, juniorPool } = chain.deployment.contracts;
-    const balancesSlot = storageSlot(loadArtifact('TestUSDC'), '_balances');
-    const supplySlot = storageSlot(loadArtifact('BackstopPool'), '_totalSupply');
+  it(`agrees on ${CASES}+ forced accounting states for every preview and conversion`, async () => {
+    const pool = chain.deployment.contracts.juniorPool.address;
+    const poolArtifact = artifact('BackstopPool');
+    const supplySlot = BigInt(poolArtifact.storageLayout!.storage.find((s) => s.label === '_totalSupply')!.slot);
     const functions = [
-      ['previewDeposit', previewDeposit],
-      ['previewMint', previewMint],
-      ['previewWithdraw', previewWithdraw],
-      ['previewRedeem', previewRedeem],
-      ['convertToShares', convertToShares],
-      ['convertToAssets', convertToAssets],
+      ['previewDeposit', previewDeposit, 'assets'],
+      ['previewMint', previewMint, 'shares'],
+      ['previewWithdraw', previewWithdraw, 'assets'],
+      ['previewRedeem', previewRedeem, 'shares'],
+      ['convertToShares', convertToShares, 'assets'],
+      ['convertToAssets', convertToAssets, 'shares'],
     ] as const;
     const all = cases();
-    let compared = 0;
-    const mismatches: string[] = [];
+    const tally = new Tally();
+    const day = 20_000n; // any day: the time is overridden
+    let next = 0;
     await Promise.all(
-      all.map(async ({ balance, supply, amount }) => {
-        const stateOverride: StateOverride = [
-          { address: stablecoin.address, stateDiff: [{ slot: mappingSlot(juniorPool.address, balancesSlot), value: word(balance) }] },
-          { address: juniorPool.address, stateDiff: [{ slot: word(supplySlot), value: word(supply) }] },
-        ];
-        const read = async (functionName: string, args: readonly bigint[]): Promise<Outcome> => {
-          try {
-            const value = (await chain.publicClient.readContract({
-              address: juniorPool.address,
-              abi: backstopPoolAbi,
-              functionName: functionName as 'previewDeposit',
-              args: args as [bigint],
-              stateOverride,
-            })) as bigint;
-            return { ok: true, value };
-          } catch {
-            return { ok: false };
-          }
-        };
-        const totalAssets = await read('totalAssets', []);
-        const totalSupply = await read('totalSupply', []);
-        if (!totalAssets.ok || !totalSupply.ok) throw new Error('state reads failed');
-        expect(totalAssets.value).toBe(balance);
-        expect(totalSupply.value).toBe(supply);
-        const pool = { totalAssets: totalAssets.value, totalSupply: totalSupply.value };
-        for (const [name, twin] of functions) {
-          const onChain = await read(name, [amount]);
-          const offChain = attempt(() => twin(pool, amount));
-          compared++;
-          const same = onChain.ok === offChain.ok && (!onChain.ok || (offChain.ok && onChain.value === offChain.value));
-          if (!same) mismatches.push(`${name}(${amount}) at assets=${balance} supply=${supply}: chain ${JSON.stringify(onChain, (_, v) => (typeof v === 'bigint' ? v.toString() : v))} twin ${JSON.stringify(offChain, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`);
+      Array.from({ length: 8 }, async () => {
+        while (next < all.length) {
+          const c = all[next++]!;
+          const checkpoint = day * DAY + (c.elapsed === 0n ? 12_345n : 0n);
+          const now = checkpoint + c.elapsed;
+          const state: AccountingState = { held: c.held, unearned: c.unearned, checkpoint, rate: c.rate, locked: 0n, paused: false };
+          const core = packedSlot(poolArtifact, '_core', state);
+          const risk = packedSlot(poolArtifact, '_risk', { rate: c.rate, locked: 0n });
+          const stateOverride: RawStateOverride = {
+            [pool]: { stateDiff: { [word(core.slot)]: word(core.word), [word(risk.slot)]: word(risk.word), [word(supplySlot)]: word(c.supply) } },
+          };
+          const res = await runBatch(
+            chain.anvil.rpcUrl,
+            batch,
+            pool,
+            poolArtifact.abi,
+            [
+              { functionName: 'accountingState' },
+              { functionName: 'totalSupply' },
+              { functionName: 'totalAssets' },
+              ...functions.map(([name, , arg]) => ({ functionName: name, args: [c[arg]] })),
+            ],
+            { stateOverride, time: now },
+          );
+          const [s, supply, assets] = res.outcomes;
+          expect(res.timestamp).toBe(now);
+          expect(s).toEqual({ ok: true, value: { held: c.held, unearned: c.unearned, checkpoint_: checkpoint, rate: c.rate, locked: 0n, paused_: false } });
+          expect(supply).toEqual({ ok: true, value: c.supply });
+          const accounting = { state, buckets: new Map(), totalSupply: c.supply };
+          const label = `held=${c.held} unearned=${c.unearned} rate=${c.rate} elapsed=${c.elapsed} supply=${c.supply}`;
+          tally.check(`totalAssets at ${label}`, assets!, twinOutcome(() => totalAssets(accounting, now)));
+          functions.forEach(([name, twin, arg], i) => {
+            tally.check(`${name}(${c[arg]}) at ${label}`, res.outcomes[3 + i]!, twinOutcome(() => twin(shareState(accounting, now), c[arg])));
+          });
         }
       }),
     );
-    expect(mismatches.slice(0, 5)).toEqual([]);
-    expect(compared).toBeGreaterThanOrEqual(CASES * functions.length);
-    console.log(`share-conversion parity: ${compared} comparisons over ${all.length} states, 0 mismatches`);
+    expect(tally.mismatches).toEqual([]);
+    expect(all.length).toBeGreaterThanOrEqual(CASES);
+    expect(tally.compared - tally.reverts).toBeGreaterThanOrEqual(CASES * functions.length);
+    console.log(`share-conversion parity: ${tally.compared} comparisons (${tally.reverts} reverts) over ${all.length} forced states, 0 mismatches`);
   });
 });

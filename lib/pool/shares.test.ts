@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { assetsDown, assetsUp, sharesDown, sharesUp } from './poolMath';
 import { convertToAssets, convertToShares, previewDeposit, previewMint, previewRedeem, previewWithdraw } from './shares';
 
 const uint = (max: bigint) => fc.bigInt({ min: 0n, max });
@@ -60,6 +61,21 @@ describe('share conversions (OZ ERC4626 with a 12-decimal offset)', () => {
         expect(convertToAssets(pool, lo)).toBeLessThanOrEqual(convertToAssets(pool, hi));
       }),
       { numRuns: 1_000 },
+    );
+  });
+
+  it('is exactly the PoolMath formula each preview names (one formula, one twin)', () => {
+    fc.assert(
+      fc.property(state, uint(10n ** 30n), (pool, x) => {
+        const args = [x, pool.totalSupply, pool.totalAssets] as const;
+        expect(previewDeposit(pool, x)).toBe(sharesDown(...args));
+        expect(convertToShares(pool, x)).toBe(sharesDown(...args));
+        expect(previewWithdraw(pool, x)).toBe(sharesUp(...args));
+        expect(previewMint(pool, x)).toBe(assetsUp(...args));
+        expect(previewRedeem(pool, x)).toBe(assetsDown(...args));
+        expect(convertToAssets(pool, x)).toBe(assetsDown(...args));
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { MulDivError } from '../math/mulDiv';
+import { auctionPrice, BKS_UNIT, BPS, bksOutDown, dilutionWad, mintCap, quoteBuy, stableInUp, WAD } from './auctionMath';
+
+const price = fc.bigInt({ min: 1n, max: 10n ** 12n });
+const stable = fc.bigInt({ min: 0n, max: 10n ** 24n });
+const bks = fc.bigInt({ min: 0n, max: 10n ** 30n });
+
+describe('auctionPrice', () => {
+  const t0 = 1_700_000_000n;
+  it('decays linearly from the start price to the floor, rounded up', () => {
+    expect(auctionPrice(2_000_000n, 500_000n, t0, 86_400n, t0)).toBe(2_000_000n);
+    expect(auctionPrice(2_000_000n, 500_000n, t0, 86_400n, t0 + 43_200n)).toBe(1_250_000n);
+    expect(auctionPrice(2_000_000n, 500_000n, t0, 86_400n, t0 + 1n)).toBe(500_000n + 1_499_983n); // ceil(1.5e6 × 86399 / 86400)
+    expect(auctionPrice(2_000_000n, 500_000n, t0, 86_400n, t0 + 86_400n)).toBe(500_000n);
+    expect(auctionPrice(2_000_000n, 500_000n, t0, 0n, t0 + 1n)).toBe(500_000n);
+    expect(auctionPrice(400_000n, 500_000n, t0, 86_400n, t0)).toBe(500_000n); // the floor always wins
+  });
+
+  it('stays within [floor, start] and never rises with time', () => {
+    fc.assert(
+      fc.property(price, price, fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n * 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n * 10n ** 6n }), (a, b, d, x, y) => {
+        const [floor, start] = a < b ? [a, b] : [b, a];
+        const [e1, e2] = x < y ? [x, y] : [y, x];
+        const p1 = auctionPrice(start, floor, t0, d, t0 + e1);
+        const p2 = auctionPrice(start, floor, t0, d, t0 + e2);
+        expect(p1).toBeGreaterThanOrEqual(p2);
+        expect(p2).toBeGreaterThanOrEqual(floor);
+        expect(p1).toBeLessThanOrEqual(start);
+        // never below the exact curve
+        if (e1 < d) expect((p1 - floor) * d).toBeGreaterThanOrEqual((start - floor) * (d - e1));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe('fills', () => {
+  it('rounds BKS out down and stablecoin in up', () => {
+    expect(bksOutDown(1_500_000n, 2_000_000n)).toBe(75n * 10n ** 16n);
+    expect(bksOutDown(1n, 3n)).toBe(333_333_333_333_333_333n);
+    expect(stableInUp(333_333_333_333_333_333n, 3n)).toBe(1n);
+    expect(stableInUp(1n, 1n)).toBe(1n);
+    expect(() => bksOutDown(1n, 0n)).toThrow(MulDivError);
+  });
+
+  it('quoteBuy: pays at least the price for what it mints, within target and mint cap', () => {
+    fc.assert(
+      fc.property(stable, price, stable, bks, (stableIn, p, target, remainingMint) => {
+        const { paid, bksOut } = quoteBuy(stableIn, p, target, remainingMint);
+        expect(paid).toBeLessThanOrEqual(stableIn < target ? stableIn : target);
+        expect(bksOut).toBeLessThanOrEqual(remainingMint);
+        expect(paid * BKS_UNIT).toBeGreaterThanOrEqual(bksOut * p); // effective price ≥ price
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('quoteBuy recomputes the payment upwards when the mint cap binds', () => {
+    expect(quoteBuy(10n ** 6n, 10n ** 6n, 10n ** 9n, BKS_UNIT / 2n)).toEqual({ paid: 500_000n, bksOut: BKS_UNIT / 2n });
+    expect(quoteBuy(10n ** 6n, 3n, 10n ** 9n, 1n)).toEqual({ paid: 1n, bksOut: 1n });
+  });
+});
+
+describe('mint cap and dilution', () => {
+  it('caps each event at a floored fraction of supply and reports its dilution', () => {
+    expect(mintCap(100_000_000n * BKS_UNIT, 500n)).toBe(5_000_000n * BKS_UNIT);
+    expect(mintCap(19_999n, 500n)).toBe(999n);
+    expect(dilutionWad(5n, 100n)).toBe(WAD / 20n);
+    expect(dilutionWad(5n, 0n)).toBe(0n);
+    fc.assert(
+      fc.property(bks, fc.bigInt({ min: 0n, max: BPS }), (supply, maxMintBps) => {
+        const cap = mintCap(supply, maxMintBps);
+        expect(cap * BPS).toBeLessThanOrEqual(supply * maxMintBps);
+        if (supply > 0n) expect(dilutionWad(cap, supply)).toBeLessThanOrEqual((maxMintBps * WAD) / BPS);
+      }),
+    );
+  });
+});
