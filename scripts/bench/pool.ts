@@ -93,6 +93,8 @@ export function poolReport(run: ForgeBenchRun): SectionReport {
     ],
     rows: pairRows,
   });
+  const redeem = ratios.get('redeem');
+  if (redeem) report.tables.push(redeemGapTable(redeem.pool, redeem.plain));
 
   // 2. Waterfall, fees, recapitalization; 3. the pool's hooks. O(1) rows compare 1 vs 1,000 covers.
   const singles = (rows: SingleRow[], o1: [string, string][]): Cell[][] =>
@@ -132,9 +134,7 @@ export function poolReport(run: ForgeBenchRun): SectionReport {
       'contract (one instance each, so neither finds the other’s token slots warm), the same decimals offset (12), the same ' +
       'holders and amounts. The Backstop pool is in its normal state: one active cover whose premium is being earned.',
   );
-  const redeem = ratios.get('redeem');
   if (redeem) {
-    report.tables.push(redeemGapTable(redeem.pool, redeem.plain));
     report.notes.push(
       'redeem is an ERC-7540 claim: like for like, both calls burn the holder’s whole position and pay it out (the pool ' +
         'burns the shares its requestRedeem escrowed). The claim must read and clear the request (cooldown, window, no ' +
@@ -142,7 +142,7 @@ export function poolReport(run: ForgeBenchRun): SectionReport {
         'accounted, so a donation cannot move the price) and read `_risk` (the premium rate that prices the unearned ' +
         'reserve, and locked capital for the free-capital check that keeps cover payouts whole). Those ' +
         `${fmtGas(STRUCTURAL_REDEEM)} gas of storage alone exceed what 1.15× allows, so the target is out of reach for any ` +
-        'async vault with this accounting; see the table above for where the gap goes. Clearing the request also earns a ' +
+        'async vault with this accounting; “Where the redeem gap goes” itemises it. Clearing the request also earns a ' +
         '4,800 refund at the end of the transaction, which gasleft() does not show.',
     );
   }
