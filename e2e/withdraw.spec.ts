@@ -36,6 +36,12 @@ test('stake → request withdrawal → cooldown countdown → warp → withdraw 
   await expect(page.getByTestId('withdraw-button')).toBeDisabled();
   await expect(page.getByTestId('escrowed-shares')).toHaveText('120');
 
+  // The portfolio shows the request in cooldown and its indexed history.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  await expect(page.getByTestId('stake-senior-request')).toHaveAttribute('data-phase', 'cooldown');
+  await expect(page.getByTestId('account-history').getByText('Withdrawal requested')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Senior' }).click();
+
   // Seven days and a minute later the window is open; the page follows the chain's clock.
   await warp(7 * 86_400 + 60);
   await expect(card).toHaveAttribute('data-phase', 'claimable', { timeout: 20_000 });
@@ -51,4 +57,9 @@ test('stake → request withdrawal → cooldown countdown → warp → withdraw 
   expect((await redeemRequestOf(DEV_ACCOUNT, SENIOR_POOL)).shares).toBe(0n);
   await expect(page.getByTestId('request-button')).toBeVisible();
   await expect(page.getByTestId('escrowed-shares')).toHaveText('0');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  await expect(page.getByTestId('stake-senior-request')).toHaveAttribute('data-phase', 'none');
+  await expect(page.getByTestId('account-history').getByText('Withdrawal', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('stake-senior-earned')).toHaveText(/^[+−]/);
 });

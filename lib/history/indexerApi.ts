@@ -103,3 +103,39 @@ export async function fetchIndexedBlock(): Promise<bigint> {
 export function blocksBehind(chainHead: bigint, indexed: bigint): bigint {
   return chainHead > indexed ? chainHead - indexed : 0n;
 }
+
+export type IndexedPosition = { pool: Address; shares: bigint; escrowedShares: bigint; deposited: bigint; withdrawn: bigint };
+
+export type IndexedRequest = {
+  pool: Address;
+  requestId: bigint;
+  shares: bigint;
+  remainingShares: bigint;
+  claimedAssets: bigint;
+  claimableAt: bigint;
+  expiresAt: bigint;
+  status: string;
+};
+
+export type Portfolio = { positions: IndexedPosition[]; requests: IndexedRequest[]; events: ProtocolEvent[] };
+
+export function parsePortfolio(body: { positions: Record<string, unknown>[]; requests: Record<string, unknown>[]; events: Record<string, unknown>[] }): Portfolio {
+  return {
+    positions: body.positions.map((p) => ({ pool: p.pool as Address, shares: big(p.shares), escrowedShares: big(p.escrowedShares), deposited: big(p.deposited), withdrawn: big(p.withdrawn) })),
+    requests: body.requests.map((r) => ({
+      pool: r.pool as Address,
+      requestId: big(r.requestId),
+      shares: big(r.shares),
+      remainingShares: big(r.remainingShares),
+      claimedAssets: big(r.claimedAssets),
+      claimableAt: big(r.claimableAt),
+      expiresAt: big(r.expiresAt),
+      status: String(r.status),
+    })),
+    events: body.events.map(parseEvent),
+  };
+}
+
+export async function fetchPortfolio(account: Address, limit = 50): Promise<Portfolio> {
+  return parsePortfolio((await getJson(`/accounts/${account}/portfolio?limit=${limit}`)) as Parameters<typeof parsePortfolio>[0]);
+}

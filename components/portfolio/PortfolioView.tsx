@@ -1,0 +1,31 @@
+'use client';
+
+import { IndexerNotice } from '../history/IndexerNotice';
+import { Card } from '../ui/Card';
+import { useWalletState } from '../wallet/useWalletState';
+import { AccountHistory } from './AccountHistory';
+import { StakesTable } from './StakesTable';
+
+export function PortfolioView() {
+  const { account } = useWalletState();
+  if (!account) {
+    return (
+      <Card>
+        <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="portfolio-disconnected">
+          Connect a wallet to see your stakes, withdrawal requests, covers and history. Pool figures stay public on the overview.
+        </p>
+      </Card>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <IndexerNotice />
+      <Card title="My stakes">
+        <StakesTable account={account} />
+      </Card>
+      <Card title="My history">
+        <AccountHistory account={account} />
+      </Card>
+    </div>
+  );
+}
