@@ -13,11 +13,20 @@ export function benchFileExists(file: string): boolean {
   return existsSync(path.join(CONTRACTS_DIR, BENCH_DIR, file));
 }
 
+/** A bench's own pass/fail flag (`targetMet.<op>` = 0/1): not a measurement; the table judges itself. */
+const VERDICT_KEY = /^targetMet\./;
+
 /** The table of every value `file` logged, with targets where the issues give them. */
 export function fileTable(run: ForgeBenchRun, file: string, title?: string): Table {
+  const values = run.valuesIn(file);
+  // When a bench flags its canonical measurement of a target (`targetMet.<key>`), only that key carries
+  // the target; variants with the same name ("quote (warm, …)") are printed without it.
+  const flagged = [...values.keys()].filter((k) => values.has(`targetMet.${k}`));
   const rows: Cell[][] = [];
-  for (const [key, value] of run.valuesIn(file)) {
-    const target = targetFor(key);
+  for (const [key, value] of values) {
+    if (VERDICT_KEY.test(key)) continue;
+    let target = targetFor(key);
+    if (target && flagged.some((k) => k !== key && targetFor(k) === target)) target = undefined;
     rows.push([key, value, target?.label ?? null, target ? targetStatus(value, target.max) : null]);
   }
   return {
