@@ -885,6 +885,10 @@ contract BackstopPool is
         uint256 endDay = PoolMath.earningEndDay(end);
         earnedAt = endDay * PoolMath.DAY;
         rate = PoolMath.rateDown(amount, earnedAt - block.timestamp);
+        // The rate lives in 128 bits; refuse a stream so fast it would not fit rather than truncate it.
+        if (rate > type(uint128).max) {
+            revert BackstopPoolAmountTooLarge(amount, type(uint128).max * (earnedAt - block.timestamp) / PoolMath.RATE_SCALE);
+        }
         a.held = _toHeld(uint256(a.held) + amount);
         a.unearned = uint96(a.unearnedNow + amount); // ≤ held
         a.checkpoint = uint40(block.timestamp);

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {BackstopPoolBase} from "./BackstopPoolBase.t.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
+import {PoolMath} from "../src/libraries/PoolMath.sol";
 import {PoolMarketHarness} from "./harness/PoolMarketHarness.sol";
 
 /// @notice Locked capital, claims, bucket release, shortfall cover, fees, checkpoints, and who may call
@@ -110,6 +111,21 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
             abi.encodeWithSelector(BackstopPool.BackstopPoolInvalidExpiry.selector, block.timestamp, block.timestamp, maxT)
         );
         market.premium(1e6, block.timestamp);
+    }
+
+    /// @notice A premium whose earning rate would not fit 128 bits is refused by name, never truncated
+    ///         into a slower stream (found by the TypeScript twin's review).
+    function test_Premium_RateOverflowRevertsInsteadOfTruncating() public {
+        uint256 earnUntil = (block.timestamp / 1 days + 1) * 1 days; // the next day boundary
+        uint256 duration = earnUntil - block.timestamp;
+        uint256 maxAmount = type(uint128).max * duration / PoolMath.RATE_SCALE;
+        uint256 tooMuch = (uint256(type(uint128).max) + 1) * duration / PoolMath.RATE_SCALE + 1;
+        _fundMarket(tooMuch);
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolAmountTooLarge.selector, tooMuch, maxAmount));
+        market.premium(tooMuch, earnUntil);
+        uint256 rateBefore = pool.premiumRate();
+        market.premium(maxAmount, earnUntil);
+        assertEq(pool.premiumRate() - rateBefore, PoolMath.rateDown(maxAmount, duration), "largest stream keeps its exact rate");
     }
 
     // ------------------------------------------------------------------ release on expiry
