@@ -81,12 +81,15 @@ library CoverPricing {
         if (totalAssets == 0 || totalAssets > MAX_TOTAL_ASSETS || x > totalAssets) {
             revert CoverPricingOutOfDomain(x, 0, 0, totalAssets, 0);
         }
-        uint256 kinkAssets = (totalAssets * p.kink) / WAD;
-        uint256 below = x < kinkAssets ? x : kinkAssets;
-        uint256 above = x - below; // > 0 only if kinkAssets < x ≤ totalAssets
-        return uint256(p.baseMarkup) * x + (uint256(p.slope) * below * below) / (2 * totalAssets)
-            + (uint256(p.slope) * kinkAssets * above) / totalAssets
-            + (uint256(p.steepSlope) * above * above) / (2 * totalAssets);
+        // Unchecked: inside the domain every product is < 2^256 (see the library doc) and TA > 0.
+        unchecked {
+            uint256 kinkAssets = (totalAssets * p.kink) / WAD;
+            uint256 below = x < kinkAssets ? x : kinkAssets;
+            uint256 above = x - below; // > 0 only if kinkAssets < x ≤ totalAssets
+            return uint256(p.baseMarkup) * x + (uint256(p.slope) * below * below) / (2 * totalAssets)
+                + (uint256(p.slope) * kinkAssets * above) / totalAssets
+                + (uint256(p.steepSlope) * above * above) / (2 * totalAssets);
+        }
     }
 
     /// @notice The average markup (WAD) a cover of `payout` pays on top of `locked`, rounded up:
@@ -107,7 +110,9 @@ library CoverPricing {
     /// @dev Rounded up: the floor favours the pool. Domain: duration ≤ 100 years.
     function floorRateUp(uint256 duration, Pricing memory p) internal pure returns (uint256) {
         if (duration > MAX_DURATION) revert CoverPricingOutOfDomain(0, 0, 0, 0, duration);
-        return Math.ceilDiv(uint256(p.minRate) * duration, YEAR);
+        unchecked {
+            return Math.ceilDiv(uint256(p.minRate) * duration, YEAR); // < 2^64 · 2^32
+        }
     }
 
     /// @notice The premium (base units, rounded up, ≤ payout) of a cover paying `payout` with touch
@@ -125,12 +130,17 @@ library CoverPricing {
             payout == 0 || pTouch > WAD || totalAssets == 0 || totalAssets > MAX_TOTAL_ASSETS || locked > totalAssets
                 || payout > totalAssets - locked || duration > MAX_DURATION
         ) revert CoverPricingOutOfDomain(payout, pTouch, locked, totalAssets, duration);
-        uint256 cost = markupIntegralDown(locked + payout, totalAssets, p) - markupIntegralDown(locked, totalAssets, p);
-        // P_touch × payout × average markup, one rounding up at the end (favours the pool).
-        uint256 touchPart = Math.ceilDiv(pTouch * cost, WAD * WAD);
-        uint256 floorPart = Math.ceilDiv(payout * floorRateUp(duration, p), WAD);
-        uint256 premium = touchPart > floorPart ? touchPart : floorPart;
-        return premium < payout ? premium : payout;
+        unchecked {
+            // A is non-decreasing, so cost ≥ 0; cost < 2^162 and pTouch ≤ 2^60; payout < 2^96 and the
+            // floor rate < 2^64·100: no product below can wrap.
+            uint256 cost =
+                markupIntegralDown(locked + payout, totalAssets, p) - markupIntegralDown(locked, totalAssets, p);
+            // P_touch × payout × average markup, one rounding up at the end (favours the pool).
+            uint256 touchPart = Math.ceilDiv(pTouch * cost, WAD * WAD);
+            uint256 floorPart = Math.ceilDiv(payout * floorRateUp(duration, p), WAD);
+            uint256 premium = touchPart > floorPart ? touchPart : floorPart;
+            return premium < payout ? premium : payout;
+        }
     }
 
     /// @notice The whole quote from market inputs: `premiumUp` with P_touch =
