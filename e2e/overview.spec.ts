@@ -12,7 +12,13 @@ test('overview shows each layer’s live capital and the indexed activity and sh
     await expect.poll(() => readUsdc(page, `${layer}-tvl`)).toBe((onChain / 1_000_000n) * 1_000_000n);
     await expect(page.getByTestId(`${layer}-utilization`)).toHaveText('0%');
   }
-  await expect(page.getByTestId('recent-events').getByText('Deposit').first()).toBeVisible();
+  // The seeded history: fees and shortfalls from the test venue, withdrawal requests.
+  const events = page.getByTestId('recent-events');
+  await expect(events.getByText('Venue fees').first()).toBeVisible();
+  await expect(events.getByText('Shortfall absorbed').first()).toBeVisible();
+  await expect(events.getByText('Withdrawal requested').first()).toBeVisible();
+  // Fees were earned over the last week, so the 7-day yield is a positive percentage.
+  await expect(page.getByTestId('junior-apy-7')).toHaveText(/^\d+\.\d\d%$/);
   await expect(page.getByTestId('share-price-chart')).toBeVisible();
   await expect(page.getByTestId('indexer-notice')).toHaveCount(0);
 });

@@ -29,10 +29,13 @@ test('dev account: faucet → approve + deposit → wallet, shares and TVL updat
   expect(await usdcBalance(DEV_ACCOUNT)).toBe(walletBefore + 1_000_000_000n - 250_000_000n);
   const sharesAfter = await poolShares(DEV_ACCOUNT);
   expect(sharesAfter).toBeGreaterThan(sharesBefore);
-  expect(await poolTotalAssets()).toBe(tvlBefore + 250_000_000n);
+  // TVL grew by the deposit, plus at most the fees streaming in meanwhile (the seed left some unearned).
+  const tvlAfter = await poolTotalAssets();
+  expect(tvlAfter - tvlBefore).toBeGreaterThanOrEqual(250_000_000n);
+  expect(tvlAfter - tvlBefore).toBeLessThan(251_000_000n);
 
-  // The page refetched after confirmation: TVL and stake show the new numbers.
-  await expect.poll(() => readUsdc(page, 'pool-tvl')).toBe(((tvlBefore + 250_000_000n) / 10_000n) * 10_000n);
+  // The page refetched after confirmation: its TVL is the chain's (give or take a second of streaming fees).
+  await expect.poll(async () => (await poolTotalAssets()) - (await readUsdc(page, 'pool-tvl'))).toBeLessThan(1_000_000n);
   await expect(page.getByTestId('your-shares')).not.toHaveText('0');
   await expect(page.getByLabel('Amount to stake')).toHaveValue('');
 });

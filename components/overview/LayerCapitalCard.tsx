@@ -34,7 +34,7 @@ export function LayerCapitalCard({ layer, capital }: { layer: Layer; capital: Ca
       <dl className="mt-4 grid grid-cols-2 gap-3 border-t border-slate-100 pt-3 text-sm sm:grid-cols-4 dark:border-slate-800">
         <div><dt className="text-xs text-slate-500">Capital</dt><dd className="font-mono tabular-nums" data-testid={`${layer}-tvl`}>{usd(capital.totalAssets)}</dd></div>
         <div><dt className="text-xs text-slate-500">Utilization</dt><dd className="font-mono tabular-nums" data-testid={`${layer}-utilization`}>{formatPercentWad(capital.utilizationWad)}</dd></div>
-        <div><dt className="text-xs text-slate-500">APY 7 d</dt><dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 7 days, annualised">{pct(week?.incomeApy)}</dd></div>
+        <div><dt className="text-xs text-slate-500">APY 7 d</dt><dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 7 days, annualised" data-testid={`${layer}-apy-7`}>{pct(week?.incomeApy)}</dd></div>
         <div><dt className="text-xs text-slate-500">APY 30 d</dt><dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 30 days, annualised">{pct(month?.incomeApy)}</dd></div>
       </dl>
     </Link>

@@ -34,3 +34,7 @@ export async function redeemRequestOf(account: Address, pool: Address) {
   const [requestId, shares, claimableAt, expiresAt] = await client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [account] });
   return { requestId, shares, claimableAt, expiresAt };
 }
+
+export async function previewRedeem(shares: bigint, pool: Address = JUNIOR_POOL): Promise<bigint> {
+  return client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'previewRedeem', args: [shares] });
+}

@@ -8,7 +8,7 @@ import { foundry } from 'viem/chains';
 import { backstopPoolAbi, shortfallWaterfallAbi, testUSDCAbi } from '../../contracts-abi';
 import { deployments } from '../../contracts-abi/deployments';
 import { deployProtocol, type Deployment } from '../../scripts/chain/deploy';
-import { seedDemo } from '../../scripts/chain/seed';
+import { seedStakes } from '../../scripts/chain/seed';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from '../../scripts/testing/anvil';
 import { startPonder, type PonderInstance } from '../../scripts/testing/ponder';
 
@@ -65,7 +65,7 @@ beforeAll(async () => {
   publicClient = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) });
   deployment = await deployProtocol({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_KEYS[0], write: false });
   for (const [name, c] of Object.entries(deployment.contracts)) expect(c.address).toBe(deployments[31337]!.contracts[name]!.address);
-  await seedDemo(anvil.rpcUrl, deployment);
+  await seedStakes(anvil.rpcUrl, deployment);
   const junior = deployment.contracts.juniorPool.address;
   // A scripted history: an ignored donation, a venue paying fees and drawing a shortfall, a stake,
   // a redeem request claimed in two parts after the cooldown, another left to lapse, a share transfer.

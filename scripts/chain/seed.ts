@@ -1,34 +1,103 @@
-// A little believable state for the local chain: a few underwriters in both layers.
-// Deterministic: same accounts, same amounts, every run.
-import { createPublicClient, createWalletClient, http, type Hex } from 'viem';
+// The local chain's believable past, scripted in one place and deterministic (same accounts, amounts
+// and time steps every run): underwriters in both layers, a venue paying fees and drawing shortfalls,
+// withdrawal requests in every state, and weeks of simulated time so yields and charts have history.
+import { createPublicClient, createWalletClient, http, type Abi, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { backstopPoolAbi, testUSDCAbi } from '../../contracts-abi';
+import { backstopPoolAbi, shortfallWaterfallAbi, testUSDCAbi } from '../../contracts-abi';
 import type { Deployment } from './deploy';
 import { ANVIL_KEYS } from '../testing/anvil';
 
 const USDC = 10n ** 6n;
+const SHARE = 10n ** 18n;
+const DAY = 86_400;
 
-export const SEED_STAKES: { key: Hex; layer: 'juniorPool' | 'seniorPool'; amount: bigint }[] = [
+type PoolKey = 'juniorPool' | 'seniorPool';
+
+export const SEED_STAKES: { key: Hex; layer: PoolKey; amount: bigint }[] = [
   { key: ANVIL_KEYS[1], layer: 'juniorPool', amount: 8_000n * USDC },
   { key: ANVIL_KEYS[2], layer: 'juniorPool', amount: 2_500n * USDC },
   { key: ANVIL_KEYS[3], layer: 'seniorPool', amount: 10_000n * USDC },
   { key: ANVIL_KEYS[4], layer: 'seniorPool', amount: 6_000n * USDC },
 ];
 
-export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<void> {
+/** The account that stands in for a registered venue until the reference PerpVenue lands. */
+export const TEST_VENUE_KEY = ANVIL_KEYS[7];
+export const TEST_VENUE_EXPOSURE_CAP = 250_000n * USDC;
+
+function seeder(rpcUrl: string) {
   const transport = http(rpcUrl);
   const publicClient = createPublicClient({ chain: foundry, transport });
+  const write = async (key: Hex, address: Address, abi: Abi, functionName: string, args: readonly unknown[]) => {
+    const wallet = createWalletClient({ chain: foundry, transport, account: privateKeyToAccount(key) });
+    const hash = await wallet.writeContract({ address, abi, functionName, args: args as unknown[] });
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    if (receipt.status !== 'success') throw new Error(`seed: ${functionName} on ${address} reverted (${hash})`);
+  };
+  const warp = async (seconds: number) => {
+    await publicClient.request({ method: 'evm_increaseTime' as never, params: [seconds] as never });
+    await publicClient.request({ method: 'evm_mine' as never });
+  };
+  return { write, warp };
+}
+
+/** Underwriters' first stakes in both layers (also the base of the indexer's integration test). */
+export async function seedStakes(rpcUrl: string, deployment: Deployment): Promise<void> {
+  const { write } = seeder(rpcUrl);
   const usdc = deployment.contracts.stablecoin.address;
   for (const stake of SEED_STAKES) {
-    const wallet = createWalletClient({ chain: foundry, transport, account: privateKeyToAccount(stake.key) });
     const pool = deployment.contracts[stake.layer].address;
-    const send = async (hash: Hex) => {
-      const receipt = await publicClient.waitForTransactionReceipt({ hash });
-      if (receipt.status !== 'success') throw new Error(`seed transaction ${hash} reverted`);
-    };
-    await send(await wallet.writeContract({ address: usdc, abi: testUSDCAbi, functionName: 'faucet', args: [stake.amount] }));
-    await send(await wallet.writeContract({ address: usdc, abi: testUSDCAbi, functionName: 'approve', args: [pool, stake.amount] }));
-    await send(await wallet.writeContract({ address: pool, abi: backstopPoolAbi, functionName: 'deposit', args: [stake.amount, wallet.account.address] }));
+    const holder = privateKeyToAccount(stake.key).address;
+    await write(stake.key, usdc, testUSDCAbi, 'faucet', [stake.amount]);
+    await write(stake.key, usdc, testUSDCAbi, 'approve', [pool, stake.amount]);
+    await write(stake.key, pool, backstopPoolAbi, 'deposit', [stake.amount, holder]);
   }
+}
+
+/** Two simulated weeks after the first stakes: fees, shortfalls, withdrawals in every state. */
+export async function seedHistory(rpcUrl: string, deployment: Deployment): Promise<void> {
+  const { write, warp } = seeder(rpcUrl);
+  const { stablecoin, juniorPool, seniorPool, shortfallWaterfall } = deployment.contracts;
+  const usdc = stablecoin.address;
+  const waterfall = shortfallWaterfall.address;
+  const owner = ANVIL_KEYS[0];
+  const venue = privateKeyToAccount(TEST_VENUE_KEY).address;
+  const holder = (key: Hex) => privateKeyToAccount(key).address;
+  const venueFees = async (amount: bigint) => {
+    await write(TEST_VENUE_KEY, usdc, testUSDCAbi, 'faucet', [amount]);
+    await write(TEST_VENUE_KEY, usdc, testUSDCAbi, 'approve', [waterfall, amount]);
+    await write(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'distributeFees', [amount]);
+  };
+
+  await write(owner, waterfall, shortfallWaterfallAbi, 'setVenue', [venue, TEST_VENUE_EXPOSURE_CAP]);
+  // A late underwriter joins Junior.
+  const late = ANVIL_KEYS[5];
+  await write(late, usdc, testUSDCAbi, 'faucet', [5_000n * USDC]);
+  await write(late, usdc, testUSDCAbi, 'approve', [juniorPool.address, 5_000n * USDC]);
+  await write(late, juniorPool.address, backstopPoolAbi, 'deposit', [5_000n * USDC, holder(late)]);
+
+  // Week 1: the venue pays fees every few days.
+  for (const fee of [1_200n, 900n]) {
+    await warp(3 * DAY);
+    await venueFees(fee * USDC);
+  }
+  // Week 2: an underwriter asks to leave Junior, a bad liquidation costs the venue 1,800 USDC.
+  await warp(DAY);
+  await write(ANVIL_KEYS[2], juniorPool.address, backstopPoolAbi, 'requestRedeem', [1_000n * SHARE, holder(ANVIL_KEYS[2]), holder(ANVIL_KEYS[2])]);
+  await warp(2 * DAY);
+  await write(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'absorbShortfall', [1_800n * USDC]);
+  await warp(2 * DAY);
+  await venueFees(1_500n * USDC);
+  // Week 3: the Junior request is an hour into its claim window; a Senior underwriter requests and is
+  // in cooldown; another liquidation leaves bad debt (inside Junior's daily cap, so Senior is untouched).
+  await warp(3 * DAY + 3_600);
+  await write(ANVIL_KEYS[4], seniorPool.address, backstopPoolAbi, 'requestRedeem', [2_000n * SHARE, holder(ANVIL_KEYS[4]), holder(ANVIL_KEYS[4])]);
+  await write(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'absorbShortfall', [2_500n * USDC]);
+  await venueFees(1_100n * USDC);
+}
+
+/** Everything the local stack starts with. */
+export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<void> {
+  await seedStakes(rpcUrl, deployment);
+  await seedHistory(rpcUrl, deployment);
 }
