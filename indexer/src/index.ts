@@ -1,6 +1,11 @@
 // Event handlers. Pool events update the activity feed, the account's position, the redeem request
 // and the pool's snapshot at that block (read from the chain at that block, so history equals the
 // chain); waterfall and recapitalizer events record shortfall splits, fee splits and auctions.
+//
+// RPC requests, not handler code or database writes, bound how fast this indexes: Ponder admits about
+// 20 requests per second per RPC URL at first and raises that only slowly. So reads are made once per
+// block: one eth_call for every pool's snapshot, one read for all of a pool's redeem requests in the
+// block (`npm run bench -- indexer` measures the effect).
 import { ponder, type Context } from 'ponder:registry';
 import {
   auction,
@@ -13,30 +18,60 @@ import {
   shortfall,
   venue,
 } from 'ponder:schema';
-import { zeroAddress, type Address } from 'viem';
+import { zeroAddress, type Address, type Hex } from 'viem';
 import { backstopPoolAbi } from '../../contracts-abi';
 import { sharePrice } from '../../lib/history/sharePrice';
 
 type EventMeta = {
-  block: { number: bigint; timestamp: bigint };
+  block: { number: bigint; timestamp: bigint; hash: Hex };
   transaction: { hash: `0x${string}` };
   log: { address: Address; logIndex: number };
   id: string;
 };
+
+const SNAPSHOT_VIEWS = ['totalAssets', 'totalSupply', 'lockedAssets', 'unearnedPremium'] as const;
+type PoolState = Record<(typeof SNAPSHOT_VIEWS)[number], bigint>;
+
+/** Most recent blocks' pool states, by block hash (a reorged block has another hash). */
+const poolStates = new Map<Hex, Promise<Map<string, PoolState | undefined>>>();
+
+// Every pool's state at the end of a block in one eth_call: the views of all pools in a deployless
+// multicall (Multicall3's bytecode runs inside the eth_call, so no Multicall3 deployment is needed on
+// any chain). A block with events in both pools costs one request, not eight.
+function poolStatesAt(context: Context, block: { hash: Hex; number: bigint }) {
+  let states = poolStates.get(block.hash);
+  if (states) return states;
+  const pools = context.contracts.BackstopPool.address as readonly Address[];
+  states = context.client
+    .multicall({
+      contracts: pools.flatMap((address) => SNAPSHOT_VIEWS.map((functionName) => ({ abi: backstopPoolAbi, address, functionName }))),
+      deployless: true,
+      blockNumber: block.number,
+    })
+    .then((results) => {
+      const byPool = new Map<string, PoolState | undefined>();
+      pools.forEach((pool, p) => {
+        const views = results.slice(p * SNAPSHOT_VIEWS.length, (p + 1) * SNAPSHOT_VIEWS.length);
+        // A pool not deployed yet at this block fails its calls; only a pool with an event is asked for.
+        if (views.some((v) => v.status !== 'success')) return byPool.set(pool.toLowerCase(), undefined);
+        byPool.set(pool.toLowerCase(), Object.fromEntries(SNAPSHOT_VIEWS.map((name, i) => [name, views[i]!.result as bigint])) as PoolState);
+      });
+      return byPool;
+    });
+  states.catch(() => poolStates.delete(block.hash));
+  poolStates.set(block.hash, states);
+  if (poolStates.size > 4) poolStates.delete(poolStates.keys().next().value!);
+  return states;
+}
 
 // One snapshot per (pool, block): a read at `blockNumber` already sees the block's final state, so
 // later events in the same block need no second read.
 async function snapshot(context: Context, pool: Address, event: EventMeta) {
   const key = { pool, blockNumber: event.block.number };
   if (await context.db.find(poolSnapshot, key)) return;
-  const read = (functionName: 'totalAssets' | 'totalSupply' | 'lockedAssets' | 'unearnedPremium') =>
-    context.client.readContract({ abi: backstopPoolAbi, address: pool, functionName, blockNumber: event.block.number });
-  const [totalAssets, totalSupply, lockedAssets, unearnedPremium] = await Promise.all([
-    read('totalAssets'),
-    read('totalSupply'),
-    read('lockedAssets'),
-    read('unearnedPremium'),
-  ]);
+  const state = (await poolStatesAt(context, event.block)).get(pool.toLowerCase());
+  if (!state) throw new Error(`pool ${pool} has no state at block ${event.block.number}`);
+  const { totalAssets, totalSupply, lockedAssets, unearnedPremium } = state;
   await context.db.insert(poolSnapshot).values({
     ...key,
     timestamp: event.block.timestamp,
@@ -118,16 +153,44 @@ ponder.on('BackstopPool:Withdraw', async ({ event, context }) => {
   await snapshot(context, pool, event);
 });
 
-ponder.on('BackstopPool:RedeemRequest', async ({ event, context }) => {
-  const pool = event.log.address;
-  const { controller, owner, requestId, shares } = event.args;
-  const [, , claimableAt, expiresAt] = await context.client.readContract({
+// A request is claimable from block.timestamp + cooldown and expires a claim window later. Within a
+// block every request of a pool shares the timestamp and, unless setCooldown / setClaimWindow run in
+// between (they emit CooldownSet / ClaimWindowSet, which drop the memo), the same offsets. So the first request of a
+// (pool, block) reads its stored times from the chain and the others reuse the offsets: exact, and a
+// block of 100 requests costs one read instead of 100.
+const requestOffsets = new Map<string, { block: Hex; cooldown: bigint; window: bigint }>();
+
+async function requestTimes(context: Context, pool: Address, controller: Address, requestId: bigint, event: EventMeta) {
+  const memo = requestOffsets.get(pool.toLowerCase());
+  if (memo?.block === event.block.hash) {
+    const claimableAt = event.block.timestamp + memo.cooldown;
+    return { claimableAt, expiresAt: claimableAt + memo.window };
+  }
+  const [id, , claimableAt, expiresAt] = await context.client.readContract({
     abi: backstopPoolAbi,
     address: pool,
     functionName: 'redeemRequest',
     args: [controller],
     blockNumber: event.block.number,
   });
+  if (id === requestId) {
+    requestOffsets.set(pool.toLowerCase(), { block: event.block.hash, cooldown: claimableAt - event.block.timestamp, window: expiresAt - claimableAt });
+  }
+  return { claimableAt, expiresAt };
+}
+
+ponder.on('BackstopPool:CooldownSet', async ({ event }) => {
+  requestOffsets.delete(event.log.address.toLowerCase());
+});
+
+ponder.on('BackstopPool:ClaimWindowSet', async ({ event }) => {
+  requestOffsets.delete(event.log.address.toLowerCase());
+});
+
+ponder.on('BackstopPool:RedeemRequest', async ({ event, context }) => {
+  const pool = event.log.address;
+  const { controller, owner, requestId, shares } = event.args;
+  const { claimableAt, expiresAt } = await requestTimes(context, pool, controller, requestId, event);
   await context.db.insert(redeemRequest).values({
     pool,
     requestId,
