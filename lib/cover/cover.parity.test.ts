@@ -6,12 +6,11 @@
 //    `CoverMarket.quote` must equal `quoteCover` on a snapshot read at the same block, reverts included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeErrorResult, type Abi } from 'viem';
 import { WAD } from '@/lib/math/fixedPointMath';
 import { YEAR } from '@/lib/math/touchProbability';
 import { markup, markupIntegralDown, MAX_TOTAL_ASSETS, type Pricing } from './markup';
 import { premiumUp, quote, quoteCover, CoverMarketError, type ProductTerms } from './quote';
-import { deployCoverStack, startCoverChain, DEFAULT_PRICING, type Contract, type CoverChain, type CoverStack } from './testing/coverChain';
+import { deployCoverStack, revertName, startCoverChain, DEFAULT_PRICING, type Contract, type CoverChain, type CoverStack } from './testing/coverChain';
 
 const CASES = 10_000;
 const BATCH = 500;
@@ -255,7 +254,7 @@ describe('CoverMarket.quote == quoteCover on the deployed market', () => {
           chain.publicClient
             .readContract({ address: stack.market.address, abi: stack.market.abi, functionName: 'quote', args: [q.product.id, q.strike, q.payout, q.duration], blockNumber: block })
             .then((v) => ({ ok: true as const, value: v as bigint, error: '' }))
-            .catch((e: unknown) => ({ ok: false as const, value: 0n, error: errorName(e, [...stack.market.abi, ...stack.pricer.abi]) })),
+            .catch((e: unknown) => ({ ok: false as const, value: 0n, error: revertName(e, [...stack.market.abi, ...stack.pricer.abi]) })),
         ),
       );
       queries.forEach((q, i) => {
@@ -285,23 +284,3 @@ describe('CoverMarket.quote == quoteCover on the deployed market', () => {
 });
 
 const q0 = (p: { terms: ProductTerms }) => p.terms.direction;
-
-/** The custom error name in a viem read error (walks the cause chain to the revert data). */
-function errorName(e: unknown, abi: Abi): string {
-  let cur: unknown = e;
-  while (cur && typeof cur === 'object') {
-    const o = cur as { data?: unknown; raw?: unknown; cause?: unknown };
-    const decoded = o.data as { errorName?: unknown } | undefined;
-    if (decoded && typeof decoded === 'object' && typeof decoded.errorName === 'string') return decoded.errorName;
-    const raw = typeof o.raw === 'string' ? o.raw : typeof o.data === 'string' ? o.data : undefined;
-    if (raw && raw.startsWith('0x') && raw.length >= 10) {
-      try {
-        return decodeErrorResult({ abi, data: raw as `0x${string}` }).errorName;
-      } catch {
-        return raw.slice(0, 10);
-      }
-    }
-    cur = o.cause;
-  }
-  return 'unknown';
-}

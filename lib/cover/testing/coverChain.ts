@@ -3,6 +3,7 @@
 // and its VolatilityOracle, a CoverPricer and a CoverMarket with registered products. For the parity and
 // findClaimRound tests; the deploy script (scripts/) wires the real stack.
 import {
+  decodeErrorResult,
   createPublicClient,
   createTestClient,
   createWalletClient,
@@ -67,7 +68,7 @@ export type CoverChain = {
   /** Deploys an artifact (source file defaults to `<name>.sol`) as account 0. */
   deploy: (name: string, args?: readonly unknown[], sourceFile?: string) => Promise<Contract>;
   /** Sends a transaction and waits for it; throws on revert. */
-  send: (from: number, c: Contract, functionName: string, args?: readonly unknown[]) => Promise<{ gasUsed: bigint; blockNumber: bigint }>;
+  send: (from: number, c: Contract, functionName: string, args?: readonly unknown[]) => Promise<{ gasUsed: bigint; blockNumber: bigint; hash: Hex }>;
   read: <T>(c: Contract, functionName: string, args?: readonly unknown[], blockNumber?: bigint) => Promise<T>;
   /** Moves chain time forward by `seconds` and mines a block. */
   advance: (seconds: number) => Promise<void>;
@@ -97,7 +98,7 @@ export async function startCoverChain(): Promise<CoverChain> {
     const hash = await wallet(from).writeContract(request as Parameters<WalletClient['writeContract']>[0]);
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
-    return { gasUsed: receipt.gasUsed, blockNumber: receipt.blockNumber };
+    return { gasUsed: receipt.gasUsed, blockNumber: receipt.blockNumber, hash };
   };
   const read = <T>(c: Contract, functionName: string, args: readonly unknown[] = [], blockNumber?: bigint) =>
     publicClient.readContract({ address: c.address, abi: c.abi, functionName, args: args as unknown[], blockNumber }) as Promise<T>;
@@ -176,4 +177,31 @@ export async function deployCoverStack(chain: CoverChain, options: { capital?: b
     await chain.send(1, pool, 'deposit', [capital, chain.accounts[1]!.address]);
   }
   return { usdc, pool, feed, oracle, pricer, market, register, fund };
+}
+
+/** The custom error name in a viem call/simulate error (walks the cause chain to the revert data). */
+export function revertName(e: unknown, abi: Abi): string {
+  let cur: unknown = e;
+  while (cur && typeof cur === 'object') {
+    const o = cur as { data?: unknown; raw?: unknown; cause?: unknown };
+    const decoded = o.data as { errorName?: unknown } | undefined;
+    if (decoded && typeof decoded === 'object' && typeof decoded.errorName === 'string') return decoded.errorName;
+    const raw = typeof o.raw === 'string' ? o.raw : typeof o.data === 'string' ? o.data : undefined;
+    if (raw && raw.startsWith('0x') && raw.length >= 10) {
+      try {
+        return decodeErrorResult({ abi, data: raw as Hex }).errorName;
+      } catch {
+        return raw.slice(0, 10);
+      }
+    }
+    cur = o.cause;
+  }
+  return 'unknown';
+}
+
+/** Execution gas of a mined transaction after refunds: gasUsed minus the 21,000 base and calldata cost. */
+export function netExecutionGas(gasUsed: bigint, input: Hex): bigint {
+  let calldata = 0n;
+  for (let i = 2; i < input.length; i += 2) calldata += input.slice(i, i + 2) === '00' ? 4n : 16n;
+  return gasUsed - 21_000n - calldata;
 }
