@@ -27,6 +27,10 @@ import {CoverPricer} from "./CoverPricer.sol";
 ///      lock at the start of `releaseDay = (end + claimGrace) / 1 day + 1` through its day buckets, with
 ///      no loop over covers. `release` is an optional permissionless shortcut (see `ICoverMarket`).
 ///
+///      P_touch is priced over the whole duration although rounds only count from `start +
+///      activationDelay`: a slight overstatement of the risk, in the pool's favour, that keeps the
+///      premium a function of one (spot, strike, σ, T) and its twin simple.
+///
 ///      ## Oracle rules (why each exists)
 ///      - Activation delay: only rounds updated at or after `start + activationDelay` count, so a buyer
 ///        who sees a price update in the mempool (or a touch already in history) cannot buy cover on it.

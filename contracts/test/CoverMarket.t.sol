@@ -326,8 +326,8 @@ contract CoverMarketTest is CoverMarketBase {
         uint256 free = pool.totalAssets() - pool.lockedAssets();
         payout = bound(payout, 10, free);
         parts = bound(parts, 2, 8);
-        strike = bound(strike, 1000e8, 2990e8);
-        d = bound(d, 1 hours, 90 days);
+        strike = bound(strike, 1500e8, 2800e8); // 7–50 % away: most pieces insurable, so the split completes
+        d = bound(d, 1 hours, 30 days);
         uint256 snap = vm.snapshotState();
         uint256 whole;
         bool wholeOk = true;
