@@ -29,6 +29,22 @@ export const deployments: Record<number, { chainId: number; deployer: `0x${strin
       "bks": {
         "address": "0x856e4424f806D16E8CBC702B3c0F2ede5468eae5",
         "blockNumber": 5
+      },
+      "priceFeed": {
+        "address": "0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6",
+        "blockNumber": 9
+      },
+      "volatilityOracle": {
+        "address": "0x610178dA211FEF7D417bC0e6FeD39F05609AD788",
+        "blockNumber": 11
+      },
+      "coverPricer": {
+        "address": "0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e",
+        "blockNumber": 12
+      },
+      "coverMarket": {
+        "address": "0xA51c1fc2f0D1a1b8494Ed1FE312d7C3a78Ed91C0",
+        "blockNumber": 13
       }
     }
   },

@@ -2,15 +2,15 @@
 // from contracts-abi/ (generated), never copied. Locally: embedded PGlite; in production set
 // DATABASE_URL and the same code writes to Postgres.
 import { createConfig } from 'ponder';
-import { backstopPoolAbi, recapitalizerAbi, shortfallWaterfallAbi } from '../contracts-abi';
+import { backstopPoolAbi, coverMarketAbi, recapitalizerAbi, shortfallWaterfallAbi, volatilityOracleAbi } from '../contracts-abi';
 import { deployments } from '../contracts-abi/deployments';
 
 const chainId = Number(process.env.PONDER_CHAIN_ID ?? 31337);
 const rpc = process.env.PONDER_RPC_URL ?? 'http://127.0.0.1:8545';
 const deployment = deployments[chainId];
 if (!deployment) throw new Error(`No deployment for chain ${chainId} in contracts-abi/deployments`);
-const { juniorPool, seniorPool, shortfallWaterfall, recapitalizer } = deployment.contracts;
-if (!juniorPool || !seniorPool || !shortfallWaterfall || !recapitalizer) {
+const { juniorPool, seniorPool, shortfallWaterfall, recapitalizer, coverMarket, volatilityOracle } = deployment.contracts;
+if (!juniorPool || !seniorPool || !shortfallWaterfall || !recapitalizer || !coverMarket || !volatilityOracle) {
   throw new Error(`The chain ${chainId} deployment lacks the underwriting contracts: redeploy with scripts/deploy.ts`);
 }
 
@@ -30,5 +30,7 @@ export default createConfig({
     },
     ShortfallWaterfall: { abi: shortfallWaterfallAbi, chain: 'backstop', address: shortfallWaterfall.address, startBlock: shortfallWaterfall.blockNumber },
     Recapitalizer: { abi: recapitalizerAbi, chain: 'backstop', address: recapitalizer.address, startBlock: recapitalizer.blockNumber },
+    CoverMarket: { abi: coverMarketAbi, chain: 'backstop', address: coverMarket.address, startBlock: coverMarket.blockNumber },
+    VolatilityOracle: { abi: volatilityOracleAbi, chain: 'backstop', address: volatilityOracle.address, startBlock: volatilityOracle.blockNumber },
   },
 });

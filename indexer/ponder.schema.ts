@@ -146,3 +146,62 @@ export const venue = onchainTable('venue', (t) => ({
   exposureUsed: t.bigint().notNull(),
   updatedBlock: t.bigint().notNull(),
 }));
+
+/** Cover products as registered (claim terms fixed at registration). */
+export const coverProduct = onchainTable('cover_product', (t) => ({
+  productId: t.bigint().primaryKey(),
+  feed: t.hex().notNull(),
+  pool: t.hex().notNull(),
+  oracle: t.hex().notNull(),
+  direction: t.integer().notNull(),
+  confirmations: t.bigint().notNull(),
+  activationDelay: t.bigint().notNull(),
+  claimGrace: t.bigint().notNull(),
+  paused: t.boolean().notNull(),
+}));
+
+/**
+ * Each cover and its life cycle: active → claimed | released (marked expired) ; a cover past its claim
+ * deadline with status still 'active' has expired (the pool freed its capital on its own).
+ */
+export const cover = onchainTable(
+  'cover',
+  (t) => ({
+    tokenId: t.bigint().primaryKey(),
+    productId: t.bigint().notNull(),
+    buyer: t.hex().notNull(),
+    holder: t.hex().notNull(),
+    strike: t.bigint().notNull(),
+    payout: t.bigint().notNull(),
+    premium: t.bigint().notNull(),
+    start: t.bigint().notNull(),
+    end: t.bigint().notNull(),
+    claimDeadline: t.bigint().notNull(),
+    releaseDay: t.bigint().notNull(),
+    spot: t.bigint().notNull(),
+    sigma: t.bigint().notNull(),
+    status: t.text().notNull(),
+    claimRoundId: t.bigint(),
+    boughtBlock: t.bigint().notNull(),
+    updatedBlock: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ byHolder: index().on(table.holder), byProduct: index().on(table.productId) }),
+);
+
+/** σ after every oracle update (annualised, WAD), for the volatility history. */
+export const sigmaUpdate = onchainTable(
+  'sigma_update',
+  (t) => ({
+    id: t.text().primaryKey(),
+    oracle: t.hex().notNull(),
+    roundId: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+    variance: t.bigint().notNull(),
+    sigma: t.bigint().notNull(),
+    rounds: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ byTime: index().on(table.timestamp) }),
+);

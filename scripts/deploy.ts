@@ -17,6 +17,8 @@ const deployment = await deployProtocol({
   stablecoin: process.env.STABLECOIN as Address | undefined,
   guardian: process.env.GUARDIAN as Address | undefined,
   treasury: process.env.TREASURY as Address | undefined,
+  priceFeed: process.env.PRICE_FEED as Address | undefined,
+  sequencerUptimeFeed: process.env.SEQUENCER_UPTIME_FEED as Address | undefined,
 });
 console.log(`deployed to chain ${deployment.chainId}; addresses in ${deploymentPath(deployment.chainId)}`);
 for (const [name, c] of Object.entries(deployment.contracts)) console.log(`  ${name.padEnd(20)} ${c.address}`);

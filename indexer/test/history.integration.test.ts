@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, createWalletClient, http, parseAbiItem, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { backstopPoolAbi, shortfallWaterfallAbi, testUSDCAbi } from '../../contracts-abi';
+import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallAbi, testUSDCAbi, volatilityOracleAbi } from '../../contracts-abi';
 import { deployments } from '../../contracts-abi/deployments';
 import { deployProtocol, type Deployment } from '../../scripts/chain/deploy';
 import { seedStakes } from '../../scripts/chain/seed';
@@ -72,7 +72,7 @@ beforeAll(async () => {
   const usdc = deployment.contracts.stablecoin.address;
   const waterfall = deployment.contracts.shortfallWaterfall.address;
   const venueAccount = privateKeyToAccount(ANVIL_KEYS[7]).address;
-  const write = (key: Hex, address: Address, abi: typeof backstopPoolAbi | typeof testUSDCAbi | typeof shortfallWaterfallAbi, functionName: string, args: readonly unknown[]) =>
+  const write = (key: Hex, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
     act(key, (w) => w.writeContract({ chain: foundry, account: w.account!, address, abi, functionName, args } as never));
   await write(ANVIL_KEYS[1], usdc, testUSDCAbi, 'faucet', [777n * USDC]);
   await write(ANVIL_KEYS[1], usdc, testUSDCAbi, 'transfer', [junior, 777n * USDC]);
@@ -91,6 +91,32 @@ beforeAll(async () => {
   await warp(4 * 86_400);
   await write(ANVIL_KEYS[3], junior, backstopPoolAbi, 'reclaimLapsedRequest', [privateKeyToAccount(ANVIL_KEYS[2]).address]);
   await write(ANVIL_KEYS[5], junior, backstopPoolAbi, 'transfer', [privateKeyToAccount(ANVIL_KEYS[6]).address, 100n * ONE_SHARE]);
+
+  // Covers: two bought on a fresh price and σ; one changes hands and is claimed after a crash, the
+  // other runs out and is released.
+  const { priceFeed, volatilityOracle, coverMarket } = deployment.contracts;
+  const push = (answer: bigint) => write(ANVIL_KEYS[0], priceFeed.address, mockAggregatorAbi, 'pushAnswer', [answer]);
+  await push(3_000n * 10n ** 8n);
+  await warp(600);
+  await push(3_010n * 10n ** 8n);
+  await write(ANVIL_KEYS[0], volatilityOracle.address, volatilityOracleAbi, 'poke', []);
+  const buyer = ANVIL_KEYS[8];
+  await write(buyer, usdc, testUSDCAbi, 'faucet', [1_000n * USDC]);
+  await write(buyer, usdc, testUSDCAbi, 'approve', [coverMarket.address, 1_000n * USDC]);
+  for (const [strike, payout, duration] of [[2_700n, 500n, 3n * 86_400n], [2_000n, 200n, 86_400n]] as const) {
+    const premium = await publicClient.readContract({ address: coverMarket.address, abi: coverMarketAbi, functionName: 'quote', args: [1n, strike * 10n ** 8n, payout * USDC, duration] });
+    await write(buyer, coverMarket.address, coverMarketAbi, 'buyCover', [1n, strike * 10n ** 8n, payout * USDC, duration, premium]);
+  }
+  await write(buyer, coverMarket.address, coverMarketAbi, 'transferFrom', [privateKeyToAccount(buyer).address, privateKeyToAccount(ANVIL_KEYS[6]).address, 1n]);
+  await warp(400);
+  await push(2_650n * 10n ** 8n);
+  const crashRound = await publicClient.readContract({ address: priceFeed.address, abi: mockAggregatorAbi, functionName: 'latestRoundId' });
+  await push(2_640n * 10n ** 8n);
+  await write(ANVIL_KEYS[3], coverMarket.address, coverMarketAbi, 'claim', [1n, crashRound]);
+  await warp(2 * 86_400 + 60);
+  await push(2_900n * 10n ** 8n);
+  await write(ANVIL_KEYS[3], coverMarket.address, coverMarketAbi, 'release', [2n]);
+  await write(ANVIL_KEYS[0], volatilityOracle.address, volatilityOracleAbi, 'poke', []);
   ponder = await startPonder({ rpcUrl: anvil.rpcUrl });
   await syncIndexer();
 });
@@ -108,7 +134,7 @@ describe('Ponder history of the pools', () => {
     const events = all.filter((e) => e.kind === 'deposit' || e.kind === 'withdraw');
     expect(events).toHaveLength(logs.length);
     // Every other feed row is one of the protocol's other events.
-    expect(new Set(all.map((e) => e.kind))).toEqual(new Set(['deposit', 'withdraw', 'redeem-request', 'redeem-lapsed', 'fees', 'shortfall']));
+    expect(new Set(all.map((e) => e.kind))).toEqual(new Set(['deposit', 'withdraw', 'redeem-request', 'redeem-lapsed', 'fees', 'shortfall', 'cover-bought', 'cover-claimed', 'claim-paid']));
     for (const log of logs) {
       const row = events.find((e) => e.txHash === log.transactionHash && e.kind === (log.eventName === 'Deposit' ? 'deposit' : 'withdraw'));
       expect(row, `row for ${log.transactionHash}`).toBeDefined();
@@ -192,8 +218,29 @@ describe('Ponder history of the pools', () => {
     expect(BigInt(feeRows[0]!.senior!)).toBe(fees!.args.senior);
     const { body: apy } = await get<{ windows: { days: number; incomeApy: number | null }[] }>('/pools/senior/apy');
     expect(apy.windows.map((w) => w.days)).toEqual([7, 30]);
-    expect(typeof apy.windows[0]!.incomeApy, JSON.stringify(apy)).toBe('number');
-    expect(apy.windows[0]!.incomeApy!).toBeGreaterThan(0);
+    // The fees landed ~13 days before the newest block: inside the 30-day window, not the 7-day one.
+    expect(apy.windows[0]!.incomeApy, JSON.stringify(apy)).toBe(0);
+    expect(apy.windows[1]!.incomeApy!).toBeGreaterThan(0);
+  });
+
+  it('follows each cover from purchase through transfer to claim or release, and σ updates', async () => {
+    const market = deployment.contracts.coverMarket.address;
+    const bought = await publicClient.getLogs({ address: market, event: parseAbiItem('event CoverBought(uint256 indexed tokenId, uint256 indexed productId, address indexed buyer, uint256 strike, uint256 payout, uint256 premium, uint256 start, uint256 end, uint256 releaseDay, uint256 spot, uint256 sigma)'), fromBlock: 0n });
+    const { body: covers } = await get<Record<string, string>[]>('/covers');
+    expect(covers).toHaveLength(2);
+    for (const log of bought) {
+      const row = covers.find((c) => BigInt(c.tokenId!) === log.args.tokenId)!;
+      for (const field of ['strike', 'payout', 'premium', 'start', 'end', 'releaseDay', 'spot', 'sigma'] as const) expect(BigInt(row[field]!), field).toBe(log.args[field]);
+    }
+    const newHolder = privateKeyToAccount(ANVIL_KEYS[6]).address.toLowerCase();
+    expect(covers.find((c) => c.tokenId === '1')).toMatchObject({ status: 'claimed', holder: newHolder });
+    expect(covers.find((c) => c.tokenId === '2')).toMatchObject({ status: 'released' });
+    const { body: portfolio } = await get<{ covers: { tokenId: string }[] }>(`/accounts/${newHolder}/portfolio`);
+    expect(portfolio.covers.map((c) => c.tokenId)).toEqual(['1']);
+    const updates = await publicClient.getLogs({ address: deployment.contracts.volatilityOracle.address, event: parseAbiItem('event VolatilityOracleUpdated(uint80 indexed roundId, uint256 updatedAt, uint256 variance, uint256 sigma, uint256 rounds)'), fromBlock: 0n });
+    const { body: sigma } = await get<{ sigma: string; roundId: string }[]>('/sigma');
+    expect(sigma.map((r) => [BigInt(r.roundId), BigInt(r.sigma)])).toEqual(updates.map((l) => [BigInt(l.args.roundId!), l.args.sigma!]));
+    expect(updates.length).toBeGreaterThan(0);
   });
 
   it('a rollback (anvil snapshot/revert) leaves the tables equal to the new chain', async () => {

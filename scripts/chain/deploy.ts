@@ -15,6 +15,7 @@ import {
   type Chain,
   type Account,
   type Transport,
+  zeroAddress,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { ROOT, loadArtifact } from './artifacts';
@@ -32,6 +33,10 @@ export type Deployment = {
     shortfallWaterfall: DeployedContract;
     recapitalizer: DeployedContract;
     bks: DeployedContract;
+    priceFeed: DeployedContract;
+    volatilityOracle: DeployedContract;
+    coverPricer: DeployedContract;
+    coverMarket: DeployedContract;
   };
 };
 
@@ -47,6 +52,34 @@ export const RECAP_DEFAULTS = {
   maxMintBps: 500n,
 } as const;
 
+/** σ from the EWMA oracle: starts at 80 % a year, clamped to [10 %, 300 %]; the feed's heartbeat is 1 h. */
+export const VOLATILITY_DEFAULTS = { initialSigma: 8n * 10n ** 17n, sigmaFloor: 10n ** 17n, sigmaCap: 3n * 10n ** 18n, heartbeat: 3_600n } as const;
+
+/** The local feed: ETH / USD with Chainlink's 8 decimals, opening at 3,000 USD. */
+export const LOCAL_FEED = { decimals: 8, description: 'ETH / USD', openingAnswer: 3_000n * 10n ** 8n } as const;
+
+const WAD = 10n ** 18n;
+
+/** Pricing of every product: markup 1.2 + 0.5·U below an 80 % kink, +5·(U − 80 %) above; floor 0.5 %/year. */
+export const PRICING_DEFAULTS = { baseMarkup: (12n * WAD) / 10n, slope: WAD / 2n, steepSlope: 5n * WAD, kink: (8n * WAD) / 10n, minRate: (5n * WAD) / 1_000n } as const;
+
+/** Claim terms: 2 confirming rounds, a 5-minute activation delay, a day to claim, 1 hour to 90 days. */
+export const PRODUCT_TERMS = {
+  confirmations: 2,
+  activationDelay: 300,
+  claimGrace: 86_400,
+  minDuration: 3_600,
+  maxDuration: 90 * 86_400,
+  maxPriceAge: 3_600,
+  maxSigmaAge: 86_400,
+} as const;
+
+/** Products registered at deploy: long-liquidation cover (price down) on Junior, short cover (up) on Senior. */
+export const PRODUCTS = [
+  { name: 'ETH longs: price falls to the strike', direction: 0, pool: 'juniorPool' },
+  { name: 'ETH shorts: price rises to the strike', direction: 1, pool: 'seniorPool' },
+] as const;
+
 export type DeployOptions = {
   rpcUrl: string;
   privateKey: Hex;
@@ -56,6 +89,12 @@ export type DeployOptions = {
   guardian?: Address;
   /** Receives the initial BKS supply; defaults to the deployer. */
   treasury?: Address;
+  /** A Chainlink AggregatorV3 price feed; when absent a MockAggregator is deployed (local only). */
+  priceFeed?: Address;
+  /** An L2 sequencer uptime feed (Chainlink); none on L1s and the local chain. */
+  sequencerUptimeFeed?: Address;
+  /** Grace period after the sequencer comes back up, seconds (only with a sequencer feed). */
+  sequencerGracePeriod?: bigint;
   /** Write contracts-abi/deployments/<chainId>.json (default true). */
   write?: boolean;
 };
@@ -127,11 +166,39 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
   await send(clients, seniorPool.address, pool, 'setWaterfall', [shortfallWaterfall.address]);
   await send(clients, shortfallWaterfall.address, loadArtifact('ShortfallWaterfall').abi, 'setRecapitalizer', [recapitalizer.address]);
 
+  // Cover: the price feed (a mock with Chainlink's round semantics on local chains), σ, pricing, market.
+  let priceFeed: DeployedContract;
+  if (options.priceFeed) {
+    priceFeed = { address: options.priceFeed, blockNumber: startBlock };
+  } else {
+    priceFeed = await deployOne(clients, 'MockAggregator', [LOCAL_FEED.decimals, LOCAL_FEED.description, owner]);
+    await send(clients, priceFeed.address, loadArtifact('MockAggregator').abi, 'pushAnswer', [LOCAL_FEED.openingAnswer]);
+  }
+  const v = VOLATILITY_DEFAULTS;
+  const volatilityOracle = await deployOne(clients, 'VolatilityOracle', [priceFeed.address, owner, v.initialSigma, v.sigmaFloor, v.sigmaCap, v.heartbeat]);
+  const coverPricer = await deployOne(clients, 'CoverPricer');
+  const coverMarket = await deployOne(clients, 'CoverMarket', [
+    stablecoin.address,
+    coverPricer.address,
+    owner,
+    guardian,
+    options.sequencerUptimeFeed ?? zeroAddress,
+    options.sequencerUptimeFeed ? (options.sequencerGracePeriod ?? 3_600n) : 0n,
+  ]);
+  await send(clients, juniorPool.address, pool, 'setMarket', [coverMarket.address, true]);
+  await send(clients, seniorPool.address, pool, 'setMarket', [coverMarket.address, true]);
+  const pools = { juniorPool: juniorPool.address, seniorPool: seniorPool.address };
+  for (const product of PRODUCTS) {
+    await send(clients, coverMarket.address, loadArtifact('CoverMarket').abi, 'registerProduct', [
+      { feed: priceFeed.address, oracle: volatilityOracle.address, pool: pools[product.pool], direction: product.direction, ...PRODUCT_TERMS, pricing: PRICING_DEFAULTS },
+    ]);
+  }
+
   const deployment: Deployment = {
     chainId,
     deployer: account.address,
     startBlock,
-    contracts: { stablecoin, juniorPool, seniorPool, shortfallWaterfall, recapitalizer, bks },
+    contracts: { stablecoin, juniorPool, seniorPool, shortfallWaterfall, recapitalizer, bks, priceFeed, volatilityOracle, coverPricer, coverMarket },
   };
   if (options.write ?? true) writeDeployment(deployment);
   return deployment;

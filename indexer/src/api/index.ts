@@ -1,7 +1,7 @@
 // The indexer's HTTP API: Ponder's SQL-over-HTTP client endpoint and GraphQL, plus small REST
 // routes the app reads. Every input is validated: malformed → 400, unknown → 404, never a 500.
 import { db } from 'ponder:api';
-import schema, { auction, feeDistribution, poolIncome, poolSnapshot, position, protocolEvent, redeemRequest, shortfall } from 'ponder:schema';
+import schema, { auction, cover, feeDistribution, sigmaUpdate, poolIncome, poolSnapshot, position, protocolEvent, redeemRequest, shortfall } from 'ponder:schema';
 import { Hono } from 'hono';
 import { and, asc, client, desc, eq, gte, graphql } from 'ponder';
 import { deployments } from '../../../contracts-abi/deployments';
@@ -74,6 +74,20 @@ app.get('/fees', async (c) => {
   return c.json(json(rows));
 });
 
+app.get('/covers', async (c) => {
+  const limit = checkLimit(c.req.query('limit'), 50);
+  if (!limit.ok) return c.json({ error: limit.message }, limit.status);
+  const rows = await db.select().from(cover).orderBy(desc(cover.tokenId)).limit(limit.value);
+  return c.json(json(rows));
+});
+
+app.get('/sigma', async (c) => {
+  const limit = checkLimit(c.req.query('limit'), 200);
+  if (!limit.ok) return c.json({ error: limit.message }, limit.status);
+  const rows = await db.select().from(sigmaUpdate).orderBy(desc(sigmaUpdate.timestamp)).limit(limit.value);
+  return c.json(json(rows.reverse()));
+});
+
 app.get('/auctions', async (c) => {
   const limit = checkLimit(c.req.query('limit'), 50);
   if (!limit.ok) return c.json({ error: limit.message }, limit.status);
@@ -86,12 +100,13 @@ app.get('/accounts/:account/portfolio', async (c) => {
   if (!account.ok) return c.json({ error: account.message }, account.status);
   const limit = checkLimit(c.req.query('limit'), 100);
   if (!limit.ok) return c.json({ error: limit.message }, limit.status);
-  const [positions, requests, events] = await Promise.all([
+  const [positions, requests, covers, events] = await Promise.all([
     db.select().from(position).where(eq(position.account, account.value)),
     db.select().from(redeemRequest).where(eq(redeemRequest.controller, account.value)).orderBy(desc(redeemRequest.requestedBlock)),
+    db.select().from(cover).where(eq(cover.holder, account.value)).orderBy(desc(cover.tokenId)),
     db.select().from(protocolEvent).where(and(eq(protocolEvent.account, account.value))).orderBy(desc(protocolEvent.blockNumber)).limit(limit.value),
   ]);
-  return c.json(json({ positions, requests, events }));
+  return c.json(json({ positions, requests, covers, events }));
 });
 
 app.onError((error, c) => {
