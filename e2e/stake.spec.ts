@@ -1,6 +1,6 @@
 // The walking skeleton's journey: connect the dev account, draw test USDC, stake in Junior.
 import { expect, test } from '@playwright/test';
-import { formatUnits } from 'viem';
+import { formatAmount } from '../lib/format/amount';
 import { DEV_ACCOUNT } from '../lib/wallet/devAccount';
 import { poolShares, poolTotalAssets, usdcBalance } from './support/chain';
 import { connectWith, readUsdc } from './support/page';
@@ -15,7 +15,7 @@ test('dev account: faucet → approve + deposit → wallet, shares and TVL updat
   await page.getByRole('button', { name: /Get 1,000 test USDC/ }).click();
   await expect(page.getByText('Faucet: confirmed.')).toBeVisible();
   expect(await usdcBalance(DEV_ACCOUNT)).toBe(walletBefore + 1_000_000_000n);
-  await expect(page.getByTestId('wallet-balance')).toContainText(formatUnits(walletBefore + 1_000_000_000n, 6).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+  await expect(page.getByTestId('wallet-balance')).toContainText(formatAmount(walletBefore + 1_000_000_000n, 6));
 
   // Deposit 250 USDC: the preview comes from the lib/ twin before any wallet opens.
   const sharesBefore = await poolShares(DEV_ACCOUNT);

@@ -8,7 +8,7 @@ import { ROOT } from './chain/artifacts';
 import { buildContracts, generateAbis } from './chain/build';
 import { deployProtocol } from './chain/deploy';
 import { run } from './chain/run';
-import { seedDemo } from './chain/seed';
+import { keeperTick, seedDemo } from './chain/seed';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from './testing/anvil';
 import { startPonder, type PonderInstance } from './testing/ponder';
 
@@ -114,6 +114,19 @@ async function main() {
   console.log(`Chain: ${anvil.rpcUrl} (chain id 31337). Contracts: contracts-abi/deployments/31337.json`);
   console.log(`Indexer: ${ponder.url} (GraphQL at /graphql, SQL over HTTP at /sql)`);
   console.log('Press Ctrl-C to stop everything.');
+  startKeeper(anvil.rpcUrl, deployment);
+}
+
+// The local keeper: a price round on the mock feed every 30 s (a gentle deterministic wave around
+// the last seeded price) and a σ update, so quotes never go stale while the stack runs.
+function startKeeper(rpcUrl: string, deployment: Awaited<ReturnType<typeof deployProtocol>>) {
+  let tick = 0;
+  const timer = setInterval(() => {
+    tick += 1;
+    const usd = 2_780 + Math.round(40 * Math.sin(tick / 5) + 15 * Math.sin(tick / 1.7));
+    keeperTick(rpcUrl, deployment, BigInt(usd) * 10n ** 8n).catch((error) => console.error(`keeper: ${error instanceof Error ? error.message : String(error)}`));
+  }, 30_000);
+  timer.unref();
 }
 
 main().catch((error) => {

@@ -5,6 +5,7 @@ const NAV = [
   { href: '/', label: 'Overview' },
   { href: '/pools/junior', label: 'Junior' },
   { href: '/pools/senior', label: 'Senior' },
+  { href: '/cover', label: 'Cover' },
   { href: '/portfolio', label: 'Portfolio' },
 ];
 

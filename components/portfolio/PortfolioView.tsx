@@ -4,10 +4,11 @@ import { IndexerNotice } from '../history/IndexerNotice';
 import { Card } from '../ui/Card';
 import { useWalletState } from '../wallet/useWalletState';
 import { AccountHistory } from './AccountHistory';
+import { MyCovers } from './MyCovers';
 import { StakesTable } from './StakesTable';
 
 export function PortfolioView() {
-  const { account } = useWalletState();
+  const { account, wrongNetwork } = useWalletState();
   if (!account) {
     return (
       <Card>
@@ -22,6 +23,9 @@ export function PortfolioView() {
       <IndexerNotice />
       <Card title="My stakes">
         <StakesTable account={account} />
+      </Card>
+      <Card title="My covers">
+        <MyCovers account={account} wrongNetwork={wrongNetwork} />
       </Card>
       <Card title="My history">
         <AccountHistory account={account} />

@@ -1,7 +1,9 @@
 // Reads the chain directly, so specs check what the page shows against the source of truth.
-import { createPublicClient, http, type Address } from 'viem';
+import { createPublicClient, createWalletClient, http, type Abi, type Address, type Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { backstopPoolAbi, testUSDCAbi } from '../../contracts-abi';
+import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, testUSDCAbi, volatilityOracleAbi } from '../../contracts-abi';
+import { ANVIL_KEYS } from '../../scripts/testing/anvil';
 import { deployments } from '../../contracts-abi/deployments';
 import { E2E_RPC_URL } from './env';
 
@@ -37,4 +39,37 @@ export async function redeemRequestOf(account: Address, pool: Address) {
 
 export async function previewRedeem(shares: bigint, pool: Address = JUNIOR_POOL): Promise<bigint> {
   return client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'previewRedeem', args: [shares] });
+}
+
+const contractsAll = deployments[31337]!.contracts;
+export const COVER_MARKET = contractsAll.coverMarket!.address as Address;
+const PRICE_FEED = contractsAll.priceFeed!.address as Address;
+const VOLATILITY_ORACLE = contractsAll.volatilityOracle!.address as Address;
+
+async function sendAs(key: Hex, address: Address, abi: Abi, functionName: string, args: readonly unknown[]) {
+  const wallet = createWalletClient({ chain: foundry, transport: http(E2E_RPC_URL), account: privateKeyToAccount(key) });
+  const hash = await wallet.writeContract({ address, abi, functionName, args: args as unknown[] });
+  const receipt = await client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
+}
+
+/** The local keeper's job: publish a price round (USD, 8 decimals on the feed) and update σ. */
+export async function publishPrice(usd: bigint): Promise<void> {
+  await sendAs(ANVIL_KEYS[0], PRICE_FEED, mockAggregatorAbi, 'pushAnswer', [usd * 10n ** 8n]);
+  await sendAs(ANVIL_KEYS[0], VOLATILITY_ORACLE, volatilityOracleAbi, 'poke', []);
+}
+
+/** Test USDC for the dev account, drawn from the faucet with its own key. */
+export async function faucetTo(key: Hex, amount: bigint): Promise<void> {
+  await sendAs(key, STABLECOIN, testUSDCAbi, 'faucet', [amount]);
+}
+
+export async function quoteOnChain(productId: bigint, strikeUsd: bigint, payout: bigint, duration: bigint): Promise<bigint> {
+  return client.readContract({ address: COVER_MARKET, abi: coverMarketAbi, functionName: 'quote', args: [productId, strikeUsd * 10n ** 8n, payout, duration] });
+}
+
+export async function lastCover(): Promise<{ tokenId: bigint; owner: Address }> {
+  const tokenId = await client.readContract({ address: COVER_MARKET, abi: coverMarketAbi, functionName: 'lastTokenId' });
+  const owner = await client.readContract({ address: COVER_MARKET, abi: coverMarketAbi, functionName: 'ownerOf', args: [tokenId] });
+  return { tokenId, owner };
 }

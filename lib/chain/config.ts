@@ -24,7 +24,17 @@ function targetChain(): Chain {
 export const chain = targetChain();
 export const RPC_URL = chain.rpcUrls.default.http[0] as string;
 
-export type ContractName = 'stablecoin' | 'juniorPool' | 'seniorPool' | 'shortfallWaterfall' | 'recapitalizer' | 'bks';
+export type ContractName =
+  | 'stablecoin'
+  | 'juniorPool'
+  | 'seniorPool'
+  | 'shortfallWaterfall'
+  | 'recapitalizer'
+  | 'bks'
+  | 'priceFeed'
+  | 'volatilityOracle'
+  | 'coverPricer'
+  | 'coverMarket';
 
 /** Deployed addresses on the target chain; undefined when nothing is deployed there. */
 export function contractAddress(name: ContractName): Address | undefined {

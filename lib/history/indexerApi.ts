@@ -117,9 +117,11 @@ export type IndexedRequest = {
   status: string;
 };
 
-export type Portfolio = { positions: IndexedPosition[]; requests: IndexedRequest[]; events: ProtocolEvent[] };
+export type IndexedCover = { tokenId: bigint; productId: bigint; status: string };
 
-export function parsePortfolio(body: { positions: Record<string, unknown>[]; requests: Record<string, unknown>[]; events: Record<string, unknown>[] }): Portfolio {
+export type Portfolio = { positions: IndexedPosition[]; requests: IndexedRequest[]; covers: IndexedCover[]; events: ProtocolEvent[] };
+
+export function parsePortfolio(body: { positions: Record<string, unknown>[]; requests: Record<string, unknown>[]; covers?: Record<string, unknown>[]; events: Record<string, unknown>[] }): Portfolio {
   return {
     positions: body.positions.map((p) => ({ pool: p.pool as Address, shares: big(p.shares), escrowedShares: big(p.escrowedShares), deposited: big(p.deposited), withdrawn: big(p.withdrawn) })),
     requests: body.requests.map((r) => ({
@@ -132,6 +134,7 @@ export function parsePortfolio(body: { positions: Record<string, unknown>[]; req
       expiresAt: big(r.expiresAt),
       status: String(r.status),
     })),
+    covers: (body.covers ?? []).map((c) => ({ tokenId: big(c.tokenId), productId: big(c.productId), status: String(c.status) })),
     events: body.events.map(parseEvent),
   };
 }

@@ -3,13 +3,15 @@
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, type Hex } from 'viem';
 import { protocolErrorsAbi } from '@/contracts-abi';
 import { formatAmount } from '../format/amount';
-import { formatTimestamp } from '../format/duration';
+import { formatDuration, formatTimestamp } from '../format/duration';
 import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '../chain/tokens';
 
 const assets = (v: unknown) => `${formatAmount(BigInt(v as bigint), ASSET_DECIMALS)} ${ASSET_SYMBOL}`;
 const shares = (v: unknown) => `${formatAmount(BigInt(v as bigint), SHARE_DECIMALS, { maxFractionDigits: 6 })} shares`;
 
 const when = (v: unknown) => formatTimestamp(BigInt(v as bigint));
+
+const secs = (v: unknown) => formatDuration(BigInt(v as bigint));
 
 type Sentence = (args: readonly unknown[]) => string;
 
@@ -36,6 +38,22 @@ export const ERROR_SENTENCES: Record<string, Sentence> = {
   BackstopPoolCheckpointRequired: ([days]) => `The pool has ${String(days)} days of unprocessed bookkeeping: anyone can call checkpoint() first.`,
   BackstopPoolEscrowTransfer: () => 'Shares cannot be sent to the pool directly: use Request withdrawal.',
   BackstopPoolAmountTooLarge: ([a]) => `${assets(a)} is more than the pool can account for.`,
+  CoverMarketSalesPaused: () => 'Sales of this cover product are paused by the guardian; claims still work.',
+  CoverMarketZeroPayout: () => 'The payout must be more than zero.',
+  CoverMarketDurationOutOfBounds: ([d, min, max]) => `A cover runs from ${secs(min)} to ${secs(max)}; you asked for ${secs(d)}.`,
+  CoverMarketStrikeBreached: () => 'The price has already reached that strike: cover must start on the safe side of it.',
+  CoverMarketInsufficientCapital: ([, free]) => `The pool can back at most ${assets(free)} of new cover right now.`,
+  CoverMarketPremiumAboveMax: ([premium, max]) => `The price moved: the premium is now ${assets(premium)}, above your limit of ${assets(max)}. Review the new quote.`,
+  CoverMarketUninsurable: () => 'A touch is all but certain at that strike: the premium would equal the payout.',
+  CoverMarketStalePrice: () => 'The price feed has not updated recently enough to price or judge cover; try again after the next round.',
+  CoverMarketStaleVolatility: () => 'Volatility has not been updated recently; sales resume after the next oracle poke.',
+  CoverMarketSequencerDown: () => 'The network’s sequencer is down, so prices cannot be trusted: cover is paused until it is back.',
+  CoverMarketSequencerGracePeriod: () => 'The network’s sequencer just came back; cover resumes after its grace period.',
+  CoverMarketAlreadyClaimed: () => 'This cover has already been paid.',
+  CoverMarketAlreadyReleased: () => 'This cover has expired and its capital was released.',
+  CoverMarketClaimWindowClosed: ([, deadline]) => `The claim window closed ${when(deadline)}.`,
+  CoverMarketStrikeNotReached: () => 'The oracle has not confirmed a touch of the strike inside the cover’s window.',
+  CoverMarketRoundOutsideWindow: () => 'Those oracle rounds fall outside the cover’s window (they must come after its activation delay and before its end).',
   EnforcedPause: () => 'New risk is paused by the guardian right now; withdrawals and claims still work.',
   ReentrancyGuardReentrantCall: () => 'The call tried to re-enter the contract and was refused.',
   OwnableUnauthorizedAccount: () => 'Only governance may do this.',

@@ -4,7 +4,7 @@
 import { createPublicClient, createWalletClient, http, type Abi, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { backstopPoolAbi, shortfallWaterfallAbi, testUSDCAbi } from '../../contracts-abi';
+import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallAbi, testUSDCAbi, volatilityOracleAbi } from '../../contracts-abi';
 import type { Deployment } from './deploy';
 import { ANVIL_KEYS } from '../testing/anvil';
 
@@ -38,7 +38,21 @@ function seeder(rpcUrl: string) {
     await publicClient.request({ method: 'evm_increaseTime' as never, params: [seconds] as never });
     await publicClient.request({ method: 'evm_mine' as never });
   };
-  return { write, warp };
+  const read = <T>(address: Address, abi: Abi, functionName: string, args: readonly unknown[] = []) =>
+    publicClient.readContract({ address, abi, functionName, args: args as unknown[] }) as Promise<T>;
+  return { write, warp, read };
+}
+
+const PRICE = 10n ** 8n; // the feed's 8 decimals
+
+/**
+ * What the local keeper does: publish a price round on the mock feed and fold it into σ. Real
+ * deployments read Chainlink's feeds; keepers only poke the oracle.
+ */
+export async function keeperTick(rpcUrl: string, deployment: Deployment, answer: bigint): Promise<void> {
+  const { write } = seeder(rpcUrl);
+  await write(ANVIL_KEYS[0], deployment.contracts.priceFeed.address, mockAggregatorAbi, 'pushAnswer', [answer]);
+  await write(ANVIL_KEYS[0], deployment.contracts.volatilityOracle.address, volatilityOracleAbi, 'poke', []);
 }
 
 /** Underwriters' first stakes in both layers (also the base of the indexer's integration test). */
@@ -54,10 +68,25 @@ export async function seedStakes(rpcUrl: string, deployment: Deployment): Promis
   }
 }
 
-/** Two simulated weeks after the first stakes: fees, shortfalls, withdrawals in every state. */
+/** Two simulated weeks after the first stakes: covers, fees, shortfalls, a crash and its claim, withdrawals in every state. */
 export async function seedHistory(rpcUrl: string, deployment: Deployment): Promise<void> {
-  const { write, warp } = seeder(rpcUrl);
-  const { stablecoin, juniorPool, seniorPool, shortfallWaterfall } = deployment.contracts;
+  const { write, warp: warpOnly, read } = seeder(rpcUrl);
+  const { stablecoin, juniorPool, seniorPool, shortfallWaterfall, coverMarket } = deployment.contracts;
+  // The price walks a fixed path; every time step publishes a round and updates σ, as a keeper would.
+  const path = [3_050n, 2_980n, 3_020n, 3_100n, 3_060n, 2_990n, 3_040n, 2_960n, 3_010n];
+  let step = 0;
+  const tick = (answer: bigint) => keeperTick(rpcUrl, deployment, answer * PRICE);
+  const warp = async (seconds: number) => {
+    await warpOnly(seconds);
+    await tick(path[step++ % path.length]!);
+  };
+  const buyCover = async (key: Hex, productId: bigint, strike: bigint, payout: bigint, days: bigint) => {
+    const args = [productId, strike * PRICE, payout * USDC, days * BigInt(DAY)] as const;
+    const premium = await read<bigint>(coverMarket.address, coverMarketAbi, 'quote', args);
+    await write(key, usdc, testUSDCAbi, 'faucet', [premium]);
+    await write(key, usdc, testUSDCAbi, 'approve', [coverMarket.address, premium]);
+    await write(key, coverMarket.address, coverMarketAbi, 'buyCover', [...args, premium]);
+  };
   const usdc = stablecoin.address;
   const waterfall = shortfallWaterfall.address;
   const owner = ANVIL_KEYS[0];
@@ -75,6 +104,14 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   await write(late, usdc, testUSDCAbi, 'faucet', [5_000n * USDC]);
   await write(late, usdc, testUSDCAbi, 'approve', [juniorPool.address, 5_000n * USDC]);
   await write(late, juniorPool.address, backstopPoolAbi, 'deposit', [5_000n * USDC, holder(late)]);
+
+  await tick(3_000n);
+  await warpOnly(600);
+  await tick(3_010n);
+  // Traders cover their liquidation prices: two ETH longs (Junior backs them), one short (Senior).
+  await buyCover(ANVIL_KEYS[6], 1n, 2_700n, 2_000n, 30n);
+  await buyCover(ANVIL_KEYS[5], 1n, 2_400n, 3_000n, 60n);
+  await buyCover(ANVIL_KEYS[8], 2n, 3_400n, 1_500n, 14n);
 
   // Week 1: the venue pays fees every few days.
   for (const fee of [1_200n, 900n]) {
@@ -94,6 +131,16 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   await write(ANVIL_KEYS[4], seniorPool.address, backstopPoolAbi, 'requestRedeem', [2_000n * SHARE, holder(ANVIL_KEYS[4]), holder(ANVIL_KEYS[4])]);
   await write(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'absorbShortfall', [2_500n * USDC]);
   await venueFees(1_100n * USDC);
+  // A crash: two rounds at or below the first long's strike confirm the touch; its holder is paid
+  // (anyone may submit the claim); the price recovers.
+  await warpOnly(1_800);
+  await tick(2_690n);
+  const crashRound = await read<bigint>(deployment.contracts.priceFeed.address, mockAggregatorAbi, 'latestRoundId');
+  await warpOnly(60);
+  await tick(2_650n);
+  await write(ANVIL_KEYS[0], coverMarket.address, coverMarketAbi, 'claim', [1n, crashRound]);
+  await warpOnly(3_600);
+  await tick(2_780n);
 }
 
 /** Everything the local stack starts with. */

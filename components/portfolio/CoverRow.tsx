@@ -1,0 +1,87 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { Address } from 'viem';
+import { usePublicClient, useReadContract } from 'wagmi';
+import { coverMarketAbi, mockAggregatorAbi } from '@/contracts-abi';
+import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
+import { coverView, COVER_VIEW_LABEL } from '@/lib/cover/coverStatus';
+import { findClaimRound, type Round } from '@/lib/cover/findClaimRound';
+import { formatAmount } from '@/lib/format/amount';
+import { formatTimestamp } from '@/lib/format/duration';
+import { isBusy } from '@/lib/tx/status';
+import { TxStatusLine } from '../tx/TxStatusLine';
+import { useTransactor } from '../tx/useTransactor';
+import { Button } from '../ui/Button';
+import type { CoverProduct } from '../cover/useCoverMarket';
+
+type Props = { tokenId: bigint; market: Address; products: readonly CoverProduct[]; account: Address; wrongNetwork: boolean };
+
+/** One cover: live status from the market, and a one-click claim once the feed confirms a touch. */
+export function CoverRow({ tokenId, market, products, account, wrongNetwork }: Props) {
+  const client = usePublicClient();
+  const claim = useTransactor();
+  const info = useReadContract({ address: market, abi: coverMarketAbi, functionName: 'coverInfo', args: [tokenId], query: { refetchInterval: 4_000 } });
+  const product = products.find((p) => p.productId === info.data?.productId);
+  const active = info.data?.status === 1;
+  // The round finder reads the feed only while the cover can still pay.
+  const round = useQuery({
+    queryKey: ['claim-round', market, tokenId.toString(), info.data?.end.toString()],
+    enabled: Boolean(client && product && info.data && active),
+    refetchInterval: 5_000,
+    queryFn: async () => {
+      const feed = product!.feed;
+      const c = info.data!;
+      const [latestRoundId] = await client!.readContract({ address: feed, abi: mockAggregatorAbi, functionName: 'latestRoundData' });
+      const getRound = async (roundId: bigint): Promise<Round | null> => {
+        try {
+          const [id, answer, startedAt, updatedAt, answeredInRound] = await client!.readContract({ address: feed, abi: mockAggregatorAbi, functionName: 'getRoundData', args: [roundId] });
+          return { roundId: id, answer, startedAt, updatedAt, answeredInRound };
+        } catch {
+          return null;
+        }
+      };
+      return findClaimRound({
+        getRound,
+        latestRoundId,
+        cover: { direction: product!.direction, strike: c.strike, start: c.start, end: c.end, activationDelay: product!.activationDelay, confirmations: product!.confirmations },
+        maxReads: 2_000,
+      });
+    },
+  });
+  if (!info.data) return <li className="h-12 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />;
+  const c = info.data;
+  const view = coverView(c.status, round.data);
+  const owned = c.holder.toLowerCase() === account.toLowerCase();
+
+  async function onClaim() {
+    if (round.data === null || round.data === undefined) return;
+    await claim.send({ label: 'Claim', address: market, abi: coverMarketAbi, functionName: 'claim', args: [tokenId, round.data], account });
+  }
+
+  return (
+    <li className="py-3" data-testid={`cover-${tokenId}`} data-view={view}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <span>
+          <span className="font-medium">Cover #{tokenId.toString()}</span>
+          <span className="ml-2 text-sm text-slate-600 dark:text-slate-300">
+            {product?.direction === 'Up' ? 'rise to' : 'fall to'} {formatAmount(c.strike, 8, { maxFractionDigits: 2 })} · pays {formatAmount(c.payout, ASSET_DECIMALS, { maxFractionDigits: 2 })} {ASSET_SYMBOL}
+          </span>
+        </span>
+        <span className="text-sm font-medium" data-testid={`cover-${tokenId}-status`}>{COVER_VIEW_LABEL[view]}</span>
+      </div>
+      <p className="text-xs text-slate-500">
+        {formatTimestamp(c.start)} → {formatTimestamp(c.end)}; claims until {formatTimestamp(c.claimDeadline)}{owned ? '' : ' · held by another account now'}
+      </p>
+      {view === 'triggered' ? (
+        <div className="mt-2 space-y-1">
+          <Button type="button" onClick={onClaim} disabled={wrongNetwork || isBusy(claim.status)} data-testid={`claim-${tokenId}`}>
+            {wrongNetwork ? 'Switch network to claim' : `Claim ${formatAmount(c.payout, ASSET_DECIMALS, { maxFractionDigits: 2 })} ${ASSET_SYMBOL}`}
+          </Button>
+        </div>
+      ) : null}
+      {round.isError ? <p className="text-xs text-red-700">Could not read the price feed to check for a touch.</p> : null}
+      <TxStatusLine status={claim.status} />
+    </li>
+  );
+}

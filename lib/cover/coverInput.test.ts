@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { checkCover, type CoverContext } from './coverInput';
+import { maxPremiumFor } from './quoteBreakdown';
+
+const WAD = 10n ** 18n;
+const ctx: CoverContext = {
+  product: {
+    direction: 'Down',
+    minDuration: 3_600n,
+    maxDuration: 90n * 86_400n,
+    pricing: { baseMarkup: (12n * WAD) / 10n, slope: WAD / 2n, steepSlope: 5n * WAD, kink: (8n * WAD) / 10n, minRate: (5n * WAD) / 1_000n },
+  },
+  market: { spot: 3_000n * 10n ** 8n, sigma: (8n * WAD) / 10n, locked: 0n, totalAssets: 100_000n * 10n ** 6n },
+  feedDecimals: 8,
+  assetDecimals: 6,
+  assetSymbol: 'USDC',
+  walletBalance: 1_000n * 10n ** 6n,
+};
+
+const check = (strike: string, payout: string, durationDays: string, over: Partial<CoverContext> = {}) => checkCover({ strike, payout, durationDays }, { ...ctx, ...over });
+
+describe('checkCover', () => {
+  it('prices a valid cover with its parts', () => {
+    const r = check('2500', '1000', '7');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.duration).toBe(7n * 86_400n);
+    expect(r.quote.premium).toBeGreaterThan(0n);
+    expect(r.quote.premium).toBeLessThan(1_000n * 10n ** 6n);
+    expect(r.quote.pTouch).toBeGreaterThan(0n);
+    expect(r.quote.capacity).toBe(100_000n * 10n ** 6n);
+  });
+
+  it.each([
+    ['', '100', '7', 'strike', /liquidation price/],
+    ['abc', '100', '7', 'strike', /as a number/],
+    ['-5', '100', '7', 'strike', /negative/],
+    ['0', '100', '7', 'strike', /above zero/],
+    ['3000', '100', '7', 'strike', /below the price now/],
+    ['3100', '100', '7', 'strike', /below the price now/],
+    ['2500', '', '7', 'payout', /Enter the payout/],
+    ['2500', '0', '7', 'payout', /more than zero/],
+    ['2500', '1.1234567', '7', 'payout', /at most 6 decimals/],
+    ['2500', '200000', '7', 'payout', /at most 100,000/],
+    ['2500', '100', '0.01', 'durationDays', /from 1 h/],
+    ['2500', '100', '91', 'durationDays', /to 90 d/],
+    ['2999.99', '100', '7', 'strike', /all but certain/],
+  ])('strike %s, payout %s, %s days → %s refused', (strike, payout, days, field, message) => {
+    const r = check(strike, payout, days);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.field).toBe(field);
+    expect(r.message).toMatch(message);
+  });
+
+  it('flags a premium above the wallet balance without hiding the quote', () => {
+    const r = check('2500', '5000', '30', { walletBalance: 1n });
+    expect(r.ok && r.overBalance).toBe(true);
+  });
+
+  it('needs the strike above spot for an up product', () => {
+    const r = check('2900', '100', '7', { product: { ...ctx.product, direction: 'Up' } });
+    expect(!r.ok && r.message).toMatch(/above the price now/);
+  });
+});
+
+describe('maxPremiumFor', () => {
+  it('adds the tolerance, rounded up', () => {
+    expect(maxPremiumFor(10_000n, 100n)).toBe(10_100n);
+    expect(maxPremiumFor(1n, 1n)).toBe(2n);
+    expect(maxPremiumFor(0n, 500n)).toBe(0n);
+  });
+});
