@@ -1,6 +1,7 @@
 // The sections `npm run bench` runs, in order. To add one: write `scripts/bench/<name>.ts` exporting a
 // `BenchSection` and list it here. A forge bench file with no section of its own is printed by "other".
 import { forgeFileSection, otherForgeFilesSection } from './forgeFile';
+import { indexerSection } from './indexer';
 import { poolSection } from './pool';
 import type { BenchSection } from './types';
 
@@ -21,6 +22,7 @@ const named: BenchSection[] = [
     file: 'MathGas.t.sol',
     notes: ['Library calls measured in-line (no call overhead), worst case over representative inputs; poke is a full external call.'],
   }),
+  indexerSection,
 ];
 
 export const SECTIONS: BenchSection[] = [...named, otherForgeFilesSection(() => named.flatMap((s) => s.files ?? []))];
