@@ -1325,6 +1325,40 @@ export const backstopPoolAbi = [
   },
   {
     "type": "function",
+    "name": "underwriteCover",
+    "inputs": [
+      {
+        "name": "premium",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "earnUntil",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "amount",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "until",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "releaseDay",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "unearnedPremium",
     "inputs": [],
     "outputs": [
@@ -2255,6 +2289,22 @@ export const backstopPoolAbi = [
     "type": "error",
     "name": "BackstopPoolPaused",
     "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "BackstopPoolPremiumNotReceived",
+    "inputs": [
+      {
+        "name": "premium",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "unaccounted",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
   },
   {
     "type": "error",

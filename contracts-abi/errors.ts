@@ -274,6 +274,22 @@ export const protocolErrorsAbi = [
   },
   {
     "type": "error",
+    "name": "BackstopPoolPremiumNotReceived",
+    "inputs": [
+      {
+        "name": "premium",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "unaccounted",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "BackstopPoolRequestLapsed",
     "inputs": [
       {

@@ -271,10 +271,10 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
             productId: uint16(productId), // ≤ _productCount, a uint16
             state: CoverState.Active
         });
-        asset.safeTransferFrom(msg.sender, address(this), premium);
-        p.pool.receivePremium(premium, end);
         uint256 until = end + p.claimGrace;
-        uint256 releaseDay = p.pool.lockCapital(payout, until);
+        // The premium goes straight from the buyer to the pool, which books it and the lock in one call.
+        asset.safeTransferFrom(msg.sender, address(p.pool), premium);
+        uint256 releaseDay = p.pool.underwriteCover(premium, end, payout, until);
         // claim/release derive the bucket from the deadline; a pool that disagrees must fail loudly here.
         if (releaseDay != until / DAY + 1) revert CoverMarketReleaseDayMismatch(until / DAY + 1, releaseDay);
         emit CoverBought(
@@ -355,9 +355,8 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         );
         _setTerms(productId, p, c.minDuration, c.maxDuration, c.maxPriceAge, c.maxSigmaAge);
         _setPricing(productId, p, c.pricing);
-        // The pool pulls each premium from this contract (`receivePremium`); the market never holds
-        // more than the premium in flight inside one `buyCover`.
-        asset.forceApprove(address(c.pool), type(uint256).max);
+        // No allowance to the pool: premiums go from the buyer to the pool directly (`underwriteCover`),
+        // so the market never holds tokens.
     }
 
     /// @inheritdoc ICoverMarket

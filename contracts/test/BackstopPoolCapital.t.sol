@@ -128,6 +128,39 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         assertEq(pool.premiumRate() - rateBefore, PoolMath.rateDown(maxAmount, duration), "largest stream keeps its exact rate");
     }
 
+    /// @notice The one-step sale hook books only a premium that actually arrived, only for a market, and
+    ///         leaves the same books as `receivePremium` + `lockCapital`.
+    function test_UnderwriteCover_BooksPremiumAndLockLikeTheTwoHooks() public {
+        uint256 earnUntil = block.timestamp + 3 days;
+        uint256 until = earnUntil + 1 days;
+        vm.prank(carol);
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotMarket.selector, carol));
+        pool.underwriteCover(10e6, earnUntil, 1_000e6, until);
+        // Nothing transferred: refused by name.
+        vm.prank(address(market));
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolPremiumNotReceived.selector, 10e6, 0));
+        pool.underwriteCover(10e6, earnUntil, 1_000e6, until);
+
+        uint256 snap = vm.snapshotState();
+        _fundMarket(10e6);
+        market.premium(10e6, earnUntil);
+        market.lock(1_000e6, until);
+        (uint256 held, uint256 unearned,, uint256 rate, uint256 locked,) = pool.accountingState();
+        vm.revertToState(snap);
+
+        _fundMarket(10e6);
+        vm.prank(address(market));
+        usdc.transfer(address(pool), 10e6);
+        vm.prank(address(market));
+        uint256 releaseDay = pool.underwriteCover(10e6, earnUntil, 1_000e6, until);
+        (uint256 held2, uint256 unearned2,, uint256 rate2, uint256 locked2,) = pool.accountingState();
+        assertEq(releaseDay, until / 1 days + 1, "release day");
+        assertEq(held2, held, "held");
+        assertEq(unearned2, unearned, "unearned");
+        assertEq(rate2, rate, "rate");
+        assertEq(locked2, locked, "locked");
+    }
+
     // ------------------------------------------------------------------ release on expiry
 
     function test_Lock_ReleasedAtBucketAfterUntil_ClaimableThroughUntil() public {

@@ -59,7 +59,7 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
         assertEq(got.pricing.kink, 0.8e18, "kink");
         assertEq(got.pricing.minRate, 0.005e18, "min rate");
         assertFalse(paused, "not paused");
-        assertEq(usdc.allowance(address(market), address(pool)), type(uint256).max, "pool may pull premiums");
+        assertEq(usdc.allowance(address(market), address(pool)), 0, "no standing allowance: premiums go buyer to pool");
         vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketUnknownProduct.selector, id + 1));
         market.product(id + 1);
     }

@@ -23,6 +23,11 @@ interface ICoverPool {
     /// @notice Pulls `premium` from the caller and earns it linearly until the day boundary at or after `earnUntil`.
     function receivePremium(uint256 premium, uint256 earnUntil) external;
 
+    /// @notice Books a sale: earns `premium` (already transferred into the pool) and locks `amount` through `until`.
+    function underwriteCover(uint256 premium, uint256 earnUntil, uint256 amount, uint256 until)
+        external
+        returns (uint256 releaseDay);
+
     /// @notice Pays `amount` to `recipient` out of the caller's lock in bucket `releaseDay`.
     function payClaim(uint256 amount, address recipient, uint256 releaseDay) external;
 
