@@ -176,6 +176,14 @@ async function throughput(report: SectionReport, chain: Chain, boot: Boot): Prom
     const rpcByMethod = metricByLabel(metrics, 'ponder_rpc_request_duration_count', 'method');
     const rpcTotal = [...rpcByMethod.values()].reduce((a, b) => a + b, 0);
     const txs = bulk.blocks.reduce((a, b) => a + b.txs, 0);
+    // Where the time went, by Ponder's own clocks (milliseconds summed over events or requests).
+    const total = (name: string, label: string, where: Record<string, string> = {}) =>
+      [...metricByLabel(metrics, name, label, where).values()].reduce((a, b) => a + b, 0);
+    const groups = metricByLabel(metrics, 'ponder_historical_concurrency_group_duration', 'group');
+    const profile =
+      `handlers ${sec(total('ponder_indexing_function_duration_sum', 'event'))} (of it context.client reads ` +
+      `${sec(total('ponder_indexing_rpc_action_duration_sum', 'action'))}), database flushes ${sec(total('ponder_indexing_cache_query_duration_sum', 'table', { method: 'flush' }))}; ` +
+      `backfill stages: fetch ${sec(groups.get('extract') ?? 0)}, index ${sec(groups.get('transform') ?? 0)}`;
     const rate = (msTaken: number) => logs.total / (msTaken / 1000);
     const target = `target ≥ ${fmt(TARGET_EVENTS_PER_S)}/s`;
 
@@ -200,6 +208,7 @@ async function throughput(report: SectionReport, chain: Chain, boot: Boot): Prom
         row('net events/s', `${fmt(rate(netMs))}/s`, `${target} ${verdict(rate(netMs) >= TARGET_EVENTS_PER_S)}`),
         row('cross-check: Ponder’s backfill log marks', backfillMs === null ? '–' : sec(backfillMs), backfillMs === null ? null : `${fmt(rate(backfillMs))}/s ("Started" → "Completed backfill indexing")`),
         row('RPC requests Ponder made', rpcTotal, [...rpcByMethod].filter(([, n]) => n > 0).map(([m, n]) => `${m} ${n}`).join(', ')),
+        row('profile (Ponder /metrics)', null, profile),
       ],
     });
     report.notes.push(

@@ -86,14 +86,14 @@ export async function countHandledLogs(rpc: Rpc, deployment: Deployment, from: n
   return { total, byEvent, blocks: blocks.size, firstBlock: Math.min(...blocks), lastBlock: Math.max(...blocks), lastBlockOf };
 }
 
-/** `name{label="value",…} number` lines of a Prometheus text page, summed per `label` value. */
-export function metricByLabel(page: string, name: string, label: string): Map<string, number> {
+/** `name{label="value",…} number` lines of a Prometheus text page (those matching `where`), summed per `label` value. */
+export function metricByLabel(page: string, name: string, label: string, where: Record<string, string> = {}): Map<string, number> {
   const out = new Map<string, number>();
   const re = new RegExp(`^${name}\\{([^}]*)\\}\\s+(\\S+)$`, 'gm');
   for (const m of page.matchAll(re)) {
     const labels = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
     const key = labels[label];
-    if (key === undefined) continue;
+    if (key === undefined || Object.entries(where).some(([k, v]) => labels[k] !== v)) continue;
     out.set(key, (out.get(key) ?? 0) + Number(m[2]));
   }
   return out;
