@@ -12,20 +12,21 @@ const NAV = [
 export function Header() {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <div className="flex items-center gap-6">
-          <Link href="/" className="text-lg font-bold tracking-tight text-slate-900 dark:text-white">
-            Backstop
-          </Link>
-          <nav aria-label="Main" className="flex gap-4 text-sm">
-            {NAV.map((item) => (
-              <Link key={item.href} href={item.href} className="whitespace-nowrap text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
-                {item.label}
-              </Link>
-            ))}
-          </nav>
+      {/* Phone: brand and wallet on one row, the nav on its own row below; wider screens: one row. */}
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="order-1 text-lg font-bold tracking-tight text-slate-900 dark:text-white">
+          Backstop
+        </Link>
+        <nav aria-label="Main" className="order-3 flex w-full gap-4 overflow-x-auto text-sm md:order-2 md:w-auto">
+          {NAV.map((item) => (
+            <Link key={item.href} href={item.href} className="whitespace-nowrap py-1 text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="order-2 ml-auto md:order-3">
+          <ConnectButton />
         </div>
-        <ConnectButton />
       </div>
     </header>
   );

@@ -114,7 +114,7 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   await buyCover(ANVIL_KEYS[8], 2n, 3_400n, 1_500n, 14n);
 
   // Week 1: the venue pays fees every few days.
-  for (const fee of [1_200n, 900n]) {
+  for (const fee of [120n, 90n]) {
     await warp(3 * DAY);
     await venueFees(fee * USDC);
   }
@@ -124,13 +124,13 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   await warp(2 * DAY);
   await write(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'absorbShortfall', [1_800n * USDC]);
   await warp(2 * DAY);
-  await venueFees(1_500n * USDC);
+  await venueFees(150n * USDC);
   // Week 3: the Junior request is an hour into its claim window; a Senior underwriter requests and is
   // in cooldown; another liquidation leaves bad debt (inside Junior's daily cap, so Senior is untouched).
   await warp(3 * DAY + 3_600);
   await write(ANVIL_KEYS[4], seniorPool.address, backstopPoolAbi, 'requestRedeem', [2_000n * SHARE, holder(ANVIL_KEYS[4]), holder(ANVIL_KEYS[4])]);
   await write(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'absorbShortfall', [2_500n * USDC]);
-  await venueFees(1_100n * USDC);
+  await venueFees(110n * USDC);
   // A crash: two rounds at or below the first long's strike confirm the touch; its holder is paid
   // (anyone may submit the claim); the price recovers.
   await warpOnly(1_800);

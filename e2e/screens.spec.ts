@@ -1,0 +1,30 @@
+// The main pages at desktop and phone widths: nothing overflows sideways, the heading and the page's key
+// content render, and a full-page screenshot is saved (test-results/screens/) for a person to look at.
+import { expect, test } from '@playwright/test';
+
+const PAGES = [
+  { path: '/', heading: /Insurance capital/, ready: 'layer-junior' },
+  { path: '/pools/junior', heading: /Junior pool/, ready: 'pool-tvl' },
+  { path: '/cover', heading: /Liquidation cover/, ready: 'cover-spot' },
+  { path: '/portfolio', heading: /Portfolio/, ready: 'portfolio-disconnected' },
+] as const;
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'mobile', width: 390, height: 844 },
+] as const;
+
+for (const viewport of VIEWPORTS) {
+  for (const pageSpec of PAGES) {
+    test(`${pageSpec.path} renders without sideways overflow on ${viewport.name}`, async ({ page }) => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await page.goto(pageSpec.path);
+      await expect(page.getByRole('heading', { level: 1, name: pageSpec.heading })).toBeVisible();
+      await expect(page.getByTestId(pageSpec.ready)).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const name = pageSpec.path === '/' ? 'overview' : pageSpec.path.slice(1).replace(/\//g, '-');
+      await page.screenshot({ path: `test-results/screens/${name}-${viewport.name}.png`, fullPage: true });
+    });
+  }
+}
