@@ -84,6 +84,19 @@ beforeAll(async () => {
   await stake(ANVIL_KEYS[5], junior, 1_234n * USDC);
   await write(ANVIL_KEYS[5], junior, backstopPoolAbi, 'requestRedeem', [300n * ONE_SHARE, privateKeyToAccount(ANVIL_KEYS[5]).address, privateKeyToAccount(ANVIL_KEYS[5]).address]);
   await write(ANVIL_KEYS[2], junior, backstopPoolAbi, 'requestRedeem', [50n * ONE_SHARE, privateKeyToAccount(ANVIL_KEYS[2]).address, privateKeyToAccount(ANVIL_KEYS[2]).address]);
+  // Two Senior requests mined in one block (the indexer reads a block's request terms once).
+  await publicClient.request({ method: 'evm_setAutomine' as never, params: [false] as never });
+  const sameBlock: Hex[] = [];
+  for (const key of [ANVIL_KEYS[3], ANVIL_KEYS[4]]) {
+    const account = privateKeyToAccount(key);
+    const wallet = createWalletClient({ chain: foundry, transport: http(anvil.rpcUrl), account });
+    sameBlock.push(await wallet.writeContract({ chain: foundry, account, address: deployment.contracts.seniorPool.address, abi: backstopPoolAbi, functionName: 'requestRedeem', args: [10n * ONE_SHARE, account.address, account.address], gas: 300_000n }));
+  }
+  await publicClient.request({ method: 'evm_mine' as never });
+  await publicClient.request({ method: 'evm_setAutomine' as never, params: [true] as never });
+  const sameBlockReceipts = await Promise.all(sameBlock.map((hash) => publicClient.waitForTransactionReceipt({ hash })));
+  expect(sameBlockReceipts.map((r) => r.status)).toEqual(['success', 'success']);
+  expect(sameBlockReceipts[0]!.blockNumber).toBe(sameBlockReceipts[1]!.blockNumber);
   await warp(7 * 86_400 + 60);
   const holder = privateKeyToAccount(ANVIL_KEYS[5]).address;
   await write(ANVIL_KEYS[5], junior, backstopPoolAbi, 'redeem', [100n * ONE_SHARE, holder, holder]);
@@ -200,6 +213,17 @@ describe('Ponder history of the pools', () => {
     const block = await publicClient.getBlock({ blockNumber: requestLog.blockNumber });
     expect(BigInt(b.requests[0]!.claimableAt)).toBe(block.timestamp + 7n * 86_400n);
     expect(BigInt(b.requests[0]!.expiresAt)).toBe(block.timestamp + 10n * 86_400n);
+  });
+
+  it('indexes two requests mined in one block, each with its own terms from the chain', async () => {
+    const senior = deployment.contracts.seniorPool.address;
+    for (const key of [ANVIL_KEYS[3], ANVIL_KEYS[4]]) {
+      const account = privateKeyToAccount(key).address;
+      const { body } = await get<{ requests: { pool: string; requestId: string; shares: string; claimableAt: string; expiresAt: string }[] }>(`/accounts/${account}/portfolio`);
+      const row = body.requests.find((r) => r.pool === senior.toLowerCase())!;
+      const [requestId, shares, claimableAt, expiresAt] = await publicClient.readContract({ address: senior, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [account] });
+      expect([BigInt(row.requestId), BigInt(row.shares), BigInt(row.claimableAt), BigInt(row.expiresAt)]).toEqual([requestId, shares, claimableAt, expiresAt]);
+    }
   });
 
   it('records the shortfall split and the fee split exactly as emitted', async () => {
