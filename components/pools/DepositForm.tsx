@@ -10,6 +10,7 @@ import { isBusy } from '@/lib/tx/status';
 import { checkAmount } from '@/lib/validation/amountInput';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useTransactor } from '../tx/useTransactor';
+import { AmountInput } from '../ui/AmountInput';
 import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
 
@@ -56,28 +57,15 @@ export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: P
             Wallet: {account ? `${formatAmount(data.walletBalance, ASSET_DECIMALS)} ${ASSET_SYMBOL}` : '—'}
           </span>
         </div>
-        <div className="mt-1 flex rounded-lg border border-slate-300 focus-within:border-indigo-500 dark:border-slate-700">
-          <input
-            id={inputId}
-            name="amount"
-            inputMode="decimal"
-            autoComplete="off"
-            placeholder="0.00"
-            value={input}
-            onChange={(e) => setInput(e.target.value)}
-            aria-invalid={Boolean(error)}
-            aria-describedby={`${inputId}-help`}
-            className="w-full rounded-lg bg-transparent px-3 py-2 font-mono text-slate-900 outline-none dark:text-slate-100"
-          />
-          <button
-            type="button"
-            className="px-3 text-xs font-semibold text-indigo-700 dark:text-indigo-300"
-            onClick={() => setInput(formatAmount(data.walletBalance < data.maxDeposit ? data.walletBalance : data.maxDeposit, ASSET_DECIMALS, { grouping: false }))}
-            disabled={!account}
-          >
-            Max
-          </button>
-        </div>
+        <AmountInput
+          id={inputId}
+          name="amount"
+          value={input}
+          onChange={setInput}
+          onMax={() => setInput(formatAmount(data.walletBalance < data.maxDeposit ? data.walletBalance : data.maxDeposit, ASSET_DECIMALS, { grouping: false }))}
+          maxDisabled={!account}
+          invalid={Boolean(error)}
+        />
         <p id={`${inputId}-help`} className="mt-1 min-h-5 text-sm" data-testid="amount-message">
           {error ? (
             <span className="text-red-700 dark:text-red-400">{error}</span>

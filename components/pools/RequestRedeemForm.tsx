@@ -10,6 +10,7 @@ import { convertToAssets } from '@/lib/pool/shares';
 import { isBusy } from '@/lib/tx/status';
 import { checkAmount } from '@/lib/validation/amountInput';
 import type { Transactor } from '../tx/useTransactor';
+import { AmountInput } from '../ui/AmountInput';
 import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
 
@@ -53,24 +54,16 @@ export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesL
           </label>
           <span className="text-xs text-slate-500 dark:text-slate-400">Held: {account ? formatAmount(data.shares, SHARE_DECIMALS, { maxFractionDigits: 4 }) : '—'}</span>
         </div>
-        <div className="mt-1 flex rounded-lg border border-slate-300 focus-within:border-indigo-500 dark:border-slate-700">
-          <input
-            id={inputId}
-            name="shares"
-            inputMode="decimal"
-            autoComplete="off"
-            placeholder="0.00"
-            value={input}
-            onChange={(e) => setInput(e.target.value)}
-            aria-invalid={Boolean(error)}
-            aria-describedby={`${inputId}-help`}
-            data-testid="request-amount"
-            className="w-full rounded-lg bg-transparent px-3 py-2 font-mono text-slate-900 outline-none dark:text-slate-100"
-          />
-          <button type="button" className="px-3 text-xs font-semibold text-indigo-700 dark:text-indigo-300" onClick={() => setInput(formatAmount(data.shares, SHARE_DECIMALS, { grouping: false }))} disabled={!account}>
-            Max
-          </button>
-        </div>
+        <AmountInput
+          id={inputId}
+          name="shares"
+          value={input}
+          onChange={setInput}
+          onMax={() => setInput(formatAmount(data.shares, SHARE_DECIMALS, { grouping: false }))}
+          maxDisabled={!account}
+          invalid={Boolean(error)}
+          testId="request-amount"
+        />
         <p id={`${inputId}-help`} className="mt-1 min-h-5 text-sm" data-testid="request-message">
           {error ? (
             <span className="text-red-700 dark:text-red-400">{error}</span>

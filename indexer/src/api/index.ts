@@ -53,47 +53,22 @@ app.get('/pools/:pool/apy', async (c) => {
   return c.json({ asOf: now, windows });
 });
 
-app.get('/events', async (c) => {
-  const limit = checkLimit(c.req.query('limit'), 50);
-  if (!limit.ok) return c.json({ error: limit.message }, limit.status);
-  const rows = await db.select().from(protocolEvent).orderBy(desc(protocolEvent.blockNumber)).limit(limit.value);
-  return c.json(json(rows));
-});
+// The newest rows of one table, newest first (or oldest first for a time series), `?limit=` validated.
+function newest(path: string, query: (limit: number) => Promise<unknown[]>, options: { fallback?: number; chronological?: boolean } = {}) {
+  app.get(path, async (c) => {
+    const limit = checkLimit(c.req.query('limit'), options.fallback ?? 50);
+    if (!limit.ok) return c.json({ error: limit.message }, limit.status);
+    const rows = await query(limit.value);
+    return c.json(json(options.chronological ? rows.reverse() : rows));
+  });
+}
 
-app.get('/shortfalls', async (c) => {
-  const limit = checkLimit(c.req.query('limit'), 50);
-  if (!limit.ok) return c.json({ error: limit.message }, limit.status);
-  const rows = await db.select().from(shortfall).orderBy(desc(shortfall.blockNumber)).limit(limit.value);
-  return c.json(json(rows));
-});
-
-app.get('/fees', async (c) => {
-  const limit = checkLimit(c.req.query('limit'), 50);
-  if (!limit.ok) return c.json({ error: limit.message }, limit.status);
-  const rows = await db.select().from(feeDistribution).orderBy(desc(feeDistribution.blockNumber)).limit(limit.value);
-  return c.json(json(rows));
-});
-
-app.get('/covers', async (c) => {
-  const limit = checkLimit(c.req.query('limit'), 50);
-  if (!limit.ok) return c.json({ error: limit.message }, limit.status);
-  const rows = await db.select().from(cover).orderBy(desc(cover.tokenId)).limit(limit.value);
-  return c.json(json(rows));
-});
-
-app.get('/sigma', async (c) => {
-  const limit = checkLimit(c.req.query('limit'), 200);
-  if (!limit.ok) return c.json({ error: limit.message }, limit.status);
-  const rows = await db.select().from(sigmaUpdate).orderBy(desc(sigmaUpdate.timestamp)).limit(limit.value);
-  return c.json(json(rows.reverse()));
-});
-
-app.get('/auctions', async (c) => {
-  const limit = checkLimit(c.req.query('limit'), 50);
-  if (!limit.ok) return c.json({ error: limit.message }, limit.status);
-  const rows = await db.select().from(auction).orderBy(desc(auction.auctionId)).limit(limit.value);
-  return c.json(json(rows));
-});
+newest('/events', (limit) => db.select().from(protocolEvent).orderBy(desc(protocolEvent.blockNumber)).limit(limit));
+newest('/shortfalls', (limit) => db.select().from(shortfall).orderBy(desc(shortfall.blockNumber)).limit(limit));
+newest('/fees', (limit) => db.select().from(feeDistribution).orderBy(desc(feeDistribution.blockNumber)).limit(limit));
+newest('/covers', (limit) => db.select().from(cover).orderBy(desc(cover.tokenId)).limit(limit));
+newest('/auctions', (limit) => db.select().from(auction).orderBy(desc(auction.auctionId)).limit(limit));
+newest('/sigma', (limit) => db.select().from(sigmaUpdate).orderBy(desc(sigmaUpdate.timestamp)).limit(limit), { fallback: 200, chronological: true });
 
 app.get('/accounts/:account/portfolio', async (c) => {
   const account = checkAddress(c.req.param('account'), 'account');
