@@ -28,3 +28,28 @@ for (const viewport of VIEWPORTS) {
     });
   }
 }
+
+// Dark mode follows the system setting: the page turns dark and stays readable.
+for (const pageSpec of PAGES) {
+  test(`${pageSpec.path} follows a dark system theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(pageSpec.path);
+    await expect(page.getByTestId(pageSpec.ready)).toBeVisible();
+    const [background, text] = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return [style.backgroundColor, style.color];
+    });
+    // Lightness 0–1 from the computed colour (Chromium reports Tailwind 4's colours as lab()/oklch()).
+    const lightness = (css: string) => {
+      const numbers = (css.match(/-?[\d.]+/g) ?? []).map(Number);
+      if (css.startsWith('lab')) return (numbers[0] ?? 0) / 100;
+      if (css.startsWith('oklch') || css.startsWith('oklab')) return numbers[0] ?? 0;
+      const [r = 0, g = 0, b = 0] = numbers;
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    expect(lightness(background)).toBeLessThan(0.3);
+    expect(lightness(text)).toBeGreaterThan(0.8);
+    const name = pageSpec.path === '/' ? 'overview' : pageSpec.path.slice(1).replace(/\//g, '-');
+    await page.screenshot({ path: `test-results/screens/${name}-dark.png`, fullPage: true });
+  });
+}
