@@ -1,8 +1,8 @@
-import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import type { QuoteBreakdown } from '@/lib/cover/quoteBreakdown';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
+import { formatAssets } from '@/lib/format/tokenAmount';
 
-const usd = (v: bigint) => `${formatAmount(v, ASSET_DECIMALS, { maxFractionDigits: 2, rounding: 'Up' })} ${ASSET_SYMBOL}`;
+const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2, rounding: 'Up' });
 
 /** The live quote and why it is what it is. */
 export function QuotePanel({ quote }: { quote: QuoteBreakdown }) {

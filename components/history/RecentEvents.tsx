@@ -1,10 +1,8 @@
 'use client';
 
-import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
-import { formatAmount } from '@/lib/format/amount';
 import { formatTimestamp } from '@/lib/format/duration';
 import { shortHash } from '@/lib/tx/status';
-import { eventLabel } from '@/lib/history/eventCopy';
+import { eventAmount, eventLabel } from '@/lib/history/eventCopy';
 import { useRecentEvents } from './useHistory';
 
 /** The protocol's latest events, from the indexer. */
@@ -22,13 +20,7 @@ export function RecentEvents() {
             {e.account ? <span className="ml-2 font-mono text-xs text-slate-500">{shortHash(e.account)}</span> : null}
           </span>
           <span className="text-right">
-            <span className="font-mono tabular-nums">
-              {e.assets !== null
-                ? `${formatAmount(e.assets, ASSET_DECIMALS, { maxFractionDigits: 2 })} ${ASSET_SYMBOL}`
-                : e.shares !== null
-                  ? `${formatAmount(e.shares, SHARE_DECIMALS, { maxFractionDigits: 2 })} shares`
-                  : ''}
-            </span>
+            <span className="font-mono tabular-nums">{eventAmount(e)}</span>
             <span className="block text-xs text-slate-500">{formatTimestamp(e.timestamp)}</span>
           </span>
         </li>

@@ -1,14 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import type { Layer } from '@/lib/chain/config';
-import { formatAmount, formatPercentWad } from '@/lib/format/amount';
+import { formatPercentWad } from '@/lib/format/amount';
 import { capitalBarBps, type CapitalBreakdown } from '@/lib/pool/capital';
 import { LAYER_COPY } from '@/lib/pool/layers';
 import { useApy } from '../history/useHistory';
+import { formatAssets } from '@/lib/format/tokenAmount';
 
-const usd = (v: bigint) => `${formatAmount(v, ASSET_DECIMALS, { maxFractionDigits: 0 })} ${ASSET_SYMBOL}`;
+const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 0 });
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
 
 /** One layer at a glance: capital split as a bar, utilization, share price and realised yield. */

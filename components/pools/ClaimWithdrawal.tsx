@@ -2,7 +2,7 @@
 
 import type { Address } from 'viem';
 import { backstopPoolAbi } from '@/contracts-abi';
-import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
+import { SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
 import { formatDuration, formatTimestamp } from '@/lib/format/duration';
 import type { RequestPhase } from '@/lib/pool/redeemRequest';
@@ -11,6 +11,7 @@ import { isBusy } from '@/lib/tx/status';
 import type { Transactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
+import { formatAssets } from '@/lib/format/tokenAmount';
 
 type Props = {
   claim: Transactor;
@@ -53,7 +54,7 @@ export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, clai
       </p>
       {phase.kind === 'claimable' ? (
         <p className="text-sm" data-testid="claim-preview">
-          You receive ≈ {formatAmount(payout, ASSET_DECIMALS, { maxFractionDigits: 2 })} {ASSET_SYMBOL}
+          You receive ≈ {formatAssets(payout, { maxFractionDigits: 2 })}
           {limitedByFree ? ' now — the rest of your request waits until capital backing active cover is released.' : ''}
         </p>
       ) : null}

@@ -13,6 +13,7 @@ import { useTransactor } from '../tx/useTransactor';
 import { AmountInput } from '../ui/AmountInput';
 import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
+import { formatAssets } from '@/lib/format/tokenAmount';
 
 type Props = { pool: Address; stablecoin: Address; data: PoolData; account: Address | undefined; wrongNetwork: boolean };
 
@@ -54,7 +55,7 @@ export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: P
             Amount to stake
           </label>
           <span className="text-xs text-slate-500 dark:text-slate-400" data-testid="wallet-balance">
-            Wallet: {account ? `${formatAmount(data.walletBalance, ASSET_DECIMALS)} ${ASSET_SYMBOL}` : '—'}
+            Wallet: {account ? formatAssets(data.walletBalance) : '—'}
           </span>
         </div>
         <AmountInput

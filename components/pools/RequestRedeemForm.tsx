@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
 import { backstopPoolAbi } from '@/contracts-abi';
-import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
+import { SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
 import { formatDuration } from '@/lib/format/duration';
 import { convertToAssets } from '@/lib/pool/shares';
@@ -13,6 +13,7 @@ import type { Transactor } from '../tx/useTransactor';
 import { AmountInput } from '../ui/AmountInput';
 import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
+import { formatAssets } from '@/lib/format/tokenAmount';
 
 type Props = {
   request: Transactor;
@@ -69,7 +70,7 @@ export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesL
             <span className="text-red-700 dark:text-red-400">{error}</span>
           ) : estimate !== undefined ? (
             <span className="text-slate-600 dark:text-slate-300">
-              Worth ≈ {formatAmount(estimate, ASSET_DECIMALS, { maxFractionDigits: 2 })} {ASSET_SYMBOL} today; the amount is set when you withdraw.
+              Worth ≈ {formatAssets(estimate, { maxFractionDigits: 2 })} today; the amount is set when you withdraw.
             </span>
           ) : null}
         </p>

@@ -1,10 +1,8 @@
 'use client';
 
 import type { Address } from 'viem';
-import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
-import { formatAmount } from '@/lib/format/amount';
 import { formatTimestamp } from '@/lib/format/duration';
-import { eventLabel } from '@/lib/history/eventCopy';
+import { eventAmount, eventLabel } from '@/lib/history/eventCopy';
 import { shortHash } from '@/lib/tx/status';
 import { usePortfolio } from './usePortfolio';
 
@@ -23,9 +21,7 @@ export function AccountHistory({ account }: { account: Address }) {
             <span className="ml-2 font-mono text-xs text-slate-500" title={e.txHash}>tx {shortHash(e.txHash)}</span>
           </span>
           <span className="text-right">
-            <span className="font-mono tabular-nums">
-              {e.assets !== null ? `${formatAmount(e.assets, ASSET_DECIMALS, { maxFractionDigits: 2 })} ${ASSET_SYMBOL}` : e.shares !== null ? `${formatAmount(e.shares, SHARE_DECIMALS, { maxFractionDigits: 2 })} shares` : ''}
-            </span>
+            <span className="font-mono tabular-nums">{eventAmount(e)}</span>
             <span className="block text-xs text-slate-500">{formatTimestamp(e.timestamp)}</span>
           </span>
         </li>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { Address } from 'viem';
 import type { Layer } from '@/lib/chain/config';
-import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
+import { SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
 import { formatDuration } from '@/lib/format/duration';
 import type { IndexedPosition } from '@/lib/history/indexerApi';
@@ -13,8 +13,9 @@ import { convertToAssets } from '@/lib/pool/shares';
 import { stakeEarnings } from '@/lib/portfolio/stake';
 import { useChainNow } from '../chain/useChainNow';
 import { usePoolData } from '../pools/usePoolData';
+import { formatAssets } from '@/lib/format/tokenAmount';
 
-const usd = (v: bigint) => `${formatAmount(v, ASSET_DECIMALS, { maxFractionDigits: 2 })} ${ASSET_SYMBOL}`;
+const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
 
 function requestText(phase: ReturnType<typeof requestPhase>): string {
   switch (phase.kind) {

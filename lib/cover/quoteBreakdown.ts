@@ -2,7 +2,7 @@
 // exact number the contract will charge); the parts explain it with the same twins it is built from.
 import { touchProbability } from '@/lib/math/touchProbability';
 import { WAD } from '@/lib/math/fixedPointMath';
-import { averageMarkupUp } from './markup';
+import { averageMarkupUp, ceilDiv } from './markup';
 import { floorRateUp, quoteCover, type MarketSnapshot, type ProductTerms } from './quote';
 
 export type QuoteBreakdown = {
@@ -27,7 +27,8 @@ export function quoteBreakdown(product: ProductTerms, market: MarketSnapshot, st
   const pTouch = touchProbability(market.spot, strike, market.sigma, duration);
   const averageMarkup = averageMarkupUp(market.locked, payout, market.totalAssets, product.pricing);
   const floorRate = floorRateUp(duration, product.pricing);
-  const floorPremium = (payout * floorRate + WAD - 1n) / WAD;
+  // The minimum's part of `premiumUp`, rounded the same way.
+  const floorPremium = ceilDiv(payout * floorRate, WAD);
   return {
     premium,
     pTouch,

@@ -25,3 +25,12 @@ describe('indexer API parsing', () => {
     expect(eventLabel('some-new-kind')).toBe('some new kind');
   });
 });
+
+describe('eventAmount', () => {
+  it('shows assets, else shares, else nothing', async () => {
+    const { eventAmount } = await import('./eventCopy');
+    expect(eventAmount({ assets: 1_234_500_000n, shares: 5n })).toBe('1,234.5 USDC');
+    expect(eventAmount({ assets: null, shares: 2n * 10n ** 18n })).toBe('2 shares');
+    expect(eventAmount({ assets: null, shares: null })).toBe('');
+  });
+});

@@ -2,12 +2,11 @@
 // errors are decoded against every error the protocol declares (contracts-abi/errors.ts).
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, type Hex } from 'viem';
 import { protocolErrorsAbi } from '@/contracts-abi';
-import { formatAmount } from '../format/amount';
 import { formatDuration, formatTimestamp } from '../format/duration';
-import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '../chain/tokens';
+import { formatAssets, formatShares } from '../format/tokenAmount';
 
-const assets = (v: unknown) => `${formatAmount(BigInt(v as bigint), ASSET_DECIMALS)} ${ASSET_SYMBOL}`;
-const shares = (v: unknown) => `${formatAmount(BigInt(v as bigint), SHARE_DECIMALS, { maxFractionDigits: 6 })} shares`;
+const assets = (v: unknown) => formatAssets(BigInt(v as bigint));
+const shares = (v: unknown) => formatShares(BigInt(v as bigint), { maxFractionDigits: 6 });
 
 const when = (v: unknown) => formatTimestamp(BigInt(v as bigint));
 
