@@ -3,10 +3,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Address } from 'viem';
 import { usePublicClient, useReadContract } from 'wagmi';
-import { coverMarketAbi, mockAggregatorAbi } from '@/contracts-abi';
-import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
+import { coverMarketAbi } from '@/contracts-abi';
 import { coverView, COVER_VIEW_LABEL } from '@/lib/cover/coverStatus';
-import { findClaimRound, type Round } from '@/lib/cover/findClaimRound';
+import { feedRoundReader, latestRoundIdOf } from '@/lib/cover/feedRounds';
+import { findClaimRound } from '@/lib/cover/findClaimRound';
 import { formatAmount } from '@/lib/format/amount';
 import { formatTimestamp } from '@/lib/format/duration';
 import { isBusy } from '@/lib/tx/status';
@@ -14,6 +14,7 @@ import { TxStatusLine } from '../tx/TxStatusLine';
 import { useTransactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
 import type { CoverProduct } from '../cover/useCoverMarket';
+import { formatAssets } from '@/lib/format/tokenAmount';
 
 type Props = { tokenId: bigint; market: Address; products: readonly CoverProduct[]; account: Address; wrongNetwork: boolean };
 
@@ -30,20 +31,10 @@ export function CoverRow({ tokenId, market, products, account, wrongNetwork }: P
     enabled: Boolean(client && product && info.data && active),
     refetchInterval: 5_000,
     queryFn: async () => {
-      const feed = product!.feed;
       const c = info.data!;
-      const [latestRoundId] = await client!.readContract({ address: feed, abi: mockAggregatorAbi, functionName: 'latestRoundData' });
-      const getRound = async (roundId: bigint): Promise<Round | null> => {
-        try {
-          const [id, answer, startedAt, updatedAt, answeredInRound] = await client!.readContract({ address: feed, abi: mockAggregatorAbi, functionName: 'getRoundData', args: [roundId] });
-          return { roundId: id, answer, startedAt, updatedAt, answeredInRound };
-        } catch {
-          return null;
-        }
-      };
       return findClaimRound({
-        getRound,
-        latestRoundId,
+        getRound: feedRoundReader(client!, product!.feed),
+        latestRoundId: await latestRoundIdOf(client!, product!.feed),
         cover: { direction: product!.direction, strike: c.strike, start: c.start, end: c.end, activationDelay: product!.activationDelay, confirmations: product!.confirmations },
         maxReads: 2_000,
       });
@@ -65,7 +56,7 @@ export function CoverRow({ tokenId, market, products, account, wrongNetwork }: P
         <span>
           <span className="font-medium">Cover #{tokenId.toString()}</span>
           <span className="ml-2 text-sm text-slate-600 dark:text-slate-300">
-            {product?.direction === 'Up' ? 'rise to' : 'fall to'} {formatAmount(c.strike, 8, { maxFractionDigits: 2 })} · pays {formatAmount(c.payout, ASSET_DECIMALS, { maxFractionDigits: 2 })} {ASSET_SYMBOL}
+            {product?.direction === 'Up' ? 'rise to' : 'fall to'} {formatAmount(c.strike, 8, { maxFractionDigits: 2 })} · pays {formatAssets(c.payout, { maxFractionDigits: 2 })}
           </span>
         </span>
         <span className="text-sm font-medium" data-testid={`cover-${tokenId}-status`}>{COVER_VIEW_LABEL[view]}</span>
@@ -76,7 +67,7 @@ export function CoverRow({ tokenId, market, products, account, wrongNetwork }: P
       {view === 'triggered' ? (
         <div className="mt-2 space-y-1">
           <Button type="button" onClick={onClaim} disabled={wrongNetwork || isBusy(claim.status)} data-testid={`claim-${tokenId}`}>
-            {wrongNetwork ? 'Switch network to claim' : `Claim ${formatAmount(c.payout, ASSET_DECIMALS, { maxFractionDigits: 2 })} ${ASSET_SYMBOL}`}
+            {wrongNetwork ? 'Switch network to claim' : `Claim ${formatAssets(c.payout, { maxFractionDigits: 2 })}`}
           </Button>
         </div>
       ) : null}

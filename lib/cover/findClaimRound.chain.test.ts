@@ -8,8 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Address } from 'viem';
-import { checkClaimRound, findClaimRound, phaseOf, proxyRoundId, aggregatorRoundOf, type ClaimTerms, type GetRound, type Round } from './findClaimRound';
+import { checkClaimRound, findClaimRound, phaseOf, proxyRoundId, aggregatorRoundOf, type ClaimTerms, type GetRound } from './findClaimRound';
 import { deployCoverStack, netExecutionGas, revertName, startCoverChain, type CoverChain, type CoverStack } from './testing/coverChain';
+import { feedRoundReader, latestRoundIdOf } from './feedRounds';
 
 let chain: CoverChain;
 let stack: CoverStack;
@@ -29,16 +30,9 @@ beforeAll(async () => {
 });
 afterAll(async () => chain?.stop());
 
-const getRound: GetRound = async (id) => {
-  try {
-    const [roundId, answer, startedAt, updatedAt, answeredInRound] = await chain.read<readonly [bigint, bigint, bigint, bigint, bigint]>(stack.feed, 'getRoundData', [id]);
-    return { roundId, answer, startedAt, updatedAt, answeredInRound } satisfies Round;
-  } catch {
-    return null;
-  }
-};
-
-const latestRoundId = async () => (await chain.read<readonly [bigint, bigint, bigint, bigint, bigint]>(stack.feed, 'latestRoundData'))[0];
+// The app's own feed adapter, so this test covers it too.
+const getRound: GetRound = (id) => feedRoundReader(chain.publicClient, stack.feed.address)(id);
+const latestRoundId = () => latestRoundIdOf(chain.publicClient, stack.feed.address);
 
 /** Simulates `claim(tokenId, roundId)` from a keeper: null if it would pay, else the custom error name. */
 async function simulateClaim(tokenId: bigint, roundId: bigint): Promise<string | null> {
