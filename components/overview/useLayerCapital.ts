@@ -6,7 +6,7 @@ import { LAYERS, poolAddress, type Layer } from '@/lib/chain/config';
 import { capitalBreakdown, type CapitalBreakdown } from '@/lib/pool/capital';
 
 const ONE_SHARE = 10n ** 18n;
-const READS = ['totalAssets', 'lockedAssets', 'unearnedPremium'] as const;
+const READS = ['totalAssets', 'lockedAssets', 'unearnedPremium', 'freeAssets'] as const;
 
 /** Live capital of both layers in one batched read. */
 export function useLayerCapital() {
@@ -21,8 +21,9 @@ export function useLayerCapital() {
   const layers = query.data
     ? (Object.fromEntries(
         LAYERS.map((layer, i) => {
-          const [totalAssets, lockedAssets, unearnedPremium, sharePrice] = query.data.slice(i * 4, i * 4 + 4) as bigint[];
-          return [layer, { ...capitalBreakdown({ totalAssets: totalAssets!, lockedAssets: lockedAssets!, unearnedPremium: unearnedPremium! }), sharePrice: sharePrice! }];
+          const per = READS.length + 1;
+          const [totalAssets, lockedAssets, unearnedPremium, freeAssets, sharePrice] = query.data.slice(i * per, (i + 1) * per) as bigint[];
+          return [layer, { ...capitalBreakdown({ totalAssets: totalAssets!, lockedAssets: lockedAssets!, unearnedPremium: unearnedPremium!, freeAssets: freeAssets! }), sharePrice: sharePrice! }];
         }),
       ) as Record<Layer, CapitalBreakdown & { sharePrice: bigint }>)
     : undefined;

@@ -3,8 +3,9 @@ import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens
 import { convertToAssets } from '@/lib/pool/shares';
 import { Stat } from '../ui/Stat';
 import type { PoolData } from './usePoolData';
+import { formatAssets } from '@/lib/format/tokenAmount';
 
-const usd = (v: bigint) => `${formatAmount(v, ASSET_DECIMALS, { maxFractionDigits: 2 })} ${ASSET_SYMBOL}`;
+const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
 
 export function PoolStats({ data, connected }: { data: PoolData; connected: boolean }) {
   // Escrowed shares are still the holder's: they earn and absorb losses until claimed.
@@ -13,7 +14,7 @@ export function PoolStats({ data, connected }: { data: PoolData; connected: bool
   return (
     <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
       <Stat label="Pool TVL" value={usd(data.totalAssets)} testId="pool-tvl" hint="Earned assets backing the shares (excludes unearned premium)" />
-      <Stat label="Free capital" value={usd(data.totalAssets - data.lockedAssets)} testId="free-assets" hint="What withdrawals and shortfalls may use" />
+      <Stat label="Free capital" value={usd(data.freeAssets)} testId="free-assets" hint="What withdrawals and shortfalls may use" />
       <Stat label="Locked for cover" value={usd(data.lockedAssets)} testId="locked-assets" hint="Payouts of active covers, untouchable until they expire" />
       <Stat label="Unearned premium" value={usd(data.unearnedPremium)} testId="unearned-premium" hint="Paid in, earned linearly over each cover's term" />
       <Stat label="Share price" value={`${formatAmount(data.sharePrice, ASSET_DECIMALS)} ${ASSET_SYMBOL}`} testId="share-price" hint="Assets one share redeems for" />

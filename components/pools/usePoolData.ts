@@ -29,6 +29,7 @@ export function usePoolData(layer: Layer, account: Address | undefined) {
       { address: pool, abi: backstopPoolAbi, functionName: 'unearnedPremium' },
       { address: pool, abi: backstopPoolAbi, functionName: 'cooldown' },
       { address: pool, abi: backstopPoolAbi, functionName: 'claimWindow' },
+      { address: pool, abi: backstopPoolAbi, functionName: 'freeAssets' },
     ],
     query: { enabled: Boolean(pool && stablecoin), refetchInterval: 4_000 },
   });
@@ -48,6 +49,7 @@ export function usePoolData(layer: Layer, account: Address | undefined) {
         unearnedPremium: query.data[10],
         cooldown: query.data[11],
         claimWindow: query.data[12],
+        freeAssets: query.data[13],
       }
     : undefined;
   return { pool, stablecoin, data, query };

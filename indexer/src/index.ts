@@ -29,7 +29,7 @@ type EventMeta = {
   id: string;
 };
 
-const SNAPSHOT_VIEWS = ['totalAssets', 'totalSupply', 'lockedAssets', 'unearnedPremium'] as const;
+const SNAPSHOT_VIEWS = ['totalAssets', 'totalSupply', 'lockedAssets', 'unearnedPremium', 'freeAssets'] as const;
 type PoolState = Record<(typeof SNAPSHOT_VIEWS)[number], bigint>;
 
 /** Most recent blocks' pool states, by block hash (a reorged block has another hash). */
@@ -71,7 +71,7 @@ async function snapshot(context: Context, pool: Address, event: EventMeta) {
   if (await context.db.find(poolSnapshot, key)) return;
   const state = (await poolStatesAt(context, event.block)).get(pool.toLowerCase());
   if (!state) throw new Error(`pool ${pool} has no state at block ${event.block.number}`);
-  const { totalAssets, totalSupply, lockedAssets, unearnedPremium } = state;
+  const { totalAssets, totalSupply, lockedAssets, unearnedPremium, freeAssets } = state;
   await context.db.insert(poolSnapshot).values({
     ...key,
     timestamp: event.block.timestamp,
@@ -79,8 +79,7 @@ async function snapshot(context: Context, pool: Address, event: EventMeta) {
     totalSupply,
     lockedAssets,
     unearnedPremium,
-    // The contract's own definition: free = total − locked (never negative: locked ≤ total).
-    freeAssets: totalAssets - lockedAssets,
+    freeAssets,
     sharePrice: sharePrice({ totalAssets, totalSupply }),
   });
 }

@@ -1,10 +1,10 @@
 // How a layer's capital splits, for display: free (usable by withdrawals and shortfalls), locked
-// (backing active covers) and unearned premium (held, not yet part of the share price).
+// (backing active covers) and unearned premium (held, not yet part of the share price). Every part is
+// the pool's own view (`freeAssets()` included), read from the chain; only the display ratios are here.
 
-export type CapitalState = { totalAssets: bigint; lockedAssets: bigint; unearnedPremium: bigint };
+export type CapitalState = { totalAssets: bigint; lockedAssets: bigint; unearnedPremium: bigint; freeAssets: bigint };
 
 export type CapitalBreakdown = CapitalState & {
-  freeAssets: bigint;
   /** Everything the pool holds for its stakers and covers: total assets plus unearned premium. */
   heldAssets: bigint;
   /** locked / totalAssets in WAD, rounded down; 0 for an empty pool. */
@@ -14,10 +14,8 @@ export type CapitalBreakdown = CapitalState & {
 const WAD = 10n ** 18n;
 
 export function capitalBreakdown(state: CapitalState): CapitalBreakdown {
-  const freeAssets = state.totalAssets > state.lockedAssets ? state.totalAssets - state.lockedAssets : 0n;
   return {
     ...state,
-    freeAssets,
     heldAssets: state.totalAssets + state.unearnedPremium,
     utilizationWad: state.totalAssets === 0n ? 0n : (state.lockedAssets * WAD) / state.totalAssets,
   };
