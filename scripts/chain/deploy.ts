@@ -40,8 +40,6 @@ export type Deployment = {
   };
 };
 
-export type ContractKey = keyof Deployment['contracts'];
-
 /** Recapitalization defaults: 100M BKS to the treasury, auctions from 2 to 0.5 USDC per BKS over 24 h,
  *  at most 5 % of supply minted per event. Governance may move each within the contract's bounds. */
 export const RECAP_DEFAULTS = {
@@ -76,8 +74,8 @@ export const PRODUCT_TERMS = {
 
 /** Products registered at deploy: long-liquidation cover (price down) on Junior, short cover (up) on Senior. */
 export const PRODUCTS = [
-  { name: 'ETH longs: price falls to the strike', direction: 0, pool: 'juniorPool' },
-  { name: 'ETH shorts: price rises to the strike', direction: 1, pool: 'seniorPool' },
+  { direction: 0, pool: 'juniorPool' }, // ETH longs: pays when the price falls to the strike
+  { direction: 1, pool: 'seniorPool' }, // ETH shorts: pays when the price rises to the strike
 ] as const;
 
 export type DeployOptions = {
