@@ -1,19 +1,15 @@
-'use client';
-
 import { formatTimestamp } from '@/lib/format/duration';
 import { shortHash } from '@/lib/tx/status';
 import { eventAmount, eventLabel } from '@/lib/history/eventCopy';
-import { useRecentEvents } from './useHistory';
+import type { ProtocolEvent } from '@/lib/history/indexerApi';
 
-/** The protocol's latest events, from the indexer. */
-export function RecentEvents() {
-  const events = useRecentEvents();
-  if (events.isError) return <p className="text-sm text-slate-500 dark:text-slate-400">Recent activity is unavailable while the indexer is away.</p>;
-  if (!events.data) return <div className="h-40 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
-  if (events.data.length === 0) return <p className="text-sm text-slate-500">No activity yet.</p>;
+/** The protocol's latest events from the indexer; `null` when the indexer is away. */
+export function RecentEvents({ events }: { events: ProtocolEvent[] | null }) {
+  if (events === null) return <p className="text-sm text-slate-500 dark:text-slate-400">Recent activity is unavailable while the indexer is away.</p>;
+  if (events.length === 0) return <p className="text-sm text-slate-500">No activity yet.</p>;
   return (
     <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800" data-testid="recent-events">
-      {events.data.map((e) => (
+      {events.map((e) => (
         <li key={e.id} className="flex items-baseline justify-between gap-3 py-2">
           <span>
             <span className="font-medium">{eventLabel(e.kind)}</span>

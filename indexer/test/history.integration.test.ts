@@ -2,7 +2,7 @@
 // Every indexed row must match its event, every snapshot must equal the contract at that block,
 // a rollback must leave the tables equal to the new chain, and bad API input must get a 4xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicClient, createWalletClient, http, parseAbiItem, type Address, type Hex } from 'viem';
+import { createPublicClient, createWalletClient, http, keccak256, parseAbiItem, toEventSelector, toHex, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallAbi, testUSDCAbi, volatilityOracleAbi } from '../../contracts-abi';
@@ -11,6 +11,7 @@ import { deployProtocol, type Deployment } from '../../scripts/chain/deploy';
 import { seedStakes } from '../../scripts/chain/seed';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from '../../scripts/testing/anvil';
 import { startPonder, type PonderInstance } from '../../scripts/testing/ponder';
+import { fetchApy, fetchEvents, fetchPortfolio, fetchSnapshots } from '../../lib/history/indexerApi';
 
 let anvil: AnvilInstance;
 let ponder: PonderInstance;
@@ -67,7 +68,8 @@ beforeAll(async () => {
   for (const [name, c] of Object.entries(deployment.contracts)) expect(c.address).toBe(deployments[31337]!.contracts[name]!.address);
   await seedStakes(anvil.rpcUrl, deployment);
   const junior = deployment.contracts.juniorPool.address;
-  // A scripted history: an ignored donation, a venue paying fees and drawing a shortfall, a stake,
+  // A scripted history: an ignored donation, a venue paying fees and drawing a shortfall beyond
+  // Junior's daily cap (half its free capital) so Senior pays too, a stake,
   // a redeem request claimed in two parts after the cooldown, another left to lapse, a share transfer.
   const usdc = deployment.contracts.stablecoin.address;
   const waterfall = deployment.contracts.shortfallWaterfall.address;
@@ -76,11 +78,11 @@ beforeAll(async () => {
     act(key, (w) => w.writeContract({ chain: foundry, account: w.account!, address, abi, functionName, args } as never));
   await write(ANVIL_KEYS[1], usdc, testUSDCAbi, 'faucet', [777n * USDC]);
   await write(ANVIL_KEYS[1], usdc, testUSDCAbi, 'transfer', [junior, 777n * USDC]);
-  await write(ANVIL_KEYS[0], waterfall, shortfallWaterfallAbi, 'setVenue', [venueAccount, 50_000n * USDC]);
+  await write(ANVIL_KEYS[0], waterfall, shortfallWaterfallAbi, 'setVenue', [venueAccount, 100_000n * USDC]);
   await write(ANVIL_KEYS[7], usdc, testUSDCAbi, 'faucet', [900n * USDC]);
   await write(ANVIL_KEYS[7], usdc, testUSDCAbi, 'approve', [waterfall, 900n * USDC]);
   await write(ANVIL_KEYS[7], waterfall, shortfallWaterfallAbi, 'distributeFees', [900n * USDC]);
-  await write(ANVIL_KEYS[7], waterfall, shortfallWaterfallAbi, 'absorbShortfall', [6_000n * USDC]);
+  await write(ANVIL_KEYS[7], waterfall, shortfallWaterfallAbi, 'absorbShortfall', [60_000n * USDC]);
   await stake(ANVIL_KEYS[5], junior, 1_234n * USDC);
   await write(ANVIL_KEYS[5], junior, backstopPoolAbi, 'requestRedeem', [300n * ONE_SHARE, privateKeyToAccount(ANVIL_KEYS[5]).address, privateKeyToAccount(ANVIL_KEYS[5]).address]);
   await write(ANVIL_KEYS[2], junior, backstopPoolAbi, 'requestRedeem', [50n * ONE_SHARE, privateKeyToAccount(ANVIL_KEYS[2]).address, privateKeyToAccount(ANVIL_KEYS[2]).address]);
@@ -265,6 +267,49 @@ describe('Ponder history of the pools', () => {
     const { body: sigma } = await get<{ sigma: string; roundId: string }[]>('/sigma');
     expect(sigma.map((r) => [BigInt(r.roundId), BigInt(r.sigma)])).toEqual(updates.map((l) => [BigInt(l.args.roundId!), l.args.sigma!]));
     expect(updates.length).toBeGreaterThan(0);
+  });
+
+  it('the app reads the same rows over /sql with @ponder/client as the REST routes serve, bigints exact', async () => {
+    for (const layer of ['junior', 'senior'] as const) {
+      const viaClient = await fetchSnapshots(layer, 500, ponder.url);
+      const { body: viaRest } = await get<Snapshot[]>(`/pools/${layer}/snapshots?limit=500`);
+      expect(viaClient.length).toBeGreaterThan(0);
+      expect(viaClient.map((s) => [s.blockNumber, s.totalAssets, s.totalSupply, s.sharePrice])).toEqual(
+        viaRest.map((s) => [BigInt(s.blockNumber), BigInt(s.totalAssets), BigInt(s.totalSupply), BigInt(s.sharePrice)]),
+      );
+      const { body: apy } = await get<{ windows: unknown[] }>(`/pools/${layer}/apy`);
+      expect(await fetchApy(layer, ponder.url)).toEqual(apy.windows);
+    }
+    const events = await fetchEvents(500, ponder.url);
+    const { body: restEvents } = await get<Event[]>('/events?limit=500');
+    expect(events.map((e) => [e.txHash, e.kind, e.assets])).toEqual(restEvents.map((e) => [e.txHash, e.kind, e.assets === null ? null : BigInt(e.assets)]));
+    for (const key of [ANVIL_KEYS[1], ANVIL_KEYS[2], ANVIL_KEYS[5], ANVIL_KEYS[6]]) {
+      const account = privateKeyToAccount(key).address;
+      const mine = await fetchPortfolio(account, 100, ponder.url);
+      const { body } = await get<{ positions: { pool: string; shares: string }[]; requests: { requestId: string }[]; covers: { tokenId: string }[]; events: Event[] }>(`/accounts/${account}/portfolio`);
+      expect(mine.positions.map((p) => [p.pool, p.shares])).toEqual(body.positions.map((p) => [p.pool, BigInt(p.shares)]));
+      expect(mine.requests.map((r) => r.requestId)).toEqual(body.requests.map((r) => BigInt(r.requestId)));
+      expect(mine.covers.map((c) => c.tokenId)).toEqual(body.covers.map((c) => BigInt(c.tokenId)));
+      expect(mine.events.map((e) => e.txHash)).toEqual(body.events.map((e) => e.txHash));
+    }
+  });
+
+  it('skips a malformed pool event and an unknown one, and keeps indexing', async () => {
+    const junior = deployment.contracts.juniorPool.address;
+    const code = await publicClient.getCode({ address: junior });
+    // For one transaction the pool's address runs a stub that emits a Deposit topic with no indexed
+    // arguments and no data (undecodable), then an event no ABI knows; the pool's storage is untouched.
+    const log1 = (topic: Hex) => `7f${topic.slice(2)}60006000a1`;
+    const stub = `0x${log1(toEventSelector('Deposit(address,address,uint256,uint256)'))}${log1(keccak256(toHex('NoSuchEvent(uint256)')))}00` as Hex;
+    await publicClient.request({ method: 'anvil_setCode' as never, params: [junior, stub] as never });
+    const odd = await act(ANVIL_KEYS[9], (w) => w.sendTransaction({ chain: foundry, account: w.account!, to: junior, data: '0x' }));
+    expect(odd.logs).toHaveLength(2);
+    await publicClient.request({ method: 'anvil_setCode' as never, params: [junior, code] as never });
+    const after = await stake(ANVIL_KEYS[9], junior, 7n * USDC);
+    await syncIndexer();
+    const { body: events } = await get<Event[]>('/events?limit=500');
+    expect(events.some((e) => e.txHash === odd.transactionHash)).toBe(false);
+    expect(events.some((e) => e.txHash === after.transactionHash && e.kind === 'deposit')).toBe(true);
   });
 
   it('a rollback (anvil snapshot/revert) leaves the tables equal to the new chain', async () => {

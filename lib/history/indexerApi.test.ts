@@ -1,18 +1,34 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { blocksBehind, parseEvent, parseSnapshot } from './indexerApi';
+import { fetchEvents, fetchPortfolio, historyDb } from './indexerApi';
+import { blocksBehind, fetchIndexedBlock, IndexerError } from './indexerStatus';
 import { eventLabel } from './eventCopy';
 
-describe('indexer API parsing', () => {
-  it('turns decimal strings into exact bigints, beyond 2^53', () => {
-    const s = parseSnapshot({ blockNumber: '7', timestamp: '1700000000', totalAssets: '123456789012345678901', totalSupply: '1', lockedAssets: '0', unearnedPremium: '5', freeAssets: '9', sharePrice: '1000000' });
-    expect(s.totalAssets).toBe(123456789012345678901n);
-    expect(s.unearnedPremium).toBe(5n);
+describe('indexer client', () => {
+  it('says plainly when no indexer is configured or it does not answer', async () => {
+    expect(() => historyDb('')).toThrow(IndexerError);
+    // Port 9 (discard) has no listener here: a refused connection, not a hang.
+    await expect(fetchEvents(5, 'http://127.0.0.1:9')).rejects.toThrow('The indexer is not answering.');
+    await expect(fetchPortfolio('0x0000000000000000000000000000000000000001', 5, 'http://127.0.0.1:9')).rejects.toBeInstanceOf(IndexerError);
   });
 
-  it('keeps missing amounts as null, not zero', () => {
-    const e = parseEvent({ id: 'a', kind: 'fees', contract: '0x01', account: null, assets: null, shares: '3', blockNumber: '1', timestamp: '2', txHash: '0xab' });
-    expect(e.assets).toBeNull();
-    expect(e.shares).toBe(3n);
+  it('gives up on an indexer that accepts the connection and never answers', async () => {
+    const hung: Server = createServer(() => {}); // never writes a response
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(hung.address() as AddressInfo).port}`;
+    try {
+      await expect(fetchEvents(5, url)).rejects.toThrow('The indexer is not answering.');
+      await expect(fetchIndexedBlock(url)).rejects.toThrow('The indexer is not answering.');
+    } finally {
+      hung.closeAllConnections();
+      hung.close();
+    }
+  });
+
+  it('reuses one client per indexer URL', () => {
+    expect(historyDb('http://127.0.0.1:9')).toBe(historyDb('http://127.0.0.1:9'));
+    expect(historyDb('http://127.0.0.1:9')).not.toBe(historyDb('http://127.0.0.1:10'));
   });
 
   it('counts blocks behind, never negative', () => {

@@ -1,144 +1,64 @@
-// Typed reads of the indexer's REST API (indexer/src/api). History only: live state comes from the
-// chain. Every number the API sends as a decimal string becomes a bigint here, in one place.
-import type { Address, Hex } from 'viem';
-import type { Layer } from '../chain/config';
+// The app's way into history: the questions of lib/history/queries.ts run over Ponder's
+// SQL-over-HTTP client (@ponder/client, typed by the indexer's schema). History only: live state
+// comes from the chain. Any failure, or no answer within INDEXER_TIMEOUT_MS, becomes an
+// IndexerError with a sentence the page can show. The query builder is the heaviest code the app
+// has, so browser code imports this module on demand (components/history/historyQueries.ts).
+import { createClient } from '@ponder/client';
+import type { Address } from 'viem';
+import * as schema from '../../indexer/ponder.schema';
+import { poolAddress, type Layer } from '../chain/config';
+import { INDEXER_TIMEOUT_MS, INDEXER_URL, IndexerError } from './indexerStatus';
+import { accountPortfolio, poolApy, poolSnapshots, recentEvents, type ApyWindow, type HistoryDb, type Portfolio, type PoolSnapshot, type ProtocolEvent } from './queries';
 
-/** Where the indexer answers; unset means this deployment has no indexer and pages use live state only. */
-export const INDEXER_URL: string | undefined =
-  process.env.NEXT_PUBLIC_INDEXER_URL || (Number(process.env.NEXT_PUBLIC_CHAIN_ID ?? 31337) === 31337 ? 'http://127.0.0.1:42069' : undefined);
+export type { ApyWindow, IndexedCover, IndexedPosition, IndexedRequest, Portfolio, PoolSnapshot, ProtocolEvent } from './queries';
 
-export type PoolSnapshot = {
-  blockNumber: bigint;
-  timestamp: bigint;
-  totalAssets: bigint;
-  totalSupply: bigint;
-  lockedAssets: bigint;
-  unearnedPremium: bigint;
-  freeAssets: bigint;
-  sharePrice: bigint;
-};
+const clients = new Map<string, HistoryDb>();
 
-export type ProtocolEvent = {
-  id: string;
-  kind: string;
-  contract: Address;
-  account: Address | null;
-  assets: bigint | null;
-  shares: bigint | null;
-  blockNumber: bigint;
-  timestamp: bigint;
-  txHash: Hex;
-};
-
-export type ApyWindow = { days: number; incomeApy: number | null; sharePriceApy: number | null };
-
-export class IndexerError extends Error {}
-
-const big = (v: unknown): bigint => BigInt(v as string);
-const bigOrNull = (v: unknown): bigint | null => (v === null || v === undefined ? null : BigInt(v as string));
-
-async function getJson(path: string, fetchImpl: typeof fetch = fetch): Promise<unknown> {
-  if (!INDEXER_URL) throw new IndexerError('No indexer is configured for this network.');
-  let res: Response;
-  try {
-    res = await fetchImpl(`${INDEXER_URL}${path}`, { cache: 'no-store' });
-  } catch {
-    throw new IndexerError('The indexer is not answering.');
+/** The SQL-over-HTTP client for an indexer URL (one per URL, reused). */
+export function historyDb(url: string | undefined = INDEXER_URL): HistoryDb {
+  if (!url) throw new IndexerError('No indexer is configured for this network.');
+  let db = clients.get(url);
+  if (!db) {
+    db = createClient(`${url}/sql`, { schema }).db;
+    clients.set(url, db);
   }
-  if (!res.ok) throw new IndexerError(`The indexer answered ${res.status} for ${path}.`);
-  return res.json();
+  return db;
 }
 
-export function parseSnapshot(row: Record<string, unknown>): PoolSnapshot {
-  return {
-    blockNumber: big(row.blockNumber),
-    timestamp: big(row.timestamp),
-    totalAssets: big(row.totalAssets),
-    totalSupply: big(row.totalSupply),
-    lockedAssets: big(row.lockedAssets),
-    unearnedPremium: big(row.unearnedPremium),
-    freeAssets: big(row.freeAssets),
-    sharePrice: big(row.sharePrice),
-  };
+async function ask<T>(question: (db: HistoryDb) => Promise<T>, url?: string): Promise<T> {
+  const db = historyDb(url);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // @ponder/client takes no abort signal: a hung indexer is given up on here instead.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), INDEXER_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([question(db), timeout]);
+  } catch (error) {
+    throw error instanceof IndexerError ? error : new IndexerError('The indexer is not answering.');
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-export function parseEvent(row: Record<string, unknown>): ProtocolEvent {
-  return {
-    id: String(row.id),
-    kind: String(row.kind),
-    contract: row.contract as Address,
-    account: (row.account as Address | null) ?? null,
-    assets: bigOrNull(row.assets),
-    shares: bigOrNull(row.shares),
-    blockNumber: big(row.blockNumber),
-    timestamp: big(row.timestamp),
-    txHash: row.txHash as Hex,
-  };
+function poolOf(layer: Layer): Address {
+  const pool = poolAddress(layer);
+  if (!pool) throw new IndexerError(`No ${layer} pool is deployed on this network.`);
+  return pool;
 }
 
-export async function fetchSnapshots(layer: Layer, limit = 200): Promise<PoolSnapshot[]> {
-  const rows = (await getJson(`/pools/${layer}/snapshots?limit=${limit}`)) as Record<string, unknown>[];
-  return rows.map(parseSnapshot);
+export function fetchSnapshots(layer: Layer, limit = 200, url?: string): Promise<PoolSnapshot[]> {
+  return ask((db) => poolSnapshots(db, poolOf(layer), limit), url);
 }
 
-export async function fetchEvents(limit = 20): Promise<ProtocolEvent[]> {
-  const rows = (await getJson(`/events?limit=${limit}`)) as Record<string, unknown>[];
-  return rows.map(parseEvent);
+export function fetchEvents(limit = 20, url?: string): Promise<ProtocolEvent[]> {
+  return ask((db) => recentEvents(db, limit), url);
 }
 
-export async function fetchApy(layer: Layer): Promise<ApyWindow[]> {
-  const body = (await getJson(`/pools/${layer}/apy`)) as { windows: ApyWindow[] };
-  return body.windows;
+export async function fetchApy(layer: Layer, url?: string): Promise<ApyWindow[]> {
+  return (await ask((db) => poolApy(db, poolOf(layer)), url)).windows;
 }
 
-/** The newest block the indexer has processed (Ponder's /status). */
-export async function fetchIndexedBlock(): Promise<bigint> {
-  const status = (await getJson('/status')) as Record<string, { block: { number: number } }>;
-  const numbers = Object.values(status).map((s) => s.block.number);
-  if (numbers.length === 0) throw new IndexerError('The indexer has not started indexing yet.');
-  return BigInt(Math.min(...numbers));
-}
-
-/** How far history trails the chain, for the "N blocks behind" notice. */
-export function blocksBehind(chainHead: bigint, indexed: bigint): bigint {
-  return chainHead > indexed ? chainHead - indexed : 0n;
-}
-
-export type IndexedPosition = { pool: Address; shares: bigint; escrowedShares: bigint; deposited: bigint; withdrawn: bigint };
-
-export type IndexedRequest = {
-  pool: Address;
-  requestId: bigint;
-  shares: bigint;
-  remainingShares: bigint;
-  claimedAssets: bigint;
-  claimableAt: bigint;
-  expiresAt: bigint;
-  status: string;
-};
-
-export type IndexedCover = { tokenId: bigint; productId: bigint; status: string };
-
-export type Portfolio = { positions: IndexedPosition[]; requests: IndexedRequest[]; covers: IndexedCover[]; events: ProtocolEvent[] };
-
-export function parsePortfolio(body: { positions: Record<string, unknown>[]; requests: Record<string, unknown>[]; covers?: Record<string, unknown>[]; events: Record<string, unknown>[] }): Portfolio {
-  return {
-    positions: body.positions.map((p) => ({ pool: p.pool as Address, shares: big(p.shares), escrowedShares: big(p.escrowedShares), deposited: big(p.deposited), withdrawn: big(p.withdrawn) })),
-    requests: body.requests.map((r) => ({
-      pool: r.pool as Address,
-      requestId: big(r.requestId),
-      shares: big(r.shares),
-      remainingShares: big(r.remainingShares),
-      claimedAssets: big(r.claimedAssets),
-      claimableAt: big(r.claimableAt),
-      expiresAt: big(r.expiresAt),
-      status: String(r.status),
-    })),
-    covers: (body.covers ?? []).map((c) => ({ tokenId: big(c.tokenId), productId: big(c.productId), status: String(c.status) })),
-    events: body.events.map(parseEvent),
-  };
-}
-
-export async function fetchPortfolio(account: Address, limit = 50): Promise<Portfolio> {
-  return parsePortfolio((await getJson(`/accounts/${account}/portfolio?limit=${limit}`)) as Parameters<typeof parsePortfolio>[0]);
+export function fetchPortfolio(account: Address, limit = 50, url?: string): Promise<Portfolio> {
+  return ask((db) => accountPortfolio(db, account, limit), url);
 }

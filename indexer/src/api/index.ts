@@ -1,16 +1,21 @@
-// The indexer's HTTP API: Ponder's SQL-over-HTTP client endpoint and GraphQL, plus small REST
-// routes the app reads. Every input is validated: malformed → 400, unknown → 404, never a 500.
+// The indexer's HTTP API: Ponder's SQL-over-HTTP endpoint (what the app reads, through
+// @ponder/client) and GraphQL, plus REST routes for integrators and bots. Every input is validated:
+// malformed → 400, unknown → 404, never a 500.
 import { db } from 'ponder:api';
-import schema, { auction, cover, feeDistribution, sigmaUpdate, poolIncome, poolSnapshot, position, protocolEvent, redeemRequest, shortfall } from 'ponder:schema';
+import schema, { auction, cover, feeDistribution, shortfall, sigmaUpdate } from 'ponder:schema';
 import { Hono } from 'hono';
-import { and, asc, client, desc, eq, gte, graphql } from 'ponder';
+import { client, desc, graphql } from 'ponder';
 import { deployments } from '../../../contracts-abi/deployments';
 import { checkAddress, checkLimit, checkPool } from '../../../lib/history/queryParams';
-import { incomeApy, sharePriceApy } from '../../../lib/history/apy';
+import { accountPortfolio, poolApy, poolSnapshots, recentEvents, type HistoryDb } from '../../../lib/history/queries';
 
 const chainId = Number(process.env.PONDER_CHAIN_ID ?? 31337);
 const contracts = deployments[chainId]!.contracts;
 const pools = { junior: contracts.juniorPool!.address, senior: contracts.seniorPool!.address };
+
+// The app asks the same questions over /sql with @ponder/client; here they run on Ponder's own
+// read-only connection. Both are Drizzle Postgres databases over the same tables.
+const history = db as unknown as HistoryDb;
 
 const app = new Hono();
 app.use('/sql/*', client({ db, schema }));
@@ -23,34 +28,13 @@ app.get('/pools/:pool/snapshots', async (c) => {
   if (!pool.ok) return c.json({ error: pool.message }, pool.status);
   const limit = checkLimit(c.req.query('limit'), 200);
   if (!limit.ok) return c.json({ error: limit.message }, limit.status);
-  const rows = await db.select().from(poolSnapshot).where(eq(poolSnapshot.pool, pool.value)).orderBy(desc(poolSnapshot.blockNumber)).limit(limit.value);
-  return c.json(json(rows.reverse()));
+  return c.json(json(await poolSnapshots(history, pool.value, limit.value)));
 });
 
-const DAY = 86_400;
-
-// Realised yield over the trailing 7 and 30 days, as of the newest indexed block.
 app.get('/pools/:pool/apy', async (c) => {
   const pool = checkPool(c.req.param('pool'), pools);
   if (!pool.ok) return c.json({ error: pool.message }, pool.status);
-  // "Now" is the newest indexed block with any pool activity, so a quiet pool still earns to date.
-  const latest = await db.select().from(poolSnapshot).orderBy(desc(poolSnapshot.blockNumber)).limit(1);
-  if (latest.length === 0) return c.json({ asOf: null, windows: [] });
-  const now = Number(latest[0]!.timestamp);
-  const since = BigInt(now - 30 * DAY);
-  // Snapshots before the window carry their level into it, so take one older row too.
-  const [points, older, incomes] = await Promise.all([
-    db.select().from(poolSnapshot).where(and(eq(poolSnapshot.pool, pool.value), gte(poolSnapshot.timestamp, since))).orderBy(asc(poolSnapshot.timestamp)),
-    db.select().from(poolSnapshot).where(eq(poolSnapshot.pool, pool.value)).orderBy(asc(poolSnapshot.timestamp)).limit(1),
-    db.select().from(poolIncome).where(eq(poolIncome.pool, pool.value)),
-  ]);
-  const all = [...older, ...points];
-  const windows = [7, 30].map((days) => ({
-    days,
-    incomeApy: incomeApy(incomes, all, now - days * DAY, now),
-    sharePriceApy: sharePriceApy(all, now - days * DAY, now),
-  }));
-  return c.json({ asOf: now, windows });
+  return c.json(await poolApy(history, pool.value));
 });
 
 // The newest rows of one table, newest first (or oldest first for a time series), `?limit=` validated.
@@ -63,7 +47,7 @@ function newest(path: string, query: (limit: number) => Promise<unknown[]>, opti
   });
 }
 
-newest('/events', (limit) => db.select().from(protocolEvent).orderBy(desc(protocolEvent.blockNumber)).limit(limit));
+newest('/events', (limit) => recentEvents(history, limit));
 newest('/shortfalls', (limit) => db.select().from(shortfall).orderBy(desc(shortfall.blockNumber)).limit(limit));
 newest('/fees', (limit) => db.select().from(feeDistribution).orderBy(desc(feeDistribution.blockNumber)).limit(limit));
 newest('/covers', (limit) => db.select().from(cover).orderBy(desc(cover.tokenId)).limit(limit));
@@ -75,13 +59,7 @@ app.get('/accounts/:account/portfolio', async (c) => {
   if (!account.ok) return c.json({ error: account.message }, account.status);
   const limit = checkLimit(c.req.query('limit'), 100);
   if (!limit.ok) return c.json({ error: limit.message }, limit.status);
-  const [positions, requests, covers, events] = await Promise.all([
-    db.select().from(position).where(eq(position.account, account.value)),
-    db.select().from(redeemRequest).where(eq(redeemRequest.controller, account.value)).orderBy(desc(redeemRequest.requestedBlock)),
-    db.select().from(cover).where(eq(cover.holder, account.value)).orderBy(desc(cover.tokenId)),
-    db.select().from(protocolEvent).where(and(eq(protocolEvent.account, account.value))).orderBy(desc(protocolEvent.blockNumber)).limit(limit.value),
-  ]);
-  return c.json(json({ positions, requests, covers, events }));
+  return c.json(json(await accountPortfolio(history, account.value, limit.value)));
 });
 
 app.onError((error, c) => {

@@ -1,0 +1,21 @@
+// Every history query the browser runs: one key per question, and a query function that loads the
+// SQL client (lib/history/indexerApi, the heaviest code the app has) only when history is first
+// asked for, so no page carries it in its first load.
+import type { Address } from 'viem';
+import type { Layer } from '@/lib/chain/config';
+import { fetchIndexedBlock, INDEXER_URL } from '@/lib/history/indexerStatus';
+
+const api = () => import('@/lib/history/indexerApi');
+
+const HISTORY = { refetchInterval: 5_000, retry: 1, enabled: Boolean(INDEXER_URL) } as const;
+
+export const historyQueries = {
+  snapshots: (layer: Layer) => ({ queryKey: ['history', 'snapshots', layer] as const, queryFn: async () => (await api()).fetchSnapshots(layer), ...HISTORY }),
+  portfolio: (account: Address | undefined) => ({
+    queryKey: ['history', 'portfolio', account] as const,
+    queryFn: async () => (await api()).fetchPortfolio(account!),
+    ...HISTORY,
+    enabled: HISTORY.enabled && Boolean(account),
+  }),
+  indexedBlock: () => ({ queryKey: ['history', 'indexed-block'] as const, queryFn: () => fetchIndexedBlock(), ...HISTORY }),
+};

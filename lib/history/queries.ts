@@ -1,0 +1,68 @@
+// The history questions the app asks, written once in Drizzle against the indexer's own schema.
+// The app runs them over Ponder's SQL-over-HTTP client (lib/history/indexerApi.ts); the indexer's
+// REST routes run the very same functions on its database, so each question has one answer.
+import { and, asc, desc, eq, gte } from '@ponder/client';
+import type { Client } from '@ponder/client';
+import type { Address } from 'viem';
+import { cover, poolIncome, poolSnapshot, position, protocolEvent, redeemRequest } from '../../indexer/ponder.schema';
+import type * as schema from '../../indexer/ponder.schema';
+import { incomeApy, sharePriceApy } from './apy';
+
+/** Anything that builds Drizzle selects over the indexer's tables: the HTTP client's db or Ponder's own. */
+export type HistoryDb = Pick<Client<typeof schema>['db'], 'select'>;
+
+export type PoolSnapshot = typeof poolSnapshot.$inferSelect;
+export type ProtocolEvent = typeof protocolEvent.$inferSelect;
+export type IndexedPosition = typeof position.$inferSelect;
+export type IndexedRequest = typeof redeemRequest.$inferSelect;
+export type IndexedCover = typeof cover.$inferSelect;
+export type Portfolio = { positions: IndexedPosition[]; requests: IndexedRequest[]; covers: IndexedCover[]; events: ProtocolEvent[] };
+export type ApyWindow = { days: number; incomeApy: number | null; sharePriceApy: number | null };
+
+const DAY = 86_400;
+export const APY_WINDOW_DAYS = [7, 30] as const;
+
+/** The pool's newest `limit` snapshots, oldest first (a chart's order). */
+export async function poolSnapshots(db: HistoryDb, pool: Address, limit: number): Promise<PoolSnapshot[]> {
+  const rows = await db.select().from(poolSnapshot).where(eq(poolSnapshot.pool, pool)).orderBy(desc(poolSnapshot.blockNumber)).limit(limit);
+  return rows.reverse();
+}
+
+/** The protocol's newest events, newest first. */
+export function recentEvents(db: HistoryDb, limit: number): Promise<ProtocolEvent[]> {
+  return db.select().from(protocolEvent).orderBy(desc(protocolEvent.blockNumber), desc(protocolEvent.id)).limit(limit);
+}
+
+/**
+ * Realised yield over the trailing 7 and 30 days. "Now" is the newest indexed pool snapshot, so a
+ * quiet pool still earns to date; the snapshot before a window carries its level into it.
+ */
+export async function poolApy(db: HistoryDb, pool: Address): Promise<{ asOf: number | null; windows: ApyWindow[] }> {
+  const latest = await db.select().from(poolSnapshot).orderBy(desc(poolSnapshot.blockNumber)).limit(1);
+  if (latest.length === 0) return { asOf: null, windows: [] };
+  const now = Number(latest[0]!.timestamp);
+  const since = BigInt(now - Math.max(...APY_WINDOW_DAYS) * DAY);
+  const [points, older, incomes] = await Promise.all([
+    db.select().from(poolSnapshot).where(and(eq(poolSnapshot.pool, pool), gte(poolSnapshot.timestamp, since))).orderBy(asc(poolSnapshot.timestamp)),
+    db.select().from(poolSnapshot).where(eq(poolSnapshot.pool, pool)).orderBy(asc(poolSnapshot.timestamp)).limit(1),
+    db.select().from(poolIncome).where(and(eq(poolIncome.pool, pool), gte(poolIncome.earnedAt, since))),
+  ]);
+  const all = [...older, ...points];
+  const windows = APY_WINDOW_DAYS.map((days) => ({
+    days,
+    incomeApy: incomeApy(incomes, all, now - days * DAY, now),
+    sharePriceApy: sharePriceApy(all, now - days * DAY, now),
+  }));
+  return { asOf: now, windows };
+}
+
+/** One account's positions, redeem requests, covers held and newest `limit` events. */
+export async function accountPortfolio(db: HistoryDb, account: Address, limit: number): Promise<Portfolio> {
+  const [positions, requests, covers, events] = await Promise.all([
+    db.select().from(position).where(eq(position.account, account)),
+    db.select().from(redeemRequest).where(eq(redeemRequest.controller, account)).orderBy(desc(redeemRequest.requestedBlock)),
+    db.select().from(cover).where(eq(cover.holder, account)).orderBy(desc(cover.tokenId)),
+    db.select().from(protocolEvent).where(eq(protocolEvent.account, account)).orderBy(desc(protocolEvent.blockNumber), desc(protocolEvent.id)).limit(limit),
+  ]);
+  return { positions, requests, covers, events };
+}
