@@ -6,11 +6,12 @@ import { WagmiProvider, type State } from 'wagmi';
 import { wagmiConfig } from '@/lib/wagmi/config';
 
 export function Providers({ children, initialState }: { children: ReactNode; initialState?: State }) {
+  const [config] = useState(wagmiConfig);
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
   );
   return (
-    <WagmiProvider config={wagmiConfig} initialState={initialState}>
+    <WagmiProvider config={config} initialState={initialState}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </WagmiProvider>
   );

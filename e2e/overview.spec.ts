@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { JUNIOR_POOL, poolTotalAssets, SENIOR_POOL } from './support/chain';
 import { readUsdc } from './support/page';
 import { E2E_INDEXER_URL } from './support/env';
+import { withIndexerHung } from './support/indexer';
 
 test('overview shows each layer’s live capital and the indexed activity and share-price history', async ({ page }) => {
   await page.goto('/');
@@ -23,10 +24,24 @@ test('overview shows each layer’s live capital and the indexed activity and sh
   await expect(page.getByTestId('indexer-notice')).toHaveCount(0);
 });
 
-test('with the indexer unreachable, history says so and the live capital still shows', async ({ page }) => {
+test('with the indexer hung, the server-rendered overview says so and the live capital still shows', async ({ page }) => {
+  await withIndexerHung(async () => {
+    await page.goto('/');
+    await expect(page.getByTestId('indexer-notice')).toContainText('History is unavailable right now');
+    await expect(page.getByText('Recent activity is unavailable while the indexer is away.')).toBeVisible();
+    await expect(page.getByText('Share-price history is unavailable while the indexer is away.')).toBeVisible();
+    const onChain = await poolTotalAssets(JUNIOR_POOL);
+    expect(await readUsdc(page, 'junior-tvl')).toBe((onChain / 1_000_000n) * 1_000_000n);
+  });
+  // Back up: the next refresh brings history back without a reload.
+  await expect(page.getByTestId('recent-events')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('indexer-notice')).toHaveCount(0);
+});
+
+test('with the indexer refused in the browser, a pool page keeps its live numbers and says history is away', async ({ page }) => {
   await page.route(`${E2E_INDEXER_URL}/**`, (route) => route.abort('connectionrefused'));
-  await page.goto('/');
+  await page.goto('/pools/junior');
   await expect(page.getByTestId('indexer-notice')).toContainText('History is unavailable right now', { timeout: 30_000 });
-  await expect(page.getByText('Recent activity is unavailable while the indexer is away.')).toBeVisible();
-  expect(await readUsdc(page, 'junior-tvl')).toBeGreaterThan(0n);
+  await expect(page.getByText('Share-price history is unavailable while the indexer is away.')).toBeVisible();
+  await expect(page.getByTestId('pool-tvl')).toContainText('USDC');
 });

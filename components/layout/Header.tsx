@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ConnectButton } from '../wallet/ConnectButton';
+import type { ReactNode } from 'react';
 
 const NAV = [
   { href: '/', label: 'Overview' },
@@ -9,7 +9,8 @@ const NAV = [
   { href: '/portfolio', label: 'Portfolio' },
 ];
 
-export function Header() {
+/** The brand, the main nav and the wallet control the layout passes in (none on error pages). */
+export function Header({ wallet }: { wallet?: ReactNode }) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
       {/* Phone: brand and wallet on one row, the nav on its own row below; wider screens: one row. */}
@@ -24,9 +25,7 @@ export function Header() {
             </Link>
           ))}
         </nav>
-        <div className="order-2 ml-auto md:order-3">
-          <ConnectButton />
-        </div>
+        <div className="order-2 ml-auto md:order-3">{wallet}</div>
       </div>
     </header>
   );

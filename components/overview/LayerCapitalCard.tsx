@@ -1,22 +1,35 @@
-'use client';
-
 import Link from 'next/link';
+import { Suspense } from 'react';
 import type { Layer } from '@/lib/chain/config';
 import { formatPercentWad } from '@/lib/format/amount';
 import { capitalBarBps, type CapitalBreakdown } from '@/lib/pool/capital';
 import { LAYER_COPY } from '@/lib/pool/layers';
-import { useApy } from '../history/useHistory';
+import type { ApyWindow } from '@/lib/history/indexerApi';
 import { formatAssets } from '@/lib/format/tokenAmount';
 
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 0 });
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
 
-/** One layer at a glance: capital split as a bar, utilization, share price and realised yield. */
-export function LayerCapitalCard({ layer, capital }: { layer: Layer; capital: CapitalBreakdown & { sharePrice: bigint } }) {
+type Apy = Promise<ApyWindow[] | null>;
+
+/** The realised yield cells: "…" while history streams in, "—" when it is unavailable. */
+function ApyCells({ layer, week, month }: { layer: Layer; week: string; month: string }) {
+  return (
+    <>
+      <div><dt className="text-xs text-slate-500">APY 7 d</dt><dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 7 days, annualised" data-testid={`${layer}-apy-7`}>{week}</dd></div>
+      <div><dt className="text-xs text-slate-500">APY 30 d</dt><dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 30 days, annualised">{month}</dd></div>
+    </>
+  );
+}
+
+async function IndexedApy({ layer, apy }: { layer: Layer; apy: Apy }) {
+  const windows = await apy;
+  return <ApyCells layer={layer} week={pct(windows?.find((w) => w.days === 7)?.incomeApy)} month={pct(windows?.find((w) => w.days === 30)?.incomeApy)} />;
+}
+
+/** One layer at a glance: capital split as a bar, utilization, share price and realised yield (streamed from history). */
+export function LayerCapitalCard({ layer, capital, apy }: { layer: Layer; capital: CapitalBreakdown & { sharePrice: bigint }; apy: Apy }) {
   const bars = capitalBarBps(capital);
-  const apy = useApy(layer);
-  const week = apy.data?.find((w) => w.days === 7);
-  const month = apy.data?.find((w) => w.days === 30);
   return (
     <Link href={`/pools/${layer}`} className="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-400 dark:border-slate-800 dark:bg-slate-900" data-testid={`layer-${layer}`}>
       <h2 className="font-semibold">{LAYER_COPY[layer].title}</h2>
@@ -34,8 +47,9 @@ export function LayerCapitalCard({ layer, capital }: { layer: Layer; capital: Ca
       <dl className="mt-4 grid grid-cols-2 gap-3 border-t border-slate-100 pt-3 text-sm sm:grid-cols-4 dark:border-slate-800">
         <div><dt className="text-xs text-slate-500">Capital</dt><dd className="font-mono tabular-nums" data-testid={`${layer}-tvl`}>{usd(capital.totalAssets)}</dd></div>
         <div><dt className="text-xs text-slate-500">Utilization</dt><dd className="font-mono tabular-nums" data-testid={`${layer}-utilization`}>{formatPercentWad(capital.utilizationWad)}</dd></div>
-        <div><dt className="text-xs text-slate-500">APY 7 d</dt><dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 7 days, annualised" data-testid={`${layer}-apy-7`}>{pct(week?.incomeApy)}</dd></div>
-        <div><dt className="text-xs text-slate-500">APY 30 d</dt><dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 30 days, annualised">{pct(month?.incomeApy)}</dd></div>
+        <Suspense fallback={<ApyCells layer={layer} week="…" month="…" />}>
+          <IndexedApy layer={layer} apy={apy} />
+        </Suspense>
       </dl>
     </Link>
   );

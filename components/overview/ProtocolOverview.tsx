@@ -1,42 +1,74 @@
-'use client';
-
+import { Suspense } from 'react';
 import { LAYERS } from '@/lib/chain/config';
+import { serverPublicClient } from '@/lib/chain/serverClient';
+import { readOverviewHistory, type OverviewHistory } from '@/lib/history/overviewHistory';
+import { readProtocolState, type ProtocolState } from '@/lib/overview/protocolState';
 import { describeError } from '@/lib/tx/describeError';
-import { IndexerNotice } from '../history/IndexerNotice';
+import { AutoRefresh } from '../chain/AutoRefresh';
+import { RefreshErrorState } from '../chain/RefreshErrorState';
+import { IndexerNoticeText } from '../history/IndexerNoticeText';
+import { LazySharePriceChart } from '../history/LazySharePriceChart';
 import { RecentEvents } from '../history/RecentEvents';
-import { SharePriceHistory } from '../history/SharePriceHistory';
 import { Card } from '../ui/Card';
-import { ErrorState } from '../ui/ErrorState';
 import { LayerCapitalCard } from './LayerCapitalCard';
-import { useLayerCapital } from './useLayerCapital';
+import { OracleCard } from './OracleCard';
 
-/** The overview: live capital per layer from the chain, history from the indexer. */
-export function ProtocolOverview() {
-  const { layers, query } = useLayerCapital();
+type History = Promise<OverviewHistory>;
+
+const Placeholder = ({ height }: { height: string }) => <div className={`${height} animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800`} aria-busy="true" />;
+
+async function HistoryNotice({ history }: { history: History }) {
+  return <IndexerNoticeText health={(await history).health} />;
+}
+
+async function JuniorSharePrice({ history }: { history: History }) {
+  return <LazySharePriceChart snapshots={(await history).juniorSnapshots} />;
+}
+
+async function Activity({ history }: { history: History }) {
+  return <RecentEvents events={(await history).events} />;
+}
+
+/**
+ * The overview, rendered on the server: live capital and oracle from the chain first, history from
+ * the indexer streamed in after it (a slow or hung indexer never holds up the live numbers). It ships
+ * no wallet or RPC code; a small timer re-renders it while the tab is visible.
+ */
+export async function ProtocolOverview() {
+  const live: { state: ProtocolState } | { error: unknown } = await readProtocolState(serverPublicClient()).then(
+    (state) => ({ state }),
+    (error: unknown) => ({ error }),
+  );
+  // Never rejects: each part that fails is null, and the page says what it lacks.
+  const history = readOverviewHistory('state' in live ? live.state.blockNumber : undefined);
   return (
     <div className="space-y-6">
-      <IndexerNotice />
-      {query.isError && !layers ? (
-        <ErrorState title="Cannot reach the chain" message={describeError(query.error).message} onRetry={() => query.refetch()} />
+      <AutoRefresh />
+      <Suspense fallback={null}>
+        <HistoryNotice history={history} />
+      </Suspense>
+      {'error' in live ? (
+        <RefreshErrorState title="Cannot reach the chain" message={`${describeError(live.error).message} Live capital appears as soon as the RPC answers.`} />
       ) : (
         <div className="grid gap-6 md:grid-cols-2">
-          {LAYERS.map((layer) =>
-            layers ? (
-              <LayerCapitalCard key={layer} layer={layer} capital={layers[layer]} />
-            ) : (
-              <div key={layer} className="h-64 animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" aria-busy="true" />
-            ),
-          )}
+          {LAYERS.map((layer) => (
+            <LayerCapitalCard key={layer} layer={layer} capital={live.state.layers[layer]} apy={history.then((h) => h.apy[layer])} />
+          ))}
         </div>
       )}
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className="grid items-start gap-6 md:grid-cols-2">
         <Card title="Junior share price">
-          <SharePriceHistory layer="junior" />
+          <Suspense fallback={<Placeholder height="h-48" />}>
+            <JuniorSharePrice history={history} />
+          </Suspense>
         </Card>
         <Card title="Recent activity">
-          <RecentEvents />
+          <Suspense fallback={<Placeholder height="h-40" />}>
+            <Activity history={history} />
+          </Suspense>
         </Card>
       </div>
+      {'state' in live ? <OracleCard oracle={live.state.oracle} now={live.state.blockTimestamp} /> : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { FaucetButton } from './FaucetButton';
 import { PoolStats } from './PoolStats';
 import { usePoolData } from './usePoolData';
 import { WithdrawalCard } from './WithdrawalCard';
+import { IndexerNotice } from '../history/IndexerNotice';
 import { SharePriceHistory } from '../history/SharePriceHistory';
 
 export function PoolPanel({ layer }: { layer: Layer }) {
@@ -38,6 +39,7 @@ export function PoolPanel({ layer }: { layer: Layer }) {
   }
   return (
     <div className="space-y-6">
+      <IndexerNotice />
       {query.isError ? (
         <ErrorState title="Live data is stale" message={describeError(query.error).message} onRetry={() => query.refetch()} />
       ) : null}

@@ -6,12 +6,13 @@ import { describeError } from '@/lib/tx/describeError';
 import { shortHash } from '@/lib/tx/status';
 import { Button } from '../ui/Button';
 
-export function ConnectButton() {
+/** Connected: the account and Disconnect. Otherwise a menu of the wallets found (EIP-6963) and, locally, the dev account. */
+export function ConnectButton({ defaultOpen = false }: { defaultOpen?: boolean }) {
   const connection = useConnection();
   const connectors = useConnectors();
   const connect = useConnect();
   const disconnect = useDisconnect();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
 
   if (connection.isConnected && connection.address) {
     return (

@@ -1,0 +1,62 @@
+'use client';
+
+import { useEffect, useState, type ComponentType } from 'react';
+import type { State } from 'wagmi';
+import { shortHash } from '@/lib/tx/status';
+import { Button } from '../ui/Button';
+import type WalletIsland from './WalletIsland';
+
+type Island = typeof WalletIsland;
+type Props = { initialState: State | undefined };
+
+/** The account the saved wallet state says is connected, if any. */
+function savedAccount(state: State | undefined): string | undefined {
+  const current = state?.current ? state.connections.get(state.current) : undefined;
+  return current?.accounts[0];
+}
+
+/**
+ * The wallet control of a page that signs nothing: wagmi and viem load when the user reaches for the
+ * button (hover, focus, click), or at once when the saved state says a wallet is connected. Until then
+ * it draws exactly what the real control draws, so nothing moves when it arrives.
+ */
+export function LazyConnectButton({ initialState }: Props) {
+  const account = savedAccount(initialState);
+  const [island, setIsland] = useState<{ Component: ComponentType<Parameters<Island>[0]> } | undefined>(undefined);
+  const [openMenu, setOpenMenu] = useState(false);
+
+  const load = () => {
+    void import('./WalletIsland').then((m) => setIsland((loaded) => loaded ?? { Component: m.default }));
+  };
+  useEffect(() => {
+    if (account) load();
+  }, [account]);
+
+  if (island) return <island.Component initialState={initialState} openMenu={openMenu} />;
+  if (account) {
+    return (
+      <div className="flex items-center gap-2" aria-busy="true">
+        <span className="rounded-md bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200" title={account}>
+          {shortHash(account)}
+        </span>
+        <Button variant="secondary" disabled>
+          Disconnect
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <Button
+      onPointerEnter={load}
+      onFocus={load}
+      onClick={() => {
+        setOpenMenu(true);
+        load();
+      }}
+      aria-haspopup="menu"
+      aria-expanded={false}
+    >
+      Connect wallet
+    </Button>
+  );
+}

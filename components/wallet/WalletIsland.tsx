@@ -1,0 +1,14 @@
+'use client';
+
+import type { State } from 'wagmi';
+import { Providers } from '../Providers';
+import { ConnectButton } from './ConnectButton';
+
+/** The wallet control with its own providers, for a page that has none (loaded on demand). */
+export default function WalletIsland({ initialState, openMenu }: { initialState: State | undefined; openMenu: boolean }) {
+  return (
+    <Providers initialState={initialState}>
+      <ConnectButton defaultOpen={openMenu} />
+    </Providers>
+  );
+}
