@@ -17,8 +17,22 @@ test('buy cover at a strike, crash the price through it, claim from the portfoli
   await connectWith(page, /Dev account/);
   await expect(page.getByTestId('cover-spot')).toHaveText('2,800 USD');
 
-  // Bad input is answered in the form; the button stays disabled and no wallet opens.
+  // The strike can be picked on a chart of the feed's recent rounds: a click sets the field to the
+  // price under the pointer, and the strike line follows.
   const strike = page.getByTestId('cover-strike');
+  const plot = page.getByTestId('strike-chart-plot');
+  await expect(plot).toBeVisible();
+  expect(Number(await plot.getAttribute('data-points'))).toBeGreaterThanOrEqual(2);
+  const [yMin, yMax] = [Number(await plot.getAttribute('data-y-min')), Number(await plot.getAttribute('data-y-max'))];
+  const box = (await plot.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.7);
+  await expect(strike).toHaveValue(/^\d+\.\d\d$/);
+  const picked = Number(await strike.inputValue());
+  expect(picked).toBeGreaterThan(yMin);
+  expect(picked).toBeLessThan(yMax);
+  await expect(plot.getByText(`Strike ${picked.toLocaleString('en-US', { maximumFractionDigits: 2 })}`, { exact: true })).toBeVisible();
+
+  // Bad input is answered in the form; the button stays disabled and no wallet opens.
   const payout = page.getByTestId('cover-payout');
   const days = page.getByTestId('cover-duration');
   await strike.fill('2900');

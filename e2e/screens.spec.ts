@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 const PAGES = [
   { path: '/', heading: /Insurance capital/, ready: 'layer-junior' },
   { path: '/pools/junior', heading: /Junior pool/, ready: 'pool-tvl' },
-  { path: '/cover', heading: /Liquidation cover/, ready: 'cover-spot' },
+  { path: '/cover', heading: /Liquidation cover/, ready: 'strike-chart-plot' },
   { path: '/portfolio', heading: /Portfolio/, ready: 'portfolio-disconnected' },
 ] as const;
 

@@ -12,6 +12,7 @@ import { TxStatusLine } from '../tx/TxStatusLine';
 import { useTransactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
 import { QuotePanel } from './QuotePanel';
+import { StrikeChart } from './StrikeChart';
 import type { CoverProduct, CoverSnapshot } from './useCoverMarket';
 
 type Props = { market: Address; stablecoin: Address; product: CoverProduct; snapshot: CoverSnapshot; account: Address | undefined; wrongNetwork: boolean; stale: string | undefined };
@@ -98,6 +99,7 @@ export function CoverForm({ market, stablecoin, product, snapshot, account, wron
         error={error('strike')}
         testId="cover-strike"
       />
+      <StrikeChart feed={product.feed} feedDecimals={snapshot.feedDecimals} spot={snapshot.market.spot} direction={product.direction} strike={fields.strike} onPick={set('strike')} />
       <Field id={`${id}-payout`} label={`Payout (${ASSET_SYMBOL})`} hint="Paid to whoever holds the cover when the strike is touched." value={fields.payout} onChange={set('payout')} error={error('payout')} testId="cover-payout" />
       <Field id={`${id}-days`} label="Duration (days)" hint="From 1 hour (0.0417) to the product's maximum." value={fields.durationDays} onChange={set('durationDays')} error={error('durationDays')} testId="cover-duration" />
       {check.ok ? <QuotePanel quote={check.quote} /> : !check.empty && check.field === 'quote' ? <p className="text-sm text-red-700">{check.message}</p> : null}

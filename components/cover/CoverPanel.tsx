@@ -39,7 +39,7 @@ export function CoverPanel() {
         : undefined;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+    <div className="grid items-start gap-6 lg:grid-cols-[1fr_22rem]">
       <Card title="Buy liquidation cover">
         <label className="mb-4 block text-sm">
           <span className="font-medium text-slate-800 dark:text-slate-200">Product</span>

@@ -1,0 +1,33 @@
+'use client';
+
+import { keepPreviousData } from '@tanstack/react-query';
+import type { Address } from 'viem';
+import { useReadContract, useReadContracts } from 'wagmi';
+import { mockAggregatorAbi } from '@/contracts-abi';
+import type { Round } from '@/lib/cover/findClaimRound';
+import { MAX_HISTORY_ROUNDS, recentRoundIds } from '@/lib/cover/priceHistory';
+
+/**
+ * The feed's last rounds (up to MAX_HISTORY_ROUNDS, inside the current phase), oldest first: the latest
+ * round id, then every `getRoundData` in one batch (multicall where the chain has Multicall3, else one
+ * JSON-RPC batch). A round the feed refuses is left out. While a new round's batch loads, the previous
+ * rounds stay on screen.
+ */
+export function usePriceHistory(feed: Address, count: number = MAX_HISTORY_ROUNDS) {
+  const latest = useReadContract({ address: feed, abi: mockAggregatorAbi, functionName: 'latestRoundData', query: { refetchInterval: 4_000 } });
+  const ids = latest.data ? recentRoundIds(latest.data[0], count) : [];
+  const rounds = useReadContracts({
+    allowFailure: true,
+    contracts: ids.map((id) => ({ address: feed, abi: mockAggregatorAbi, functionName: 'getRoundData', args: [id] }) as const),
+    // A round, once written, does not change: the ids in the key say when to read again.
+    query: { enabled: ids.length > 0, staleTime: Number.POSITIVE_INFINITY, placeholderData: keepPreviousData },
+  });
+  const list: Round[] | undefined = rounds.data?.flatMap((r) => {
+    if (r.status !== 'success') return [];
+    const [roundId, answer, startedAt, updatedAt, answeredInRound] = r.result;
+    return [{ roundId, answer, startedAt, updatedAt, answeredInRound }];
+  });
+  // A failed refresh keeps what was read; only a history never read is an error.
+  const isError = (latest.isError && !latest.data) || (rounds.isError && !rounds.data);
+  return { rounds: latest.data && ids.length === 0 ? [] : list, isError };
+}
