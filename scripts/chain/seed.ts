@@ -11,14 +11,15 @@ import { ANVIL_KEYS } from '../testing/anvil';
 const USDC = 10n ** 6n;
 const SHARE = 10n ** 18n;
 const DAY = 86_400;
+const FAUCET_CAP = 10_000n * USDC; // TestUSDC.FAUCET_CAP
 
 type PoolKey = 'juniorPool' | 'seniorPool';
 
 export const SEED_STAKES: { key: Hex; layer: PoolKey; amount: bigint }[] = [
-  { key: ANVIL_KEYS[1], layer: 'juniorPool', amount: 8_000n * USDC },
-  { key: ANVIL_KEYS[2], layer: 'juniorPool', amount: 2_500n * USDC },
-  { key: ANVIL_KEYS[3], layer: 'seniorPool', amount: 10_000n * USDC },
-  { key: ANVIL_KEYS[4], layer: 'seniorPool', amount: 6_000n * USDC },
+  { key: ANVIL_KEYS[1], layer: 'juniorPool', amount: 80_000n * USDC },
+  { key: ANVIL_KEYS[2], layer: 'juniorPool', amount: 25_000n * USDC },
+  { key: ANVIL_KEYS[3], layer: 'seniorPool', amount: 100_000n * USDC },
+  { key: ANVIL_KEYS[4], layer: 'seniorPool', amount: 60_000n * USDC },
 ];
 
 /** The account that stands in for a registered venue until the reference PerpVenue lands. */
@@ -40,7 +41,15 @@ function seeder(rpcUrl: string) {
   };
   const read = <T>(address: Address, abi: Abi, functionName: string, args: readonly unknown[] = []) =>
     publicClient.readContract({ address, abi, functionName, args: args as unknown[] }) as Promise<T>;
-  return { write, warp, read };
+  // The test token's faucet gives at most FAUCET_CAP (10,000) per call: larger stakes draw in parts.
+  const faucet = async (key: Hex, token: Address, amount: bigint) => {
+    for (let left = amount; left > 0n; ) {
+      const part = left < FAUCET_CAP ? left : FAUCET_CAP;
+      await write(key, token, testUSDCAbi, 'faucet', [part]);
+      left -= part;
+    }
+  };
+  return { write, warp, read, faucet };
 }
 
 const PRICE = 10n ** 8n; // the feed's 8 decimals
@@ -57,12 +66,12 @@ export async function keeperTick(rpcUrl: string, deployment: Deployment, answer:
 
 /** Underwriters' first stakes in both layers (also the base of the indexer's integration test). */
 export async function seedStakes(rpcUrl: string, deployment: Deployment): Promise<void> {
-  const { write } = seeder(rpcUrl);
+  const { write, faucet } = seeder(rpcUrl);
   const usdc = deployment.contracts.stablecoin.address;
   for (const stake of SEED_STAKES) {
     const pool = deployment.contracts[stake.layer].address;
     const holder = privateKeyToAccount(stake.key).address;
-    await write(stake.key, usdc, testUSDCAbi, 'faucet', [stake.amount]);
+    await faucet(stake.key, usdc, stake.amount);
     await write(stake.key, usdc, testUSDCAbi, 'approve', [pool, stake.amount]);
     await write(stake.key, pool, backstopPoolAbi, 'deposit', [stake.amount, holder]);
   }
@@ -70,7 +79,7 @@ export async function seedStakes(rpcUrl: string, deployment: Deployment): Promis
 
 /** Two simulated weeks after the first stakes: covers, fees, shortfalls, a crash and its claim, withdrawals in every state. */
 export async function seedHistory(rpcUrl: string, deployment: Deployment): Promise<void> {
-  const { write, warp: warpOnly, read } = seeder(rpcUrl);
+  const { write, warp: warpOnly, read, faucet } = seeder(rpcUrl);
   const { stablecoin, juniorPool, seniorPool, shortfallWaterfall, coverMarket } = deployment.contracts;
   // The price walks a fixed path; every time step publishes a round and updates σ, as a keeper would.
   const path = [3_050n, 2_980n, 3_020n, 3_100n, 3_060n, 2_990n, 3_040n, 2_960n, 3_010n];
@@ -101,9 +110,9 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   await write(owner, waterfall, shortfallWaterfallAbi, 'setVenue', [venue, TEST_VENUE_EXPOSURE_CAP]);
   // A late underwriter joins Junior.
   const late = ANVIL_KEYS[5];
-  await write(late, usdc, testUSDCAbi, 'faucet', [5_000n * USDC]);
-  await write(late, usdc, testUSDCAbi, 'approve', [juniorPool.address, 5_000n * USDC]);
-  await write(late, juniorPool.address, backstopPoolAbi, 'deposit', [5_000n * USDC, holder(late)]);
+  await faucet(late, usdc, 50_000n * USDC);
+  await write(late, usdc, testUSDCAbi, 'approve', [juniorPool.address, 50_000n * USDC]);
+  await write(late, juniorPool.address, backstopPoolAbi, 'deposit', [50_000n * USDC, holder(late)]);
 
   await tick(3_000n);
   await warpOnly(600);
@@ -120,7 +129,7 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   }
   // Week 2: an underwriter asks to leave Junior, a bad liquidation costs the venue 1,800 USDC.
   await warp(DAY);
-  await write(ANVIL_KEYS[2], juniorPool.address, backstopPoolAbi, 'requestRedeem', [1_000n * SHARE, holder(ANVIL_KEYS[2]), holder(ANVIL_KEYS[2])]);
+  await write(ANVIL_KEYS[2], juniorPool.address, backstopPoolAbi, 'requestRedeem', [10_000n * SHARE, holder(ANVIL_KEYS[2]), holder(ANVIL_KEYS[2])]);
   await warp(2 * DAY);
   await write(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'absorbShortfall', [1_800n * USDC]);
   await warp(2 * DAY);
@@ -128,7 +137,7 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   // Week 3: the Junior request is an hour into its claim window; a Senior underwriter requests and is
   // in cooldown; another liquidation leaves bad debt (inside Junior's daily cap, so Senior is untouched).
   await warp(3 * DAY + 3_600);
-  await write(ANVIL_KEYS[4], seniorPool.address, backstopPoolAbi, 'requestRedeem', [2_000n * SHARE, holder(ANVIL_KEYS[4]), holder(ANVIL_KEYS[4])]);
+  await write(ANVIL_KEYS[4], seniorPool.address, backstopPoolAbi, 'requestRedeem', [20_000n * SHARE, holder(ANVIL_KEYS[4]), holder(ANVIL_KEYS[4])]);
   await write(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'absorbShortfall', [2_500n * USDC]);
   await venueFees(110n * USDC);
   // A crash: two rounds at or below the first long's strike confirm the touch; its holder is paid
