@@ -2,14 +2,13 @@
 // deployed, contracts-abi/ regenerated, demo state seeded, the web app on http://localhost:3000.
 // Ctrl-C stops everything it started. `npm start -- --prod` serves a production build instead.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { ROOT } from './chain/artifacts';
 import { buildContracts, generateAbis } from './chain/build';
 import { deployProtocol } from './chain/deploy';
 import { run } from './chain/run';
 import { keeperTick, seedDemo } from './chain/seed';
-import { ANVIL_KEYS, startAnvil, type AnvilInstance } from './testing/anvil';
+import { ANVIL_KEYS, portIsFree, startAnvil, type AnvilInstance } from './testing/anvil';
 import { startPonder, type PonderInstance } from './testing/ponder';
 
 const CHAIN_PORT = Number(process.env.CHAIN_PORT ?? 8545);
@@ -44,14 +43,6 @@ async function stopAll(code: number): Promise<never> {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -77,7 +68,7 @@ async function main() {
     [APP_PORT, 'the web app (PORT)'],
     [INDEXER_PORT, 'the indexer (INDEXER_PORT)'],
   ] as const) {
-    if (!(await portFree(port))) throw new Error(`Port ${port} for ${what} is already in use. Stop whatever holds it, or set another port.`);
+    if (!(await portIsFree(port))) throw new Error(`Port ${port} for ${what} is already in use. Stop whatever holds it, or set another port.`);
   }
 
   console.log('1/6 Compiling contracts…');

@@ -26,7 +26,8 @@ export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: P
 
   const check = checkAmount(input, ASSET_DECIMALS, ASSET_SYMBOL, [
     { value: data.walletBalance, message: (max) => `That is more than your wallet holds (${max}).` },
-    { value: data.maxDeposit, message: (max) => `The pool accepts at most ${max} from you right now.` },
+    // maxDeposit is 0 while the guardian has paused new risk (or the pool needs a checkpoint).
+    { value: data.maxDeposit, message: (max) => (data.maxDeposit === 0n ? 'The pool is not taking deposits right now.' : `The pool accepts at most ${max} from you right now.`) },
   ]);
   const amount = check.ok ? check.value : 0n;
   const needsApproval = check.ok && data.allowance < amount;
@@ -66,6 +67,7 @@ export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: P
           onMax={() => setInput(formatAmount(data.walletBalance < data.maxDeposit ? data.walletBalance : data.maxDeposit, ASSET_DECIMALS, { grouping: false }))}
           maxDisabled={!account}
           invalid={Boolean(error)}
+          testId="stake-amount"
         />
         <p id={`${inputId}-help`} className="mt-1 min-h-5 text-sm" data-testid="amount-message">
           {error ? (

@@ -73,3 +73,23 @@ export async function lastCover(): Promise<{ tokenId: bigint; owner: Address }> 
   const owner = await client.readContract({ address: COVER_MARKET, abi: coverMarketAbi, functionName: 'ownerOf', args: [tokenId] });
   return { tokenId, owner };
 }
+
+/** An empty account anvil signs for without its key (impersonated), with gas money: state no other spec touches. */
+export async function impersonatedAccount(address: Address): Promise<Address> {
+  await client.request({ method: 'anvil_impersonateAccount' as never, params: [address] as never });
+  await client.request({ method: 'anvil_setBalance' as never, params: [address, '0x56bc75e2d63100000'] as never }); // 100 ETH
+  return address;
+}
+
+/** A transaction from an impersonated account (anvil signs it). */
+export async function sendFrom(from: Address, address: Address, abi: Abi, functionName: string, args: readonly unknown[]): Promise<void> {
+  const wallet = createWalletClient({ chain: foundry, transport: http(E2E_RPC_URL), account: from });
+  const hash = await wallet.writeContract({ address, abi, functionName, args: args as unknown[], account: from, chain: foundry });
+  const receipt = await client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
+}
+
+/** The guardian's pause of new risk in a pool (deposits, mints, new cover), and the owner's resume. */
+export async function setPoolPaused(pool: Address, paused: boolean): Promise<void> {
+  await sendAs(ANVIL_KEYS[0], pool, backstopPoolAbi, paused ? 'pause' : 'unpause', []);
+}

@@ -6,13 +6,13 @@ import type { Page } from '@playwright/test';
 export const TEST_WALLET_ACCOUNT = '0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f'; // anvil account #8
 export const TEST_WALLET_NAME = 'Backstop Test Wallet';
 
-type Options = { rpcUrl: string; chainId: number };
+type Options = { rpcUrl: string; chainId: number; /** Any account anvil signs for (a dev account, or one impersonated). */ account?: string };
 
 export async function installInjectedWallet(page: Page, options: Options): Promise<void> {
   await page.addInitScript(
     ({ rpcUrl, chainId, account, name }) => {
       const listeners: Record<string, ((...args: unknown[]) => void)[]> = {};
-      const state = { chainId, rejectNext: false, connected: false };
+      const state = { chainId, rejectNext: false, connected: false, signatureRequests: 0 };
       const emit = (event: string, ...args: unknown[]) => (listeners[event] ?? []).forEach((fn) => fn(...args));
       let id = 0;
       const provider = {
@@ -35,6 +35,7 @@ export async function installInjectedWallet(page: Page, options: Options): Promi
               state.connected = true;
               return [{ parentCapability: 'eth_accounts' }];
             case 'eth_sendTransaction':
+              state.signatureRequests += 1;
               if (state.rejectNext) {
                 state.rejectNext = false;
                 throw Object.assign(new Error('User rejected the request.'), { code: 4001 });
@@ -65,7 +66,7 @@ export async function installInjectedWallet(page: Page, options: Options): Promi
       window.addEventListener('eip6963:requestProvider', announce);
       announce();
     },
-    { ...options, account: TEST_WALLET_ACCOUNT, name: TEST_WALLET_NAME },
+    { ...options, account: options.account ?? TEST_WALLET_ACCOUNT, name: TEST_WALLET_NAME },
   );
 }
 
@@ -73,4 +74,9 @@ export async function rejectNextSignature(page: Page): Promise<void> {
   await page.evaluate(() => {
     (window as unknown as { __testWallet: { rejectNext: boolean } }).__testWallet.rejectNext = true;
   });
+}
+
+/** How many transactions the page has asked the wallet to sign so far. */
+export async function signatureRequests(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __testWallet: { signatureRequests: number } }).__testWallet.signatureRequests);
 }

@@ -35,8 +35,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Whether nothing listens on `port` (so a chain started there is ours, not a leftover one). */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 export async function startAnvil(options: { port?: number; blockTime?: number; quiet?: boolean } = {}): Promise<AnvilInstance> {
   const port = options.port ?? (await freePort());
+  if (options.port !== undefined && !(await portIsFree(port))) throw new Error(`Port ${port} is in use (a chain left running?): stop what holds it first.`);
   const args = ['--port', String(port), '--host', '127.0.0.1', '--chain-id', '31337', '--silent'];
   if (options.blockTime) args.push('--block-time', String(options.blockTime));
   const child = spawn(ANVIL_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
