@@ -28,7 +28,15 @@ export function CoverPanel() {
   if (failed) {
     return <ErrorState title="Cannot reach the chain" message={`${describeError(failed).message} Quotes appear as soon as the RPC answers.`} onRetry={() => { void query.refetch(); void snapshotQuery.refetch(); }} />;
   }
-  if (!products || !product || !snapshot) return <div className="h-96 animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" aria-busy="true" />;
+  if (!products || !product || !snapshot) {
+    // The loaded page's own grid, with cards about its cards' heights, so nothing jumps when it arrives.
+    return (
+      <div className="grid items-start gap-6 lg:grid-cols-[1fr_22rem]" aria-busy="true">
+        <div className="h-[52rem] animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
+        <div className="h-72 animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
+      </div>
+    );
+  }
 
   // The contract refuses quotes on an old price or σ; say so before anyone fills the form.
   const stale =

@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import type { ReactNode } from 'react';
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import { formatUnits, type Address } from 'viem';
 import { priceDomain, priceSeries, strikeInputFromPrice, strikeLineValue } from '@/lib/cover/priceHistory';
 import { usePriceHistory } from './usePriceHistory';
@@ -37,9 +37,17 @@ function Note({ children, busy = false }: { children?: ReactNode; busy?: boolean
 /** The feed's recent rounds with the strike line; clicking picks the strike. The strike field stays the way to type it. */
 export function StrikeChart({ feed, feedDecimals, spot, direction, strike, onPick }: Props) {
   const history = usePriceHistory(feed);
-  const points = history.rounds ? priceSeries(history.rounds, feedDecimals) : undefined;
+  // The form re-renders every second (the chain clock); the plot redraws only when its data changes.
+  const points = useMemo(() => (history.rounds ? priceSeries(history.rounds, feedDecimals) : undefined), [history.rounds, feedDecimals]);
   const strikeLine = strikeLineValue(strike, feedDecimals);
   const spotLine = spot > 0n ? Number(formatUnits(spot, feedDecimals)) : undefined;
+  const domain = useMemo(() => (points ? priceDomain(points, [strikeLine, spotLine]) : undefined), [points, strikeLine, spotLine]);
+  const pick = useRef(onPick);
+  pick.current = onPick;
+  const onPickPrice = useCallback((price: number) => {
+    const text = strikeInputFromPrice(price);
+    if (text !== undefined) pick.current(text);
+  }, []);
 
   let body: ReactNode;
   if (history.isError) body = <Note>Price history is unavailable right now; type the strike in the field above.</Note>;
@@ -54,18 +62,7 @@ export function StrikeChart({ feed, feedDecimals, spot, direction, strike, onPic
       '.';
     body = (
       <div className={BOX}>
-        <StrikeChartPlot
-          points={points}
-          domain={priceDomain(points, [strikeLine, spotLine])}
-          strike={strikeLine}
-          spot={spotLine}
-          direction={direction}
-          label={label}
-          onPickPrice={(price) => {
-            const text = strikeInputFromPrice(price);
-            if (text !== undefined) onPick(text);
-          }}
-        />
+        <StrikeChartPlot points={points} domain={domain!} strike={strikeLine} spot={spotLine} direction={direction} label={label} onPickPrice={onPickPrice} />
       </div>
     );
   }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { memo, useEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useYAxisInverseScale, type TooltipContentProps } from 'recharts';
 import { formatTimestamp } from '@/lib/format/duration';
 import { timeAxisLabel, type PricePoint } from '@/lib/cover/priceHistory';
@@ -46,7 +46,7 @@ function RoundTooltip({ active, payload }: TooltipContentProps) {
 }
 
 /** The recent price with the strike and the price now; a click sets the strike to the price under the pointer. Loaded lazily with Recharts. */
-export default function StrikeChartPlot({ points, domain, strike, spot, direction, onPickPrice, label }: StrikeChartPlotProps) {
+function StrikeChartPlot({ points, domain, strike, spot, direction, onPickPrice, label }: StrikeChartPlotProps) {
   const scale = useRef<PointerScale | undefined>(undefined);
   const [hover, setHover] = useState<number | undefined>(undefined);
   const first = points[0]!.t;
@@ -97,3 +97,6 @@ export default function StrikeChartPlot({ points, domain, strike, spot, directio
     </div>
   );
 }
+
+// Props are plain values and a stable callback, so a parent re-render with the same data skips the redraw.
+export default memo(StrikeChartPlot);

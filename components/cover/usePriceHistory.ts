@@ -1,11 +1,14 @@
 'use client';
 
 import { keepPreviousData } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { Address } from 'viem';
 import { useReadContract, useReadContracts } from 'wagmi';
 import { mockAggregatorAbi } from '@/contracts-abi';
 import type { Round } from '@/lib/cover/findClaimRound';
 import { MAX_HISTORY_ROUNDS, recentRoundIds } from '@/lib/cover/priceHistory';
+
+const NO_ROUNDS: Round[] = [];
 
 /**
  * The feed's last rounds (up to MAX_HISTORY_ROUNDS, inside the current phase), oldest first: the latest
@@ -22,12 +25,17 @@ export function usePriceHistory(feed: Address, count: number = MAX_HISTORY_ROUND
     // A round, once written, does not change: the ids in the key say when to read again.
     query: { enabled: ids.length > 0, staleTime: Number.POSITIVE_INFINITY, placeholderData: keepPreviousData },
   });
-  const list: Round[] | undefined = rounds.data?.flatMap((r) => {
-    if (r.status !== 'success') return [];
-    const [roundId, answer, startedAt, updatedAt, answeredInRound] = r.result;
-    return [{ roundId, answer, startedAt, updatedAt, answeredInRound }];
-  });
+  // One array per batch read (not per render), so charts drawn from it can skip redraws.
+  const list: Round[] | undefined = useMemo(
+    () =>
+      rounds.data?.flatMap((r) => {
+        if (r.status !== 'success') return [];
+        const [roundId, answer, startedAt, updatedAt, answeredInRound] = r.result;
+        return [{ roundId, answer, startedAt, updatedAt, answeredInRound }];
+      }),
+    [rounds.data],
+  );
   // A failed refresh keeps what was read; only a history never read is an error.
   const isError = (latest.isError && !latest.data) || (rounds.isError && !rounds.data);
-  return { rounds: latest.data && ids.length === 0 ? [] : list, isError };
+  return { rounds: latest.data && ids.length === 0 ? NO_ROUNDS : list, isError };
 }

@@ -32,7 +32,7 @@ async function Activity({ history }: { history: History }) {
 /**
  * The overview, rendered on the server: live capital and oracle from the chain first, history from
  * the indexer streamed in after it (a slow or hung indexer never holds up the live numbers). It ships
- * no wallet or RPC code; a small timer re-renders it while the tab is visible.
+ * no wallet or RPC code; it is rendered again every 12 s (about a block on mainnet) while the tab is visible.
  */
 export async function ProtocolOverview() {
   const live: { state: ProtocolState } | { error: unknown } = await readProtocolState(serverPublicClient()).then(
@@ -43,7 +43,7 @@ export async function ProtocolOverview() {
   const history = readOverviewHistory('state' in live ? live.state.blockNumber : undefined);
   return (
     <div className="space-y-6">
-      <AutoRefresh />
+      <AutoRefresh everyMs={12_000} />
       <Suspense fallback={null}>
         <HistoryNotice history={history} />
       </Suspense>
@@ -56,6 +56,8 @@ export async function ProtocolOverview() {
           ))}
         </div>
       )}
+      {'state' in live ? <OracleCard oracle={live.state.oracle} now={live.state.blockTimestamp} /> : null}
+      {/* History streams in last and at the bottom, so what arrives pushes nothing already on screen. */}
       <div className="grid items-start gap-6 md:grid-cols-2">
         <Card title="Junior share price">
           <Suspense fallback={<Placeholder height="h-48" />}>
@@ -68,7 +70,6 @@ export async function ProtocolOverview() {
           </Suspense>
         </Card>
       </div>
-      {'state' in live ? <OracleCard oracle={live.state.oracle} now={live.state.blockTimestamp} /> : null}
     </div>
   );
 }
