@@ -6,7 +6,13 @@ import { backstopPoolAbi, coverMarketAbi, recapitalizerAbi, shortfallWaterfallAb
 import { deployments } from '../contracts-abi/deployments';
 
 const chainId = Number(process.env.PONDER_CHAIN_ID ?? 31337);
-const rpc = process.env.PONDER_RPC_URL ?? 'http://127.0.0.1:8545';
+// PONDER_RPC_URL may list several providers, comma-separated: Ponder spreads requests over them and
+// rate-limits each on its own (about 20 requests/s at first, raised slowly while it keeps up) — a
+// budget sized for public providers. A local anvil has no limit of its own, so locally the node is
+// listed LOCAL_RPC_LANES times: the same node, more of Ponder's budget (measured by npm run bench).
+const LOCAL_RPC_LANES = 3;
+const rpcUrls = (process.env.PONDER_RPC_URL ?? 'http://127.0.0.1:8545').split(',').map((url) => url.trim()).filter(Boolean);
+const rpc = chainId === 31337 && rpcUrls.length === 1 ? Array<string>(LOCAL_RPC_LANES).fill(rpcUrls[0]!) : rpcUrls;
 const deployment = deployments[chainId];
 if (!deployment) throw new Error(`No deployment for chain ${chainId} in contracts-abi/deployments`);
 const { juniorPool, seniorPool, shortfallWaterfall, recapitalizer, coverMarket, volatilityOracle } = deployment.contracts;

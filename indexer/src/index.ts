@@ -3,9 +3,9 @@
 // chain); waterfall and recapitalizer events record shortfall splits, fee splits and auctions.
 //
 // RPC requests, not handler code or database writes, bound how fast this indexes: Ponder admits about
-// 20 requests per second per RPC URL at first and raises that only slowly. So reads are made once per
-// block: one eth_call for every pool's snapshot, one read for all of a pool's redeem requests in the
-// block (`npm run bench -- indexer` measures the effect).
+// 20 requests per second per RPC URL at first and raises that only slowly (ponder.config.ts gives it
+// several lanes). So reads are made once per block: one eth_call for every pool's snapshot, one read
+// for all of a pool's redeem requests in the block (`npm run bench -- indexer` measures the effect).
 import { ponder, type Context } from 'ponder:registry';
 import {
   auction,
