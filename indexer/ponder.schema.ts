@@ -1,6 +1,6 @@
 // Tables the indexer writes. Amounts stay integers (bigint): history never rounds a number the
 // chain holds exactly. Share price is assets per 1e18 shares, in the stablecoin's base units.
-import { index, onchainTable, primaryKey } from 'ponder';
+import { index, onchainTable, onchainView, primaryKey } from 'ponder';
 
 /** Pool state at the end of every block that had a pool event (read from the chain at that block). */
 export const poolSnapshot = onchainTable(
@@ -205,3 +205,15 @@ export const sigmaUpdate = onchainTable(
   }),
   (table) => ({ byTime: index().on(table.timestamp) }),
 );
+
+// What the app reads over /sql (lib/history/queries.ts). Ponder 0.16 on PGlite flushes batched
+// updates through session temp tables named like their target ("position"), and its /sql endpoint
+// runs in that same session, so an unqualified read of "position" can land on the emptied temp table
+// (seen after a 10k-event backfill: every account's positions read back empty). A view is bound to
+// the real table when Ponder creates it, so reads through these always see the indexed rows.
+export const poolSnapshotView = onchainView('pool_snapshot_view').as((qb) => qb.select().from(poolSnapshot));
+export const protocolEventView = onchainView('protocol_event_view').as((qb) => qb.select().from(protocolEvent));
+export const poolIncomeView = onchainView('pool_income_view').as((qb) => qb.select().from(poolIncome));
+export const positionView = onchainView('position_view').as((qb) => qb.select().from(position));
+export const redeemRequestView = onchainView('redeem_request_view').as((qb) => qb.select().from(redeemRequest));
+export const coverView = onchainView('cover_view').as((qb) => qb.select().from(cover));

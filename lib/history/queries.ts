@@ -4,7 +4,8 @@
 import { and, asc, desc, eq, gte } from '@ponder/client';
 import type { Client } from '@ponder/client';
 import type { Address } from 'viem';
-import { cover, poolIncome, poolSnapshot, position, protocolEvent, redeemRequest } from '../../indexer/ponder.schema';
+// Read through the schema's views, never the tables by name: see the note on the views in indexer/ponder.schema.ts.
+import { coverView as cover, poolIncomeView as poolIncome, poolSnapshotView as poolSnapshot, positionView as position, protocolEventView as protocolEvent, redeemRequestView as redeemRequest } from '../../indexer/ponder.schema';
 import type * as schema from '../../indexer/ponder.schema';
 import { incomeApy, sharePriceApy } from './apy';
 

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { decodeFunctionResult, encodeFunctionData, numberToHex, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { backstopPoolAbi } from '../../contracts-abi';
+import { fetchPortfolio } from '../../lib/history/indexerApi';
 import { deployProtocol, type Deployment } from '../chain/deploy';
 import { SEED_STAKES, seedDemo } from '../chain/seed';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from '../testing/anvil';
@@ -270,8 +271,17 @@ async function verifyBulk(report: SectionReport, url: string, rpc: Rpc, deployme
   let positionsWrong = 0;
   let requestsWrong = 0;
   let requestsSeen = 0;
+  let sqlDiffers = 0;
   for (const [i, account] of accounts.entries()) {
     const body = await get<RestPortfolio>(`${url}/accounts/${account}/portfolio?limit=500`);
+    // The app's own path (@ponder/client over /sql) must see the very same rows.
+    const viaSql = await fetchPortfolio(account, 500, url);
+    const same =
+      viaSql.positions.length === body.positions.length &&
+      viaSql.requests.length === body.requests.length &&
+      viaSql.events.length === body.events.length &&
+      viaSql.positions.every((p) => body.positions.some((r) => r.pool === p.pool && BigInt(r.shares) === p.shares));
+    if (!same) sqlDiffers++;
     pools.forEach((pool, p) => {
       const row = body.positions.find((r) => r.pool === pool.toLowerCase());
       if (BigInt(row?.shares ?? '0') !== balances[2 * i + p]) positionsWrong++;
@@ -294,6 +304,7 @@ async function verifyBulk(report: SectionReport, url: string, rpc: Rpc, deployme
   const requestLogs = logs.byEvent.get('BackstopPool:RedeemRequest') ?? 0;
   if (requestsSeen !== requestLogs) problems.push(`the portfolios list ${requestsSeen} requests for ${requestLogs} RedeemRequest logs`);
   if (requestsWrong > 0) problems.push(`${requestsWrong} of ${requestsSeen} indexed requests have claimableAt/expiresAt that differ from the chain`);
+  if (sqlDiffers > 0) problems.push(`for ${sqlDiffers} of ${accounts.length} accounts the app's /sql reads (@ponder/client) differ from the REST route`);
   for (const [kind, event] of [
     ['deposit', 'BackstopPool:Deposit'],
     ['withdraw', 'BackstopPool:Withdraw'],
@@ -306,7 +317,8 @@ async function verifyBulk(report: SectionReport, url: string, rpc: Rpc, deployme
   if (problems.length === 0) {
     report.notes.push(
       `Checked after timing, through the REST API: all ${accounts.length * pools.length} positions equal balanceOf, all ${requestsSeen} requests' ` +
-        'claimableAt/expiresAt equal the chain, and the feed has one row per Deposit, Withdraw and RedeemRequest log.',
+        'claimableAt/expiresAt equal the chain, and the feed has one row per Deposit, Withdraw and RedeemRequest log; the app’s own reads ' +
+        `(@ponder/client over /sql) return the same rows for all ${accounts.length} accounts.`,
     );
   }
 }
