@@ -2,7 +2,7 @@
 // from the real indexer; without the indexer the page says so and keeps the live numbers.
 import { expect, test } from '@playwright/test';
 import { JUNIOR_POOL, poolTotalAssets, SENIOR_POOL } from './support/chain';
-import { readUsdc } from './support/page';
+import { connectWith, readUsdc } from './support/page';
 import { E2E_INDEXER_URL } from './support/env';
 import { withIndexerHung } from './support/indexer';
 
@@ -44,4 +44,17 @@ test('with the indexer refused in the browser, a pool page keeps its live number
   await expect(page.getByTestId('indexer-notice')).toContainText('History is unavailable right now', { timeout: 30_000 });
   await expect(page.getByText('Share-price history is unavailable while the indexer is away.')).toBeVisible();
   await expect(page.getByTestId('pool-tvl')).toContainText('USDC');
+});
+
+test('the overview loads its wallet only when reached for, and the connection carries to the pages that sign', async ({ page }) => {
+  await page.goto('/');
+  await connectWith(page, /Dev account/); // click → the wallet code loads → the menu opens
+  await expect(page.getByTestId('connected-address')).toContainText('0xa0Ee');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  await expect(page.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
+  await expect(page.getByTestId('connected-address')).toContainText('0xa0Ee');
+  await expect(page.getByTestId('portfolio-disconnected')).toHaveCount(0);
+  // Back on the overview after a reload, the saved connection is drawn at once and then made live.
+  await page.goto('/');
+  await expect(page.getByTestId('connected-address')).toContainText('0xa0Ee');
 });
