@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse';
+import { CHROMIUM_ARGS } from '../e2e/support/chromium';
 
 const argv = process.argv.slice(2);
 const base = (argv.find((a) => /^https?:\/\//.test(a)) ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
@@ -28,19 +29,11 @@ try {
   process.exit(1);
 }
 
-// Debian's Chromium (no downloaded browser here). The flags keep Chromium's own background traffic
-// (updates, sync, component downloads) out of the measured network and CPU.
+// Debian's Chromium (no downloaded browser here), with the e2e suite's flags: they keep Chromium's own
+// background traffic (updates, sync, component downloads) out of the measured network and CPU.
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
 });
 
 type Measured = { route: string; form: string; median: Result; perfScores: number[] };
