@@ -20,7 +20,9 @@ export function CoverPanel() {
   const [selected, setSelected] = useState(0);
   const product = products?.[selected];
   const { snapshot, query: snapshotQuery } = useCoverSnapshot(product, account);
-  const now = useChainNow();
+  // Staleness is judged against ages of minutes to hours: a tick every 15 s is plenty, and spares
+  // the form (and its chart) a re-render every second.
+  const now = useChainNow(15_000);
   const stablecoin = contractAddress('stablecoin');
 
   if (!market || !stablecoin) return <ErrorState title="No deployment" message="Backstop's cover market is not deployed on this chain." />;
