@@ -24,9 +24,14 @@ export function LazyConnectButton({ initialState }: Props) {
   const account = savedAccount(initialState);
   const [island, setIsland] = useState<{ Component: ComponentType<Parameters<Island>[0]> } | undefined>(undefined);
   const [openMenu, setOpenMenu] = useState(false);
+  const [failed, setFailed] = useState(false);
 
+  // A failed download (offline, a new deploy) says so on the button; the next click tries again.
   const load = () => {
-    void import('./WalletIsland').then((m) => setIsland((loaded) => loaded ?? { Component: m.default }));
+    void import('./WalletIsland').then(
+      (m) => setIsland((loaded) => loaded ?? { Component: m.default }),
+      () => setFailed(true),
+    );
   };
   useEffect(() => {
     if (account) load();
@@ -51,12 +56,14 @@ export function LazyConnectButton({ initialState }: Props) {
       onFocus={load}
       onClick={() => {
         setOpenMenu(true);
+        setFailed(false);
         load();
       }}
       aria-haspopup="menu"
       aria-expanded={false}
+      title={failed ? 'The wallet could not be loaded; click to try again.' : undefined}
     >
-      Connect wallet
+      {failed ? 'Connect wallet (retry)' : 'Connect wallet'}
     </Button>
   );
 }
