@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 
-/** Re-renders a server-rendered page every few seconds while it is visible, so its numbers stay live. */
-export function AutoRefresh({ everyMs = 5_000 }: { everyMs?: number }) {
+/** Re-renders a server-rendered page every `everyMs` while it is visible, so its numbers stay live. */
+export function AutoRefresh({ everyMs }: { everyMs: number }) {
   const router = useRouter();
   useEffect(() => {
     const timer = setInterval(() => {

@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import { formatUnits, type Address } from 'viem';
-import { priceDomain, priceSeries, strikeInputFromPrice, strikeLineValue } from '@/lib/cover/priceHistory';
+import { formatChartPrice as usd, priceDomain, priceSeries, strikeInputFromPrice, strikeLineValue } from '@/lib/cover/priceHistory';
 import { usePriceHistory } from './usePriceHistory';
 
 // Recharts loads only with the chart; the box keeps its height meanwhile, so nothing below it moves.
@@ -24,8 +24,6 @@ type Props = {
   onPick: (strike: string) => void;
 };
 
-const usd = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
-
 function Note({ children, busy = false }: { children?: ReactNode; busy?: boolean }) {
   return (
     <div className={`${BOX} flex items-center justify-center rounded-lg px-4 text-center text-sm text-slate-500 dark:text-slate-400 ${busy ? 'animate-pulse bg-slate-100 dark:bg-slate-800' : 'border border-dashed border-slate-200 dark:border-slate-700'}`} aria-busy={busy || undefined}>
@@ -37,7 +35,7 @@ function Note({ children, busy = false }: { children?: ReactNode; busy?: boolean
 /** The feed's recent rounds with the strike line; clicking picks the strike. The strike field stays the way to type it. */
 export function StrikeChart({ feed, feedDecimals, spot, direction, strike, onPick }: Props) {
   const history = usePriceHistory(feed);
-  // The form re-renders every second (the chain clock); the plot redraws only when its data changes.
+  // The form re-renders on every keystroke and poll; the plot redraws only when its data changes.
   const points = useMemo(() => (history.rounds ? priceSeries(history.rounds, feedDecimals) : undefined), [history.rounds, feedDecimals]);
   const strikeLine = strikeLineValue(strike, feedDecimals);
   const spotLine = spot > 0n ? Number(formatUnits(spot, feedDecimals)) : undefined;

@@ -3,7 +3,7 @@
 import { memo, useEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useYAxisInverseScale, type TooltipContentProps } from 'recharts';
 import { formatTimestamp } from '@/lib/format/duration';
-import { timeAxisLabel, type PricePoint } from '@/lib/cover/priceHistory';
+import { formatChartPrice as usd, timeAxisLabel, type PricePoint } from '@/lib/cover/priceHistory';
 
 export type StrikeChartPlotProps = {
   points: readonly PricePoint[];
@@ -20,7 +20,6 @@ export type StrikeChartPlotProps = {
 /** Pixel row → price on the y-axis, and the plot's top and bottom rows (chart pixels, 0 = the chart's top). */
 type PointerScale = { priceAt: (y: number) => unknown; top: number; bottom: number };
 
-const usd = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 const STRIKE = '#d97706'; // amber-600: reads on white and on slate-900
 const SPOT = '#64748b'; // slate-500
 

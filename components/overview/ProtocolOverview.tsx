@@ -7,7 +7,7 @@ import { describeError } from '@/lib/tx/describeError';
 import { AutoRefresh } from '../chain/AutoRefresh';
 import { RefreshErrorState } from '../chain/RefreshErrorState';
 import { IndexerNoticeText } from '../history/IndexerNoticeText';
-import { LazySharePriceChart } from '../history/LazySharePriceChart';
+import { ChartPlaceholder, LazySharePriceChart } from '../history/LazySharePriceChart';
 import { RecentEvents } from '../history/RecentEvents';
 import { Card } from '../ui/Card';
 import { LayerCapitalCard } from './LayerCapitalCard';
@@ -15,7 +15,7 @@ import { OracleCard } from './OracleCard';
 
 type History = Promise<OverviewHistory>;
 
-const Placeholder = ({ height }: { height: string }) => <div className={`${height} animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800`} aria-busy="true" />;
+const ActivityPlaceholder = () => <div className="h-40 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
 
 async function HistoryNotice({ history }: { history: History }) {
   return <IndexerNoticeText health={(await history).health} />;
@@ -60,12 +60,12 @@ export async function ProtocolOverview() {
       {/* History streams in last and at the bottom, so what arrives pushes nothing already on screen. */}
       <div className="grid items-start gap-6 md:grid-cols-2">
         <Card title="Junior share price">
-          <Suspense fallback={<Placeholder height="h-48" />}>
+          <Suspense fallback={<ChartPlaceholder />}>
             <JuniorSharePrice history={history} />
           </Suspense>
         </Card>
         <Card title="Recent activity">
-          <Suspense fallback={<Placeholder height="h-40" />}>
+          <Suspense fallback={<ActivityPlaceholder />}>
             <Activity history={history} />
           </Suspense>
         </Card>

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { useConnect, useConnection, useConnectors, useDisconnect } from 'wagmi';
 import { describeError } from '@/lib/tx/describeError';
-import { shortHash } from '@/lib/tx/status';
 import { Button } from '../ui/Button';
+import { AccountChip } from './AccountChip';
 
 /** Connected: the account and Disconnect. Otherwise a menu of the wallets found (EIP-6963) and, locally, the dev account. */
 export function ConnectButton({ defaultOpen = false }: { defaultOpen?: boolean }) {
@@ -15,16 +15,7 @@ export function ConnectButton({ defaultOpen = false }: { defaultOpen?: boolean }
   const [open, setOpen] = useState(defaultOpen);
 
   if (connection.isConnected && connection.address) {
-    return (
-      <div className="flex items-center gap-2">
-        <span className="rounded-md bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200" data-testid="connected-address" title={connection.address}>
-          {shortHash(connection.address)}
-        </span>
-        <Button variant="secondary" onClick={() => disconnect.mutate()}>
-          Disconnect
-        </Button>
-      </div>
-    );
+    return <AccountChip address={connection.address} onDisconnect={() => disconnect.mutate()} testId="connected-address" />;
   }
 
   // EIP-6963 wallets announce themselves; the generic injected entry only helps when none did.

@@ -2,8 +2,8 @@
 
 import { useEffect, useState, type ComponentType } from 'react';
 import type { State } from 'wagmi';
-import { shortHash } from '@/lib/tx/status';
 import { Button } from '../ui/Button';
+import { AccountChip } from './AccountChip';
 import type WalletIsland from './WalletIsland';
 
 type Island = typeof WalletIsland;
@@ -38,18 +38,8 @@ export function LazyConnectButton({ initialState }: Props) {
   }, [account]);
 
   if (island) return <island.Component initialState={initialState} openMenu={openMenu} />;
-  if (account) {
-    return (
-      <div className="flex items-center gap-2" aria-busy="true">
-        <span className="rounded-md bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200" title={account}>
-          {shortHash(account)}
-        </span>
-        <Button variant="secondary" disabled>
-          Disconnect
-        </Button>
-      </div>
-    );
-  }
+  // The saved account, drawn as the real control draws it, until the real one arrives.
+  if (account) return <AccountChip address={account} />;
   return (
     <Button
       onPointerEnter={load}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseAmount } from '@/lib/format/amount';
 import { aggregatorRoundOf, phaseOf, proxyRoundId, type Round } from './findClaimRound';
-import { MAX_HISTORY_ROUNDS, priceDomain, priceSeries, recentRoundIds, strikeInputFromPrice, strikeLineValue, timeAxisLabel, type PricePoint } from './priceHistory';
+import { formatChartPrice, MAX_HISTORY_ROUNDS, priceDomain, priceSeries, recentRoundIds, strikeInputFromPrice, strikeLineValue, timeAxisLabel, type PricePoint } from './priceHistory';
 
 const USD = 10n ** 8n; // the feed's 8 decimals
 const round = (agg: bigint, answer: bigint, updatedAt: bigint, phase = 1n): Round => {
@@ -197,5 +197,13 @@ describe('timeAxisLabel', () => {
   it('dates over long spans, times over short ones (UTC)', () => {
     expect(timeAxisLabel(t, 14 * 86_400)).toBe('05-14');
     expect(timeAxisLabel(t, 3_600)).toBe('14:05');
+  });
+});
+
+describe('formatChartPrice', () => {
+  it('groups thousands and keeps at most cents', () => {
+    expect(formatChartPrice(2431.256)).toBe('2,431.26');
+    expect(formatChartPrice(2800)).toBe('2,800');
+    expect(formatChartPrice(0.5)).toBe('0.5');
   });
 });

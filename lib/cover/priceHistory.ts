@@ -67,6 +67,11 @@ export function strikeLineValue(input: string, feedDecimals: number): number | u
   return Number(formatUnits(parsed.value, feedDecimals));
 }
 
+/** A chart price for labels and the screen-reader summary: grouped, at most cents ("2,431.26"). */
+export function formatChartPrice(price: number): string {
+  return price.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
 /** A time-axis label: the UTC date ("05-14") over spans of two days or more, else the UTC time ("14:05"). */
 export function timeAxisLabel(t: number, spanSeconds: number): string {
   const text = formatTimestamp(BigInt(Math.floor(t)));
