@@ -1359,6 +1359,24 @@ export const backstopPoolAbi = [
   },
   {
     "type": "function",
+    "name": "underwritingCapital",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "totalAssets_",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "locked",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "unearnedPremium",
     "inputs": [],
     "outputs": [

@@ -10,11 +10,6 @@ export const coverMarketAbi = [
         "internalType": "contract IERC20"
       },
       {
-        "name": "pricer_",
-        "type": "address",
-        "internalType": "contract CoverPricer"
-      },
-      {
         "name": "owner_",
         "type": "address",
         "internalType": "address"
@@ -670,19 +665,6 @@ export const coverMarketAbi = [
         "name": "",
         "type": "address",
         "internalType": "address"
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
-    "name": "pricer",
-    "inputs": [],
-    "outputs": [
-      {
-        "name": "",
-        "type": "address",
-        "internalType": "contract CoverPricer"
       }
     ],
     "stateMutability": "view"
@@ -2173,6 +2155,37 @@ export const coverMarketAbi = [
   },
   {
     "type": "error",
+    "name": "CoverPricingOutOfDomain",
+    "inputs": [
+      {
+        "name": "payout",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "pTouch",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "locked",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "totalAssets",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "duration",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "ERC721IncorrectOwner",
     "inputs": [
       {
@@ -2276,6 +2289,28 @@ export const coverMarketAbi = [
   },
   {
     "type": "error",
+    "name": "FixedPointMathExpOverflow",
+    "inputs": [
+      {
+        "name": "x",
+        "type": "int256",
+        "internalType": "int256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "FixedPointMathLnUndefined",
+    "inputs": [
+      {
+        "name": "x",
+        "type": "int256",
+        "internalType": "int256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "OwnableInvalidOwner",
     "inputs": [
       {
@@ -2309,6 +2344,32 @@ export const coverMarketAbi = [
         "name": "token",
         "type": "address",
         "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "TouchProbabilityOutOfDomain",
+    "inputs": [
+      {
+        "name": "spot",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "strike",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "sigma",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "duration",
+        "type": "uint256",
+        "internalType": "uint256"
       }
     ]
   }

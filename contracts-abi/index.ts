@@ -2,7 +2,6 @@
 export { backstopPoolAbi } from './backstopPool';
 export { bksAbi } from './bks';
 export { coverMarketAbi } from './coverMarket';
-export { coverPricerAbi } from './coverPricer';
 export { mockAggregatorAbi } from './mockAggregator';
 export { protocolErrorsAbi } from './errors';
 export { recapitalizerAbi } from './recapitalizer';

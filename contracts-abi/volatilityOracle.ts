@@ -317,6 +317,24 @@ export const volatilityOracleAbi = [
     "stateMutability": "view"
   },
   {
+    "type": "function",
+    "name": "volatility",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "sigma_",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "updatedAt",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
     "type": "event",
     "name": "OwnershipTransferStarted",
     "inputs": [

@@ -329,6 +329,12 @@ contract BackstopPool is
         return _previewAccrual(true).locked;
     }
 
+    /// @notice `totalAssets()` and `lockedAssets()` from one bucket walk: what a cover quote reads.
+    function underwritingCapital() external view returns (uint256 totalAssets_, uint256 locked) {
+        Accrual memory a = _previewAccrual(true);
+        return (a.held - a.unearnedNow, a.locked);
+    }
+
     /// @notice Premiums and streamed fees received but not yet earned (not part of totalAssets).
     function unearnedPremium() external view returns (uint256) {
         return _previewAccrual(false).unearnedNow;

@@ -12,14 +12,14 @@ import {IVolatilityOracle} from "./interfaces/IVolatilityOracle.sol";
 import {ICoverPool} from "./interfaces/ICoverPool.sol";
 import {ICoverMarket} from "./interfaces/ICoverMarket.sol";
 import {CoverPricing} from "./libraries/CoverPricing.sol";
-import {CoverPricer} from "./CoverPricer.sol";
+import {TouchProbability} from "./libraries/TouchProbability.sol";
 
 /// @title CoverMarket
 /// @notice Sells parametric liquidation cover: one transferable ERC-721 token per cover, priced from a
 ///         Chainlink feed and its volatility oracle, backed by a `BackstopPool` (see `ICoverMarket`).
 ///
 /// @dev ## Life of a cover
-///      `buyCover` prices with `CoverPricing` through `CoverPricer` (P_touch from the feed's latest round and the oracle's σ,
+///      `buyCover` prices with `CoverPricing` (P_touch from the feed's latest round and the oracle's σ,
 ///      average markup over the utilization the cover consumes), pulls the premium into the pool's
 ///      unearned reserve (earned until `end`), locks the payout in the pool until `end + claimGrace`
 ///      and mints the token. `claim` pays the holder from that lock when `confirmations` consecutive
@@ -46,8 +46,10 @@ import {CoverPricer} from "./CoverPricer.sol";
 ///      ## Storage
 ///      A cover is one slot: payout (uint96, the pool's own bound), strike (uint72: up to 4.7e21 feed
 ///      units, e.g. $4.7e13 on an 8-decimal feed or 4,722 on an 18-decimal one), start and end (uint32
-///      seconds: valid until 2106), product id (uint16) and state. A product is four slots; the first
-///      holds everything a claim needs except the pool.
+///      seconds: valid until 2106), product id (uint16) and state. A product is four slots: three of
+///      sale terms (all a quote reads; the feed it takes from the oracle, whose `feed` is immutable and
+///      checked equal at registration) and one of claim terms (with the first sale slot, all a claim
+///      reads). A quote is gas-bound by cold reads, so every slot it does not read counts.
 ///
 ///      ## Governance
 ///      `owner` (Ownable2Step; a timelock on public chains) registers products and tunes pricing, durations
@@ -90,28 +92,37 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
 
     // ------------------------------------------------------------------ storage
 
-    struct Product {
-        // slot 0: all a claim reads besides the pool
-        AggregatorV3Interface feed;
-        Direction direction;
-        uint8 confirmations;
-        bool paused;
-        uint32 activationDelay;
-        uint32 claimGrace;
-        // slot 1
+    /// @dev Everything a quote reads (three slots).
+    struct SaleTerms {
+        // slot 0 (claims read the pool and direction too)
         ICoverPool pool;
+        Direction direction;
+        bool paused;
+        uint24 maxPriceAge; // ≤ MAX_PRICE_AGE < 2^24
+        uint24 maxSigmaAge; // ≤ MAX_SIGMA_AGE < 2^24
         uint32 minDuration;
-        uint32 maxDuration;
-        uint32 maxPriceAge;
-        // slot 2
+        // slot 1
         IVolatilityOracle oracle;
+        uint32 maxDuration;
         uint64 minRate;
-        uint32 maxSigmaAge;
-        // slot 3
+        // slot 2
         uint64 baseMarkup;
         uint64 slope;
         uint64 steepSlope;
         uint64 kink;
+    }
+
+    /// @dev What claims (and the lock term of a sale) read besides the first sale slot (one slot).
+    struct ClaimTerms {
+        AggregatorV3Interface feed;
+        uint8 confirmations;
+        uint32 activationDelay;
+        uint32 claimGrace;
+    }
+
+    struct Product {
+        SaleTerms sale;
+        ClaimTerms claim;
     }
 
     struct Cover {
@@ -132,8 +143,6 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
 
     /// @notice The stablecoin premiums are paid in (every product's pool must use it).
     IERC20 public immutable asset;
-    /// @notice The pricing engine (`CoverPricing.quote` in its own contract, see `CoverPricer`).
-    CoverPricer public immutable pricer;
     /// @notice Chainlink L2 sequencer uptime feed (address(0) on L1): answer 0 = up, 1 = down.
     AggregatorV3Interface public immutable sequencerUptimeFeed;
     /// @notice Seconds after the sequencer comes back during which sales and claims still revert.
@@ -150,7 +159,6 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
     // ------------------------------------------------------------------ construction
 
     /// @param asset_ The stablecoin of the backing pools.
-    /// @param pricer_ The deployed `CoverPricer`.
     /// @param owner_ Governance (a timelock on public chains).
     /// @param guardian_ May pause sales.
     /// @param sequencerUptimeFeed_ Chainlink sequencer uptime feed on L2s; address(0) on L1.
@@ -158,13 +166,12 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
     ///        (Chainlink suggests 1 hour); without: 0.
     constructor(
         IERC20 asset_,
-        CoverPricer pricer_,
         address owner_,
         address guardian_,
         AggregatorV3Interface sequencerUptimeFeed_,
         uint256 sequencerGracePeriod_
     ) ERC721("Backstop Cover", "bsCOVER") Ownable(owner_) {
-        if (address(asset_) == address(0) || address(pricer_) == address(0) || guardian_ == address(0)) {
+        if (address(asset_) == address(0) || guardian_ == address(0)) {
             revert CoverMarketZeroAddress();
         }
         if (address(sequencerUptimeFeed_) == address(0)) {
@@ -173,7 +180,6 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
             _checkBounds("sequencerGracePeriod", sequencerGracePeriod_, MIN_SEQUENCER_GRACE, MAX_SEQUENCER_GRACE);
         }
         asset = asset_;
-        pricer = pricer_;
         sequencerUptimeFeed = sequencerUptimeFeed_;
         sequencerGracePeriod = sequencerGracePeriod_;
         guardian = guardian_;
@@ -188,27 +194,28 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         view
         returns (uint256 premium)
     {
-        return _price(_loadProduct(productId), strike, payout, duration).premium;
+        return _price(_saleTerms(productId), strike, payout, duration).premium;
     }
 
     /// @inheritdoc ICoverMarket
     function product(uint256 productId) external view returns (ProductConfig memory config, bool paused) {
-        Product memory p = _loadProduct(productId);
+        SaleTerms memory s = _saleTerms(productId);
+        ClaimTerms memory c = _products[productId].claim;
         config = ProductConfig({
-            feed: p.feed,
-            oracle: p.oracle,
-            pool: p.pool,
-            direction: p.direction,
-            confirmations: p.confirmations,
-            activationDelay: p.activationDelay,
-            claimGrace: p.claimGrace,
-            minDuration: p.minDuration,
-            maxDuration: p.maxDuration,
-            maxPriceAge: p.maxPriceAge,
-            maxSigmaAge: p.maxSigmaAge,
-            pricing: _pricing(p)
+            feed: c.feed,
+            oracle: s.oracle,
+            pool: s.pool,
+            direction: s.direction,
+            confirmations: c.confirmations,
+            activationDelay: c.activationDelay,
+            claimGrace: c.claimGrace,
+            minDuration: s.minDuration,
+            maxDuration: s.maxDuration,
+            maxPriceAge: s.maxPriceAge,
+            maxSigmaAge: s.maxSigmaAge,
+            pricing: _pricing(s)
         });
-        paused = p.paused;
+        paused = s.paused;
     }
 
     /// @inheritdoc ICoverMarket
@@ -225,7 +232,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
     function coverInfo(uint256 tokenId) external view returns (CoverInfo memory info) {
         Cover memory c = _covers[tokenId];
         if (c.state == CoverState.None) return info;
-        uint256 deadline = uint256(c.end) + _products[c.productId].claimGrace;
+        uint256 deadline = uint256(c.end) + _products[c.productId].claim.claimGrace;
         uint256 releaseDay = deadline / DAY + 1;
         info = CoverInfo({
             productId: c.productId,
@@ -251,7 +258,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         nonReentrant
         returns (uint256 tokenId, uint256 premium)
     {
-        Product memory p = _loadProduct(productId);
+        SaleTerms memory p = _saleTerms(productId);
         if (p.paused) revert CoverMarketSalesPaused(productId);
         Priced memory q = _price(p, strike, payout, duration);
         if (p.pool.paused()) revert CoverMarketSalesPaused(productId);
@@ -271,7 +278,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
             productId: uint16(productId), // ≤ _productCount, a uint16
             state: CoverState.Active
         });
-        uint256 until = end + p.claimGrace;
+        uint256 until = end + _products[productId].claim.claimGrace;
         // The premium goes straight from the buyer to the pool, which books it and the lock in one call.
         asset.safeTransferFrom(msg.sender, address(p.pool), premium);
         uint256 releaseDay = p.pool.underwriteCover(premium, end, payout, until);
@@ -288,14 +295,14 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         Cover memory c = _covers[tokenId];
         _requireActive(tokenId, c.state);
         Product storage p = _products[c.productId];
-        uint256 deadline = uint256(c.end) + p.claimGrace;
+        uint256 deadline = uint256(c.end) + p.claim.claimGrace;
         if (block.timestamp > deadline) revert CoverMarketClaimWindowClosed(tokenId, deadline);
         _checkSequencer();
         _checkTouch(p, c, roundId);
         _covers[tokenId].state = CoverState.Claimed;
         address holder = _ownerOf(tokenId);
         // Paid out of this cover's own lock (its bucket), never out of other covers' locked capital.
-        p.pool.payClaim(c.payout, holder, deadline / DAY + 1);
+        p.sale.pool.payClaim(c.payout, holder, deadline / DAY + 1);
         emit CoverClaimed(tokenId, holder, roundId, c.payout, msg.sender);
     }
 
@@ -304,7 +311,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         Cover memory c = _covers[tokenId];
         _requireActive(tokenId, c.state);
         Product storage p = _products[c.productId];
-        uint256 deadline = uint256(c.end) + p.claimGrace;
+        uint256 deadline = uint256(c.end) + p.claim.claimGrace;
         if (block.timestamp <= deadline) revert CoverMarketClaimWindowOpen(tokenId, deadline);
         _covers[tokenId].state = CoverState.Released;
         uint256 releaseDay = deadline / DAY + 1;
@@ -312,7 +319,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         // moment on the pool releases it itself (on its next walk), so there is nothing to free.
         if (block.timestamp < releaseDay * DAY) {
             released = c.payout;
-            p.pool.releaseCapital(released, releaseDay);
+            p.sale.pool.releaseCapital(released, releaseDay);
         }
         emit CoverReleased(tokenId, msg.sender, released);
     }
@@ -336,13 +343,15 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         if (_productCount == type(uint16).max) revert CoverMarketTooManyProducts();
         productId = ++_productCount;
         Product storage p = _products[productId];
-        p.feed = c.feed;
-        p.direction = c.direction;
-        p.confirmations = uint8(confirmations);
-        p.activationDelay = c.activationDelay;
-        p.claimGrace = c.claimGrace;
-        p.pool = c.pool;
-        p.oracle = c.oracle;
+        p.sale.pool = c.pool;
+        p.sale.direction = c.direction;
+        p.sale.oracle = c.oracle;
+        p.claim = ClaimTerms({
+            feed: c.feed,
+            confirmations: uint8(confirmations),
+            activationDelay: c.activationDelay,
+            claimGrace: c.claimGrace
+        });
         emit ProductRegistered(
             productId,
             address(c.feed),
@@ -378,13 +387,13 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
     /// @inheritdoc ICoverMarket
     function pauseProduct(uint256 productId) external {
         if (msg.sender != guardian && msg.sender != owner()) revert CoverMarketNotGuardian(msg.sender);
-        _existing(productId).paused = true;
+        _existing(productId).sale.paused = true;
         emit ProductPaused(productId, msg.sender, true);
     }
 
     /// @inheritdoc ICoverMarket
     function unpauseProduct(uint256 productId) external onlyOwner {
-        _existing(productId).paused = false;
+        _existing(productId).sale.paused = false;
         emit ProductPaused(productId, msg.sender, false);
     }
 
@@ -403,17 +412,18 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
 
     // ================================================================== internals
 
-    function _loadProduct(uint256 productId) internal view returns (Product memory p) {
-        p = _products[productId];
-        if (address(p.feed) == address(0)) revert CoverMarketUnknownProduct(productId);
+    /// @dev A registered product's sale terms (every product has a pool).
+    function _saleTerms(uint256 productId) internal view returns (SaleTerms memory s) {
+        s = _products[productId].sale;
+        if (address(s.pool) == address(0)) revert CoverMarketUnknownProduct(productId);
     }
 
     function _existing(uint256 productId) internal view returns (Product storage p) {
         p = _products[productId];
-        if (address(p.feed) == address(0)) revert CoverMarketUnknownProduct(productId);
+        if (address(p.sale.pool) == address(0)) revert CoverMarketUnknownProduct(productId);
     }
 
-    function _pricing(Product memory p) internal pure returns (CoverPricing.Pricing memory) {
+    function _pricing(SaleTerms memory p) internal pure returns (CoverPricing.Pricing memory) {
         return CoverPricing.Pricing({
             baseMarkup: p.baseMarkup,
             slope: p.slope,
@@ -424,7 +434,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
     }
 
     /// @dev Everything `quote` and `buyCover` share: validation, market inputs, the premium.
-    function _price(Product memory p, uint256 strike, uint256 payout, uint256 duration)
+    function _price(SaleTerms memory p, uint256 strike, uint256 payout, uint256 duration)
         internal
         view
         returns (Priced memory q)
@@ -435,50 +445,46 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         }
         if (strike == 0 || strike > MAX_STRIKE) revert CoverMarketStrikeOutOfRange(strike, MAX_STRIKE);
         _checkSequencer();
-        q.spot = _spot(p);
+        // σ first: the oracle is then warm for `feed()` (the checks keep their order below).
+        uint256 sigmaAt;
+        (q.sigma, sigmaAt) = p.oracle.volatility();
+        q.spot = _spot(p.oracle.feed(), p.maxPriceAge);
         if (p.direction == Direction.Down ? strike >= q.spot : strike <= q.spot) {
             revert CoverMarketStrikeBreached(strike, q.spot);
         }
-        q.sigma = _sigma(p);
-        CoverPricer.QuoteInput memory input = CoverPricer.QuoteInput({
-            spot: q.spot,
-            strike: strike,
-            sigma: q.sigma,
-            duration: duration,
-            payout: payout,
-            locked: 0,
-            totalAssets: 0,
-            pricing: _pricing(p)
-        });
-        (input.locked, input.totalAssets) = _capital(p.pool, payout);
-        q.premium = pricer.quote(input);
+        if (sigmaAt + p.maxSigmaAge < block.timestamp) revert CoverMarketStaleVolatility(sigmaAt, p.maxSigmaAge);
+        q.premium = _premium(p, q, strike, payout, duration);
         if (q.premium >= payout) revert CoverMarketUninsurable(q.premium, payout);
     }
 
-    /// @dev The oracle's clamped σ, refused when its last folded round is older than `maxSigmaAge`.
-    function _sigma(Product memory p) internal view returns (uint256 sigma) {
-        sigma = p.oracle.sigma();
-        uint256 sigmaAt = p.oracle.lastUpdatedAt();
-        if (sigmaAt + p.maxSigmaAge < block.timestamp) revert CoverMarketStaleVolatility(sigmaAt, p.maxSigmaAge);
+    /// @dev `CoverPricing.quote` on the pool's capital now (its own frame: `_price` is at the stack limit).
+    function _premium(SaleTerms memory p, Priced memory q, uint256 strike, uint256 payout, uint256 duration)
+        internal
+        view
+        returns (uint256)
+    {
+        // `CoverPricing.quote`, in its two steps.
+        uint256 pTouch = TouchProbability.touchProbability(q.spot, strike, q.sigma, duration);
+        (uint256 locked, uint256 totalAssets) = _capital(p.pool, payout);
+        return CoverPricing.premiumUp(payout, pTouch, locked, totalAssets, duration, _pricing(p));
     }
 
     /// @dev The pool's locked and total assets; reverts when `payout` exceeds its free capital.
     function _capital(ICoverPool pool, uint256 payout) internal view returns (uint256 locked, uint256 totalAssets) {
-        totalAssets = pool.totalAssets();
-        locked = pool.lockedAssets();
+        (totalAssets, locked) = pool.underwritingCapital();
         uint256 free = totalAssets > locked ? totalAssets - locked : 0;
         if (payout > free) revert CoverMarketInsufficientCapital(payout, free);
     }
 
     /// @dev The feed's latest round as spot: complete, positive and no older than `maxPriceAge`.
-    function _spot(Product memory p) internal view returns (uint256) {
+    function _spot(AggregatorV3Interface feed, uint256 maxPriceAge) internal view returns (uint256) {
         (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound) =
-            p.feed.latestRoundData();
+            feed.latestRoundData();
         if (answer <= 0) revert CoverMarketNonPositiveAnswer(roundId, answer);
         if (startedAt == 0 || answeredInRound < roundId) {
             revert CoverMarketIncompleteRound(roundId, startedAt, answeredInRound);
         }
-        if (updatedAt + p.maxPriceAge < block.timestamp) revert CoverMarketStalePrice(roundId, updatedAt, p.maxPriceAge);
+        if (updatedAt + maxPriceAge < block.timestamp) revert CoverMarketStalePrice(roundId, updatedAt, maxPriceAge);
         return uint256(answer);
     }
 
@@ -498,10 +504,10 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
     ///      complete, positive, inside [start + activationDelay, end] and at/beyond the strike.
     ///      Bounded loop: confirmations ≤ MAX_CONFIRMATIONS.
     function _checkTouch(Product storage p, Cover memory c, uint80 roundId) internal view {
-        AggregatorV3Interface feed = p.feed;
-        uint256 confirmations = p.confirmations;
-        bool up = p.direction == Direction.Up;
-        uint256 windowStart = uint256(c.start) + p.activationDelay;
+        AggregatorV3Interface feed = p.claim.feed;
+        uint256 confirmations = p.claim.confirmations;
+        bool up = p.sale.direction == Direction.Up;
+        uint256 windowStart = uint256(c.start) + p.claim.activationDelay;
         uint256 aggregatorRound = uint64(roundId);
         if (roundId >> 64 == 0 || aggregatorRound == 0) revert CoverMarketInvalidRoundId(roundId);
         if (aggregatorRound + confirmations - 1 > type(uint64).max) {
@@ -547,15 +553,15 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
     ) internal {
         _checkBounds("maxDuration", maxDuration, MIN_DURATION, MAX_DURATION);
         // A cover shorter than its activation delay could never be claimed.
-        uint256 activationDelay = p.activationDelay;
+        uint256 activationDelay = p.claim.activationDelay;
         uint256 lowest = activationDelay + 1 > MIN_DURATION ? activationDelay + 1 : MIN_DURATION;
         _checkBounds("minDuration", minDuration, lowest, maxDuration);
         _checkBounds("maxPriceAge", maxPriceAge, MIN_PRICE_AGE, MAX_PRICE_AGE);
         _checkBounds("maxSigmaAge", maxSigmaAge, MIN_SIGMA_AGE, MAX_SIGMA_AGE);
-        p.minDuration = uint32(minDuration);
-        p.maxDuration = uint32(maxDuration);
-        p.maxPriceAge = uint32(maxPriceAge);
-        p.maxSigmaAge = uint32(maxSigmaAge);
+        p.sale.minDuration = uint32(minDuration);
+        p.sale.maxDuration = uint32(maxDuration);
+        p.sale.maxPriceAge = uint24(maxPriceAge);
+        p.sale.maxSigmaAge = uint24(maxSigmaAge);
         emit ProductTermsSet(productId, minDuration, maxDuration, maxPriceAge, maxSigmaAge);
     }
 
@@ -566,11 +572,11 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         _checkBounds("steepSlope", pricing.steepSlope, pricing.slope, MAX_STEEP_SLOPE);
         _checkBounds("kink", pricing.kink, MIN_KINK, MAX_KINK);
         _checkBounds("minRate", pricing.minRate, MIN_MIN_RATE, MAX_MIN_RATE);
-        p.minRate = pricing.minRate;
-        p.baseMarkup = pricing.baseMarkup;
-        p.slope = pricing.slope;
-        p.steepSlope = pricing.steepSlope;
-        p.kink = pricing.kink;
+        p.sale.minRate = pricing.minRate;
+        p.sale.baseMarkup = pricing.baseMarkup;
+        p.sale.slope = pricing.slope;
+        p.sale.steepSlope = pricing.steepSlope;
+        p.sale.kink = pricing.kink;
         emit ProductPricingSet(productId, pricing);
     }
 

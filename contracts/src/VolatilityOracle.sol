@@ -37,6 +37,9 @@ contract VolatilityOracle is IVolatilityOracle, Ownable2Step {
     uint80 public override lastRoundId;
     /// @inheritdoc IVolatilityOracle
     uint64 public override lastUpdatedAt;
+    /// @dev `_clamp(variance)`, kept next to `lastUpdatedAt` (one slot) so a quote reads σ and its age
+    ///      in one cold SLOAD; rewritten by every change of `variance` or of the bounds. σ ≤ cap < 2^112.
+    uint112 private _sigma;
     /// @notice ln(last folded answer) as a WAD (the answer's decimals cancel in the returns).
     int256 public lastLnAnswer;
     /// @inheritdoc IVolatilityOracle
@@ -66,6 +69,7 @@ contract VolatilityOracle is IVolatilityOracle, Ownable2Step {
             revert VolatilityOracleInvalidInitialSigma(initialSigma);
         }
         variance = (initialSigma * initialSigma) / 1e18;
+        _sigma = uint112(_clamp(variance));
     }
 
     /// @inheritdoc IVolatilityOracle
@@ -125,16 +129,20 @@ contract VolatilityOracle is IVolatilityOracle, Ownable2Step {
             lastLn = ln;
             lastAt = updatedAt;
         }
-        lastRoundId = id;
-        lastUpdatedAt = uint64(lastAt);
         lastLnAnswer = lastLn;
         variance = v;
-        emit VolatilityOracleUpdated(id, lastAt, v, _clamp(v), rounds);
+        _storeHead(id, lastAt, v);
+        emit VolatilityOracleUpdated(id, lastAt, v, _sigma, rounds);
     }
 
     /// @inheritdoc IVolatilityOracle
     function sigma() external view override returns (uint256) {
-        return _clamp(variance);
+        return _sigma;
+    }
+
+    /// @inheritdoc IVolatilityOracle
+    function volatility() external view override returns (uint256 sigma_, uint256 updatedAt) {
+        return (_sigma, lastUpdatedAt);
     }
 
     /// @inheritdoc IVolatilityOracle
@@ -145,6 +153,13 @@ contract VolatilityOracle is IVolatilityOracle, Ownable2Step {
     /// @inheritdoc IVolatilityOracle
     function setHeartbeat(uint256 heartbeat_) external override onlyOwner {
         _setHeartbeat(heartbeat_);
+    }
+
+    /// @dev The packed slot: last folded round, its time, and σ of `v` (one SSTORE).
+    function _storeHead(uint80 id, uint256 at, uint256 v) private {
+        lastRoundId = id;
+        lastUpdatedAt = uint64(at);
+        _sigma = uint112(_clamp(v));
     }
 
     function _clamp(uint256 v) private view returns (uint256 s) {
@@ -159,6 +174,7 @@ contract VolatilityOracle is IVolatilityOracle, Ownable2Step {
         }
         sigmaFloor = sigmaFloor_;
         sigmaCap = sigmaCap_;
+        _sigma = uint112(_clamp(variance)); // before the constructor sets variance: 0, rewritten there
         emit VolatilityOracleBoundsSet(sigmaFloor_, sigmaCap_);
     }
 

@@ -8,7 +8,6 @@ import {TestUSDC} from "../src/TestUSDC.sol";
 import {MockAggregator} from "../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../src/VolatilityOracle.sol";
 import {CoverMarket} from "../src/CoverMarket.sol";
-import {CoverPricer} from "../src/CoverPricer.sol";
 import {ICoverMarket} from "../src/interfaces/ICoverMarket.sol";
 import {ICoverPool} from "../src/interfaces/ICoverPool.sol";
 import {IVolatilityOracle} from "../src/interfaces/IVolatilityOracle.sol";
@@ -16,8 +15,8 @@ import {AggregatorV3Interface} from "../src/interfaces/AggregatorV3Interface.sol
 import {CoverPricing} from "../src/libraries/CoverPricing.sol";
 
 /// @notice Shared setup for the CoverMarket suites: the real BackstopPool (1,000,000 USDC deposited), an
-///         8-decimal ETH/USD MockAggregator at 3,000 with its VolatilityOracle (σ seeded at 80 %), a
-///         CoverPricer, and a market with a Down and an Up product (2 confirmations, 5-minute activation
+///         8-decimal ETH/USD MockAggregator at 3,000 with its VolatilityOracle (σ seeded at 80 %)
+///         and a market with a Down and an Up product (2 confirmations, 5-minute activation
 ///         delay, 1-day claim grace, 1 hour–90 days). `alice` and `bob` hold USDC approved to the market.
 abstract contract CoverMarketBase is Test {
     uint256 internal constant T0 = 1_700_000_000;
@@ -30,7 +29,6 @@ abstract contract CoverMarketBase is Test {
     BackstopPool internal pool;
     MockAggregator internal feed;
     VolatilityOracle internal oracle;
-    CoverPricer internal pricer;
     CoverMarket internal market;
     uint256 internal downId;
     uint256 internal upId;
@@ -50,7 +48,6 @@ abstract contract CoverMarketBase is Test {
         feed.pushAnswer(SPOT);
         oracle = new VolatilityOracle(feed, gov, 0.8e18, 0.1e18, 3e18, 1 hours);
         oracle.poke();
-        pricer = new CoverPricer();
         market = _newMarket(AggregatorV3Interface(address(0)), 0);
         downId = _register(market, _config(ICoverMarket.Direction.Down));
         upId = _register(market, _config(ICoverMarket.Direction.Up));
@@ -62,7 +59,7 @@ abstract contract CoverMarketBase is Test {
     // ------------------------------------------------------------------ setup helpers
 
     function _newMarket(AggregatorV3Interface sequencer, uint256 grace) internal returns (CoverMarket m) {
-        m = new CoverMarket(IERC20(address(usdc)), pricer, gov, guardian, sequencer, grace);
+        m = new CoverMarket(IERC20(address(usdc)), gov, guardian, sequencer, grace);
         vm.prank(gov);
         pool.setMarket(address(m), true);
     }

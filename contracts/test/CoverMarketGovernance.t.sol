@@ -9,7 +9,6 @@ import {ICoverPool} from "../src/interfaces/ICoverPool.sol";
 import {IVolatilityOracle} from "../src/interfaces/IVolatilityOracle.sol";
 import {AggregatorV3Interface} from "../src/interfaces/AggregatorV3Interface.sol";
 import {CoverMarket} from "../src/CoverMarket.sol";
-import {CoverPricer} from "../src/CoverPricer.sol";
 import {CoverPricing} from "../src/libraries/CoverPricing.sol";
 import {MockAggregator} from "../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../src/VolatilityOracle.sol";
@@ -205,20 +204,18 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
 
     function test_Constructor_Bounds() public {
         vm.expectRevert(ICoverMarket.CoverMarketZeroAddress.selector);
-        new CoverMarket(IERC20(address(0)), pricer, gov, guardian, AggregatorV3Interface(address(0)), 0);
+        new CoverMarket(IERC20(address(0)), gov, guardian, AggregatorV3Interface(address(0)), 0);
         vm.expectRevert(ICoverMarket.CoverMarketZeroAddress.selector);
-        new CoverMarket(IERC20(address(usdc)), CoverPricer(address(0)), gov, guardian, AggregatorV3Interface(address(0)), 0);
-        vm.expectRevert(ICoverMarket.CoverMarketZeroAddress.selector);
-        new CoverMarket(IERC20(address(usdc)), pricer, gov, address(0), AggregatorV3Interface(address(0)), 0);
+        new CoverMarket(IERC20(address(usdc)), gov, address(0), AggregatorV3Interface(address(0)), 0);
         // no sequencer feed: grace must be 0; with one: within bounds
         _expectBounds("sequencerGracePeriod", 1, 0, 0);
-        new CoverMarket(IERC20(address(usdc)), pricer, gov, guardian, AggregatorV3Interface(address(0)), 1);
+        new CoverMarket(IERC20(address(usdc)), gov, guardian, AggregatorV3Interface(address(0)), 1);
         AggregatorV3Interface seq = AggregatorV3Interface(address(feed));
         _expectBounds("sequencerGracePeriod", 5 minutes - 1, 5 minutes, 1 days);
-        new CoverMarket(IERC20(address(usdc)), pricer, gov, guardian, seq, 5 minutes - 1);
+        new CoverMarket(IERC20(address(usdc)), gov, guardian, seq, 5 minutes - 1);
         _expectBounds("sequencerGracePeriod", 1 days + 1, 5 minutes, 1 days);
-        new CoverMarket(IERC20(address(usdc)), pricer, gov, guardian, seq, 1 days + 1);
-        CoverMarket m = new CoverMarket(IERC20(address(usdc)), pricer, gov, guardian, seq, 1 hours);
+        new CoverMarket(IERC20(address(usdc)), gov, guardian, seq, 1 days + 1);
+        CoverMarket m = new CoverMarket(IERC20(address(usdc)), gov, guardian, seq, 1 hours);
         assertEq(address(m.sequencerUptimeFeed()), address(feed), "sequencer feed");
         assertEq(m.sequencerGracePeriod(), 1 hours, "grace");
         assertEq(m.owner(), gov, "owner");

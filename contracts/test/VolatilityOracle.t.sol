@@ -239,6 +239,38 @@ contract VolatilityOracleTest is Test {
         assertEq(oracle.sigma(), 0.05e18, "clamped to floor");
     }
 
+    /// @notice σ is stored (for a one-slot quote read) and must equal the clamp of the variance it was
+    ///         derived from after every change: seed, pokes, and governance moving the bounds.
+    function test_storedSigmaFollowsVarianceAndBounds() public {
+        assertEq(oracle.sigma(), _clampedSigma(), "seed");
+        _push(3000e8, 0);
+        oracle.poke();
+        _push(2500e8, 1 minutes);
+        oracle.poke();
+        uint256 raw = FixedPointMath.sqrtWad(oracle.variance());
+        assertEq(oracle.sigma(), _clampedSigma(), "after a fold");
+        (uint256 s, uint256 at) = oracle.volatility();
+        assertEq(s, oracle.sigma(), "volatility().sigma");
+        assertEq(at, oracle.lastUpdatedAt(), "volatility().updatedAt");
+        // Bounds moved above and then below the raw estimate: the stored σ follows at once, no poke needed.
+        vm.startPrank(gov);
+        oracle.setSigmaBounds(raw + 1e17, raw + 2e17);
+        assertEq(oracle.sigma(), raw + 1e17, "new floor applies");
+        oracle.setSigmaBounds(0.05e18, raw - 1e17);
+        assertEq(oracle.sigma(), raw - 1e17, "new cap applies");
+        oracle.setSigmaBounds(0.05e18, 5e18);
+        vm.stopPrank();
+        assertEq(oracle.sigma(), raw, "inside the bounds: the raw estimate");
+        (s,) = oracle.volatility();
+        assertEq(s, raw, "volatility() agrees");
+    }
+
+    function _clampedSigma() internal view returns (uint256 s) {
+        s = FixedPointMath.sqrtWad(oracle.variance());
+        if (s < oracle.sigmaFloor()) s = oracle.sigmaFloor();
+        if (s > oracle.sigmaCap()) s = oracle.sigmaCap();
+    }
+
     function test_governanceBoundsAndOwnable2Step() public {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, address(this)));
         oracle.setSigmaBounds(0.1e18, 2e18);
@@ -296,5 +328,32 @@ contract VolatilityOracleTest is Test {
         vm.prank(address(0xBAD));
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, address(0xBAD)));
         feed.pushAnswer(1);
+    }
+
+    /// @notice A round is one packed slot: values that do not fit are refused by name, never truncated, and
+    ///         a carried-over `answeredInRound` survives the packing (and is cleared when rewritten).
+    function test_mockAggregator_packedRounds() public {
+        uint80 a = _push(3000e8, 0);
+        feed.setRound(a, 3100e8, block.timestamp, block.timestamp, a - 1);
+        (,,,, uint80 air) = feed.getRoundData(a);
+        assertEq(air, a - 1, "carried-over answeredInRound kept");
+        (,,,, air) = feed.latestRoundData();
+        assertEq(air, a - 1, "latest too");
+        feed.setRound(a, 3100e8, block.timestamp, block.timestamp, a);
+        (,,,, air) = feed.getRoundData(a);
+        assertEq(air, a, "rewritten as fresh");
+        int256 big = int256(type(int160).max) + 1;
+        vm.expectRevert(
+            abi.encodeWithSelector(MockAggregator.MockAggregatorValueOutOfRange.selector, big, block.timestamp, block.timestamp)
+        );
+        feed.setRound(a, big, block.timestamp, block.timestamp, a);
+        uint256 late = uint256(type(uint40).max) + 1;
+        vm.expectRevert(abi.encodeWithSelector(MockAggregator.MockAggregatorValueOutOfRange.selector, int256(1), 1, late));
+        feed.pushAnswerAt(1, 1, late);
+        (, int256 ans, uint256 st, uint256 up,) = feed.getRoundData(a);
+        assertEq(ans, 3100e8, "refused writes change nothing");
+        assertEq(st, block.timestamp, "startedAt");
+        assertEq(up, block.timestamp, "updatedAt");
+        assertEq(feed.latestRoundId(), a, "no round appended");
     }
 }

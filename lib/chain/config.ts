@@ -33,7 +33,6 @@ export type ContractName =
   | 'bks'
   | 'priceFeed'
   | 'volatilityOracle'
-  | 'coverPricer'
   | 'coverMarket';
 
 /** Deployed addresses on the target chain; undefined when nothing is deployed there. */

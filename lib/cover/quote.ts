@@ -47,7 +47,7 @@ export function premiumUp(payout: bigint, pTouch: bigint, locked: bigint, totalA
 
 /**
  * The whole quote from market inputs: `premiumUp` with P_touch = touchProbability(spot, strike, sigma,
- * duration). Mirrors `CoverPricing.quote` (and `CoverPricer.quote`).
+ * duration). Mirrors `CoverPricing.quote` (which `CoverMarket.quote` runs inline).
  */
 export function quote(
   spot: bigint,

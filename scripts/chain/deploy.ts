@@ -35,7 +35,6 @@ export type Deployment = {
     bks: DeployedContract;
     priceFeed: DeployedContract;
     volatilityOracle: DeployedContract;
-    coverPricer: DeployedContract;
     coverMarket: DeployedContract;
   };
 };
@@ -174,10 +173,8 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
   }
   const v = VOLATILITY_DEFAULTS;
   const volatilityOracle = await deployOne(clients, 'VolatilityOracle', [priceFeed.address, owner, v.initialSigma, v.sigmaFloor, v.sigmaCap, v.heartbeat]);
-  const coverPricer = await deployOne(clients, 'CoverPricer');
   const coverMarket = await deployOne(clients, 'CoverMarket', [
     stablecoin.address,
-    coverPricer.address,
     owner,
     guardian,
     options.sequencerUptimeFeed ?? zeroAddress,
@@ -196,7 +193,7 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
     chainId,
     deployer: account.address,
     startBlock,
-    contracts: { stablecoin, juniorPool, seniorPool, shortfallWaterfall, recapitalizer, bks, priceFeed, volatilityOracle, coverPricer, coverMarket },
+    contracts: { stablecoin, juniorPool, seniorPool, shortfallWaterfall, recapitalizer, bks, priceFeed, volatilityOracle, coverMarket },
   };
   if (options.write ?? true) writeDeployment(deployment);
   return deployment;

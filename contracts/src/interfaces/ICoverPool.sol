@@ -14,6 +14,9 @@ interface ICoverPool {
     /// @notice Capital locked for active covers of every market (after processing expired buckets).
     function lockedAssets() external view returns (uint256);
 
+    /// @notice `totalAssets()` and `lockedAssets()` at once (one bucket walk).
+    function underwritingCapital() external view returns (uint256 totalAssets, uint256 locked);
+
     /// @notice Whether new risk (deposits, new locks) is paused.
     function paused() external view returns (bool);
 

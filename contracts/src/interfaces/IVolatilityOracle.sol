@@ -52,6 +52,9 @@ interface IVolatilityOracle {
     /// @notice σ, annualised, as a WAD (0.8e18 = 80 %/yr): √variance rounded down, clamped to [floor, cap].
     function sigma() external view returns (uint256);
 
+    /// @notice `sigma()` and `lastUpdatedAt()` in one call (one storage slot): what a quote reads.
+    function volatility() external view returns (uint256 sigma, uint256 updatedAt);
+
     /// @notice The unclamped annualised variance (WAD).
     function variance() external view returns (uint256);
 

@@ -15,12 +15,15 @@ import {AggregatorV3Interface} from "../interfaces/AggregatorV3Interface.sol";
 ///      - the owner can write any round verbatim (`setRound`), including incomplete ones
 ///        (`startedAt == 0`, `answeredInRound < roundId`), stale timestamps or non-positive answers, so tests
 ///        and the keeper can reproduce every failure mode consumers must reject.
+///      - a round is one storage slot, as in Chainlink's OCR2 aggregator (answer, two timestamps), so a
+///        consumer's gas here is close to a real aggregator's. A carried-over `answeredInRound` (≠ the
+///        round's own id, only ever written by `setRound`) sits in a second slot that is read only then.
 contract MockAggregator is AggregatorV3Interface, Ownable {
     struct Round {
-        int256 answer;
-        uint256 startedAt;
-        uint256 updatedAt;
-        uint80 answeredInRound;
+        int160 answer;
+        uint40 startedAt;
+        uint40 updatedAt;
+        bool carriedOver; // answeredInRound != roundId: see `_answeredInRound`
     }
 
     uint8 public immutable override decimals;
@@ -31,6 +34,7 @@ contract MockAggregator is AggregatorV3Interface, Ownable {
     uint16 public phaseId = 1;
     uint64 public aggregatorRoundId;
     mapping(uint80 roundId => Round) private _rounds;
+    mapping(uint80 roundId => uint80 answeredInRound) private _answeredInRound;
     mapping(uint16 phase => uint64 lastRound) private _lastInPhase;
 
     /// @notice As Chainlink's `AggregatorInterface` events, with the proxy round id.
@@ -40,6 +44,8 @@ contract MockAggregator is AggregatorV3Interface, Ownable {
 
     error MockAggregatorNoData(uint80 roundId);
     error MockAggregatorRoundInFuturePhase(uint80 roundId, uint16 phaseId);
+    /// @notice An answer outside int160 or a timestamp outside uint40 (the packed round's fields).
+    error MockAggregatorValueOutOfRange(int256 answer, uint256 startedAt, uint256 updatedAt);
 
     constructor(uint8 decimals_, string memory description_, address owner_) Ownable(owner_) {
         decimals = decimals_;
@@ -73,7 +79,9 @@ contract MockAggregator is AggregatorV3Interface, Ownable {
     {
         uint16 phase = uint16(roundId >> 64);
         if (phase > phaseId) revert MockAggregatorRoundInFuturePhase(roundId, phaseId);
-        _rounds[roundId] = Round(answer, startedAt, updatedAt, answeredInRound);
+        bool carriedOver = answeredInRound != roundId;
+        _rounds[roundId] = _pack(answer, startedAt, updatedAt, carriedOver);
+        if (carriedOver) _answeredInRound[roundId] = answeredInRound;
         uint64 agg = uint64(roundId);
         if (phase == phaseId && agg > aggregatorRoundId) {
             aggregatorRoundId = agg;
@@ -95,9 +103,7 @@ contract MockAggregator is AggregatorV3Interface, Ownable {
         override
         returns (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)
     {
-        Round memory r = _rounds[_roundId];
-        if (r.updatedAt == 0 && r.startedAt == 0 && r.answer == 0) revert MockAggregatorNoData(_roundId);
-        return (_roundId, r.answer, r.startedAt, r.updatedAt, r.answeredInRound);
+        return _read(_roundId);
     }
 
     /// @dev The latest round of the current phase; before the phase's first round, the previous phase's last.
@@ -107,10 +113,7 @@ contract MockAggregator is AggregatorV3Interface, Ownable {
         override
         returns (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)
     {
-        roundId = latestRoundId();
-        Round memory r = _rounds[roundId];
-        if (r.updatedAt == 0 && r.startedAt == 0 && r.answer == 0) revert MockAggregatorNoData(roundId);
-        return (roundId, r.answer, r.startedAt, r.updatedAt, r.answeredInRound);
+        return _read(latestRoundId());
     }
 
     /// @notice The proxy id of the latest written round (0 if none).
@@ -128,8 +131,32 @@ contract MockAggregator is AggregatorV3Interface, Ownable {
         aggregatorRoundId = agg;
         _lastInPhase[phaseId] = agg;
         roundId = proxyRoundId(phaseId, agg);
-        _rounds[roundId] = Round(answer, startedAt, updatedAt, roundId);
+        _rounds[roundId] = _pack(answer, startedAt, updatedAt, false);
         emit NewRound(roundId, msg.sender, startedAt);
         emit AnswerUpdated(answer, roundId, updatedAt);
+    }
+
+    function _pack(int256 answer, uint256 startedAt, uint256 updatedAt, bool carriedOver)
+        private
+        pure
+        returns (Round memory)
+    {
+        if (
+            answer < type(int160).min || answer > type(int160).max || startedAt > type(uint40).max
+                || updatedAt > type(uint40).max
+        ) revert MockAggregatorValueOutOfRange(answer, startedAt, updatedAt);
+        return Round(int160(answer), uint40(startedAt), uint40(updatedAt), carriedOver);
+    }
+
+    /// @dev A round never written (all zero) reverts, like an OCR aggregator's "No data present".
+    function _read(uint80 id)
+        private
+        view
+        returns (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)
+    {
+        Round memory r = _rounds[id];
+        if (r.updatedAt == 0 && r.startedAt == 0 && r.answer == 0) revert MockAggregatorNoData(id);
+        answeredInRound = r.carriedOver ? _answeredInRound[id] : id;
+        return (id, r.answer, r.startedAt, r.updatedAt, answeredInRound);
     }
 }

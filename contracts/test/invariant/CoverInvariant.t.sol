@@ -8,7 +8,6 @@ import {TestUSDC} from "../../src/TestUSDC.sol";
 import {MockAggregator} from "../../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../../src/VolatilityOracle.sol";
 import {CoverMarket} from "../../src/CoverMarket.sol";
-import {CoverPricer} from "../../src/CoverPricer.sol";
 import {ICoverMarket} from "../../src/interfaces/ICoverMarket.sol";
 import {ICoverPool} from "../../src/interfaces/ICoverPool.sol";
 import {IVolatilityOracle} from "../../src/interfaces/IVolatilityOracle.sol";
@@ -42,7 +41,7 @@ contract CoverInvariantTest is Test {
         feed.pushAnswer(3000e8);
         oracle = new VolatilityOracle(feed, gov, 0.8e18, 0.1e18, 3e18, 1 hours);
         oracle.poke();
-        market = new CoverMarket(IERC20(address(usdc)), new CoverPricer(), gov, gov, AggregatorV3Interface(address(0)), 0);
+        market = new CoverMarket(IERC20(address(usdc)), gov, gov, AggregatorV3Interface(address(0)), 0);
         vm.startPrank(gov);
         pool.setMarket(address(market), true);
         uint256 downId = market.registerProduct(_config(ICoverMarket.Direction.Down, 2));

@@ -64,6 +64,9 @@ contract PoolInvariantTest is Test {
 
     function _checkLockedNeverExceedsAssets() internal view {
         assertLe(pool.lockedAssets(), pool.totalAssets(), "locked > totalAssets");
+        (uint256 total, uint256 locked) = pool.underwritingCapital();
+        assertEq(total, pool.totalAssets(), "underwritingCapital().totalAssets");
+        assertEq(locked, pool.lockedAssets(), "underwritingCapital().locked");
         // every open lock in the market is backed by the pool's locked capital
         uint256 open;
         uint256 n = market.lockCount();

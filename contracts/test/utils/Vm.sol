@@ -12,6 +12,15 @@ interface Vm {
     }
 
     // Environment
+    /// @notice Gas of a call frame, as the callee saw it (`lastCallGas`).
+    struct Gas {
+        uint64 gasLimit;
+        uint64 gasTotalUsed;
+        uint64 gasMemoryUsed;
+        int64 gasRefunded;
+        uint64 gasRemaining;
+    }
+
     function warp(uint256 newTimestamp) external;
     function roll(uint256 newHeight) external;
     function prank(address msgSender) external;
@@ -26,6 +35,7 @@ interface Vm {
     function snapshotState() external returns (uint256 snapshotId);
     function revertToState(uint256 snapshotId) external returns (bool success);
     function getBlockTimestamp() external view returns (uint256 timestamp);
+    function lastCallGas() external view returns (Gas memory gas);
 
     // Expectations
     function expectRevert() external;

@@ -1,6 +1,6 @@
 // A throwaway anvil with the cover stack deployed from forge's artifacts (FOUNDRY_OUT, see
 // scripts/chain/artifacts.ts): TestUSDC, a BackstopPool with capital, an 8-decimal ETH/USD MockAggregator
-// and its VolatilityOracle, a CoverPricer and a CoverMarket with registered products. For the parity and
+// with its VolatilityOracle, and a CoverMarket with registered products. For the parity and
 // findClaimRound tests; the deploy script (scripts/) wires the real stack.
 import {
   decodeErrorResult,
@@ -115,7 +115,6 @@ export type CoverStack = {
   pool: Contract;
   feed: Contract;
   oracle: Contract;
-  pricer: Contract;
   market: Contract;
   /** Registers a product and returns its id. */
   register: (spec?: Partial<ProductSpec>) => Promise<bigint>;
@@ -137,8 +136,7 @@ export async function deployCoverStack(chain: CoverChain, options: { capital?: b
   await chain.send(0, feed, 'pushAnswer', [options.spot ?? 3000_00000000n]);
   const oracle = await chain.deploy('VolatilityOracle', [feed.address, owner, 8n * 10n ** 17n, 10n ** 17n, 3n * 10n ** 18n, 3_600n]);
   await chain.send(0, oracle, 'poke');
-  const pricer = await chain.deploy('CoverPricer');
-  const market = await chain.deploy('CoverMarket', [usdc.address, pricer.address, owner, owner, '0x0000000000000000000000000000000000000000', 0n]);
+  const market = await chain.deploy('CoverMarket', [usdc.address, owner, owner, '0x0000000000000000000000000000000000000000', 0n]);
   await chain.send(0, pool, 'setMarket', [market.address, true]);
 
   let supply = 0n;
@@ -176,7 +174,7 @@ export async function deployCoverStack(chain: CoverChain, options: { capital?: b
     await fund(1, capital);
     await chain.send(1, pool, 'deposit', [capital, chain.accounts[1]!.address]);
   }
-  return { usdc, pool, feed, oracle, pricer, market, register, fund };
+  return { usdc, pool, feed, oracle, market, register, fund };
 }
 
 /** The custom error name in a viem call/simulate error (walks the cause chain to the revert data). */
