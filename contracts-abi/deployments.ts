@@ -38,13 +38,9 @@ export const deployments: Record<number, { chainId: number; deployer: `0x${strin
         "address": "0x610178dA211FEF7D417bC0e6FeD39F05609AD788",
         "blockNumber": 11
       },
-      "coverPricer": {
+      "coverMarket": {
         "address": "0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e",
         "blockNumber": 12
-      },
-      "coverMarket": {
-        "address": "0xA51c1fc2f0D1a1b8494Ed1FE312d7C3a78Ed91C0",
-        "blockNumber": 13
       }
     }
   },
