@@ -24,7 +24,7 @@ import {TouchProbability} from "../../src/libraries/TouchProbability.sol";
 ///         The market's book in setUp: 40 covers over 4 expiry days, a 60-second-heartbeat ETH/USD feed.
 ///         Output (`-vv`): `log_named_uint("<op>", gas)` and `targetMet.<op>` (1 = within target).
 ///         Targets: quote ≤ 40k, buyCover ≤ 200k, claim with 2 confirmations ≤ 120k.
-contract CoverGasTest is Test {
+abstract contract CoverGasSetup is Test {
     event log_named_uint(string key, uint256 val);
 
     uint256 internal constant QUOTE_TARGET = 40_000;
@@ -48,7 +48,7 @@ contract CoverGasTest is Test {
     uint256 internal bucketReleasedId; // past its release day
     uint256 internal buyDuration;
 
-    function setUp() public {
+    function setUp() public virtual {
         vm.warp(1_700_000_000);
         usdc = new TestUSDC();
         pool = new BackstopPool(IERC20(address(usdc)), "Junior", "bsJR", gov, gov);
@@ -153,7 +153,9 @@ contract CoverGasTest is Test {
         emit log_named_uint(op, gas);
         emit log_named_uint(string.concat("targetMet.", op), gas <= target ? 1 : 0);
     }
+}
 
+contract CoverGasTest is CoverGasSetup {
     /// @notice The pure math alone (internal call), for scale.
     function testBench_touchProbability() public {
         uint256 g = gasleft();
@@ -223,5 +225,22 @@ contract CoverGasTest is Test {
         uint256 rounds = oracle.poke();
         emit log_named_uint("poke (1 round)", _lastCall());
         require(rounds == 1, "one new round folded");
+    }
+}
+
+/// @notice The first quote of a new day, before anything has written to the pool that day: the pool's view
+///         walks the day's bucket (one more cold slot) to see the capital it released at midnight.
+contract CoverGasNewDayTest is CoverGasSetup {
+    function setUp() public override {
+        super.setUp();
+        vm.warp((block.timestamp / 1 days + 1) * 1 days + 10 minutes);
+        feed.pushAnswer(3000e8);
+        oracle.poke();
+    }
+
+    function testBench_quoteFirstOfTheDay() public {
+        require(pool.pendingDays() == 1, "one day for the pool to walk");
+        market.quote(down2, 2700e8, 10_000e6, 7 days);
+        emit log_named_uint("quote (first of a new day, pool walks one bucket)", _lastCall());
     }
 }
