@@ -14,6 +14,7 @@ import {IVolatilityOracle} from "../../src/interfaces/IVolatilityOracle.sol";
 import {AggregatorV3Interface} from "../../src/interfaces/AggregatorV3Interface.sol";
 import {CoverPricing} from "../../src/libraries/CoverPricing.sol";
 import {TouchProbability} from "../../src/libraries/TouchProbability.sol";
+import {FeedProxyHarness} from "../harness/FeedProxyHarness.sol";
 
 /// @notice Gas of the cover hot paths. Each external measurement is the gas of one call frame as the callee
 ///         sees it (`vm.lastCallGas`, forge's gas-report convention: what an `eth_call` or a transaction to
@@ -242,5 +243,61 @@ contract CoverGasNewDayTest is CoverGasSetup {
         require(pool.pendingDays() == 1, "one day for the pool to walk");
         market.quote(down2, 2700e8, 10_000e6, 7 days);
         emit log_named_uint("quote (first of a new day, pool walks one bucket)", _lastCall());
+    }
+}
+
+/// @notice `quote` when the product's feed is a Chainlink-style proxy in front of the aggregator (as on a
+///         public chain): one more cold account and slot than the local mock alone.
+contract CoverGasThroughProxyTest is Test {
+    event log_named_uint(string key, uint256 val);
+
+    CoverMarket internal market;
+    uint256 internal productId;
+
+    function setUp() public {
+        vm.warp(1_700_000_000);
+        address gov = address(0x600);
+        TestUSDC usdc = new TestUSDC();
+        BackstopPool pool = new BackstopPool(IERC20(address(usdc)), "Junior", "bsJR", gov, gov);
+        MockAggregator aggregator = new MockAggregator(8, "ETH / USD", address(this));
+        AggregatorV3Interface proxy = new FeedProxyHarness(aggregator);
+        aggregator.pushAnswer(3000e8);
+        VolatilityOracle oracle = new VolatilityOracle(proxy, gov, 0.8e18, 0.1e18, 3e18, 1 hours);
+        oracle.poke();
+        market = new CoverMarket(IERC20(address(usdc)), gov, gov, AggregatorV3Interface(address(0)), 0);
+        vm.startPrank(gov);
+        pool.setMarket(address(market), true);
+        productId = market.registerProduct(
+            ICoverMarket.ProductConfig({
+                feed: proxy,
+                oracle: IVolatilityOracle(address(oracle)),
+                pool: ICoverPool(address(pool)),
+                direction: ICoverMarket.Direction.Down,
+                confirmations: 2,
+                activationDelay: 5 minutes,
+                claimGrace: 1 days,
+                minDuration: 1 hours,
+                maxDuration: 90 days,
+                maxPriceAge: 1 hours,
+                maxSigmaAge: 1 days,
+                pricing: CoverPricing.Pricing({baseMarkup: 1.2e18, slope: 0.5e18, steepSlope: 5e18, kink: 0.8e18, minRate: 0.005e18})
+            })
+        );
+        vm.stopPrank();
+        address lp = address(0xB0B);
+        vm.store(address(usdc), keccak256(abi.encode(lp, uint256(0))), bytes32(uint256(10_000_000e6)));
+        vm.store(address(usdc), bytes32(uint256(2)), bytes32(uint256(10_000_000e6)));
+        vm.startPrank(lp);
+        usdc.approve(address(pool), type(uint256).max);
+        pool.deposit(10_000_000e6, lp);
+        vm.stopPrank();
+        vm.warp(block.timestamp + 1 minutes);
+        aggregator.pushAnswer(3000e8);
+        oracle.poke();
+    }
+
+    function testBench_quoteThroughProxy() public {
+        market.quote(productId, 2700e8, 10_000e6, 7 days);
+        emit log_named_uint("quote (feed behind a Chainlink-style proxy)", vm.lastCallGas().gasTotalUsed);
     }
 }
