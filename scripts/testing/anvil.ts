@@ -44,15 +44,48 @@ export function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/** The port from anvil's "Listening on 127.0.0.1:<port>" line; its later output (one line per request) is drained. */
+function listeningPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`anvil did not say where it listens within 20 s:\n${output.slice(-2000)}`));
+    }, 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Listening on [\d.]+:(\d+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      output = '';
+      child.stdout?.off('data', onData);
+      child.stdout?.resume();
+      resolve(Number(match[1]));
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.resume();
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`anvil exited (${code}) before it listened:\n${output.slice(-2000)}`));
+    });
+  });
+}
+
 export async function startAnvil(options: { port?: number; blockTime?: number; quiet?: boolean } = {}): Promise<AnvilInstance> {
-  const port = options.port ?? (await freePort());
-  if (options.port !== undefined && !(await portIsFree(port))) throw new Error(`Port ${port} is in use (a chain left running?): stop what holds it first.`);
-  const args = ['--port', String(port), '--host', '127.0.0.1', '--chain-id', '31337', '--silent'];
+  if (options.port !== undefined && !(await portIsFree(options.port))) {
+    throw new Error(`Port ${options.port} is in use (a chain left running?): stop what holds it first.`);
+  }
+  // Without a fixed port anvil binds port 0 and says which port it got: asking the OS for a free port
+  // first and passing it on races with parallel test files (two chains, one port: each test then talks
+  // to the other's chain). With a fixed port it runs silent.
+  const args = ['--port', String(options.port ?? 0), '--host', '127.0.0.1', '--chain-id', '31337'];
+  if (options.port !== undefined) args.push('--silent');
   if (options.blockTime) args.push('--block-time', String(options.blockTime));
   const child = spawn(ANVIL_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const rpcUrl = `http://127.0.0.1:${port}`;
   let exited = false;
   child.on('exit', () => (exited = true));
+  const port = options.port ?? (await listeningPort(child));
+  const rpcUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (exited) throw new Error(`anvil exited before it listened on ${port}`);

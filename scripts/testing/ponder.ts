@@ -19,6 +19,26 @@ export type PonderInstance = {
   stop: () => Promise<void>;
 };
 
+/** The port in Ponder's "Created HTTP server port=<n>" log line, once it is there. */
+export function parseServedPort(log: string): number | null {
+  const match = /Created HTTP server port=(\d+)/.exec(log);
+  return match ? Number(match[1]) : null;
+}
+
+async function servedPort(child: ChildProcess, output: () => string, timeoutMs = 120_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const port = parseServedPort(output());
+    if (port !== null) return port;
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`ponder exited before serving:\n${output().slice(-3000)}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`ponder did not start its HTTP server within ${timeoutMs} ms:\n${output().slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function startPonder(options: { rpcUrl: string; port?: number; pgliteDir?: string; schema?: string }): Promise<PonderInstance> {
   const port = options.port ?? (await freePort());
   const dataDir = options.pgliteDir ?? mkdtempSync(path.join(tmpdir(), 'backstop-ponder-'));
@@ -33,7 +53,14 @@ export async function startPonder(options: { rpcUrl: string; port?: number; pgli
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   let exited = false;
   child.on('exit', () => (exited = true));
-  const url = `http://127.0.0.1:${port}`;
+  // Ponder moves to the next port when its port is taken (a parallel test file got the same free port):
+  // the port it logs is the one it serves on, so the URL comes from there, never from our guess.
+  const served = await servedPort(child, () => output);
+  if (options.port !== undefined && served !== options.port) {
+    child.kill('SIGKILL');
+    throw new Error(`Port ${options.port} is in use (an indexer left running?): stop what holds it first.`);
+  }
+  const url = `http://127.0.0.1:${served}`;
 
   const indexedBlock = async (): Promise<number> => {
     const res = await fetch(`${url}/status`);
