@@ -16,6 +16,27 @@ import {CoverPricing} from "../../src/libraries/CoverPricing.sol";
 import {TouchProbability} from "../../src/libraries/TouchProbability.sol";
 import {FeedProxyHarness} from "../harness/FeedProxyHarness.sol";
 
+/// @dev The benches' product: an ETH/USD fall cover, 1 hour–90 days, the default pricing.
+function benchProduct(AggregatorV3Interface feed, VolatilityOracle oracle, BackstopPool pool, uint8 confirmations)
+    pure
+    returns (ICoverMarket.ProductConfig memory)
+{
+    return ICoverMarket.ProductConfig({
+        feed: feed,
+        oracle: IVolatilityOracle(address(oracle)),
+        pool: ICoverPool(address(pool)),
+        direction: ICoverMarket.Direction.Down,
+        confirmations: confirmations,
+        activationDelay: 5 minutes,
+        claimGrace: 1 days,
+        minDuration: 1 hours,
+        maxDuration: 90 days,
+        maxPriceAge: 1 hours,
+        maxSigmaAge: 1 days,
+        pricing: CoverPricing.Pricing({baseMarkup: 1.2e18, slope: 0.5e18, steepSlope: 5e18, kink: 0.8e18, minRate: 0.005e18})
+    });
+}
+
 /// @notice Gas of the cover hot paths. Each external measurement is the gas of one call frame as the callee
 ///         sees it (`vm.lastCallGas`, forge's gas-report convention: what an `eth_call` or a transaction to
 ///         the market spends beyond its 21,000 + calldata intrinsic cost). The call is the first to touch
@@ -129,20 +150,7 @@ abstract contract CoverGasSetup is Test {
     }
 
     function _config(uint8 confirmations) internal view returns (ICoverMarket.ProductConfig memory) {
-        return ICoverMarket.ProductConfig({
-            feed: feed,
-            oracle: IVolatilityOracle(address(oracle)),
-            pool: ICoverPool(address(pool)),
-            direction: ICoverMarket.Direction.Down,
-            confirmations: confirmations,
-            activationDelay: 5 minutes,
-            claimGrace: 1 days,
-            minDuration: 1 hours,
-            maxDuration: 90 days,
-            maxPriceAge: 1 hours,
-            maxSigmaAge: 1 days,
-            pricing: CoverPricing.Pricing({baseMarkup: 1.2e18, slope: 0.5e18, steepSlope: 5e18, kink: 0.8e18, minRate: 0.005e18})
-        });
+        return benchProduct(feed, oracle, pool, confirmations);
     }
 
     function _give(address who, uint256 amount) internal {
@@ -267,22 +275,7 @@ contract CoverGasThroughProxyTest is Test {
         market = new CoverMarket(IERC20(address(usdc)), gov, gov, AggregatorV3Interface(address(0)), 0);
         vm.startPrank(gov);
         pool.setMarket(address(market), true);
-        productId = market.registerProduct(
-            ICoverMarket.ProductConfig({
-                feed: proxy,
-                oracle: IVolatilityOracle(address(oracle)),
-                pool: ICoverPool(address(pool)),
-                direction: ICoverMarket.Direction.Down,
-                confirmations: 2,
-                activationDelay: 5 minutes,
-                claimGrace: 1 days,
-                minDuration: 1 hours,
-                maxDuration: 90 days,
-                maxPriceAge: 1 hours,
-                maxSigmaAge: 1 days,
-                pricing: CoverPricing.Pricing({baseMarkup: 1.2e18, slope: 0.5e18, steepSlope: 5e18, kink: 0.8e18, minRate: 0.005e18})
-            })
-        );
+        productId = market.registerProduct(benchProduct(proxy, oracle, pool, 2));
         vm.stopPrank();
         address lp = address(0xB0B);
         vm.store(address(usdc), keccak256(abi.encode(lp, uint256(0))), bytes32(uint256(10_000_000e6)));
