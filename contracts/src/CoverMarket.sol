@@ -12,7 +12,6 @@ import {IVolatilityOracle} from "./interfaces/IVolatilityOracle.sol";
 import {ICoverPool} from "./interfaces/ICoverPool.sol";
 import {ICoverMarket} from "./interfaces/ICoverMarket.sol";
 import {CoverPricing} from "./libraries/CoverPricing.sol";
-import {TouchProbability} from "./libraries/TouchProbability.sol";
 
 /// @title CoverMarket
 /// @notice Sells parametric liquidation cover: one transferable ERC-721 token per cover, priced from a
@@ -139,6 +138,8 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         uint256 premium;
         uint256 spot;
         uint256 sigma;
+        uint256 locked; // the pool's, before this cover
+        uint256 totalAssets;
     }
 
     /// @notice The stablecoin premiums are paid in (every product's pool must use it).
@@ -463,10 +464,8 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         view
         returns (uint256)
     {
-        // `CoverPricing.quote`, in its two steps.
-        uint256 pTouch = TouchProbability.touchProbability(q.spot, strike, q.sigma, duration);
-        (uint256 locked, uint256 totalAssets) = _capital(p.pool, payout);
-        return CoverPricing.premiumUp(payout, pTouch, locked, totalAssets, duration, _pricing(p));
+        (q.locked, q.totalAssets) = _capital(p.pool, payout);
+        return CoverPricing.quote(q.spot, strike, q.sigma, duration, payout, q.locked, q.totalAssets, _pricing(p));
     }
 
     /// @dev The pool's locked and total assets; reverts when `payout` exceeds its free capital.
