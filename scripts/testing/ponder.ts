@@ -31,10 +31,7 @@ async function servedPort(child: ChildProcess, output: () => string, timeoutMs =
     const port = parseServedPort(output());
     if (port !== null) return port;
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`ponder exited before serving:\n${output().slice(-3000)}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`ponder did not start its HTTP server within ${timeoutMs} ms:\n${output().slice(-3000)}`);
-    }
+    if (Date.now() > deadline) throw new Error(`ponder did not start its HTTP server within ${timeoutMs} ms:\n${output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -53,12 +50,38 @@ export async function startPonder(options: { rpcUrl: string; port?: number; pgli
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   let exited = false;
   child.on('exit', () => (exited = true));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const cleanup = () => {
+        if (!options.pgliteDir) rmSync(dataDir, { recursive: true, force: true });
+        resolve();
+      };
+      if (exited) return cleanup();
+      child.once('exit', cleanup);
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+      setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 5_000).unref();
+    });
   // Ponder moves to the next port when its port is taken (a parallel test file got the same free port):
   // the port it logs is the one it serves on, so the URL comes from there, never from our guess.
-  const served = await servedPort(child, () => output);
-  if (options.port !== undefined && served !== options.port) {
-    child.kill('SIGKILL');
-    throw new Error(`Port ${options.port} is in use (an indexer left running?): stop what holds it first.`);
+  let served: number;
+  try {
+    served = await servedPort(child, () => output);
+    if (options.port !== undefined && served !== options.port) {
+      throw new Error(`Port ${options.port} is in use (an indexer left running?): stop what holds it first.`);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
   }
   const url = `http://127.0.0.1:${served}`;
 
@@ -81,26 +104,5 @@ export async function startPonder(options: { rpcUrl: string; port?: number; pgli
       await new Promise((r) => setTimeout(r, 200));
     }
   };
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      const cleanup = () => {
-        if (!options.pgliteDir) rmSync(dataDir, { recursive: true, force: true });
-        resolve();
-      };
-      if (exited) return cleanup();
-      child.once('exit', cleanup);
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        child.kill('SIGTERM');
-      }
-      setTimeout(() => {
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, 5_000).unref();
-    });
   return { url, process: child, waitForBlock, indexedBlock, logs: () => output, stop };
 }
