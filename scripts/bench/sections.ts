@@ -15,7 +15,7 @@ const named: BenchSection[] = [
       'Targets (issue "Cover market"): touchProbability ≤ 5,000, quote ≤ 40,000, buyCover ≤ 200,000, claim with 2 ' +
         'confirmations ≤ 120,000 gas; matched to the logged keys by name (scripts/bench/targets.ts).',
       'External calls are call-frame gas (vm.lastCallGas): an eth_call or transaction to the market spends this plus ' +
-        'its 21,000 + calldata intrinsic (quote on the seeded local stack: eth_estimateGas 60,600 − 21,720 = 38,880, ' +
+        'its 21,000 + calldata intrinsic (quote on the seeded local stack: eth_estimateGas 60,742 − 21,720 = 39,022, ' +
         'the number below). A contract calling the market adds 2,600 on its side for the cold account.',
     ],
   }),
