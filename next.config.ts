@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // The local wallet connector, chain config and generated ABIs are all plain TypeScript.
   typedRoutes: false,
+  // No floating framework badge over the content in dev mode (`npm start -- --dev`).
+  devIndicators: false,
 };
 
 export default nextConfig;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './chain/artifacts';
 
-const distDir = path.join(ROOT, process.argv[2] ?? process.env.NEXT_DIST_DIR ?? '.next-e2e');
+const distDir = path.join(ROOT, process.argv[2] ?? process.env.NEXT_DIST_DIR ?? '.next');
 const statsFile = path.join(distDir, 'diagnostics', 'route-bundle-stats.json');
 if (!existsSync(statsFile)) {
   console.error(`No ${statsFile}: build first (npm test builds .next-e2e; \`next build\` builds .next).`);

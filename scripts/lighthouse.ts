@@ -1,5 +1,5 @@
 // `npm run lighthouse [-- <base-url>] [<route> …] [--runs=N]`: Lighthouse on the running app (start it
-// first with `npm start -- --prod`; a dev server's numbers mean nothing). Every route is measured with
+// first with `npm start` (a production build); a dev server's numbers mean nothing). Every route is measured with
 // Lighthouse's mobile preset (its default: simulated slow 4G, 4× CPU slowdown) and its desktop preset,
 // N times each (default 3): one run on a 2-core machine is noisy, so the run with the median
 // performance score is the one reported. Prints scores and metrics, every failing accessibility,

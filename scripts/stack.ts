@@ -1,6 +1,7 @@
 // `npm start`: the whole local stack from a fresh clone — anvil (31337), contracts compiled and
 // deployed, contracts-abi/ regenerated, demo state seeded, the web app on http://localhost:3000.
-// Ctrl-C stops everything it started. `npm start -- --prod` serves a production build instead.
+// Ctrl-C stops everything it started. It serves a production build (the first page view is not a
+// compile); `npm start -- --dev` runs the dev server instead, for hot reload while editing the app.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './chain/artifacts';
@@ -14,7 +15,7 @@ import { startPonder, type PonderInstance } from './testing/ponder';
 const CHAIN_PORT = Number(process.env.CHAIN_PORT ?? 8545);
 const APP_PORT = Number(process.env.PORT ?? 3000);
 const INDEXER_PORT = Number(process.env.INDEXER_PORT ?? 42069);
-const prod = process.argv.includes('--prod');
+const dev = process.argv.includes('--dev');
 const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next');
 
 const children: ChildProcess[] = [];
@@ -93,19 +94,40 @@ async function main() {
   children.push(ponder.process);
   await ponder.waitForBlock(await deploymentHead(anvil.rpcUrl), 120_000);
 
-  console.log(`6/6 Starting the web app (${prod ? 'production build' : 'dev server'})…`);
   const env = { ...process.env, NEXT_PUBLIC_CHAIN_ID: '31337', NEXT_PUBLIC_RPC_URL: anvil.rpcUrl, NEXT_PUBLIC_INDEXER_URL: ponder.url, NEXT_TELEMETRY_DISABLED: '1' };
-  if (prod) await run(NEXT_BIN, ['build'], { cwd: ROOT, env });
-  const next = spawn(NEXT_BIN, [prod ? 'start' : 'dev', '-p', String(APP_PORT)], { cwd: ROOT, env, stdio: 'inherit', detached: true });
+  if (dev) {
+    console.log('6/6 Starting the web app (dev server: pages compile on first view)…');
+  } else {
+    console.log('6/6 Building the web app (production build, about 1–2 minutes)…');
+    await run(NEXT_BIN, ['build'], { cwd: ROOT, env });
+  }
+  const next = spawn(NEXT_BIN, [dev ? 'dev' : 'start', '-p', String(APP_PORT)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  forwardAppOutput(next);
   children.push(next);
   next.on('exit', (code) => !stopping && void stopAll(code ?? 1));
+  // The app is ready when a page renders, not when Next says so (its "Ready" comes before the first
+  // render has compiled or warmed): one line, once it answers.
   await waitForHttp(`http://localhost:${APP_PORT}/pools/junior`, 180_000);
 
-  console.log(`\nBackstop is running: http://localhost:${APP_PORT}`);
+  console.log(`\nBackstop is ready: http://localhost:${APP_PORT}`);
   console.log(`Chain: ${anvil.rpcUrl} (chain id 31337). Contracts: contracts-abi/deployments/31337.json`);
   console.log(`Indexer: ${ponder.url} (GraphQL at /graphql, SQL over HTTP at /sql)`);
   console.log('Press Ctrl-C to stop everything.');
   startKeeper(anvil.rpcUrl, deployment);
+}
+
+/** Next's own start-up banner ("Local: …", "Ready in …") would announce the app before it answers;
+ *  everything else it prints (requests that failed, warnings) is passed through. */
+function forwardAppOutput(next: ChildProcess) {
+  const banner = /^\s*(▲ Next\.js|- (Local|Network|Environments|Experiments):|✓ (Starting|Ready|Running next\.config)|$)/;
+  for (const [stream, sink] of [[next.stdout, process.stdout], [next.stderr, process.stderr]] as const) {
+    let pending = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (!banner.test(line)) sink.write(`app: ${line}\n`);
+    });
+  }
 }
 
 // The local keeper: a price round on the mock feed every 30 s (a gentle deterministic wave around
