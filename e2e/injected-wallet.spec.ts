@@ -43,3 +43,14 @@ test('a rejected signature says so and keeps the form as it was', async ({ page 
   await expect(page.getByText(/You rejected the transaction/)).toBeVisible();
   await expect(page.getByLabel('Amount to stake')).toHaveValue('12.5');
 });
+
+test('with no wallet extension, "Browser wallet" says so in words and offers the dev account', async ({ page }) => {
+  await page.goto('/pools/junior');
+  await page.getByRole('button', { name: 'Connect wallet' }).click();
+  await page.getByRole('menuitem', { name: 'Browser wallet' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'No wallet extension was found in this browser.' });
+  await expect(alert).toBeVisible();
+  await expect(alert).not.toContainText(/Provider not found|wagmi/);
+  await alert.getByRole('button', { name: 'dev account' }).click();
+  await expect(page.getByTestId('connected-address')).toBeVisible();
+});

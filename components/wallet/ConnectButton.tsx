@@ -2,7 +2,9 @@
 
 import { useState } from 'react';
 import { useConnect, useConnection, useConnectors, useDisconnect } from 'wagmi';
+import { IS_LOCAL_CHAIN } from '@/lib/chain/config';
 import { describeError } from '@/lib/tx/describeError';
+import { DEV_CONNECTOR_ID } from '@/lib/wallet/devAccount';
 import { Button } from '../ui/Button';
 import { AccountChip } from './AccountChip';
 
@@ -21,6 +23,8 @@ export function ConnectButton({ defaultOpen = false }: { defaultOpen?: boolean }
   // EIP-6963 wallets announce themselves; the generic injected entry only helps when none did.
   const announced = connectors.filter((c) => c.type === 'injected' && c.id !== 'injected');
   const choices = connectors.filter((c) => c.id !== 'injected' || announced.length === 0);
+  const failure = connect.error ? describeError(connect.error) : undefined;
+  const devConnector = IS_LOCAL_CHAIN ? connectors.find((c) => c.id === DEV_CONNECTOR_ID) : undefined;
 
   return (
     <div className="relative">
@@ -46,10 +50,19 @@ export function ConnectButton({ defaultOpen = false }: { defaultOpen?: boolean }
           ))}
         </div>
       ) : null}
-      {connect.error ? (
-        <p role="alert" className="absolute right-0 mt-2 w-64 text-xs text-red-700 dark:text-red-400">
-          {describeError(connect.error).message}
-        </p>
+      {failure ? (
+        <div role="alert" className="absolute right-0 mt-2 w-64 text-xs text-red-700 dark:text-red-400">
+          <p>{failure.message}</p>
+          {failure.kind === 'no-wallet' && devConnector ? (
+            <p className="mt-1 text-slate-700 dark:text-slate-300">
+              On this local chain you can use the{' '}
+              <button type="button" className="font-medium underline" onClick={() => connect.mutate({ connector: devConnector })}>
+                dev account
+              </button>{' '}
+              instead: no extension needed.
+            </p>
+          ) : null}
+        </div>
       ) : null}
     </div>
   );

@@ -21,6 +21,14 @@ describe('describeError', () => {
     expect(describeRevertData(data)).toBe('The contract refused the transaction (safe erc20 failed operation).');
   });
 
+  it('says in words that no wallet extension was found (wagmi ProviderNotFoundError)', () => {
+    const error = Object.assign(new Error('Provider not found.\n\nVersion: @wagmi/core@3.0.0'), { name: 'ProviderNotFoundError' });
+    const described = describeError(error);
+    expect(described.kind).toBe('no-wallet');
+    expect(described.message).toMatch(/^No wallet extension was found in this browser\./);
+    expect(described.message).not.toMatch(/Version|wagmi/);
+  });
+
   it('recognises an unreachable RPC', () => {
     const error = new HttpRequestError({ url: 'http://127.0.0.1:1', body: {} });
     expect(describeError(error).kind).toBe('network');

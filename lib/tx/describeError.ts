@@ -78,9 +78,13 @@ export function describeRevertData(data: Hex): string | undefined {
   }
 }
 
-export type ErrorKind = 'rejected' | 'revert' | 'network' | 'unknown';
+export type ErrorKind = 'rejected' | 'revert' | 'network' | 'no-wallet' | 'unknown';
 
 export function describeError(error: unknown): { kind: ErrorKind; message: string } {
+  // wagmi's own error (not a viem BaseError) when the generic browser-wallet entry finds no extension.
+  if (error instanceof Error && error.name === 'ProviderNotFoundError') {
+    return { kind: 'no-wallet', message: 'No wallet extension was found in this browser. Install one (MetaMask, Rabby, …) and reload.' };
+  }
   if (error instanceof BaseError) {
     const rejected = error.walk((e) => e instanceof UserRejectedRequestError || (e as { code?: number }).code === 4001);
     if (rejected) return { kind: 'rejected', message: 'You rejected the transaction. Nothing was sent.' };
