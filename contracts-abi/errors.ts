@@ -1506,6 +1506,27 @@ export const protocolErrorsAbi = [
   },
   {
     "type": "error",
+    "name": "RecapitalizerMintBudgetSpent",
+    "inputs": [
+      {
+        "name": "used",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "cap",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "availableAt",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "RecapitalizerNotWaterfall",
     "inputs": [
       {
