@@ -41,6 +41,10 @@ export const deployments: Record<number, { chainId: number; deployer: `0x${strin
       "coverMarket": {
         "address": "0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e",
         "blockNumber": 12
+      },
+      "timelock": {
+        "address": "0x959922bE3CAee4b8Cd9a407cc3ac1C251C2007B1",
+        "blockNumber": 17
       }
     }
   },

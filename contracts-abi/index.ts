@@ -7,4 +7,5 @@ export { protocolErrorsAbi } from './errors';
 export { recapitalizerAbi } from './recapitalizer';
 export { shortfallWaterfallAbi } from './shortfallWaterfall';
 export { testUSDCAbi } from './testUSDC';
+export { timelockControllerAbi } from './timelockController';
 export { volatilityOracleAbi } from './volatilityOracle';

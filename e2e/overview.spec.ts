@@ -1,7 +1,13 @@
 // The overview: live capital per layer equals the chain; history (activity, share price) comes
 // from the real indexer; without the indexer the page says so and keeps the live numbers.
 import { expect, test } from '@playwright/test';
-import { JUNIOR_POOL, poolTotalAssets, SENIOR_POOL } from './support/chain';
+import { encodeFunctionData, keccak256, toHex, zeroHash, type Abi } from 'viem';
+import { recapitalizerAbi, timelockControllerAbi } from '../contracts-abi';
+import { deployments } from '../contracts-abi/deployments';
+import { formatTimestamp } from '../lib/format/duration';
+import { seedQueuedChange } from '../scripts/chain/seed';
+import type { Deployment } from '../scripts/chain/deploy';
+import { client, JUNIOR_POOL, poolTotalAssets, SENIOR_POOL } from './support/chain';
 import { connectWith, readUsdc } from './support/page';
 import { E2E_INDEXER_URL } from './support/env';
 import { withIndexerHung } from './support/indexer';
@@ -22,6 +28,29 @@ test('overview shows each layer’s live capital and the indexed activity and sh
   await expect(page.getByTestId('junior-apy-7')).toHaveText(/^\d+\.\d\d%$/);
   await expect(page.getByTestId('share-price-chart')).toBeVisible();
   await expect(page.getByTestId('indexer-notice')).toHaveCount(0);
+});
+
+test('overview lists the queued governance change in words, and the recapitalization mint budget', async ({ page }) => {
+  const deployment = deployments[31337] as unknown as Deployment;
+  const timelock = deployment.contracts.timelock.address;
+  // The seed queued Junior's cooldown 7 → 8 days through the timelock; the page says so, with the time it can run.
+  const { calls, label } = seedQueuedChange(deployment);
+  const id = await client.readContract({
+    address: timelock,
+    abi: timelockControllerAbi,
+    functionName: 'hashOperationBatch',
+    args: [calls.map((c) => c.target), calls.map(() => 0n), calls.map((c) => encodeFunctionData({ abi: c.abi as Abi, functionName: c.functionName, args: (c.args ?? []) as unknown[] })), zeroHash, keccak256(toHex(label))],
+  });
+  const readyAt = await client.readContract({ address: timelock, abi: timelockControllerAbi, functionName: 'getTimestamp', args: [id] });
+  expect(readyAt).toBeGreaterThan(1n); // still queued
+  await page.goto('/');
+  const queued = page.getByTestId('queued-changes');
+  await expect(queued).toContainText('Junior pool: cooldown 7 days → 8 days');
+  await expect(queued).toContainText(new RegExp(`can execute (from|now \\(ready since) ${formatTimestamp(readyAt)}`));
+  // No auction has minted yet: the whole rolling budget (5 % of the BKS supply) is left, as on chain.
+  const [, , available] = await client.readContract({ address: deployment.contracts.recapitalizer.address, abi: recapitalizerAbi, functionName: 'mintBudget' });
+  expect(available).toBeGreaterThan(0n);
+  await expect(page.getByTestId('mint-budget-available')).toHaveText(`${(available / 10n ** 18n).toLocaleString('en-US')} BKS`);
 });
 
 test('with the indexer hung, the server-rendered overview says so and the live capital still shows', async ({ page }) => {

@@ -138,6 +138,80 @@ export const auction = onchainTable('auction', (t) => ({
   updatedBlock: t.bigint().notNull(),
 }));
 
+/** Every buy's draw on the Recapitalizer's rolling 24 h mint budget (shared by all auctions). */
+export const mintBudgetUse = onchainTable('mint_budget_use', (t) => ({
+  id: t.text().primaryKey(),
+  auctionId: t.bigint().notNull(),
+  minted: t.bigint().notNull(),
+  used: t.bigint().notNull(),
+  cap: t.bigint().notNull(),
+  available: t.bigint().notNull(),
+  blockNumber: t.bigint().notNull(),
+  timestamp: t.bigint().notNull(),
+}));
+
+/**
+ * Governance operations queued on the TimelockController that owns every contract: pending → executed |
+ * cancelled (a cancelled id scheduled again is pending again). `readyAt` = scheduled block time + delay,
+ * the earliest it can execute.
+ */
+export const timelockOperation = onchainTable(
+  'timelock_operation',
+  (t) => ({
+    id: t.hex().primaryKey(),
+    status: t.text().notNull(),
+    calls: t.integer().notNull(),
+    predecessor: t.hex().notNull(),
+    salt: t.hex(),
+    delay: t.bigint().notNull(),
+    scheduledAt: t.bigint().notNull(),
+    readyAt: t.bigint().notNull(),
+    scheduledBlock: t.bigint().notNull(),
+    scheduledTx: t.hex().notNull(),
+    doneAt: t.bigint(),
+    doneTx: t.hex(),
+    updatedBlock: t.bigint().notNull(),
+  }),
+  (table) => ({ byStatus: index().on(table.status, table.readyAt) }),
+);
+
+/** The calls of each timelock operation (a batch has several), as scheduled: target, value, calldata. */
+export const timelockCall = onchainTable(
+  'timelock_call',
+  (t) => ({
+    /** The operation's id (`operation` is a column name Ponder reserves). */
+    opId: t.hex().notNull(),
+    index: t.bigint().notNull(),
+    target: t.hex().notNull(),
+    value: t.bigint().notNull(),
+    data: t.hex().notNull(),
+    executedBlock: t.bigint(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.opId, table.index] }), byOperation: index().on(table.opId) }),
+);
+
+/** The timelock's minimum delay over time (MinDelayChange). */
+export const timelockDelayChange = onchainTable('timelock_delay_change', (t) => ({
+  id: t.text().primaryKey(),
+  oldDelay: t.bigint().notNull(),
+  newDelay: t.bigint().notNull(),
+  blockNumber: t.bigint().notNull(),
+  timestamp: t.bigint().notNull(),
+  txHash: t.hex().notNull(),
+}));
+
+/** Who holds which timelock role (proposer, canceller, executor, admin) now. */
+export const timelockRole = onchainTable(
+  'timelock_role',
+  (t) => ({
+    role: t.hex().notNull(),
+    account: t.hex().notNull(),
+    granted: t.boolean().notNull(),
+    updatedBlock: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.role, table.account] }) }),
+);
+
 /** Venues registered with the waterfall. */
 export const venue = onchainTable('venue', (t) => ({
   address: t.hex().primaryKey(),
@@ -217,3 +291,5 @@ export const poolIncomeView = onchainView('pool_income_view').as((qb) => qb.sele
 export const positionView = onchainView('position_view').as((qb) => qb.select().from(position));
 export const redeemRequestView = onchainView('redeem_request_view').as((qb) => qb.select().from(redeemRequest));
 export const coverView = onchainView('cover_view').as((qb) => qb.select().from(cover));
+export const timelockOperationView = onchainView('timelock_operation_view').as((qb) => qb.select().from(timelockOperation));
+export const timelockCallView = onchainView('timelock_call_view').as((qb) => qb.select().from(timelockCall));

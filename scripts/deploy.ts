@@ -1,6 +1,8 @@
 // `tsx scripts/deploy.ts` — deploy Backstop to RPC_URL with PRIVATE_KEY (STABLECOIN optional).
-// Defaults target the local anvil with its first dev key.
-import type { Address, Hex } from 'viem';
+// Defaults target the local anvil with its first dev key. Every contract ends up owned by a
+// TimelockController (15-day delay): PROPOSER (required off the local chain: the multisig that queues
+// changes) and EXECUTOR (default: the proposer; `anyone` lets anybody execute a ready change).
+import { zeroAddress, type Address, type Hex } from 'viem';
 import { deployProtocol, deploymentPath } from './chain/deploy';
 import { ANVIL_KEYS } from './testing/anvil';
 
@@ -19,6 +21,8 @@ const deployment = await deployProtocol({
   treasury: process.env.TREASURY as Address | undefined,
   priceFeed: process.env.PRICE_FEED as Address | undefined,
   sequencerUptimeFeed: process.env.SEQUENCER_UPTIME_FEED as Address | undefined,
+  proposer: process.env.PROPOSER as Address | undefined,
+  executor: process.env.EXECUTOR === 'anyone' ? zeroAddress : (process.env.EXECUTOR as Address | undefined),
 });
 console.log(`deployed to chain ${deployment.chainId}; addresses in ${deploymentPath(deployment.chainId)}`);
 for (const [name, c] of Object.entries(deployment.contracts)) console.log(`  ${name.padEnd(20)} ${c.address}`);

@@ -46,7 +46,7 @@ export function generate(): Map<string, string> {
     const file = `${camel(name)}.ts`;
     files.set(
       file,
-      `${HEADER}// Source: contracts/${artifact.sourcePath}\nexport const ${camel(name)}Abi = ${JSON.stringify(artifact.abi, null, 2)} as const;\n`,
+      `${HEADER}// Source: ${artifact.sourcePath.startsWith('src/') ? `contracts/${artifact.sourcePath}` : artifact.sourcePath}\nexport const ${camel(name)}Abi = ${JSON.stringify(artifact.abi, null, 2)} as const;\n`,
     );
     exportsList.push(`export { ${camel(name)}Abi } from './${camel(name)}';`);
   }

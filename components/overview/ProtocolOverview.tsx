@@ -11,7 +11,9 @@ import { ChartPlaceholder, LazySharePriceChart } from '../history/LazySharePrice
 import { RecentEvents } from '../history/RecentEvents';
 import { Card } from '../ui/Card';
 import { LayerCapitalCard } from './LayerCapitalCard';
+import { MintBudgetCard } from './MintBudgetCard';
 import { OracleCard } from './OracleCard';
+import { QueuedChanges } from './QueuedChanges';
 
 type History = Promise<OverviewHistory>;
 
@@ -27,6 +29,10 @@ async function JuniorSharePrice({ history }: { history: History }) {
 
 async function Activity({ history }: { history: History }) {
   return <RecentEvents events={(await history).events} />;
+}
+
+async function Governance({ history, blockNumber, now }: { history: History; blockNumber: bigint | undefined; now: bigint }) {
+  return <QueuedChanges operations={(await history).pendingGovernance} blockNumber={blockNumber} now={now} />;
 }
 
 /**
@@ -56,7 +62,12 @@ export async function ProtocolOverview() {
           ))}
         </div>
       )}
-      {'state' in live ? <OracleCard oracle={live.state.oracle} now={live.state.blockTimestamp} /> : null}
+      {'state' in live ? (
+        <div className="grid items-start gap-6 md:grid-cols-2">
+          <OracleCard oracle={live.state.oracle} now={live.state.blockTimestamp} />
+          {live.state.mintBudget ? <MintBudgetCard budget={live.state.mintBudget} /> : null}
+        </div>
+      ) : null}
       {/* History streams in last and at the bottom, so what arrives pushes nothing already on screen. */}
       <div className="grid items-start gap-6 md:grid-cols-2">
         <Card title="Junior share price">
@@ -70,6 +81,13 @@ export async function ProtocolOverview() {
           </Suspense>
         </Card>
       </div>
+      {'state' in live ? (
+        <Card title="Queued governance changes">
+          <Suspense fallback={<ActivityPlaceholder />}>
+            <Governance history={history} blockNumber={live.state.blockNumber} now={live.state.blockTimestamp} />
+          </Suspense>
+        </Card>
+      ) : null}
     </div>
   );
 }

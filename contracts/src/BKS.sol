@@ -9,8 +9,9 @@ import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 /// @title BKS
 /// @notice Backstop's governance token: OpenZeppelin ERC20Votes (delegation, checkpoints) with ERC-2612
 ///         permits, 18 decimals. New supply comes only from the `Recapitalizer`'s auctions, which sell it
-///         to recapitalize a venue after a shortfall the pools could not cover; each event's mint is
-///         capped there as a fraction of supply, so dilution is bounded and visible (`AuctionSettled`).
+///         to recapitalize a venue after a shortfall the pools could not cover; the mint is capped
+///         there as a fraction of supply per event and per rolling 24 h across all auctions, so dilution
+///         is bounded and visible (`AuctionSettled`, `MintBudgetUsed`).
 /// @dev The minter is immutable: the `Recapitalizer` deploys this token in its own constructor, so there is
 ///      no admin, no minter role to grant and no path to mint outside an auction. The initial supply goes
 ///      to `initialHolder` (the treasury / distribution contract) at deployment.

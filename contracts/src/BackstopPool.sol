@@ -118,10 +118,10 @@ contract BackstopPool is
     /// @notice Furthest ahead a lock or an earning stream may end.
     uint256 public constant MAX_TERM = 400 days;
     uint32 public constant MIN_COOLDOWN = 1 days;
-    uint32 public constant MAX_COOLDOWN = 30 days;
+    uint32 public constant MAX_COOLDOWN = 10 days;
     uint32 public constant DEFAULT_COOLDOWN = 7 days;
     uint32 public constant MIN_CLAIM_WINDOW = 1 days;
-    uint32 public constant MAX_CLAIM_WINDOW = 14 days;
+    uint32 public constant MAX_CLAIM_WINDOW = 4 days;
     uint32 public constant DEFAULT_CLAIM_WINDOW = 3 days;
     uint32 public constant MAX_FEE_STREAM_PERIOD = 7 days;
     uint32 public constant DEFAULT_FEE_STREAM_PERIOD = 1 days;

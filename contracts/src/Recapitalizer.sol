@@ -6,16 +6,20 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {BKS} from "./BKS.sol";
 import {IRecapitalizer} from "./ShortfallWaterfall.sol";
 import {AuctionMath} from "./libraries/AuctionMath.sol";
+import {WaterfallMath} from "./libraries/WaterfallMath.sol";
 
 /// @title Recapitalizer
 /// @notice The last layer before socialised loss: when a shortfall is still uncovered after Senior, the
 ///         waterfall opens a descending-price (Dutch) auction of newly minted BKS for the stablecoin; every
-///         buyer's payment goes straight to the venue. Each auction (an "event") mints at most
-///         `maxMintBps` of the BKS supply at its opening, never sells below its floor price, and reports
-///         its dilution (minted / supply before, WAD) in `BksPurchased` and `AuctionSettled`.
+///         buyer's payment goes straight to the venue. Dilution is bounded twice: each auction (an "event")
+///         mints at most `maxMintBps` of the BKS supply at its opening, and all auctions of all venues
+///         together mint at most `maxMintBps` of the supply within any 24 h (the rolling mint budget, below).
+///         An auction never sells below its floor price and reports its dilution (minted / supply before,
+///         WAD) in `BksPurchased` and `AuctionSettled`; every mint reports the budget left in `MintBudgetUsed`.
 ///
 /// @dev ## Lifecycle
 ///      - Open: only the waterfall, for a real uncovered shortfall (`openAuction(venue, amount)` with
@@ -30,7 +34,30 @@ import {AuctionMath} from "./libraries/AuctionMath.sol";
 ///        (`AuctionSettled`). A finished but unsettled auction is also settled when the waterfall opens the
 ///        venue's next one.
 ///      The price and the mint cap are governance-bounded (`setPrices`, `setDuration`, `setMaxMintBps`);
-///      changes apply to auctions opened afterwards. No pause: buying and settling are never blocked.
+///      changes apply to auctions opened afterwards (the rolling budget uses `maxMintBps` at each buy).
+///      No pause: buying and settling are never blocked (a spent budget only defers buys).
+///
+///      ## The rolling 24 h mint budget (why a per-auction cap is not enough)
+///      A venue that re-reports the unraised rest after its auction settles, the next liquidation of the
+///      same cascade, or a second venue each open a fresh auction with a fresh per-event cap: per event
+///      alone, dilution within a day has no bound. So every buy also draws on one budget shared by all
+///      auctions, kept like the layers' caps (`WaterfallMath`): aligned windows of 24 h, two buckets
+///      (minted in the previous window `prev` and in the current one `curr`), both counted in full:
+///      `used = prev + curr`, `cap = floor((supply − used) × maxMintBps / 10000)`
+///      (`AuctionMath.mintBudget`), and a buy mints at most `cap − used`.
+///      Claim: for every interval I of 24 h, the BKS minted in I ≤ `maxMintBps` (in force at I's last
+///      mint) × the supply at I's start (the supply minted before I, initial supply included).
+///      Proof: let t be the last mint in I and k = windowOf(t). I is 24 h long and contains t, so it starts
+///      at s > t − 24 h ≥ k × 24 h − 24 h, the start of window k − 1: every mint in I lies in window k − 1
+///      or k, hence mints(I) ≤ B[k−1] + B[k] = `used` right after the buy at t, which that buy kept ≤ its
+///      `cap` (a buy adds the same amount to `supply` and to `used`, so `supply − used` is the same before
+///      and after it). Only auctions mint BKS and nothing burns it, so `supply − used` is exactly the
+///      supply at the start of window k − 1, and the supply never decreases, so that is ≤ the supply at
+///      s. Hence mints(I) ≤ floor(S(start of window k − 1) × bps / 10000) ≤ bps × S(s) / 10000.  ∎
+///      The price of O(1) storage is conservatism: a mint stays counted for 24 h to 48 h. A buy beyond the
+///      budget is cut to it; with none left it reverts `RecapitalizerMintBudgetSpent` (the auction stays
+///      open and sells again when the window rolls). `previewOpenAuction` ignores the budget: an auction
+///      lasts at least an hour and the budget may refill meanwhile; what it cannot raise is `unraised`.
 contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -38,7 +65,8 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
 
     uint256 public constant MIN_DURATION = 1 hours;
     uint256 public constant MAX_DURATION = 7 days;
-    /// @notice Mint cap per event in basis points of the supply at opening: within [1, 2,000] (≤ 20 %).
+    /// @notice Mint cap in basis points, both per event (of the supply at opening) and per rolling 24 h
+    ///         across all auctions (of the supply at the window's start): within [1, 2,000] (≤ 20 %).
     uint256 public constant MIN_MAX_MINT_BPS = 1;
     uint256 public constant MAX_MAX_MINT_BPS = 2_000;
     /// @notice Smallest floor price (stablecoin base units per BKS).
@@ -86,6 +114,28 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
     /// @notice The venue's latest unsettled auction (0: none).
     mapping(address venue => uint256 auctionId) public currentAuctionOf;
 
+    /// @notice BKS minted by all auctions per aligned window (`WaterfallMath.windowOf`): the rolling budget.
+    ///         One slot: a window index fits 32 bits for 11 million years; a bucket holds at most 20 % of
+    ///         the supply, and 112 bits (5e15 BKS) are written with SafeCast, which reverts rather than
+    ///         under-count.
+    struct MintWindow {
+        uint32 window; // aligned window the buckets were written in
+        uint112 prev; // minted in window − 1
+        uint112 curr; // minted in window
+    }
+
+    /// @notice The rolling budget as seen by one buy (memory only).
+    struct MintBudget {
+        uint256 supply;
+        uint256 window;
+        uint256 prev;
+        uint256 curr;
+        uint256 cap;
+        uint256 available;
+    }
+
+    MintWindow private _mintWindow;
+
     // ------------------------------------------------------------------ errors
 
     /// @notice `caller` is not the waterfall.
@@ -102,6 +152,9 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
     error RecapitalizerAuctionSettled(uint256 auctionId);
     /// @notice The price now (`price`) is above the buyer's `maxPrice`.
     error RecapitalizerPriceAboveMax(uint256 price, uint256 maxPrice);
+    /// @notice The rolling 24 h mint budget is spent: `used` of `cap` BKS minted in this and the previous
+    ///         window; buys can mint again from `availableAt` (the first window boundary with budget left).
+    error RecapitalizerMintBudgetSpent(uint256 used, uint256 cap, uint256 availableAt);
     /// @notice Paying `stableIn` at `price` would mint no BKS.
     error RecapitalizerZeroOut(uint256 stableIn, uint256 price);
     /// @notice A duration outside [min, max].
@@ -153,6 +206,10 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         uint256 minted,
         uint256 dilutionWad
     );
+    /// @notice Auction `auctionId` minted `minted` BKS from the rolling 24 h budget shared by all auctions:
+    ///         `used` of `cap` is now spent in this and the previous window, `available` (= cap − used) is
+    ///         left until the window rolls.
+    event MintBudgetUsed(uint256 indexed auctionId, uint256 minted, uint256 used, uint256 cap, uint256 available);
     event PricesSet(uint256 startPrice, uint256 floorPrice);
     event DurationSet(uint256 previous, uint256 current);
     event MaxMintBpsSet(uint256 previous, uint256 current);
@@ -235,11 +292,13 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
     // ================================================================== buyers and settlement
 
     /// @notice Buys BKS from auction `auctionId` with up to `stableIn` of the stablecoin, at the current
-    ///         price if it is at most `maxPrice`. The fill is limited by the auction's remaining target and
-    ///         mint cap (`AuctionMath.quoteBuy`); the payment goes straight to the venue.
+    ///         price if it is at most `maxPrice`. The fill is limited by the auction's remaining target, its
+    ///         mint cap and the rolling 24 h mint budget of all auctions (`AuctionMath.quoteBuy` with the
+    ///         smaller of the two mint limits); the payment goes straight to the venue.
     /// @dev Reverts `RecapitalizerUnknownAuction`, `RecapitalizerAuctionClosed`, `RecapitalizerPriceAboveMax`,
-    ///      `RecapitalizerZeroOut`. The caller must have approved `paid`. Emits `BksPurchased` (and
-    ///      `AuctionSettled` if the buy fills the target or the mint cap).
+    ///      `RecapitalizerMintBudgetSpent`, `RecapitalizerZeroOut`. The caller must have approved `paid`.
+    ///      Emits `BksPurchased`, `MintBudgetUsed` (and `AuctionSettled` if the buy fills the target or the
+    ///      auction's mint cap; a buy cut by the budget leaves the auction open).
     /// @return paid Stablecoin taken from the caller (≤ `stableIn`).
     /// @return bksOut BKS minted to the caller.
     function buy(uint256 auctionId, uint256 stableIn, uint256 maxPrice)
@@ -253,16 +312,22 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         if (!_isOpen(m)) revert RecapitalizerAuctionClosed(auctionId);
         uint256 price = AuctionMath.auctionPrice(m.startPrice, m.floorPrice, m.startTime, m.duration, block.timestamp);
         if (price > maxPrice) revert RecapitalizerPriceAboveMax(price, maxPrice);
-        (paid, bksOut) = AuctionMath.quoteBuy(stableIn, price, m.target - m.raised, m.mintCap - m.minted);
+        MintBudget memory b = _mintBudgetNow();
+        if (b.available == 0) {
+            revert RecapitalizerMintBudgetSpent(b.prev + b.curr, b.cap, _budgetAvailableAt(b));
+        }
+        (paid, bksOut) = AuctionMath.quoteBuy(stableIn, price, m.target - m.raised, _mintLimit(m, b.available));
         if (bksOut == 0) revert RecapitalizerZeroOut(stableIn, price);
 
         uint256 raised = uint256(m.raised) + paid;
         uint256 minted = uint256(m.minted) + bksOut;
         a.raised = uint128(raised);
         a.minted = uint128(minted);
+        _mintWindow = MintWindow(SafeCast.toUint32(b.window), uint112(b.prev), SafeCast.toUint112(b.curr + bksOut));
         emit BksPurchased(
             auctionId, msg.sender, price, paid, bksOut, raised, minted, AuctionMath.dilutionWad(minted, m.supplyBefore)
         );
+        emit MintBudgetUsed(auctionId, bksOut, b.prev + b.curr + bksOut, b.cap, b.available - bksOut);
         if (raised == m.target || minted == m.mintCap) _settle(auctionId, a);
 
         _stablecoin.safeTransferFrom(msg.sender, m.venue, paid);
@@ -302,7 +367,7 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
     }
 
     /// @notice What `buy(auctionId, stableIn, ·)` would fill now: the price, the stablecoin paid and BKS
-    ///         out (both 0 when the auction is closed).
+    ///         out (both 0 when the auction is closed or the rolling mint budget is spent).
     function previewBuy(uint256 auctionId, uint256 stableIn)
         external
         view
@@ -311,7 +376,23 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         price = currentPrice(auctionId);
         Auction memory a = _auctions[auctionId];
         if (!_isOpen(a)) return (price, 0, 0);
-        (paid, bksOut) = AuctionMath.quoteBuy(stableIn, price, a.target - a.raised, a.mintCap - a.minted);
+        (paid, bksOut) = AuctionMath.quoteBuy(stableIn, price, a.target - a.raised, _mintLimit(a, _mintBudgetNow().available));
+    }
+
+    /// @notice The rolling 24 h mint budget shared by all auctions, now (see the contract doc).
+    /// @return used BKS minted in the current and the previous aligned window.
+    /// @return cap `floor((supply − used) × maxMintBps / 10000)`.
+    /// @return available What auctions may still mint now (`cap − used`, or 0).
+    /// @return nextWindowAt When the window next rolls (the previous window's mints stop counting).
+    function mintBudget() external view returns (uint256 used, uint256 cap, uint256 available, uint256 nextWindowAt) {
+        MintBudget memory b = _mintBudgetNow();
+        return (b.prev + b.curr, b.cap, b.available, (b.window + 1) * WaterfallMath.WINDOW);
+    }
+
+    /// @notice Raw storage of the rolling mint budget, for the TypeScript twin (`rollWindow` rolls it).
+    function mintWindowState() external view returns (uint256 window, uint256 prev, uint256 curr) {
+        MintWindow memory w = _mintWindow;
+        return (w.window, w.prev, w.curr);
     }
 
     /// @inheritdoc IRecapitalizer
@@ -346,7 +427,9 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         _setDuration(duration_);
     }
 
-    /// @notice Sets the mint cap per event, within [MIN_MAX_MINT_BPS, MAX_MAX_MINT_BPS]. Only the owner.
+    /// @notice Sets the mint cap per event and per rolling 24 h, within [MIN_MAX_MINT_BPS, MAX_MAX_MINT_BPS].
+    ///         Only the owner. Auctions already open keep their own cap; the rolling budget uses the new
+    ///         fraction from the next buy on.
     function setMaxMintBps(uint256 bps) external onlyOwner {
         _setMaxMintBps(bps);
     }
@@ -356,6 +439,29 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
     function _isOpen(Auction memory a) internal view returns (bool) {
         return !a.settled && a.raised < a.target && a.minted < a.mintCap
             && block.timestamp <= uint256(a.startTime) + a.duration;
+    }
+
+    /// @dev The budget rolled to now: buckets of this and the previous window, its cap and what is left.
+    function _mintBudgetNow() internal view returns (MintBudget memory b) {
+        MintWindow memory w = _mintWindow;
+        b.supply = bks.totalSupply();
+        b.window = WaterfallMath.windowOf(block.timestamp);
+        (b.prev, b.curr) = WaterfallMath.rollWindow(w.window, w.prev, w.curr, b.window);
+        (b.cap, b.available) = AuctionMath.mintBudget(b.supply, b.prev + b.curr, _params.maxMintBps);
+    }
+
+    /// @dev A spent budget's next window boundary if, once this window's mints are the previous ones, some
+    ///      budget is left then; otherwise the one after, when every counted mint has rolled out.
+    function _budgetAvailableAt(MintBudget memory b) internal view returns (uint256) {
+        uint256 next = (b.window + 1) * WaterfallMath.WINDOW;
+        (, uint256 availableNext) = AuctionMath.mintBudget(b.supply, b.curr, _params.maxMintBps);
+        return availableNext > 0 ? next : next + WaterfallMath.WINDOW;
+    }
+
+    /// @dev What auction `a` may still mint: the smaller of its own cap's rest and the budget left.
+    function _mintLimit(Auction memory a, uint256 budgetAvailable) internal pure returns (uint256) {
+        uint256 auctionLeft = a.mintCap - a.minted;
+        return auctionLeft < budgetAvailable ? auctionLeft : budgetAvailable;
     }
 
     function _settle(uint256 auctionId, Auction storage a) internal returns (uint256 unraised) {

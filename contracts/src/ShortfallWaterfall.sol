@@ -46,7 +46,8 @@ interface IRecapitalizer {
 ///      So the venue socialises exactly `remainder + unraised`, and
 ///      `amount = junior + senior + raised + remainder + unraised` to the unit.
 ///      If the venue already has an open auction, its shortfall tops that auction up (same price curve,
-///      same mint cap: the mint cap is per event) instead of opening another.
+///      same mint cap: the mint cap is per event) instead of opening another. Whatever the number of
+///      venues, re-reports and auctions, all buys share the Recapitalizer's rolling 24 h mint budget.
 ///
 ///      ## Caps
 ///      - Layer cap: `WaterfallMath.layerAvailable` over a two-bucket, conservative rolling 24 h window

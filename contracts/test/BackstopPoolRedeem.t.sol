@@ -225,14 +225,14 @@ contract BackstopPoolRedeemTest is BackstopPoolBase {
         uint256 t = block.timestamp;
         _request(alice, shares);
         vm.startPrank(gov);
-        pool.setCooldown(30 days);
+        pool.setCooldown(10 days);
         pool.setClaimWindow(1 days);
         vm.stopPrank();
         vm.warp(t + 7 days);
         assertEq(pool.maxRedeem(alice), shares, "old cooldown applies");
         _request(bob, 1e18);
         (,, uint256 claimableAt, uint256 expiresAt,) = pool.redeemRequest(bob);
-        assertEq(claimableAt, block.timestamp + 30 days, "new cooldown for new requests");
+        assertEq(claimableAt, block.timestamp + 10 days, "new cooldown for new requests");
         assertEq(expiresAt, claimableAt + 1 days, "new window for new requests");
     }
 

@@ -89,7 +89,15 @@ export async function sendFrom(from: Address, address: Address, abi: Abi, functi
   if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
 }
 
-/** The guardian's pause of new risk in a pool (deposits, mints, new cover), and the owner's resume. */
+const TIMELOCK = contractsAll.timelock!.address as Address;
+
+/**
+ * The guardian's pause of new risk in a pool (deposits, mints, new cover), and the owner's resume. The owner
+ * is the timelock, whose resume would take its 15-day delay (warping that far would move every later
+ * spec's clock): the test signs as the timelock itself (anvil impersonation) instead.
+ */
 export async function setPoolPaused(pool: Address, paused: boolean): Promise<void> {
-  await sendAs(ANVIL_KEYS[0], pool, backstopPoolAbi, paused ? 'pause' : 'unpause', []);
+  if (paused) return sendAs(ANVIL_KEYS[0], pool, backstopPoolAbi, 'pause', []); // the local guardian (deployer)
+  await impersonatedAccount(TIMELOCK);
+  await sendFrom(TIMELOCK, pool, backstopPoolAbi as Abi, 'unpause', []);
 }

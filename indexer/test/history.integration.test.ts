@@ -5,18 +5,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, createWalletClient, http, keccak256, parseAbiItem, toEventSelector, toHex, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallAbi, testUSDCAbi, volatilityOracleAbi } from '../../contracts-abi';
+import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallAbi, testUSDCAbi, timelockControllerAbi, volatilityOracleAbi } from '../../contracts-abi';
 import { deployments } from '../../contracts-abi/deployments';
-import { deployProtocol, type Deployment } from '../../scripts/chain/deploy';
+import { deployProtocol, GOVERNANCE_DELAY, type Deployment } from '../../scripts/chain/deploy';
+import { cancelChange, enactChange, scheduleChange, type QueuedChange } from '../../scripts/chain/governance';
 import { seedStakes } from '../../scripts/chain/seed';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from '../../scripts/testing/anvil';
 import { startPonder, type PonderInstance } from '../../scripts/testing/ponder';
-import { fetchApy, fetchEvents, fetchPortfolio, fetchSnapshots } from '../../lib/history/indexerApi';
+import { fetchApy, fetchEvents, fetchPendingGovernance, fetchPortfolio, fetchSnapshots } from '../../lib/history/indexerApi';
+import { describeQueuedChanges } from '../../lib/governance/queuedChanges';
 
 let anvil: AnvilInstance;
 let ponder: PonderInstance;
 let deployment: Deployment;
 let publicClient: ReturnType<typeof createPublicClient>;
+let queued: QueuedChange;
+let cancelled: QueuedChange;
 
 const USDC = 10n ** 6n;
 const ONE_SHARE = 10n ** 18n;
@@ -78,7 +82,8 @@ beforeAll(async () => {
     act(key, (w) => w.writeContract({ chain: foundry, account: w.account!, address, abi, functionName, args } as never));
   await write(ANVIL_KEYS[1], usdc, testUSDCAbi, 'faucet', [777n * USDC]);
   await write(ANVIL_KEYS[1], usdc, testUSDCAbi, 'transfer', [junior, 777n * USDC]);
-  await write(ANVIL_KEYS[0], waterfall, shortfallWaterfallAbi, 'setVenue', [venueAccount, 100_000n * USDC]);
+  // Governance registers the venue through the timelock that owns the waterfall: queued, 15 days, executed.
+  await enactChange(anvil.rpcUrl, deployment, ANVIL_KEYS[0], [{ target: waterfall, abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [venueAccount, 100_000n * USDC] }], 'test: register the venue');
   await write(ANVIL_KEYS[7], usdc, testUSDCAbi, 'faucet', [900n * USDC]);
   await write(ANVIL_KEYS[7], usdc, testUSDCAbi, 'approve', [waterfall, 900n * USDC]);
   await write(ANVIL_KEYS[7], waterfall, shortfallWaterfallAbi, 'distributeFees', [900n * USDC]);
@@ -132,6 +137,13 @@ beforeAll(async () => {
   await push(2_900n * 10n ** 8n);
   await write(ANVIL_KEYS[3], coverMarket.address, coverMarketAbi, 'release', [2n]);
   await write(ANVIL_KEYS[0], volatilityOracle.address, volatilityOracleAbi, 'poke', []);
+  // Two governance changes left queued (a batch of two calls), and one queued then cancelled.
+  queued = await scheduleChange(anvil.rpcUrl, deployment, ANVIL_KEYS[0], [
+    { target: waterfall, abi: shortfallWaterfallAbi, functionName: 'setLayerCapBps', args: [0, 4_000n] },
+    { target: junior, abi: backstopPoolAbi, functionName: 'setCooldown', args: [8n * 86_400n] },
+  ], 'test: two queued changes');
+  cancelled = await scheduleChange(anvil.rpcUrl, deployment, ANVIL_KEYS[0], [{ target: waterfall, abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [privateKeyToAccount(ANVIL_KEYS[9]).address, 1n] }], 'test: cancelled');
+  await cancelChange(anvil.rpcUrl, deployment, ANVIL_KEYS[0], cancelled);
   ponder = await startPonder({ rpcUrl: anvil.rpcUrl });
   await syncIndexer();
 });
@@ -337,6 +349,56 @@ describe('Ponder history of the pools', () => {
     const account = privateKeyToAccount(ANVIL_KEYS[8]).address;
     const { body } = await get<{ positions: { pool: string; shares: string; deposited: string }[] }>(`/accounts/${account}/portfolio`);
     expect(body.positions.find((p) => p.pool === junior.toLowerCase())?.deposited).toBe((11n * USDC).toString());
+  });
+
+  it('indexes every timelock operation and call exactly as emitted, and the pending ones in words', async () => {
+    const timelock = deployment.contracts.timelock.address;
+    const events = { address: timelock, abi: timelockControllerAbi, fromBlock: 0n } as const;
+    const [scheduledLogs, executedLogs, cancelledLogs, delayLogs] = await Promise.all([
+      publicClient.getContractEvents({ ...events, eventName: 'CallScheduled' }),
+      publicClient.getContractEvents({ ...events, eventName: 'CallExecuted' }),
+      publicClient.getContractEvents({ ...events, eventName: 'Cancelled' }),
+      publicClient.getContractEvents({ ...events, eventName: 'MinDelayChange' }),
+    ]);
+    type Call = { opId: string; index: string; target: string; value: string; data: string; executedBlock: string | null };
+    type Operation = { id: string; status: string; calls: number; delay: string; scheduledAt: string; readyAt: string; salt: string; callList: Call[] };
+    const { body: operations } = await get<Operation[]>('/governance?limit=100');
+    // The deploy's handover batch (6 acceptOwnership + updateDelay), the venue registration, the queued pair, the cancelled one.
+    expect(operations).toHaveLength(4);
+    expect(scheduledLogs).toHaveLength(7 + 1 + 2 + 1);
+    for (const log of scheduledLogs) {
+      const op = operations.find((o) => o.id === log.args.id)!;
+      const call = op.callList.find((c) => BigInt(c.index) === log.args.index)!;
+      expect([call.target, BigInt(call.value), call.data]).toEqual([log.args.target!.toLowerCase(), log.args.value, log.args.data]);
+      const block = await publicClient.getBlock({ blockNumber: log.blockNumber });
+      expect(BigInt(op.scheduledAt)).toBe(block.timestamp);
+      expect(BigInt(op.readyAt)).toBe(block.timestamp + log.args.delay!);
+    }
+    for (const op of operations) expect(op.callList).toHaveLength(op.calls);
+    const executed = new Set(executedLogs.map((l) => l.args.id));
+    expect(operations.filter((o) => o.status === 'executed').map((o) => o.id).sort()).toEqual([...executed].sort());
+    for (const log of executedLogs) {
+      const call = operations.find((o) => o.id === log.args.id)!.callList.find((c) => BigInt(c.index) === log.args.index)!;
+      expect(BigInt(call.executedBlock!)).toBe(log.blockNumber);
+    }
+    expect(cancelledLogs.map((l) => l.args.id)).toEqual([cancelled.id]);
+    expect(operations.find((o) => o.id === cancelled.id)!.status).toBe('cancelled');
+    const pending = operations.find((o) => o.id === queued.id)!;
+    expect(pending).toMatchObject({ status: 'pending', calls: 2, salt: queued.salt, delay: String(GOVERNANCE_DELAY), readyAt: String(queued.readyAt) });
+    expect(queued.readyAt).toBe(await publicClient.readContract({ address: timelock, abi: timelockControllerAbi, functionName: 'getTimestamp', args: [queued.id] }));
+    // The handover raised the delay from 0 to 15 days; the queued ones are still waiting for it.
+    expect(delayLogs.map((l) => [l.args.oldDuration, l.args.newDuration])).toEqual([[0n, 0n], [0n, GOVERNANCE_DELAY]]);
+
+    // The app's question (over /sql) and the REST route agree: only the queued pair is pending.
+    const viaClient = await fetchPendingGovernance(20, ponder.url);
+    const { body: viaRest } = await get<Operation[]>('/governance/pending');
+    expect(viaClient.map((o) => [o.id, o.readyAt, o.callList.map((c) => c.data)])).toEqual(viaRest.map((o) => [o.id, BigInt(o.readyAt), o.callList.map((c) => c.data)]));
+    expect(viaClient.map((o) => o.id)).toEqual([queued.id]);
+    // In words, with the values they replace read from the chain.
+    const head = await publicClient.getBlock();
+    const [change] = await describeQueuedChanges(publicClient as never, viaClient, head.number, head.timestamp, Object.fromEntries(Object.entries(deployment.contracts).map(([k, c]) => [k, c.address])));
+    expect(change!.lines).toEqual(['Waterfall: Junior layer’s cap per 24 h 50% → 40% of its free capital', 'Junior pool: cooldown 7 days → 8 days']);
+    expect(change!.when).toMatch(/^can execute from \d{4}-\d\d-\d\d \d\d:\d\d UTC \(chain time\)$/);
   });
 
   it('answers bad input with a clear 4xx, never a 500', async () => {

@@ -33,7 +33,8 @@ export type ContractName =
   | 'bks'
   | 'priceFeed'
   | 'volatilityOracle'
-  | 'coverMarket';
+  | 'coverMarket'
+  | 'timelock';
 
 /** Deployed addresses on the target chain; undefined when nothing is deployed there. */
 export function contractAddress(name: ContractName): Address | undefined {

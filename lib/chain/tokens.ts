@@ -2,3 +2,5 @@
 export const ASSET_DECIMALS = 6;
 export const SHARE_DECIMALS = 18;
 export const ASSET_SYMBOL = 'USDC';
+/** BKS, the governance token the Recapitalizer auctions (ERC20Votes, 18 decimals). */
+export const BKS_DECIMALS = 18;

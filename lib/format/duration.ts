@@ -17,3 +17,10 @@ export function formatDuration(seconds: bigint): string {
 export function formatTimestamp(seconds: bigint): string {
   return `${new Date(Number(seconds) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** A governance period in words: whole days as "8 days" / "1 day", whole hours as "36 h", else `formatDuration`. */
+export function formatPeriod(seconds: bigint): string {
+  if (seconds > 0n && seconds % 86_400n === 0n) return `${seconds / 86_400n} ${seconds === 86_400n ? 'day' : 'days'}`;
+  if (seconds > 0n && seconds % 3_600n === 0n) return `${seconds / 3_600n} h`;
+  return formatDuration(seconds);
+}

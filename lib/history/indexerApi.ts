@@ -8,9 +8,21 @@ import type { Address } from 'viem';
 import * as schema from '../../indexer/ponder.schema';
 import { poolAddress, type Layer } from '../chain/config';
 import { INDEXER_TIMEOUT_MS, INDEXER_URL, IndexerError } from './indexerStatus';
-import { accountPortfolio, poolApy, poolSnapshots, recentEvents, type ApyWindow, type HistoryDb, type Portfolio, type PoolSnapshot, type ProtocolEvent } from './queries';
+import {
+  accountPortfolio,
+  pendingGovernance,
+  poolApy,
+  poolSnapshots,
+  recentEvents,
+  type ApyWindow,
+  type GovernanceOperation,
+  type HistoryDb,
+  type Portfolio,
+  type PoolSnapshot,
+  type ProtocolEvent,
+} from './queries';
 
-export type { ApyWindow, IndexedCover, IndexedPosition, IndexedRequest, Portfolio, PoolSnapshot, ProtocolEvent } from './queries';
+export type { ApyWindow, GovernanceOperation, IndexedCover, IndexedPosition, IndexedRequest, Portfolio, PoolSnapshot, ProtocolEvent } from './queries';
 
 const clients = new Map<string, HistoryDb>();
 
@@ -61,4 +73,8 @@ export async function fetchApy(layer: Layer, url?: string): Promise<ApyWindow[]>
 
 export function fetchPortfolio(account: Address, limit = 50, url?: string): Promise<Portfolio> {
   return ask((db) => accountPortfolio(db, account, limit), url);
+}
+
+export function fetchPendingGovernance(limit = 20, url?: string): Promise<GovernanceOperation[]> {
+  return ask((db) => pendingGovernance(db, limit), url);
 }

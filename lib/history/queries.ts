@@ -1,11 +1,20 @@
 // The history questions the app asks, written once in Drizzle against the indexer's own schema.
 // The app runs them over Ponder's SQL-over-HTTP client (lib/history/indexerApi.ts); the indexer's
 // REST routes run the very same functions on its database, so each question has one answer.
-import { and, asc, desc, eq, gte } from '@ponder/client';
+import { and, asc, desc, eq, gte, inArray } from '@ponder/client';
 import type { Client } from '@ponder/client';
 import type { Address } from 'viem';
 // Read through the schema's views, never the tables by name: see the note on the views in indexer/ponder.schema.ts.
-import { coverView as cover, poolIncomeView as poolIncome, poolSnapshotView as poolSnapshot, positionView as position, protocolEventView as protocolEvent, redeemRequestView as redeemRequest } from '../../indexer/ponder.schema';
+import {
+  coverView as cover,
+  poolIncomeView as poolIncome,
+  poolSnapshotView as poolSnapshot,
+  positionView as position,
+  protocolEventView as protocolEvent,
+  redeemRequestView as redeemRequest,
+  timelockCallView as timelockCall,
+  timelockOperationView as timelockOperation,
+} from '../../indexer/ponder.schema';
 import type * as schema from '../../indexer/ponder.schema';
 import { incomeApy, sharePriceApy } from './apy';
 
@@ -19,6 +28,10 @@ export type IndexedRequest = typeof redeemRequest.$inferSelect;
 export type IndexedCover = typeof cover.$inferSelect;
 export type Portfolio = { positions: IndexedPosition[]; requests: IndexedRequest[]; covers: IndexedCover[]; events: ProtocolEvent[] };
 export type ApyWindow = { days: number; incomeApy: number | null; sharePriceApy: number | null };
+export type TimelockOperation = typeof timelockOperation.$inferSelect;
+export type TimelockCall = typeof timelockCall.$inferSelect;
+/** One timelocked governance operation and its calls in batch order. */
+export type GovernanceOperation = TimelockOperation & { callList: TimelockCall[] };
 
 const DAY = 86_400;
 export const APY_WINDOW_DAYS = [7, 30] as const;
@@ -66,4 +79,35 @@ export async function accountPortfolio(db: HistoryDb, account: Address, limit: n
     db.select().from(protocolEvent).where(eq(protocolEvent.account, account)).orderBy(desc(protocolEvent.blockNumber), desc(protocolEvent.id)).limit(limit),
   ]);
   return { positions, requests, covers, events };
+}
+
+async function withCalls(db: HistoryDb, operations: TimelockOperation[]): Promise<GovernanceOperation[]> {
+  if (operations.length === 0) return [];
+  const calls = await db
+    .select()
+    .from(timelockCall)
+    .where(inArray(timelockCall.opId, operations.map((o) => o.id)))
+    .orderBy(asc(timelockCall.opId), asc(timelockCall.index));
+  return operations.map((o) => ({ ...o, callList: calls.filter((c) => c.opId === o.id) }));
+}
+
+/** Governance changes queued and not yet executed or cancelled, the soonest executable first. */
+export async function pendingGovernance(db: HistoryDb, limit: number): Promise<GovernanceOperation[]> {
+  const operations = await db
+    .select()
+    .from(timelockOperation)
+    .where(eq(timelockOperation.status, 'pending'))
+    .orderBy(asc(timelockOperation.readyAt), asc(timelockOperation.id))
+    .limit(limit);
+  return withCalls(db, operations);
+}
+
+/** The newest governance operations in any state (queued, executed, cancelled), newest first. */
+export async function governanceHistory(db: HistoryDb, limit: number): Promise<GovernanceOperation[]> {
+  const operations = await db
+    .select()
+    .from(timelockOperation)
+    .orderBy(desc(timelockOperation.scheduledBlock), asc(timelockOperation.id))
+    .limit(limit);
+  return withCalls(db, operations);
 }

@@ -1,12 +1,13 @@
 // Parity: every AuctionMath twin (auctionMath.ts) against AuctionMathHarness on anvil. Per function: the
 // boundary grid first (floor ≥ start, before the start, the last second and the end of the decay, zero
 // prices, mint caps that bind by one unit, uint256 overflow edges), then ≥ 2,000 random inputs across all
-// magnitudes; answers and revert reasons must match exactly.
-import { afterAll, beforeAll, describe, it } from 'vitest';
+// magnitudes; answers and revert reasons must match exactly. The rolling mint budget (`mintBudget`, issue 13
+// item 4) is new: ≥ 10,000 answers plus its reverts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_UINT256 } from '../pool/poolMath';
 import { checkParity, cross, magnitude, sample, startHarness, type HarnessChain } from '../pool/testing/parity';
-import { auctionPrice, BKS_UNIT, bksOutDown, dilutionWad, mintCap, quoteBuy, stableInUp } from './auctionMath';
+import { auctionPrice, BKS_UNIT, bksOutDown, dilutionWad, mintBudget, mintCap, quoteBuy, stableInUp } from './auctionMath';
 
 const CASES = 2_000;
 // Overflow paths revert on purpose, so more random inputs than the 2,000 required answers.
@@ -52,6 +53,28 @@ describe('AuctionMath twins == AuctionMathHarness on anvil', () => {
     const edges = cross([0n, 1n, 10n ** 26n, MAX / 10_000n, MAX], [0n, 1n, 500n, 10_000n, 10_001n, MAX]);
     const rows = sample(fc.oneof(fc.tuple(bks, fc.bigInt({ min: 0n, max: 10_000n })), fc.tuple(any256, any256)), 32, RANDOM).map((r) => [...r]);
     await parity('mintCap', mintCap, [...edges, ...rows]);
+  });
+
+  it('mintBudget (≥ 10,000 answers)', async () => {
+    const supplies = [0n, 1n, 9_999n, 10_000n, 10n ** 26n, MAX / 10_000n, MAX / 2_000n + 1n, MAX];
+    const edges = [
+      ...cross(supplies, [0n, 1n, 10n ** 24n, MAX], [0n, 1n, 500n, 2_000n, 10_000n, 10_001n, MAX]),
+      // used exactly at the cap, one below and one above: cap = floor((S − used) × 500 / 10000)
+      ...[-1n, 0n, 1n].map((d) => [10_500n * 10n ** 18n, 500n * 10n ** 18n + d, 500n]),
+      [10n ** 26n + 5n * 10n ** 24n, 5n * 10n ** 24n, 500n], // spent to the unit
+      [10n ** 26n + 5n * 10n ** 24n - 1n, 5n * 10n ** 24n - 1n, 500n],
+      [1n, 2n, 500n], // used > supply: Panic(0x11)
+    ];
+    // Realistic states: supply ≥ used, used around the cap; then anything (used > supply reverts).
+    const state = fc
+      .tuple(bks, fc.bigInt({ min: 0n, max: 2_500n }), fc.bigInt({ min: 1n, max: 2_000n }), fc.integer({ min: -3, max: 3 }))
+      .map(([base, usedBps, bps, jitter]) => {
+        const used = (base * usedBps) / 10_000n + BigInt(jitter) < 0n ? 0n : (base * usedBps) / 10_000n + BigInt(jitter);
+        return [base + used, used, bps] as const;
+      });
+    const rows = sample(fc.oneof({ weight: 8, arbitrary: state }, { weight: 1, arbitrary: fc.tuple(any256, any256, any256) }, { weight: 1, arbitrary: fc.tuple(any256, any256, fc.bigInt({ min: 0n, max: 10_000n })) }), 37, 12_000).map((r) => [...r]);
+    const tally = await checkParity(h, 'mintBudget', mintBudget, [...edges, ...rows], 10_000);
+    expect(tally.reverts).toBeGreaterThan(100);
   });
 
   it('bksOutDown', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MulDivError } from '../math/mulDiv';
-import { auctionPrice, BKS_UNIT, BPS, bksOutDown, dilutionWad, mintCap, quoteBuy, stableInUp, WAD } from './auctionMath';
+import { rollWindow, windowOf } from '../waterfall/waterfallMath';
+import { auctionPrice, BKS_UNIT, BPS, bksOutDown, dilutionWad, mintBudget, mintCap, quoteBuy, stableInUp, WAD } from './auctionMath';
 
 const price = fc.bigInt({ min: 1n, max: 10n ** 12n });
 const stable = fc.bigInt({ min: 0n, max: 10n ** 24n });
@@ -75,6 +76,58 @@ describe('mint cap and dilution', () => {
         expect(cap * BPS).toBeLessThanOrEqual(supply * maxMintBps);
         if (supply > 0n) expect(dilutionWad(cap, supply)).toBeLessThanOrEqual((maxMintBps * WAD) / BPS);
       }),
+    );
+  });
+});
+
+describe('rolling mint budget', () => {
+  it('caps on the supply before the window’s mints and never lets used pass the cap', () => {
+    expect(mintBudget(10_500_000n * BKS_UNIT, 500_000n * BKS_UNIT, 500n)).toEqual({ cap: 500_000n * BKS_UNIT, available: 0n });
+    expect(mintBudget(10_300_000n * BKS_UNIT, 300_000n * BKS_UNIT, 500n)).toEqual({ cap: 500_000n * BKS_UNIT, available: 200_000n * BKS_UNIT });
+    expect(mintBudget(19_999n, 0n, 500n)).toEqual({ cap: 999n, available: 999n });
+    expect(() => mintBudget(1n, 2n, 500n)).toThrow('Panic(0x11)');
+    fc.assert(
+      fc.property(bks, bks, fc.bigInt({ min: 1n, max: 2_000n }), (base, used, bps) => {
+        const { cap, available } = mintBudget(base + used, used, bps);
+        expect(cap).toBe(mintCap(base, bps));
+        expect(available + used <= (cap > used ? cap : used)).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('no 24 h interval mints more than maxMintBps of the supply at its start, however buys are timed', () => {
+    const DAY = 86_400n;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.bigInt({ min: 0n, max: 30n * 3_600n }), fc.bigInt({ min: 1n, max: 10n ** 26n })), { minLength: 1, maxLength: 60 }),
+        fc.bigInt({ min: 1n, max: 2_000n }),
+        (steps, bps) => {
+          const initial = 10n ** 26n;
+          let supply = initial;
+          let t = 1_700_000_000n;
+          let w = { window: 0n, prev: 0n, curr: 0n };
+          const mints: { at: bigint; amount: bigint }[] = [];
+          for (const [wait, wanted] of steps) {
+            t += wait;
+            const now = windowOf(t);
+            const { prevNow: prev, currNow: curr } = rollWindow(w.window, w.prev, w.curr, now);
+            const { available } = mintBudget(supply, prev + curr, bps);
+            const out = wanted < available ? wanted : available;
+            if (out === 0n) continue;
+            supply += out;
+            w = { window: now, prev, curr: curr + out };
+            mints.push({ at: t, amount: out });
+          }
+          for (const end of mints) {
+            const start = end.at + 1n - DAY;
+            const inside = mints.filter((m) => m.at >= start && m.at <= end.at).reduce((s, m) => s + m.amount, 0n);
+            const before = mints.filter((m) => m.at < start).reduce((s, m) => s + m.amount, 0n);
+            expect(inside * BPS <= (initial + before) * bps).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 1_000 },
     );
   });
 });

@@ -30,6 +30,17 @@ export function mintCap(supplyBefore: bigint, maxMintBps: bigint): bigint {
   return mulDiv(supplyBefore, maxMintBps, BPS, 'Down');
 }
 
+/**
+ * The rolling 24 h mint budget shared by all auctions: `cap = mintCap(supply − used, maxMintBps)` (the supply
+ * at the start of the previous aligned window, since only auctions mint and nothing burns) and
+ * `available = max(0, cap − used)`, `used` being what auctions minted in this and the previous window
+ * (rolled with waterfallMath's `rollWindow`). Throws (Panic 0x11) when `used > supply`, as the EVM reverts.
+ */
+export function mintBudget(supply: bigint, used: bigint, maxMintBps: bigint): { cap: bigint; available: bigint } {
+  const cap = mintCap(sub(supply, used), maxMintBps);
+  return { cap, available: used >= cap ? 0n : cap - used };
+}
+
 /** `floor(stableIn × 1e18 / price)`: no fraction of a BKS base unit that was not paid for. */
 export function bksOutDown(stableIn: bigint, price: bigint): bigint {
   return mulDiv(stableIn, BKS_UNIT, price, 'Down');

@@ -16,6 +16,11 @@ describe('describeError', () => {
     expect(describeRevertData(data)).toBe('The faucet gives at most 10,000 USDC per request; you asked for 20,000 USDC.');
   });
 
+  it('says when a spent mint budget frees up', () => {
+    const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'RecapitalizerMintBudgetSpent', args: [5_000_000n * 10n ** 18n, 5_000_000n * 10n ** 18n, 1_700_092_800n] });
+    expect(describeRevertData(data)).toBe('Auctions may mint at most 5,000,000 BKS in any 24 hours and have minted 5,000,000 BKS: BKS can be bought again from 2023-11-16 00:00 UTC.');
+  });
+
   it('names an unmapped protocol error in words rather than hex', () => {
     const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'SafeERC20FailedOperation', args: ['0x0000000000000000000000000000000000000001'] });
     expect(describeRevertData(data)).toBe('The contract refused the transaction (safe erc20 failed operation).');

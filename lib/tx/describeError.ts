@@ -3,7 +3,7 @@
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, type Hex } from 'viem';
 import { protocolErrorsAbi } from '@/contracts-abi';
 import { formatDuration, formatTimestamp } from '../format/duration';
-import { formatAssets, formatShares } from '../format/tokenAmount';
+import { formatAssets, formatBks, formatShares } from '../format/tokenAmount';
 
 const assets = (v: unknown) => formatAssets(BigInt(v as bigint));
 const shares = (v: unknown) => formatShares(BigInt(v as bigint), { maxFractionDigits: 6 });
@@ -11,6 +11,8 @@ const shares = (v: unknown) => formatShares(BigInt(v as bigint), { maxFractionDi
 const when = (v: unknown) => formatTimestamp(BigInt(v as bigint));
 
 const secs = (v: unknown) => formatDuration(BigInt(v as bigint));
+
+const bks = (v: unknown) => formatBks(BigInt(v as bigint), { maxFractionDigits: 2 });
 
 type Sentence = (args: readonly unknown[]) => string;
 
@@ -53,6 +55,8 @@ export const ERROR_SENTENCES: Record<string, Sentence> = {
   CoverMarketClaimWindowClosed: ([, deadline]) => `The claim window closed ${when(deadline)}.`,
   CoverMarketStrikeNotReached: () => 'The oracle has not confirmed a touch of the strike inside the cover’s window.',
   CoverMarketRoundOutsideWindow: () => 'Those oracle rounds fall outside the cover’s window (they must come after its activation delay and before its end).',
+  RecapitalizerMintBudgetSpent: ([used, cap, at]) =>
+    `Auctions may mint at most ${bks(cap)} in any 24 hours and have minted ${bks(used)}: BKS can be bought again from ${when(at)}.`,
   EnforcedPause: () => 'New risk is paused by the guardian right now; withdrawals and claims still work.',
   ReentrancyGuardReentrantCall: () => 'The call tried to re-enter the contract and was refused.',
   OwnableUnauthorizedAccount: () => 'Only governance may do this.',

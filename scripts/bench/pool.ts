@@ -36,6 +36,7 @@ const WATERFALL_ROWS: SingleRow[] = [
   { label: 'absorbShortfall: 1,000 active covers', key: 'waterfall.absorbShortfall(1,000 active covers)', file: WATERFALL_FILE },
   { label: 'distributeFees (two layers, streamed)', key: 'waterfall.distributeFees', file: WATERFALL_FILE },
   { label: 'auction buy (Recapitalizer.buy)', key: 'recapitalizer.buy', file: WATERFALL_FILE },
+  { label: 'auction buy, second in the mint window', key: 'recapitalizer.buy(second in window)', file: WATERFALL_FILE },
   { label: 'auction buy that fills and settles', key: 'recapitalizer.buy(fills, settles)', file: WATERFALL_FILE },
   { label: 'auction settle', key: 'recapitalizer.settle', file: WATERFALL_FILE },
 ];

@@ -39,7 +39,13 @@ export function loadArtifact(contractName: string, sourceFile = `${contractName}
   };
 }
 
-/** Every artifact compiled from `contracts/src` (not tests, scripts or dependencies). */
+/**
+ * Contracts the protocol deploys unmodified from a dependency (compiled because `contracts/src` imports
+ * them): their ABIs are generated like ours. The TimelockController owns every contract.
+ */
+export const DEPLOYED_DEPENDENCIES = ['TimelockController'] as const;
+
+/** Every artifact compiled from `contracts/src` (not tests, scripts or dependencies), then `DEPLOYED_DEPENDENCIES`. */
 export function listSourceArtifacts(): Artifact[] {
   const result: Artifact[] = [];
   for (const dir of readdirSync(OUT_DIR).sort()) {
@@ -59,6 +65,10 @@ export function listSourceArtifacts(): Artifact[] {
         storageLayout: json.storageLayout,
       });
     }
+  }
+  for (const name of DEPLOYED_DEPENDENCIES) {
+    const artifact = loadArtifact(name);
+    result.push({ ...artifact, sourcePath: artifact.sourcePath.replace(/^(\.\.\/)+/, '') });
   }
   return result;
 }

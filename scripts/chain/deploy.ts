@@ -5,8 +5,11 @@ import path from 'node:path';
 import {
   createPublicClient,
   createWalletClient,
+  encodeFunctionData,
   getAddress,
   http,
+  keccak256,
+  toHex,
   type Abi,
   type Address,
   type Hex,
@@ -16,6 +19,7 @@ import {
   type Account,
   type Transport,
   zeroAddress,
+  zeroHash,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { ROOT, loadArtifact } from './artifacts';
@@ -36,8 +40,20 @@ export type Deployment = {
     priceFeed: DeployedContract;
     volatilityOracle: DeployedContract;
     coverMarket: DeployedContract;
+    /** OpenZeppelin TimelockController: the owner of every contract above that has one. */
+    timelock: DeployedContract;
   };
 };
+
+/**
+ * Governance: an OpenZeppelin TimelockController owns every Ownable contract. Its delay must exceed the
+ * longest exit a pool's bounds allow (MAX_COOLDOWN + MAX_CLAIM_WINDOW = 10 + 4 days), so an LP who asks to
+ * leave when a change is queued is paid before it can run; the deploy checks this against the pool.
+ */
+export const GOVERNANCE_DELAY = 15n * 86_400n;
+
+/** The contracts the timelock owns (Ownable2Step). BKS has no owner; the mock feed stays with its keeper. */
+const TIMELOCK_OWNED = ['juniorPool', 'seniorPool', 'shortfallWaterfall', 'recapitalizer', 'volatilityOracle', 'coverMarket'] as const;
 
 /** Recapitalization defaults: 100M BKS to the treasury, auctions from 2 to 0.5 USDC per BKS over 24 h,
  *  at most 5 % of supply minted per event. Governance may move each within the contract's bounds. */
@@ -92,6 +108,15 @@ export type DeployOptions = {
   sequencerUptimeFeed?: Address;
   /** Grace period after the sequencer comes back up, seconds (only with a sequencer feed). */
   sequencerGracePeriod?: bigint;
+  /** Proposes and cancels timelocked changes (a multisig on public chains); required off the local chain,
+   *  where it defaults to the deployer (anvil #0), so the seed, tests and soak can schedule changes. */
+  proposer?: Address;
+  /** Executes ready changes; defaults to the proposer. `zeroAddress` lets anyone execute once ready. */
+  executor?: Address;
+  /** 'timelock' (default): every contract is handed to the timelock. 'deployer': the timelock is deployed
+   *  and configured alike but ownership stays with the deployer — only for suites that drive owner
+   *  setters directly (scripts/testing/localChain.ts); never for a real deployment. */
+  governance?: 'timelock' | 'deployer';
   /** Write contracts-abi/deployments/<chainId>.json (default true). */
   write?: boolean;
 };
@@ -189,14 +214,94 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
     ]);
   }
 
+  // Governance last, so every address above is the same with or without it.
+  const owned = { juniorPool, seniorPool, shortfallWaterfall, recapitalizer, volatilityOracle, coverMarket };
+  const timelock = await handOverToTimelock(clients, chainId, owned, options);
+
   const deployment: Deployment = {
     chainId,
     deployer: account.address,
     startBlock,
-    contracts: { stablecoin, juniorPool, seniorPool, shortfallWaterfall, recapitalizer, bks, priceFeed, volatilityOracle, coverMarket },
+    contracts: { stablecoin, juniorPool, seniorPool, shortfallWaterfall, recapitalizer, bks, priceFeed, volatilityOracle, coverMarket, timelock },
   };
   if (options.write ?? true) writeDeployment(deployment);
   return deployment;
+}
+
+async function read<T>(publicClient: PublicClient, address: Address, abi: Abi, functionName: string, args: readonly unknown[] = []): Promise<T> {
+  return publicClient.readContract({ address, abi, functionName, args: args as unknown[] }) as Promise<T>;
+}
+
+/**
+ * Makes an OpenZeppelin TimelockController the owner of every contract, with the guardians untouched (they
+ * keep their instant pause of new risk). The contracts are Ownable2Step, so the timelock must accept: it is
+ * deployed with delay 0 and the deployer as temporary proposer, executor and admin; one batch through it
+ * accepts every ownership and raises its own delay to GOVERNANCE_DELAY; then the proposer and executor get
+ * their roles and the deployer renounces each of its own that they do not keep (always the admin role:
+ * afterwards only the timelock administers itself, through its delay). Asserts the outcome on chain.
+ */
+async function handOverToTimelock(
+  clients: Clients,
+  chainId: number,
+  owned: Record<(typeof TIMELOCK_OWNED)[number], DeployedContract>,
+  options: DeployOptions,
+): Promise<DeployedContract> {
+  const { publicClient, wallet } = clients;
+  const deployer = wallet.account.address;
+  const poolAbi = loadArtifact('BackstopPool').abi;
+  // The delay must outlast the longest exit either pool's bounds allow (read from the contracts).
+  for (const pool of [owned.juniorPool, owned.seniorPool]) {
+    const cooldown = await read<number>(publicClient, pool.address, poolAbi, 'MAX_COOLDOWN');
+    const window = await read<number>(publicClient, pool.address, poolAbi, 'MAX_CLAIM_WINDOW');
+    if (GOVERNANCE_DELAY <= BigInt(cooldown) + BigInt(window)) {
+      throw new Error(`governance delay ${GOVERNANCE_DELAY} s must exceed the pool's MAX_COOLDOWN + MAX_CLAIM_WINDOW (${cooldown} + ${window} s)`);
+    }
+  }
+  if (!options.proposer && chainId !== 31337) throw new Error('PROPOSER (the multisig that proposes timelocked changes) is required off the local chain');
+  const proposer = getAddress(options.proposer ?? deployer);
+  const executor = options.executor === undefined ? proposer : getAddress(options.executor);
+
+  const artifact = loadArtifact('TimelockController');
+  const abi = artifact.abi;
+  const timelock = await deployOne(clients, 'TimelockController', [0n, [deployer], [deployer], deployer]);
+  const ownable = loadArtifact('Ownable2Step', 'Ownable2Step.sol').abi;
+  const handOver = options.governance !== 'deployer';
+  const targets: Address[] = [];
+  const payloads: Hex[] = [];
+  if (handOver) {
+    for (const name of TIMELOCK_OWNED) {
+      await send(clients, owned[name].address, ownable, 'transferOwnership', [timelock.address]);
+      targets.push(owned[name].address);
+      payloads.push(encodeFunctionData({ abi: ownable, functionName: 'acceptOwnership' }));
+    }
+  }
+  targets.push(timelock.address);
+  payloads.push(encodeFunctionData({ abi, functionName: 'updateDelay', args: [GOVERNANCE_DELAY] }));
+  const values = targets.map(() => 0n);
+  const salt = keccak256(toHex('backstop.handover'));
+  await send(clients, timelock.address, abi, 'scheduleBatch', [targets, values, payloads, zeroHash, salt, 0n]);
+  await send(clients, timelock.address, abi, 'executeBatch', [targets, values, payloads, zeroHash, salt]);
+
+  const role = (name: string) => read<Hex>(publicClient, timelock.address, abi, name);
+  const [admin, proposerRole, cancellerRole, executorRole] = await Promise.all(['DEFAULT_ADMIN_ROLE', 'PROPOSER_ROLE', 'CANCELLER_ROLE', 'EXECUTOR_ROLE'].map(role));
+  const keep = new Map<Hex, Address>([[proposerRole!, proposer], [cancellerRole!, proposer], [executorRole!, executor]]);
+  for (const [r, account] of keep) if (account !== deployer) await send(clients, timelock.address, abi, 'grantRole', [r, account]);
+  for (const [r, account] of keep) if (account !== deployer) await send(clients, timelock.address, abi, 'renounceRole', [r, deployer]);
+  await send(clients, timelock.address, abi, 'renounceRole', [admin, deployer]);
+
+  // What the handover must have left behind, read back from the chain.
+  const minDelay = await read<bigint>(publicClient, timelock.address, abi, 'getMinDelay');
+  if (minDelay !== GOVERNANCE_DELAY) throw new Error(`timelock delay is ${minDelay}, expected ${GOVERNANCE_DELAY}`);
+  if (await read<boolean>(publicClient, timelock.address, abi, 'hasRole', [admin, deployer])) throw new Error('the deployer kept the timelock admin role');
+  for (const [r, account] of keep) {
+    if (!(await read<boolean>(publicClient, timelock.address, abi, 'hasRole', [r, account]))) throw new Error(`${account} lacks timelock role ${r}`);
+  }
+  for (const name of TIMELOCK_OWNED) {
+    const owner = getAddress(await read<Address>(publicClient, owned[name].address, ownable, 'owner'));
+    const expected = handOver ? timelock.address : deployer;
+    if (owner !== expected) throw new Error(`${name} is owned by ${owner}, expected ${expected}`);
+  }
+  return timelock;
 }
 
 export function deploymentPath(chainId: number): string {

@@ -1,11 +1,15 @@
 // The local chain's believable past, scripted in one place and deterministic (same accounts, amounts
 // and time steps every run): underwriters in both layers, a venue paying fees and drawing shortfalls,
 // withdrawal requests in every state, and weeks of simulated time so yields and charts have history.
+// Owner actions go through the timelock like any other governance change (scripts/chain/governance.ts):
+// the stand-in venue is registered first (queued, 15 days warped, executed), and one change is left
+// queued at the end so the overview shows a pending governance change.
 import { createPublicClient, createWalletClient, http, type Abi, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallAbi, testUSDCAbi, volatilityOracleAbi } from '../../contracts-abi';
 import type { Deployment } from './deploy';
+import { enactChange, scheduleChange, type OwnerCall } from './governance';
 import { ANVIL_KEYS } from '../testing/anvil';
 
 const USDC = 10n ** 6n;
@@ -25,6 +29,14 @@ export const SEED_STAKES: { key: Hex; layer: PoolKey; amount: bigint }[] = [
 /** The account that stands in for a registered venue until the reference PerpVenue lands. */
 export const TEST_VENUE_KEY = ANVIL_KEYS[7];
 export const TEST_VENUE_EXPOSURE_CAP = 250_000n * USDC;
+
+/** The local governance proposer and executor (the deployer, anvil #0: see scripts/chain/deploy.ts). */
+export const GOVERNANCE_KEY = ANVIL_KEYS[0];
+/** The change the seed leaves queued (Junior's cooldown from 7 to 8 days) and its label (the salt's source). */
+export function seedQueuedChange(deployment: Deployment): { calls: OwnerCall[]; label: string } {
+  const call = { target: deployment.contracts.juniorPool.address, abi: backstopPoolAbi, functionName: 'setCooldown', args: [8n * 86_400n] };
+  return { calls: [call], label: 'seed: junior cooldown 8 days' };
+}
 
 function seeder(rpcUrl: string) {
   const transport = http(rpcUrl);
@@ -77,7 +89,7 @@ export async function seedStakes(rpcUrl: string, deployment: Deployment): Promis
   }
 }
 
-/** Two simulated weeks after the first stakes: covers, fees, shortfalls, a crash and its claim, withdrawals in every state. */
+/** Two simulated weeks after the first stakes (the stand-in venue registered first): covers, fees, shortfalls, a crash and its claim, withdrawals in every state, a governance change left queued. */
 export async function seedHistory(rpcUrl: string, deployment: Deployment): Promise<void> {
   const { write, warp: warpOnly, read, faucet } = seeder(rpcUrl);
   const { stablecoin, juniorPool, seniorPool, shortfallWaterfall, coverMarket } = deployment.contracts;
@@ -98,8 +110,6 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   };
   const usdc = stablecoin.address;
   const waterfall = shortfallWaterfall.address;
-  const owner = ANVIL_KEYS[0];
-  const venue = privateKeyToAccount(TEST_VENUE_KEY).address;
   const holder = (key: Hex) => privateKeyToAccount(key).address;
   const venueFees = async (amount: bigint) => {
     await write(TEST_VENUE_KEY, usdc, testUSDCAbi, 'faucet', [amount]);
@@ -107,7 +117,6 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
     await write(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'distributeFees', [amount]);
   };
 
-  await write(owner, waterfall, shortfallWaterfallAbi, 'setVenue', [venue, TEST_VENUE_EXPOSURE_CAP]);
   // A late underwriter joins Junior.
   const late = ANVIL_KEYS[5];
   await faucet(late, usdc, 50_000n * USDC);
@@ -150,10 +159,21 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   await write(ANVIL_KEYS[0], coverMarket.address, coverMarketAbi, 'claim', [1n, crashRound]);
   await warpOnly(3_600);
   await tick(2_780n);
+  // Governance queues a longer Junior cooldown: visible on the overview for the next 15 days.
+  const queued = seedQueuedChange(deployment);
+  await scheduleChange(rpcUrl, deployment, GOVERNANCE_KEY, queued.calls, queued.label);
+}
+
+/** Registers the stand-in venue the way governance does: queued, the delay warped, executed (before any stake). */
+export async function registerStandInVenue(rpcUrl: string, deployment: Deployment): Promise<void> {
+  const venue = privateKeyToAccount(TEST_VENUE_KEY).address;
+  const waterfall = deployment.contracts.shortfallWaterfall.address;
+  await enactChange(rpcUrl, deployment, GOVERNANCE_KEY, [{ target: waterfall, abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [venue, TEST_VENUE_EXPOSURE_CAP] }], 'seed: register the stand-in venue');
 }
 
 /** Everything the local stack starts with. */
 export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<void> {
+  await registerStandInVenue(rpcUrl, deployment);
   await seedStakes(rpcUrl, deployment);
   await seedHistory(rpcUrl, deployment);
 }

@@ -45,6 +45,26 @@ library AuctionMath {
         return supplyBefore.mulDiv(maxMintBps, BPS, Math.Rounding.Floor);
     }
 
+    /// @notice The rolling 24 h mint budget across every auction and venue: `cap = mintCap(supply − used,
+    ///         maxMintBps)` and `available = max(0, cap − used)`, where `used` is what auctions minted in the
+    ///         current and the previous aligned window (`WaterfallMath.rollWindow`, the layers' window).
+    /// @dev `supply − used` is the BKS supply at the start of the previous aligned window: only auctions mint
+    ///      and nothing burns, so taking back what they minted since then gives that supply exactly. The cap
+    ///      is therefore a fixed fraction of a supply that does not grow as the window's mints land (repeated
+    ///      small buys get no more than one large buy), rounded down like `mintCap`.
+    ///      Why no 24 h interval can mint more (the bound the Recapitalizer's NatSpec states): see
+    ///      `Recapitalizer`. Reverts (Panic 0x11) when `used > supply`, which the contract cannot reach.
+    /// @return cap Most BKS the current and the previous window may mint together.
+    /// @return available What may still be minted now.
+    function mintBudget(uint256 supply, uint256 used, uint256 maxMintBps)
+        internal
+        pure
+        returns (uint256 cap, uint256 available)
+    {
+        cap = mintCap(supply - used, maxMintBps);
+        available = used >= cap ? 0 : cap - used;
+    }
+
     /// @notice BKS bought with `stableIn` at `price`: `floor(stableIn × 1e18 / price)` (down: the buyer
     ///         gets no fraction of a BKS base unit not paid for).
     function bksOutDown(uint256 stableIn, uint256 price) internal pure returns (uint256) {

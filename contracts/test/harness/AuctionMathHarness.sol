@@ -18,6 +18,14 @@ contract AuctionMathHarness {
         return AuctionMath.mintCap(supplyBefore, maxMintBps);
     }
 
+    function mintBudget(uint256 supply, uint256 used, uint256 maxMintBps)
+        external
+        pure
+        returns (uint256 cap, uint256 available)
+    {
+        return AuctionMath.mintBudget(supply, used, maxMintBps);
+    }
+
     function bksOutDown(uint256 stableIn, uint256 price) external pure returns (uint256) {
         return AuctionMath.bksOutDown(stableIn, price);
     }

@@ -12,7 +12,8 @@ import {PoolMarketHarness} from "../harness/PoolMarketHarness.sol";
 ///         with bounded inputs so every call does something (fail_on_revert is on): shortfalls from two
 ///         venues (one with a small exposure cap), fees, auction buys, settlements, deposits, cover locks
 ///         and time warps. A call with no valid input in the current state returns early and is counted
-///         as skipped. Ghosts record every draw (for the rolling 24 h check) and every split.
+///         as skipped (a buy while the rolling mint budget is spent, too). Ghosts record every draw and
+///         every mint (for the rolling 24 h checks) and every split.
 contract WaterfallHandler is Test {
     BackstopPool public immutable juniorPool;
     BackstopPool public immutable seniorPool;
@@ -43,6 +44,19 @@ contract WaterfallHandler is Test {
     string public ghostCapBreachWhere;
     bool public ghostSplitBroken;
 
+    // every BKS mint, for the trailing 24 h dilution check
+    uint256 public immutable initialBks;
+    uint256[] internal _mintAt;
+    uint256[] internal _mintAmount;
+    bool public ghostMintBoundBreached;
+    string public ghostMintBreachWhere;
+    /// @dev Buys the rolling budget cut below what the buyer offered and the auction could still mint.
+    uint256 public ghostBudgetCuts;
+    /// @dev Buys skipped because the rolling budget was spent (part of `skipped["buy"]`).
+    uint256 public ghostBudgetSpentSkips;
+    /// @dev Most BKS minted inside any 24 h interval, in basis points of the supply at its start.
+    uint256 public ghostMaxDilutionBps;
+
     mapping(bytes32 => uint256) public ok;
     mapping(bytes32 => uint256) public skipped;
     bytes32[] public names;
@@ -63,6 +77,7 @@ contract WaterfallHandler is Test {
         wf = wf_;
         recap = recap_;
         juniorMarket = juniorMarket_;
+        initialBks = recap_.bks().totalSupply();
         venues = [venueA, venueB];
         for (uint256 i; i < 3; ++i) {
             vm.prank(buyers[i]);
@@ -85,6 +100,10 @@ contract WaterfallHandler is Test {
 
     function drawCount() external view returns (uint256) {
         return _drawAt.length;
+    }
+
+    function mintCount() external view returns (uint256) {
+        return _mintAt.length;
     }
 
     function totals() external view returns (uint256 okTotal, uint256 skippedTotal) {
@@ -182,16 +201,49 @@ contract WaterfallHandler is Test {
                 return;
             }
         }
+        (,, uint256 budgetLeft,) = recap.mintBudget();
+        if (budgetLeft == 0) {
+            ++skipped["buy"]; // the rolling 24 h budget is spent: the contract refuses any buy
+            ++ghostBudgetSpentSkips;
+            return;
+        }
         address b = buyers[buyerSeed % 3];
         uint256 price = recap.currentPrice(id);
         stableIn = bound(stableIn, price / 1e18 + 1, 1_500_000e6);
         _give(b, stableIn);
         uint256 supply = recap.bks().totalSupply();
+        Recapitalizer.Auction memory a = recap.auction(id);
         vm.prank(b);
         (, uint256 out) = recap.buy(id, stableIn, price);
         ghostMinted += out;
         assertEq(recap.bks().totalSupply(), supply + out, "supply grew by out");
+        assertLe(out, budgetLeft, "minted beyond the rolling budget left");
+        if (out == budgetLeft && out < a.mintCap - a.minted) ++ghostBudgetCuts;
+        _mintAt.push(block.timestamp);
+        _mintAmount.push(out);
+        _checkMints24h();
         ++ok["buy"];
+    }
+
+    /// @dev The 24 h interval [now − 86,399, now] ending at this mint: BKS minted in it × 10000 ≤
+    ///      maxMintBps × the supply before it began (initial + everything minted earlier). Intervals ending
+    ///      at a mint dominate every other 24 h interval (see `Recapitalizer`), so checking each of them
+    ///      at its mint checks all.
+    function _checkMints24h() internal {
+        uint256 start = block.timestamp + 1 - 1 days;
+        uint256 inside;
+        for (uint256 i = _mintAt.length; i > 0; --i) {
+            if (_mintAt[i - 1] < start) break;
+            inside += _mintAmount[i - 1];
+        }
+        uint256 supplyAtStart = initialBks + ghostMinted - inside;
+        (,,, uint256 bps) = recap.params();
+        uint256 dilutionBps = inside * 10_000 / supplyAtStart;
+        if (dilutionBps > ghostMaxDilutionBps) ghostMaxDilutionBps = dilutionBps;
+        if (inside * 10_000 > bps * supplyAtStart) {
+            ghostMintBoundBreached = true;
+            ghostMintBreachWhere = string.concat("minted ", vm.toString(inside), " in 24 h on a supply of ", vm.toString(supplyAtStart));
+        }
     }
 
     function settle(uint256 venueSeed) external {

@@ -2,12 +2,12 @@
 // @ponder/client) and GraphQL, plus REST routes for integrators and bots. Every input is validated:
 // malformed → 400, unknown → 404, never a 500.
 import { db } from 'ponder:api';
-import schema, { auction, cover, feeDistribution, shortfall, sigmaUpdate } from 'ponder:schema';
+import schema, { auction, cover, feeDistribution, mintBudgetUse, shortfall, sigmaUpdate } from 'ponder:schema';
 import { Hono } from 'hono';
 import { client, desc, graphql } from 'ponder';
 import { deployments } from '../../../contracts-abi/deployments';
 import { checkAddress, checkLimit, checkPool } from '../../../lib/history/queryParams';
-import { accountPortfolio, poolApy, poolSnapshots, recentEvents, type HistoryDb } from '../../../lib/history/queries';
+import { accountPortfolio, governanceHistory, pendingGovernance, poolApy, poolSnapshots, recentEvents, type HistoryDb } from '../../../lib/history/queries';
 
 const chainId = Number(process.env.PONDER_CHAIN_ID ?? 31337);
 const contracts = deployments[chainId]!.contracts;
@@ -52,6 +52,9 @@ newest('/shortfalls', (limit) => db.select().from(shortfall).orderBy(desc(shortf
 newest('/fees', (limit) => db.select().from(feeDistribution).orderBy(desc(feeDistribution.blockNumber)).limit(limit));
 newest('/covers', (limit) => db.select().from(cover).orderBy(desc(cover.tokenId)).limit(limit));
 newest('/auctions', (limit) => db.select().from(auction).orderBy(desc(auction.auctionId)).limit(limit));
+newest('/mint-budget', (limit) => db.select().from(mintBudgetUse).orderBy(desc(mintBudgetUse.blockNumber), desc(mintBudgetUse.id)).limit(limit));
+newest('/governance', (limit) => governanceHistory(history, limit));
+newest('/governance/pending', (limit) => pendingGovernance(history, limit));
 newest('/sigma', (limit) => db.select().from(sigmaUpdate).orderBy(desc(sigmaUpdate.timestamp)).limit(limit), { fallback: 200, chronological: true });
 
 app.get('/accounts/:account/portfolio', async (c) => {
