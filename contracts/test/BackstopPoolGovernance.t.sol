@@ -27,21 +27,21 @@ contract BackstopPoolGovernanceTest is BackstopPoolBase {
 
     function test_Setters_RejectOutOfBounds_AcceptBounds() public {
         vm.startPrank(gov);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolCooldownOutOfBounds.selector, 1 days - 1, 1 days, 30 days));
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolCooldownOutOfBounds.selector, 1 days - 1, 1 days, 10 days));
         pool.setCooldown(1 days - 1);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolCooldownOutOfBounds.selector, 30 days + 1, 1 days, 30 days));
-        pool.setCooldown(30 days + 1);
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolCooldownOutOfBounds.selector, 10 days + 1, 1 days, 10 days));
+        pool.setCooldown(10 days + 1);
         pool.setCooldown(1 days);
-        pool.setCooldown(30 days);
-        assertEq(pool.cooldown(), 30 days, "cooldown set");
+        pool.setCooldown(10 days);
+        assertEq(pool.cooldown(), 10 days, "cooldown set");
 
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 1 days - 1, 1 days, 14 days));
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 1 days - 1, 1 days, 4 days));
         pool.setClaimWindow(1 days - 1);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 14 days + 1, 1 days, 14 days));
-        pool.setClaimWindow(14 days + 1);
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 4 days + 1, 1 days, 4 days));
+        pool.setClaimWindow(4 days + 1);
         pool.setClaimWindow(1 days);
-        pool.setClaimWindow(14 days);
-        assertEq(pool.claimWindow(), 14 days, "window set");
+        pool.setClaimWindow(4 days);
+        assertEq(pool.claimWindow(), 4 days, "window set");
 
         vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolFeeStreamPeriodOutOfBounds.selector, 7 days + 1, 0, 7 days));
         pool.setFeeStreamPeriod(7 days + 1);
@@ -61,14 +61,34 @@ contract BackstopPoolGovernanceTest is BackstopPoolBase {
     function testFuzz_Setters_BoundsHold(uint256 value) public {
         vm.startPrank(gov);
         (bool okC,) = address(pool).call(abi.encodeCall(BackstopPool.setCooldown, (value)));
-        assertEq(okC, value >= 1 days && value <= 30 days, "cooldown bound");
+        assertEq(okC, value >= 1 days && value <= 10 days, "cooldown bound");
         (bool okW,) = address(pool).call(abi.encodeCall(BackstopPool.setClaimWindow, (value)));
-        assertEq(okW, value >= 1 days && value <= 14 days, "window bound");
+        assertEq(okW, value >= 1 days && value <= 4 days, "window bound");
         (bool okF,) = address(pool).call(abi.encodeCall(BackstopPool.setFeeStreamPeriod, (value)));
         assertEq(okF, value <= 7 days, "fee stream bound");
         vm.stopPrank();
-        assertLe(pool.cooldown(), 30 days, "cooldown in bounds");
+        assertLe(pool.cooldown(), 10 days, "cooldown in bounds");
         assertGe(pool.cooldown(), 1 days, "cooldown in bounds");
+    }
+
+    /// @notice Governance runs through a TimelockController whose delay (15 days) must exceed cooldown +
+    ///         window at every value the bounds allow, so an LP who sees a queued change can always leave
+    ///         before it lands: request at once, wait out the longest cooldown, claim within the window.
+    function test_Bounds_LongestExitFitsInsideTheTimelockDelay() public {
+        uint256 timelockDelay = 15 days;
+        assertLt(uint256(pool.MAX_COOLDOWN()) + pool.MAX_CLAIM_WINDOW(), timelockDelay, "cooldown + window < delay");
+        vm.startPrank(gov);
+        pool.setCooldown(pool.MAX_COOLDOWN());
+        pool.setClaimWindow(pool.MAX_CLAIM_WINDOW());
+        vm.stopPrank();
+        uint256 shares = _deposit(alice, 100e6);
+        uint256 queuedAt = block.timestamp; // a change is queued; alice reacts in the same block
+        _request(alice, shares);
+        (,, uint256 claimableAt, uint256 expiresAt,,) = pool.redeemRequest(alice);
+        assertLt(expiresAt, queuedAt + timelockDelay, "her whole window ends before the change can land");
+        vm.warp(claimableAt);
+        vm.prank(alice);
+        assertEq(pool.redeem(shares, alice, alice), 100e6, "out before the change");
     }
 
     function test_Setters_OnlyOwner() public {
