@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { zeroAddress } from 'viem';
 import { requestPhase, type RedeemRequestState } from './redeemRequest';
 
-const request = (claimableAt: bigint, expiresAt: bigint, shares = 10n): RedeemRequestState => ({ requestId: 1n, shares, claimableAt, expiresAt, owner: zeroAddress });
+const request = (claimableAt: bigint, expiresAt: bigint, shares = 10n): RedeemRequestState => ({ requestId: 1n, shares, claimableAt, expiresAt, owner: zeroAddress, assetsAtRequest: 1n });
 
 describe('requestPhase', () => {
   it('follows the contract at cooldown end − 1 s, cooldown end, window end and window end + 1 s', () => {

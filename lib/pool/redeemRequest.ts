@@ -2,13 +2,17 @@
 // cooldown while now < claimableAt, claimable while claimableAt ≤ now ≤ expiresAt, lapsed after.
 import type { Address } from 'viem';
 
-/** `redeemRequest(controller)` as the pool returns it (all zeros when there is none). */
+/**
+ * `redeemRequest(controller)` as the pool returns it (all zeros when there is none). `assetsAtRequest` is
+ * what the shares still to claim were worth when requested: a claim pays at most its pro-rata part.
+ */
 export type RedeemRequestState = {
   requestId: bigint;
   shares: bigint;
   claimableAt: bigint;
   expiresAt: bigint;
   owner: Address;
+  assetsAtRequest: bigint;
 };
 
 export type RequestPhase =
@@ -25,6 +29,6 @@ export function requestPhase(request: RedeemRequestState | undefined, now: bigin
 }
 
 /** The tuple `redeemRequest(controller)` returns, named. */
-export function toRedeemRequest([requestId, shares, claimableAt, expiresAt, owner]: readonly [bigint, bigint, bigint, bigint, Address]): RedeemRequestState {
-  return { requestId, shares, claimableAt, expiresAt, owner };
+export function toRedeemRequest([requestId, shares, claimableAt, expiresAt, owner, assetsAtRequest]: readonly [bigint, bigint, bigint, bigint, Address, bigint]): RedeemRequestState {
+  return { requestId, shares, claimableAt, expiresAt, owner, assetsAtRequest };
 }
