@@ -53,17 +53,17 @@ export function div(x: bigint, y: bigint): bigint {
   return uint(x) / y;
 }
 
-/** Shares for `assets`, rounded down (deposit, previewDeposit, convertToShares, maxRedeem). */
+/** Shares for `assets`, rounded down (deposit, previewDeposit, convertToShares, claimSharesDown). */
 export function sharesDown(assets: bigint, supply: bigint, totalAssets_: bigint): bigint {
   return mulDiv(assets, add(supply, VIRTUAL_SHARES), add(totalAssets_, 1n), 'Down');
 }
 
-/** Shares for `assets`, rounded up (withdraw, previewWithdraw). */
+/** Shares for `assets`, rounded up (a claim's value-now side, claimSharesUp). */
 export function sharesUp(assets: bigint, supply: bigint, totalAssets_: bigint): bigint {
   return mulDiv(assets, add(supply, VIRTUAL_SHARES), add(totalAssets_, 1n), 'Up');
 }
 
-/** Assets for `shares`, rounded down (redeem, previewRedeem, convertToAssets). */
+/** Assets for `shares`, rounded down (convertToAssets, a claim's value-now side). */
 export function assetsDown(shares: bigint, supply: bigint, totalAssets_: bigint): bigint {
   return mulDiv(shares, add(totalAssets_, 1n), add(supply, VIRTUAL_SHARES), 'Down');
 }

@@ -24,20 +24,20 @@ library PoolMath {
     ///         so no conversion of an accountable amount can overflow.
     uint256 internal constant MAX_SHARES_PER_ASSET = 1e18;
 
-    /// @notice Shares for `assets`, rounded down (deposit, previewDeposit, convertToShares, maxRedeem):
+    /// @notice Shares for `assets`, rounded down (deposit, previewDeposit, convertToShares, claimSharesDown):
     ///         `assets × (supply + 10^12) / (totalAssets + 1)`. Down favours the pool: the depositor gets
     ///         no fraction of a share the pool did not receive assets for.
     function sharesDown(uint256 assets, uint256 supply, uint256 totalAssets_) internal pure returns (uint256) {
         return Math.mulDiv(assets, supply + VIRTUAL_SHARES, totalAssets_ + 1);
     }
 
-    /// @notice Shares for `assets`, rounded up (withdraw, previewWithdraw): the leaver burns at least
+    /// @notice Shares for `assets`, rounded up (a claim's value-now side, `claimSharesUp`): the leaver burns at least
     ///         the value taken, so the pool never pays a fraction of a share for free.
     function sharesUp(uint256 assets, uint256 supply, uint256 totalAssets_) internal pure returns (uint256) {
         return assets.mulDiv(supply + VIRTUAL_SHARES, totalAssets_ + 1, Math.Rounding.Ceil);
     }
 
-    /// @notice Assets for `shares`, rounded down (redeem, previewRedeem, convertToAssets): the leaver
+    /// @notice Assets for `shares`, rounded down (convertToAssets, a claim's value-now side): the leaver
     ///         never receives more than the shares are worth.
     function assetsDown(uint256 shares, uint256 supply, uint256 totalAssets_) internal pure returns (uint256) {
         return Math.mulDiv(shares, totalAssets_ + 1, supply + VIRTUAL_SHARES);
