@@ -40,6 +40,11 @@ export const protocolErrorsAbi = [
   },
   {
     "type": "error",
+    "name": "BackstopPoolAsyncPreview",
+    "inputs": []
+  },
+  {
+    "type": "error",
     "name": "BackstopPoolCheckpointRequired",
     "inputs": [
       {
@@ -357,6 +362,22 @@ export const protocolErrorsAbi = [
       },
       {
         "name": "shares",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BackstopPoolSharePriceBelowFloor",
+    "inputs": [
+      {
+        "name": "totalAssets",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "totalSupply",
         "type": "uint256",
         "internalType": "uint256"
       }

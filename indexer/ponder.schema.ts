@@ -53,7 +53,11 @@ export const position = onchainTable(
   (table) => ({ pk: primaryKey({ columns: [table.pool, table.account] }), byAccount: index().on(table.account) }),
 );
 
-/** ERC-7540 redeem requests and their life cycle: requested → claimed (possibly in parts) | lapsed. */
+/**
+ * ERC-7540 redeem requests and their life cycle: requested → claimed (possibly in parts) | lapsed.
+ * `assetsAtRequest` is what the shares were worth when requested: the most all claims of it can pay (a
+ * claim pays the lower of that, pro rata, and the shares' value then), from `RedeemRequestTerms`.
+ */
 export const redeemRequest = onchainTable(
   'redeem_request',
   (t) => ({
@@ -62,6 +66,7 @@ export const redeemRequest = onchainTable(
     controller: t.hex().notNull(),
     owner: t.hex().notNull(),
     shares: t.bigint().notNull(),
+    assetsAtRequest: t.bigint().notNull(),
     remainingShares: t.bigint().notNull(),
     claimedAssets: t.bigint().notNull(),
     claimableAt: t.bigint().notNull(),

@@ -5,8 +5,7 @@ import { backstopPoolAbi } from '@/contracts-abi';
 import { SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
 import { formatDuration, formatTimestamp } from '@/lib/format/duration';
-import type { RequestPhase } from '@/lib/pool/redeemRequest';
-import { previewRedeem } from '@/lib/pool/shares';
+import { claimQuote, type RequestPhase } from '@/lib/pool/redeemRequest';
 import { isBusy } from '@/lib/tx/status';
 import type { Transactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
@@ -22,11 +21,16 @@ type Props = {
   phase: Extract<RequestPhase, { kind: 'cooldown' | 'claimable' }>;
 };
 
-/** Step two: a live countdown through the cooldown, then withdraw inside the window. */
+const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
+
+/** Step two: a live countdown through the cooldown, then withdraw inside the window. Before any
+ *  signature the card says what the claim pays — the lower of the shares' value at request and now —
+ *  and which of the two applies. */
 export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, claim }: Props) {
   const { request } = data;
   const claimable = phase.kind === 'claimable' ? data.maxRedeem : 0n;
-  const payout = previewRedeem(data, claimable);
+  // In the cooldown, the whole request as if claimed now; in the window, what maxRedeem lets through.
+  const quote = claimQuote(data, request, phase.kind === 'claimable' ? claimable : request.shares);
   const limitedByFree = phase.kind === 'claimable' && claimable < request.shares;
   const canSubmit = phase.kind === 'claimable' && claimable > 0n && !wrongNetwork && !isBusy(claim.status);
 
@@ -46,16 +50,30 @@ export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, clai
           <dt className="text-slate-500 dark:text-slate-400">{phase.kind === 'cooldown' ? 'Claimable in' : 'Window closes in'}</dt>
           <dd className="font-mono tabular-nums" data-testid="countdown">{formatDuration(phase.secondsLeft)}</dd>
         </div>
+        <div>
+          <dt className="text-slate-500 dark:text-slate-400">Worth when requested</dt>
+          <dd className="font-mono tabular-nums" data-testid="value-at-request">{usd(request.assetsAtRequest)}</dd>
+        </div>
       </dl>
       <p className="text-sm text-slate-600 dark:text-slate-300">
         {phase.kind === 'cooldown'
-          ? `In cooldown: claimable ${formatTimestamp(request.claimableAt)} until ${formatTimestamp(request.expiresAt)}. The shares keep earning and still absorb losses meanwhile.`
+          ? `In cooldown: claimable ${formatTimestamp(request.claimableAt)} until ${formatTimestamp(request.expiresAt)}. The shares still absorb losses meanwhile, but what they earn after your request stays with the pool: a withdrawal pays the lower of their value when you requested and when you withdraw.`
           : `Claimable until ${formatTimestamp(request.expiresAt)}; after that the shares return to you and you would need to request again.`}
       </p>
       {phase.kind === 'claimable' ? (
         <p className="text-sm" data-testid="claim-preview">
-          You receive ≈ {formatAssets(payout, { maxFractionDigits: 2 })}
+          You receive ≈ {usd(quote.pays)}
           {limitedByFree ? ' now — the rest of your request waits until capital backing active cover is released.' : ''}
+        </p>
+      ) : null}
+      {quote.binding === 'atRequest' ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="claim-basis" data-binding="atRequest">
+          Your shares are worth {usd(quote.valueNow)} today, but a withdrawal pays what they were worth when you requested it: {usd(quote.valueAtRequest)}. The{' '}
+          {usd(quote.valueNow - quote.valueAtRequest)} they earned since stays with the pool&apos;s stakers.
+        </p>
+      ) : quote.binding === 'now' ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="claim-basis" data-binding="now">
+          That is less than the {usd(quote.valueAtRequest)} they were worth when you requested: the pool took a loss since, and shares waiting to be withdrawn bear it like everyone&apos;s.
         </p>
       ) : null}
       <Button type="button" onClick={onClaim} disabled={!canSubmit} className="w-full" data-testid="withdraw-button">

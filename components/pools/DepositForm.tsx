@@ -5,6 +5,7 @@ import type { Address } from 'viem';
 import { backstopPoolAbi, testUSDCAbi } from '@/contracts-abi';
 import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
+import { belowSharePriceFloor } from '@/lib/pool/poolMath';
 import { previewDeposit } from '@/lib/pool/shares';
 import { isBusy } from '@/lib/tx/status';
 import { checkAmount } from '@/lib/validation/amountInput';
@@ -26,8 +27,17 @@ export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: P
 
   const check = checkAmount(input, ASSET_DECIMALS, ASSET_SYMBOL, [
     { value: data.walletBalance, message: (max) => `That is more than your wallet holds (${max}).` },
-    // maxDeposit is 0 while the guardian has paused new risk (or the pool needs a checkpoint).
-    { value: data.maxDeposit, message: (max) => (data.maxDeposit === 0n ? 'The pool is not taking deposits right now.' : `The pool accepts at most ${max} from you right now.`) },
+    // maxDeposit is 0 while the guardian has paused new risk, the pool needs a checkpoint, or the layer is
+    // wiped out (share price below the floor: closed until earnings lift it).
+    {
+      value: data.maxDeposit,
+      message: (max) =>
+        data.maxDeposit !== 0n
+          ? `The pool accepts at most ${max} from you right now.`
+          : belowSharePriceFloor(data.totalSupply, data.totalAssets)
+            ? 'This layer lost nearly all its capital (its share price fell below the floor), so it takes no new deposits until its earnings lift the price again.'
+            : 'The pool is not taking deposits right now.',
+    },
   ]);
   const amount = check.ok ? check.value : 0n;
   const needsApproval = check.ok && data.allowance < amount;

@@ -1,5 +1,6 @@
 import { formatAmount } from '@/lib/format/amount';
 import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
+import { claimQuote } from '@/lib/pool/redeemRequest';
 import { convertToAssets } from '@/lib/pool/shares';
 import { Stat } from '../ui/Stat';
 import type { PoolData } from './usePoolData';
@@ -8,9 +9,9 @@ import { formatAssets } from '@/lib/format/tokenAmount';
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
 
 export function PoolStats({ data, connected }: { data: PoolData; connected: boolean }) {
-  // Escrowed shares are still the holder's: they earn and absorb losses until claimed.
-  const heldShares = data.shares + data.request.shares;
-  const positionValue = convertToAssets(data, heldShares);
+  // Escrowed shares are still the holder's until claimed, at what a claim of them pays: the lower of their
+  // value at request and now.
+  const positionValue = convertToAssets(data, data.shares) + claimQuote(data, data.request, data.request.shares).pays;
   return (
     <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
       <Stat label="Pool TVL" value={usd(data.totalAssets)} testId="pool-tvl" hint="Earned assets backing the shares (excludes unearned premium)" />

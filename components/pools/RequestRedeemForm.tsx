@@ -30,10 +30,12 @@ export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesL
   const [input, setInput] = useState('');
   const check = checkAmount(input, SHARE_DECIMALS, 'shares', [{ value: data.shares, message: (max) => `You hold ${max}; you cannot request more.` }]);
   const shares = check.ok ? check.value : 0n;
+  // What the request records as its value at request, and the most a withdrawal of it can pay.
   const estimate = check.ok ? convertToAssets(data, shares) : undefined;
-  const error = !check.ok && !check.empty ? check.message : undefined;
+  const error =
+    !check.ok && !check.empty ? check.message : estimate === 0n ? 'These shares are worth nothing at today’s price: a request of them would pay nothing.' : undefined;
   const blocked = !account ? 'Connect a wallet to withdraw.' : wrongNetwork ? 'Switch your wallet to the right network first.' : data.shares === 0n ? 'You hold no shares in this pool.' : undefined;
-  const canSubmit = check.ok && !blocked && !isBusy(request.status);
+  const canSubmit = check.ok && estimate !== 0n && !blocked && !isBusy(request.status);
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
@@ -46,7 +48,8 @@ export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesL
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <p className="text-sm text-slate-600 dark:text-slate-300">
         Withdrawals take two steps. Request now; after a {formatDuration(data.cooldown)} cooldown you have {formatDuration(data.claimWindow)} to withdraw.
-        Requested shares keep earning and still absorb losses until you withdraw{replacesLapsed ? '; your lapsed request is returned to you first' : ''}.
+        A withdrawal pays the lower of the shares&apos; value when you request and when you withdraw: requested shares still absorb losses, and what
+        they earn after the request stays with the pool{replacesLapsed ? '; your lapsed request is returned to you first' : ''}.
       </p>
       <div>
         <div className="flex items-baseline justify-between">
@@ -70,7 +73,7 @@ export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesL
             <span className="text-red-700 dark:text-red-400">{error}</span>
           ) : estimate !== undefined ? (
             <span className="text-slate-600 dark:text-slate-300">
-              Worth ≈ {formatAssets(estimate, { maxFractionDigits: 2 })} today; the amount is set when you withdraw.
+              Worth ≈ {formatAssets(estimate, { maxFractionDigits: 2 })} today: the most this withdrawal can pay (less if the pool takes a loss first).
             </span>
           ) : null}
         </p>

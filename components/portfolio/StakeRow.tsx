@@ -8,7 +8,7 @@ import { formatAmount } from '@/lib/format/amount';
 import { formatDuration } from '@/lib/format/duration';
 import type { IndexedPosition } from '@/lib/history/indexerApi';
 import { LAYER_COPY } from '@/lib/pool/layers';
-import { requestPhase } from '@/lib/pool/redeemRequest';
+import { claimQuote, requestPhase } from '@/lib/pool/redeemRequest';
 import { convertToAssets } from '@/lib/pool/shares';
 import { stakeEarnings } from '@/lib/portfolio/stake';
 import { useChainNow } from '../chain/useChainNow';
@@ -36,7 +36,8 @@ export function StakeRow({ layer, account, indexed }: { layer: Layer; account: A
   const now = useChainNow();
   if (!data) return <tr><td colSpan={5} className="py-3"><div className="h-5 animate-pulse rounded bg-slate-100 dark:bg-slate-800" /></td></tr>;
   const shares = data.shares + data.request.shares;
-  const value = convertToAssets(data, shares);
+  // Requested shares count at what their claim pays: the lower of their value at request and now.
+  const value = convertToAssets(data, data.shares) + claimQuote(data, data.request, data.request.shares).pays;
   const phase = now !== undefined ? requestPhase(data.request, now) : ({ kind: 'none' } as const);
   const earned = indexed ? stakeEarnings(value, indexed) : undefined;
   return (

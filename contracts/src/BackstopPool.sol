@@ -71,23 +71,44 @@ interface IERC7540Redeem {
 ///      working on the partly advanced state (earned premium understated, locks possibly overstated:
 ///      both favour the pool).
 ///
-///      ## ERC-7540 shape and divergences
+///      ## ERC-7540 exits (the MUSTs checked, with verdicts: docs/ERC-CONFORMANCE.md)
 ///      Exits are asynchronous: `requestRedeem` escrows shares in the pool (they stay in `totalSupply`,
-///      keep earning and stay slashable: assets are computed when claimed). After `cooldown` the request
-///      is claimable through `redeem`/`withdraw(…, controller)` until `claimableAt + claimWindow`
-///      (inclusive). Divergences from ERC-7540, and why:
+///      keep earning and stay slashable). After `cooldown` the request is claimable through
+///      `redeem`/`withdraw(…, controller)` until `claimableAt + claimWindow` (inclusive). Choices:
+///        - a claim pays the LOWER of the shares' value at request and at claim: the request records
+///          `assetsAtRequest = convertToAssets(shares)` when made, attached to the escrowed shares pro rata
+///          (`PoolMath.claimAssetsDown` / `claimSharesUp`). Losses after the request hit it; gains after it
+///          stay in the pool with the holders who stay, so a standing request is not a free option
+///          (exercising it forfeits the yield since the request). A request that lapses counts as staying;
+///        - only the controller, or an operator it approved (`setOperator`), may file a request that lands
+///          on it (the owner's consent is needed too, as ERC-7540 says: owner, operator or allowance). So
+///          nobody can take another account's one request slot: a stranger cannot block or delay anyone's
+///          exit. We chose this over aggregating requests into one controller, which would either restart
+///          the controller's cooldown (a delay anyone could impose) or let new shares skip it;
 ///        - one request per controller, no top-ups (a second request while one is pending or claimable
 ///          reverts with `BackstopPoolRequestPending`): a top-up would reset or dodge the cooldown;
 ///        - request ids are sequential and unique; `requestId == 0` in the views means "the controller's
 ///          current request";
-///        - assets are priced at claim time, not fixed at fulfilment (so losses during the cooldown hit
-///          the request); hence `previewRedeem`/`previewWithdraw` do NOT revert as ERC-7540 asks: they
-///          quote exactly what a claim would pay now;
+///        - `previewRedeem`/`previewWithdraw` revert (`BackstopPoolAsyncPreview`), as ERC-7540 requires:
+///          what a claim pays depends on the controller's request. `previewClaimRedeem(shares, controller)`
+///          and `previewClaimWithdraw(assets, controller)` quote a claim exactly;
+///        - a request worth nothing at request (`convertToAssets(shares) == 0`) is refused: no claim of it
+///          could ever pay (ERC-7540: requestRedeem MUST revert if the shares cannot be redeemed);
 ///        - a request lapses: after the window its shares go back to the owner who escrowed them,
 ///          lazily on that controller's next `requestRedeem`, or through permissionless
-///          `reclaimLapsedRequest(controller)`.
+///          `reclaimLapsedRequest(controller)`. This returns the request's input (shares), never pushes a
+///          claim's output (assets), which ERC-7540 forbids.
 ///      There is no synchronous redeem: `redeem`/`withdraw` without a claimable request revert, and
 ///      `maxRedeem`/`maxWithdraw` return only what is claimable now and payable from free capital.
+///
+///      ## A wiped-out layer
+///      Deposits and mints are refused while the share price is below `PoolMath.MAX_SHARES_PER_ASSET`
+///      shares per unit (10^-6 of the launch price: the layer lost 99.9999 %), and `maxDeposit`/`maxMint`
+///      say 0. Refilling a drained layer at such a price would grow the supply without bound (a few
+///      drain-and-refill cycles reach ~10^59 shares per unit, where conversions overflow). With the floor
+///      the supply stays below 2^157, so every max* view is exact and never reverts. The layer reopens by
+///      itself when earned premiums or fees lift the price above the floor; otherwise governance retires
+///      it (a new pool for the waterfall and markets). No governance switch reopens it below the floor.
 ///
 ///      ## Markets (cover sellers) and the waterfall
 ///      Governance registers markets. A market calls `lockCapital` (payout locked through `until`),
@@ -146,12 +167,15 @@ contract BackstopPool is
         uint128 lockRelease; // locked capital released at this day's boundary
     }
 
+    /// @dev Two slots: the first (shares, id, times) is what every view and claim reads; the second
+    ///      (owner, value at request) only claims, lapses and `redeemRequest` need.
     struct Request {
         uint128 shares; // escrowed shares still to claim
         uint40 id;
         uint40 claimableAt;
         uint40 expiresAt; // last second of the claim window (inclusive)
-        bool ownerStored; // owner != controller: the owner sits in `_requestOwner`
+        address owner; // second slot: gets the shares back if the request lapses
+        uint96 assetsAtRequest; // value at request of the shares still to claim (≤ held, so 96 bits)
     }
 
     struct Params {
@@ -184,7 +208,6 @@ contract BackstopPool is
 
     mapping(uint256 day => Bucket) private _buckets;
     mapping(address controller => Request) private _requests;
-    mapping(address controller => address owner) private _requestOwner;
     /// @notice Whether `market` is a registered cover market allowed to use the capital hooks.
     mapping(address market => bool) public isMarket;
     /// @inheritdoc IERC7540Operator
@@ -221,6 +244,12 @@ contract BackstopPool is
     error BackstopPoolRequestNotLapsed(uint256 requestId, uint256 expiresAt);
     /// @notice A claim of `shares` exceeds the `available` shares of request `requestId`.
     error BackstopPoolExceedsRequest(uint256 requestId, uint256 shares, uint256 available);
+    /// @notice `previewRedeem`/`previewWithdraw` revert in an asynchronous redeem vault (ERC-7540): a
+    ///         claim's value depends on the controller's request. Use `previewClaimRedeem`/`previewClaimWithdraw`.
+    error BackstopPoolAsyncPreview();
+    /// @notice The layer is wiped out: `totalSupply` shares against `totalAssets` is a share price below the
+    ///         floor (`PoolMath.MAX_SHARES_PER_ASSET` shares per unit), so it takes no deposits.
+    error BackstopPoolSharePriceBelowFloor(uint256 totalAssets, uint256 totalSupply);
     /// @notice `amount` exceeds the free capital `free` (total assets minus locked).
     error BackstopPoolInsufficientFreeAssets(uint256 amount, uint256 free);
     /// @notice More than `MAX_BUCKET_WALK` days are unprocessed (`pendingDays`); call `checkpoint()`.
@@ -246,6 +275,13 @@ contract BackstopPool is
 
     // ------------------------------------------------------------------ events
 
+    /// @notice Request `requestId` of `controller`: what its shares were worth when requested (the most
+    ///         claims of them can pay together) and its claim window [claimableAt, expiresAt].
+    event RedeemRequestTerms(
+        address indexed controller, uint256 indexed requestId, uint256 assetsAtRequest, uint256 claimableAt, uint256 expiresAt
+    );
+    /// @notice ERC-7575: the vault for `asset` of this share token (this pool; emitted once, at deployment).
+    event VaultUpdate(address indexed asset, address vault);
     /// @notice A request's window lapsed and its `shares` went back to `owner`.
     event RedeemRequestLapsed(address indexed controller, address indexed owner, uint256 indexed requestId, uint256 shares);
     /// @notice Buckets up to `processedDay` were processed: the new rate, locked and unearned reserve.
@@ -292,6 +328,7 @@ contract BackstopPool is
         });
         _core.checkpoint = uint40(block.timestamp);
         emit GuardianSet(address(0), guardian_);
+        emit VaultUpdate(address(asset_), address(this));
     }
 
     modifier onlyMarket() {
@@ -411,63 +448,102 @@ contract BackstopPool is
         return PoolMath.assetsUp(shares, totalSupply(), totalAssets());
     }
 
-    /// @notice Shares a claim through `withdraw(assets, …)` burns now, rounded up. Unlike ERC-7540 this
-    ///         does not revert: claims are priced at claim time, so the quote is exact.
-    function previewWithdraw(uint256 assets) public view override returns (uint256) {
-        return PoolMath.sharesUp(assets, totalSupply(), totalAssets());
+    /// @notice Reverts `BackstopPoolAsyncPreview` for every caller and input, as ERC-7540 requires of an
+    ///         asynchronous redeem vault: what a claim pays depends on the controller's request (the lower
+    ///         of the shares' value at request and now). Quote a claim with `previewClaimWithdraw`.
+    /// @dev Always reverts: no chain has id 0. The condition only keeps the compiler from calling
+    ///      OpenZeppelin's overridden (never run) ERC4626.withdraw/redeem bodies unreachable code.
+    function previewWithdraw(uint256) public view override returns (uint256) {
+        if (block.chainid != 0) revert BackstopPoolAsyncPreview();
+        return 0;
     }
 
-    /// @notice Assets a claim through `redeem(shares, …)` pays now, rounded down. Unlike ERC-7540 this
-    ///         does not revert: claims are priced at claim time, so the quote is exact.
-    function previewRedeem(uint256 shares) public view override returns (uint256) {
-        return PoolMath.assetsDown(shares, totalSupply(), totalAssets());
+    /// @notice Reverts `BackstopPoolAsyncPreview` for every caller and input (ERC-7540); quote a claim
+    ///         with `previewClaimRedeem`.
+    function previewRedeem(uint256) public view override returns (uint256) {
+        if (block.chainid != 0) revert BackstopPoolAsyncPreview();
+        return 0;
     }
 
-    /// @notice 0 while paused or while a checkpoint is required; else the room left in the accounting.
-    function maxDeposit(address) public view override returns (uint256) {
+    /// @notice Assets `redeem(shares, …, controller)` pays now: the lower of the shares' value now and
+    ///         their pro-rata part of the request's value at request, rounded down (`PoolMath.claimAssetsDown`).
+    ///         Like an ERC-4626 preview it ignores the limits `maxRedeem` reports (the claim window, free
+    ///         capital): it quotes a claim as though accepted, also for a request still in its cooldown.
+    /// @dev Reverts `BackstopPoolNoRequest` without a request, `BackstopPoolExceedsRequest` above its shares.
+    function previewClaimRedeem(uint256 shares, address controller) external view returns (uint256 assets) {
+        Request memory q = _loadRequestForQuote(controller);
+        if (shares > q.shares) revert BackstopPoolExceedsRequest(q.id, shares, q.shares);
         Accrual memory a = _previewAccrual(false);
-        if (a.paused || !a.complete) return 0;
-        return type(uint96).max - a.held;
+        return PoolMath.claimAssetsDown(shares, q.shares, q.assetsAtRequest, totalSupply(), a.held - a.unearnedNow);
     }
 
-    /// @notice 0 while paused or while a checkpoint is required; else shares for `maxDeposit`, rounded down.
-    function maxMint(address receiver) public view override returns (uint256) {
-        uint256 assets = maxDeposit(receiver);
-        return assets == 0 ? 0 : PoolMath.sharesDown(assets, totalSupply(), totalAssets());
+    /// @notice Shares `withdraw(assets, …, controller)` burns now: the fewest whose claim pays `assets`,
+    ///         rounded up (`PoolMath.claimSharesUp`). Ignores the claim window and free capital like
+    ///         `previewClaimRedeem`.
+    /// @dev Reverts `BackstopPoolNoRequest`, and `BackstopPoolExceedsRequest` when the request cannot pay
+    ///      `assets` (the shares it would take exceed the request's).
+    function previewClaimWithdraw(uint256 assets, address controller) external view returns (uint256 shares) {
+        Request memory q = _loadRequestForQuote(controller);
+        Accrual memory a = _previewAccrual(false);
+        shares = PoolMath.claimSharesUp(assets, q.shares, q.assetsAtRequest, totalSupply(), a.held - a.unearnedNow);
+        if (shares > q.shares) revert BackstopPoolExceedsRequest(q.id, shares, q.shares);
     }
 
-    /// @notice Assets `controller`'s request can withdraw now: its shares' value (rounded down), capped
-    ///         by free capital; 0 outside the claim window.
+    /// @notice What `deposit` accepts now (never more, never a revert): 0 while paused, while a
+    ///         checkpoint is required, while the share price is below the floor (a wiped-out layer, see the
+    ///         contract doc) or when even the room left would mint no share; else the room left in the
+    ///         accounting (`held` is 96 bits).
+    function maxDeposit(address) public view override returns (uint256) {
+        (uint256 room, uint256 shares) = _depositRoom();
+        return shares == 0 ? 0 : room;
+    }
+
+    /// @notice Shares for `maxDeposit`'s room, rounded down: 0 whenever `maxDeposit` is 0. Below the
+    ///         share-price floor no deposit is taken, which bounds the supply, so this never overflows.
+    function maxMint(address) public view override returns (uint256) {
+        (, uint256 shares) = _depositRoom();
+        return shares;
+    }
+
+    /// @notice Assets `controller`'s request can withdraw now: the lower of its shares' value now and
+    ///         its value at request (rounded down), capped by free capital; 0 outside the claim window.
     function maxWithdraw(address controller) public view override returns (uint256) {
-        uint256 shares = _claimableShares(controller);
-        if (shares == 0) return 0;
+        Request memory q = _loadRequest(controller);
+        if (!_inWindow(q)) return 0;
+        _loadRequestTerms(controller, q);
         Accrual memory a = _previewAccrual(true);
-        uint256 assets = PoolMath.assetsDown(shares, totalSupply(), a.held - a.unearnedNow);
+        uint256 assets = PoolMath.claimAssetsDown(q.shares, q.shares, q.assetsAtRequest, totalSupply(), a.held - a.unearnedNow);
         uint256 free = _free(a);
         return assets < free ? assets : free;
     }
 
     /// @notice Shares `controller` can redeem now: the claimable request, capped by what free capital
-    ///         can pay (rounded down); 0 outside the claim window or when the claim would pay nothing.
+    ///         can pay (`PoolMath.claimSharesDown`); 0 outside the claim window or when the claim would pay
+    ///         nothing.
     function maxRedeem(address controller) public view override returns (uint256) {
-        uint256 shares = _claimableShares(controller);
-        if (shares == 0) return 0;
+        Request memory q = _loadRequest(controller);
+        if (!_inWindow(q)) return 0;
+        _loadRequestTerms(controller, q);
         Accrual memory a = _previewAccrual(true);
         uint256 supply = totalSupply();
         uint256 assets_ = a.held - a.unearnedNow;
-        uint256 byFree = PoolMath.sharesDown(_free(a), supply, assets_);
+        uint256 shares = q.shares;
+        uint256 byFree = PoolMath.claimSharesDown(_free(a), q.shares, q.assetsAtRequest, supply, assets_);
         if (byFree < shares) shares = byFree;
-        return PoolMath.assetsDown(shares, supply, assets_) == 0 ? 0 : shares;
+        return PoolMath.claimAssetsDown(shares, q.shares, q.assetsAtRequest, supply, assets_) == 0 ? 0 : shares;
     }
 
     // ================================================================== ERC-4626 entry points
 
     /// @notice Deposits `assets` and mints shares to `receiver`, rounding shares down (favours the pool).
-    /// @dev Reverts `BackstopPoolPaused`, `BackstopPoolCheckpointRequired`, `BackstopPoolZeroShares`.
+    /// @dev Reverts `BackstopPoolPaused`, `BackstopPoolCheckpointRequired`, `BackstopPoolSharePriceBelowFloor`,
+    ///      `BackstopPoolZeroShares`.
     function deposit(uint256 assets, address receiver) public override nonReentrant returns (uint256 shares) {
         Accrual memory a;
         _accrueForNewRisk(a, false);
-        shares = PoolMath.sharesDown(assets, totalSupply(), a.held - a.unearnedNow);
+        uint256 supply = totalSupply();
+        _requireAboveFloor(supply, a.held - a.unearnedNow);
+        shares = PoolMath.sharesDown(assets, supply, a.held - a.unearnedNow);
         if (shares == 0) revert BackstopPoolZeroShares(assets);
         _enter(a, receiver, assets, shares);
     }
@@ -478,14 +554,19 @@ contract BackstopPool is
         if (shares == 0) revert BackstopPoolZeroShares(0);
         Accrual memory a;
         _accrueForNewRisk(a, false);
-        assets = PoolMath.assetsUp(shares, totalSupply(), a.held - a.unearnedNow);
+        uint256 supply = totalSupply();
+        _requireAboveFloor(supply, a.held - a.unearnedNow);
+        assets = PoolMath.assetsUp(shares, supply, a.held - a.unearnedNow);
         _enter(a, receiver, assets, shares);
     }
 
-    /// @notice Claims `controller`'s request by assets: burns escrowed shares (rounded up) and pays
-    ///         `assets` to `receiver`. ERC-7540: the caller is `controller` or its operator.
-    /// @dev Reverts `BackstopPoolNotOperator`, `BackstopPoolNoRequest`, `BackstopPoolCooldownActive`,
-    ///      `BackstopPoolRequestLapsed`, `BackstopPoolExceedsRequest`, `BackstopPoolInsufficientFreeAssets`.
+    /// @notice Claims `controller`'s request by assets: pays exactly `assets` to `receiver` and burns the
+    ///         fewest escrowed shares whose claim covers them (`previewClaimWithdraw`: the larger of the
+    ///         shares worth `assets` now and at request, rounded up). ERC-7540: the caller is `controller`
+    ///         or its operator.
+    /// @dev Reverts `BackstopPoolZeroAssets(0)`, `BackstopPoolNotOperator`, `BackstopPoolNoRequest`,
+    ///      `BackstopPoolCooldownActive`, `BackstopPoolRequestLapsed`, `BackstopPoolExceedsRequest`,
+    ///      `BackstopPoolInsufficientFreeAssets`. Emits `Withdraw(caller, receiver, controller, assets, shares)`.
     function withdraw(uint256 assets, address receiver, address controller)
         public
         override
@@ -495,15 +576,18 @@ contract BackstopPool is
         if (assets == 0) revert BackstopPoolZeroAssets(0);
         Request memory q = _loadRequest(controller);
         _requireClaimable(q, controller);
+        _loadRequestTerms(controller, q);
         Accrual memory a;
         _accrue(a, true);
-        shares = PoolMath.sharesUp(assets, totalSupply(), a.held - a.unearnedNow);
+        shares = PoolMath.claimSharesUp(assets, q.shares, q.assetsAtRequest, totalSupply(), a.held - a.unearnedNow);
         _exit(a, q, controller, receiver, assets, shares);
     }
 
-    /// @notice Claims `shares` of `controller`'s request: burns them and pays their value, rounded
-    ///         down, to `receiver`. ERC-7540: the caller is `controller` or its operator.
-    /// @dev Reverts as `withdraw`, and `BackstopPoolZeroAssets` rather than burn shares for nothing.
+    /// @notice Claims `shares` of `controller`'s request: burns them and pays `receiver` the lower of
+    ///         their value now and their pro-rata part of the request's value at request, rounded down
+    ///         (`previewClaimRedeem`). ERC-7540: the caller is `controller` or its operator.
+    /// @dev Reverts as `withdraw` (`BackstopPoolExceedsRequest` before any pricing), and
+    ///      `BackstopPoolZeroAssets` rather than burn shares for nothing.
     function redeem(uint256 shares, address receiver, address controller)
         public
         override
@@ -512,21 +596,29 @@ contract BackstopPool is
     {
         Request memory q = _loadRequest(controller);
         _requireClaimable(q, controller);
+        if (shares > q.shares) revert BackstopPoolExceedsRequest(q.id, shares, q.shares);
+        _loadRequestTerms(controller, q);
         Accrual memory a;
         _accrue(a, true);
-        assets = PoolMath.assetsDown(shares, totalSupply(), a.held - a.unearnedNow);
+        assets = PoolMath.claimAssetsDown(shares, q.shares, q.assetsAtRequest, totalSupply(), a.held - a.unearnedNow);
         if (assets == 0) revert BackstopPoolZeroAssets(shares);
         _exit(a, q, controller, receiver, assets, shares);
     }
 
     // ================================================================== ERC-7540
 
-    /// @notice Escrows `shares` of `owner` in the pool as a redeem request controlled by `controller`.
-    ///         Claimable from `now + cooldown` through `now + cooldown + claimWindow` (inclusive).
-    /// @dev The caller is `owner`, an operator of `owner`, or spends `owner`'s share allowance.
-    ///      One request per controller: reverts `BackstopPoolRequestPending` while one is pending or
-    ///      claimable; a lapsed one is first returned to its owner. Allowed while paused.
-    ///      Emits `RedeemRequest` (and `RedeemRequestLapsed` for a lapsed predecessor).
+    /// @notice Escrows `shares` of `owner` in the pool as a redeem request controlled by `controller`,
+    ///         worth at most `assetsAtRequest = convertToAssets(shares)` when claimed (a claim pays the lower
+    ///         of that and the shares' value then). Claimable from `now + cooldown` through
+    ///         `now + cooldown + claimWindow` (inclusive).
+    /// @dev The caller is `controller` or one of its operators (so nobody else can occupy or delay a
+    ///      controller's request), and `owner`, an operator of `owner`, or spends `owner`'s share
+    ///      allowance. One request per controller: reverts `BackstopPoolRequestPending` while one is
+    ///      pending or claimable; a lapsed one is first returned to its owner. Reverts `BackstopPoolZeroShares`,
+    ///      `BackstopPoolZeroAddress`, `BackstopPoolNotOperator(caller, controller)`, the ERC-20 allowance and
+    ///      balance errors, `BackstopPoolAmountTooLarge`, and `BackstopPoolZeroAssets(shares)` for shares
+    ///      worth nothing now (no claim of them could pay). Allowed while paused. Emits `RedeemRequest` and
+    ///      `RedeemRequestTerms` (and `RedeemRequestLapsed` for a lapsed predecessor).
     /// @return requestId Sequential id, unique per pool.
     function requestRedeem(uint256 shares, address controller, address owner)
         external
@@ -535,24 +627,21 @@ contract BackstopPool is
     {
         if (shares == 0) revert BackstopPoolZeroShares(0);
         if (controller == address(0)) revert BackstopPoolZeroAddress();
+        if (msg.sender != controller && !isOperator[controller][msg.sender]) {
+            revert BackstopPoolNotOperator(msg.sender, controller);
+        }
         if (msg.sender != owner && !isOperator[owner][msg.sender]) _spendAllowance(owner, msg.sender, shares);
         Request memory q = _loadRequest(controller);
         if (q.shares != 0) {
             if (block.timestamp <= q.expiresAt) revert BackstopPoolRequestPending(controller, q.id, q.shares);
+            _loadRequestTerms(controller, q);
             _returnLapsed(controller, q);
         }
         if (shares > type(uint128).max) revert BackstopPoolAmountTooLarge(shares, type(uint128).max);
-        (uint256 cooldown_, uint256 claimWindow_) = _cooldownAndWindow();
-        uint40 id = ++_lastRequestId;
-        uint256 claimableAt = block.timestamp + cooldown_;
-        bool ownerStored = owner != controller;
-        _storeRequest(
-            controller, uint128(shares), id, uint40(claimableAt), uint40(claimableAt + claimWindow_), ownerStored
-        );
-        if (ownerStored) _requestOwner[controller] = owner;
-        ERC20._update(owner, address(this), shares);
-        emit RedeemRequest(controller, owner, id, msg.sender, shares);
-        return id;
+        // The value at request is convertToAssets: ≤ totalAssets < 2^96, as the shares are part of the supply.
+        uint256 assetsAtRequest = convertToAssets(shares);
+        if (assetsAtRequest == 0) revert BackstopPoolZeroAssets(shares);
+        requestId = _openRequest(controller, owner, shares, assetsAtRequest);
     }
 
     /// @notice Shares of request `requestId` (0 = the current one) still in cooldown.
@@ -565,19 +654,27 @@ contract BackstopPool is
     /// @notice Shares of request `requestId` (0 = the current one) claimable now (before lapse).
     function claimableRedeemRequest(uint256 requestId, address controller) external view returns (uint256 shares) {
         Request memory q = _loadRequest(controller);
-        if (requestId == 0 || requestId == q.id) return _claimableShares(controller);
+        if ((requestId == 0 || requestId == q.id) && _inWindow(q)) return q.shares;
         return 0;
     }
 
-    /// @notice The full state of `controller`'s request (zeros when none).
+    /// @notice The full state of `controller`'s request (zeros when none): `assetsAtRequest` is the value
+    ///         at request of the shares still to claim, the most a claim of them can pay.
     function redeemRequest(address controller)
         external
         view
-        returns (uint256 requestId, uint256 shares, uint256 claimableAt, uint256 expiresAt, address owner)
+        returns (
+            uint256 requestId,
+            uint256 shares,
+            uint256 claimableAt,
+            uint256 expiresAt,
+            address owner,
+            uint256 assetsAtRequest
+        )
     {
         Request memory q = _loadRequest(controller);
-        owner = q.shares == 0 ? address(0) : (q.ownerStored ? _requestOwner[controller] : controller);
-        return (q.id, q.shares, q.claimableAt, q.expiresAt, owner);
+        _loadRequestTerms(controller, q);
+        return (q.id, q.shares, q.claimableAt, q.expiresAt, q.owner, q.assetsAtRequest);
     }
 
     /// @notice Returns the escrowed shares of `controller`'s lapsed request to their owner. Anyone may call.
@@ -586,6 +683,7 @@ contract BackstopPool is
         Request memory q = _loadRequest(controller);
         if (q.shares == 0) revert BackstopPoolNoRequest(controller);
         if (block.timestamp <= q.expiresAt) revert BackstopPoolRequestNotLapsed(q.id, q.expiresAt);
+        _loadRequestTerms(controller, q);
         _returnLapsed(controller, q);
     }
 
@@ -601,10 +699,22 @@ contract BackstopPool is
         return address(this);
     }
 
-    /// @inheritdoc IERC165
+    /// @notice ERC-7575 share-to-vault lookup: this pool for its own asset, none for any other.
+    function vault(address asset_) external view returns (address) {
+        return asset_ == asset() ? address(this) : address(0);
+    }
+
+    /// @dev ERC-7575's id of the full ERC-4626 method set plus `share` (ERC-7540 requires it).
+    bytes4 private constant ERC7575_VAULT_ID = 0x2f0a18c5;
+    /// @dev ERC-7575's id of the share token's `vault(asset)` lookup (the share token is this pool).
+    bytes4 private constant ERC7575_SHARE_ID = 0xf815c03d;
+
+    /// @notice ERC-165: ERC-7540 operators (0xe3bc4e65) and asynchronous redeem (0x620ee8e4), the
+    ///         ERC-7575 vault (0x2f0a18c5, which ERC-7540 requires) and share lookup (0xf815c03d).
     function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
         return interfaceId == type(IERC165).interfaceId || interfaceId == type(IERC7540Operator).interfaceId
-            || interfaceId == type(IERC7540Redeem).interfaceId;
+            || interfaceId == type(IERC7540Redeem).interfaceId || interfaceId == ERC7575_VAULT_ID
+            || interfaceId == ERC7575_SHARE_ID;
     }
 
     // ================================================================== market hooks
@@ -979,9 +1089,12 @@ contract BackstopPool is
         _commit(a, false);
         if (shares == q.shares) {
             delete _requests[controller];
-            if (q.ownerStored) delete _requestOwner[controller];
         } else {
-            _requests[controller].shares = q.shares - uint128(shares);
+            // The burnt shares take their pro-rata part of the value at request with them (rounded down,
+            // so what stays attached to the rest is never less than its own pro-rata part).
+            uint256 spent = PoolMath.requestAssetsDown(shares, q.shares, q.assetsAtRequest);
+            _storeRequest(controller, q.shares - uint128(shares), q.id, q.claimableAt, q.expiresAt);
+            _storeRequestTerms(controller, q.owner, q.assetsAtRequest - uint96(spent));
         }
         _burn(address(this), shares);
         IERC20(asset()).safeTransfer(receiver, assets);
@@ -998,10 +1111,35 @@ contract BackstopPool is
         if (block.timestamp > q.expiresAt) revert BackstopPoolRequestLapsed(q.id, q.expiresAt);
     }
 
-    function _claimableShares(address controller) internal view returns (uint256) {
-        Request memory q = _loadRequest(controller);
-        if (block.timestamp < q.claimableAt || block.timestamp > q.expiresAt) return 0;
-        return q.shares;
+    /// @dev Whether `q` exists and now is inside its claim window (both ends inclusive).
+    function _inWindow(Request memory q) internal view returns (bool) {
+        return q.shares != 0 && block.timestamp >= q.claimableAt && block.timestamp <= q.expiresAt;
+    }
+
+    /// @dev The whole request of `controller` for a claim quote; reverts `BackstopPoolNoRequest` without one.
+    function _loadRequestForQuote(address controller) internal view returns (Request memory q) {
+        q = _loadRequest(controller);
+        if (q.shares == 0) revert BackstopPoolNoRequest(controller);
+        _loadRequestTerms(controller, q);
+    }
+
+    /// @dev Deposits and mints stop below the share-price floor (see "A wiped-out layer").
+    function _requireAboveFloor(uint256 supply, uint256 totalAssets_) internal pure {
+        if (PoolMath.belowSharePriceFloor(supply, totalAssets_)) {
+            revert BackstopPoolSharePriceBelowFloor(totalAssets_, supply);
+        }
+    }
+
+    /// @dev The room `held` has left and the shares it would mint now; (0, 0) whenever deposits are
+    ///      closed (paused, checkpoint required, below the share-price floor).
+    function _depositRoom() private view returns (uint256 room, uint256 shares) {
+        Accrual memory a = _previewAccrual(false);
+        if (a.paused || !a.complete) return (0, 0);
+        uint256 supply = totalSupply();
+        uint256 assets_ = a.held - a.unearnedNow;
+        if (PoolMath.belowSharePriceFloor(supply, assets_)) return (0, 0);
+        room = type(uint96).max - a.held;
+        shares = PoolMath.sharesDown(room, supply, assets_);
     }
 
     // ------------------------------------------------------------------ packed storage words
@@ -1076,8 +1214,8 @@ contract BackstopPool is
         }
     }
 
-    /// @dev `_requests[controller]`: shares [0, 128) · id [128, 168) · claimableAt [168, 208)
-    ///      · expiresAt [208, 248) · ownerStored [248, 256).
+    /// @dev `_requests[controller]`, first slot: shares [0, 128) · id [128, 168) · claimableAt [168, 208)
+    ///      · expiresAt [208, 248). The second slot is left unread (see `_loadRequestTerms`).
     function _loadRequest(address controller) private view returns (Request memory q) {
         uint256 slot = _requestSlot(controller);
         uint256 w;
@@ -1088,33 +1226,55 @@ contract BackstopPool is
         q.id = uint40(w >> 128);
         q.claimableAt = uint40(w >> 168);
         q.expiresAt = uint40(w >> 208);
-        q.ownerStored = uint8(w >> 248) != 0;
     }
 
-    function _storeRequest(
-        address controller,
-        uint128 shares,
-        uint40 id,
-        uint40 claimableAt,
-        uint40 expiresAt,
-        bool ownerStored
-    ) private {
+    /// @dev `_requests[controller]`, second slot: owner [0, 160) · assetsAtRequest [160, 256).
+    function _loadRequestTerms(address controller, Request memory q) private view {
+        uint256 slot = _requestSlot(controller) + 1;
+        uint256 w;
+        assembly ("memory-safe") {
+            w := sload(slot)
+        }
+        q.owner = address(uint160(w));
+        q.assetsAtRequest = uint96(w >> 160);
+    }
+
+    function _storeRequest(address controller, uint128 shares, uint40 id, uint40 claimableAt, uint40 expiresAt) private {
         uint256 slot = _requestSlot(controller);
-        uint256 w = uint256(shares) | (uint256(id) << 128) | (uint256(claimableAt) << 168)
-            | (uint256(expiresAt) << 208) | (ownerStored ? uint256(1) << 248 : 0);
+        uint256 w = uint256(shares) | (uint256(id) << 128) | (uint256(claimableAt) << 168) | (uint256(expiresAt) << 208);
         assembly ("memory-safe") {
             sstore(slot, w)
         }
     }
 
-    function _returnLapsed(address controller, Request memory q) internal {
-        address owner_ = controller;
-        if (q.ownerStored) {
-            owner_ = _requestOwner[controller];
-            delete _requestOwner[controller];
+    function _storeRequestTerms(address controller, address owner_, uint96 assetsAtRequest) private {
+        uint256 slot = _requestSlot(controller) + 1;
+        uint256 w = uint256(uint160(owner_)) | (uint256(assetsAtRequest) << 160);
+        assembly ("memory-safe") {
+            sstore(slot, w)
         }
+    }
+
+    /// @dev Stores `controller`'s new request, escrows `owner`'s shares and emits its two events.
+    function _openRequest(address controller, address owner_, uint256 shares, uint256 assetsAtRequest)
+        private
+        returns (uint40 id)
+    {
+        (uint256 cooldown_, uint256 claimWindow_) = _cooldownAndWindow();
+        id = ++_lastRequestId;
+        uint256 claimableAt = block.timestamp + cooldown_;
+        uint256 expiresAt = claimableAt + claimWindow_;
+        _storeRequest(controller, uint128(shares), id, uint40(claimableAt), uint40(expiresAt));
+        _storeRequestTerms(controller, owner_, uint96(assetsAtRequest));
+        ERC20._update(owner_, address(this), shares);
+        emit RedeemRequest(controller, owner_, id, msg.sender, shares);
+        emit RedeemRequestTerms(controller, id, assetsAtRequest, claimableAt, expiresAt);
+    }
+
+    /// @dev Hands a lapsed request's shares back to its owner (`q` loaded with its terms).
+    function _returnLapsed(address controller, Request memory q) internal {
         delete _requests[controller];
-        ERC20._update(address(this), owner_, q.shares);
-        emit RedeemRequestLapsed(controller, owner_, q.id, q.shares);
+        ERC20._update(address(this), q.owner, q.shares);
+        emit RedeemRequestLapsed(controller, q.owner, q.id, q.shares);
     }
 }

@@ -71,6 +71,26 @@ contract BackstopPoolGovernanceTest is BackstopPoolBase {
         assertGe(pool.cooldown(), 1 days, "cooldown in bounds");
     }
 
+    /// @notice Governance runs through a TimelockController whose delay (15 days) must exceed cooldown +
+    ///         window at every value the bounds allow, so an LP who sees a queued change can always leave
+    ///         before it lands: request at once, wait out the longest cooldown, claim within the window.
+    function test_Bounds_LongestExitFitsInsideTheTimelockDelay() public {
+        uint256 timelockDelay = 15 days;
+        assertLt(uint256(pool.MAX_COOLDOWN()) + pool.MAX_CLAIM_WINDOW(), timelockDelay, "cooldown + window < delay");
+        vm.startPrank(gov);
+        pool.setCooldown(pool.MAX_COOLDOWN());
+        pool.setClaimWindow(pool.MAX_CLAIM_WINDOW());
+        vm.stopPrank();
+        uint256 shares = _deposit(alice, 100e6);
+        uint256 queuedAt = block.timestamp; // a change is queued; alice reacts in the same block
+        _request(alice, shares);
+        (,, uint256 claimableAt, uint256 expiresAt,,) = pool.redeemRequest(alice);
+        assertLt(expiresAt, queuedAt + timelockDelay, "her whole window ends before the change can land");
+        vm.warp(claimableAt);
+        vm.prank(alice);
+        assertEq(pool.redeem(shares, alice, alice), 100e6, "out before the change");
+    }
+
     function test_Setters_OnlyOwner() public {
         vm.startPrank(guardian);
         vm.expectRevert(_notOwner(guardian));

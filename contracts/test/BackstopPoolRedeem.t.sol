@@ -46,7 +46,7 @@ contract BackstopPoolRedeemTest is BackstopPoolBase {
         assertEq(pool.pendingRedeemRequest(0, alice), shares / 2, "id 0 = current");
         assertEq(pool.claimableRedeemRequest(id, alice), 0, "not claimable yet");
         assertEq(pool.pendingRedeemRequest(id + 1, alice), 0, "unknown id");
-        (uint256 rid, uint256 rs, uint256 claimableAt, uint256 expiresAt, address owner) = pool.redeemRequest(alice);
+        (uint256 rid, uint256 rs, uint256 claimableAt, uint256 expiresAt, address owner,) = pool.redeemRequest(alice);
         assertEq(rid, id, "id");
         assertEq(rs, shares / 2, "shares");
         assertEq(claimableAt, block.timestamp + 7 days, "claimableAt");
@@ -160,7 +160,7 @@ contract BackstopPoolRedeemTest is BackstopPoolBase {
         vm.prank(carol);
         uint256 id = pool.requestRedeem(shares, carol, alice); // carol controls a request of alice's shares
         assertEq(pool.allowance(alice, carol), 0, "allowance spent");
-        (,,,, address owner) = pool.redeemRequest(carol);
+        (,,,, address owner,) = pool.redeemRequest(carol);
         assertEq(owner, alice, "owner recorded");
         vm.warp(block.timestamp + 10 days + 1);
         // the controller's next request lazily returns the lapsed shares to alice first
@@ -170,7 +170,7 @@ contract BackstopPoolRedeemTest is BackstopPoolBase {
         vm.prank(carol);
         pool.requestRedeem(10e18, carol, carol);
         assertEq(pool.balanceOf(alice), shares, "alice got her shares back");
-        (,,,, owner) = pool.redeemRequest(carol);
+        (,,,, owner,) = pool.redeemRequest(carol);
         assertEq(owner, carol, "owner of the new request");
     }
 
@@ -231,7 +231,7 @@ contract BackstopPoolRedeemTest is BackstopPoolBase {
         vm.warp(t + 7 days);
         assertEq(pool.maxRedeem(alice), shares, "old cooldown applies");
         _request(bob, 1e18);
-        (,, uint256 claimableAt, uint256 expiresAt,) = pool.redeemRequest(bob);
+        (,, uint256 claimableAt, uint256 expiresAt,,) = pool.redeemRequest(bob);
         assertEq(claimableAt, block.timestamp + 10 days, "new cooldown for new requests");
         assertEq(expiresAt, claimableAt + 1 days, "new window for new requests");
     }

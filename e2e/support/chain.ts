@@ -2,7 +2,8 @@
 import { createPublicClient, createWalletClient, http, type Abi, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, testUSDCAbi, volatilityOracleAbi } from '../../contracts-abi';
+import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallAbi, testUSDCAbi, volatilityOracleAbi } from '../../contracts-abi';
+import { TEST_VENUE_KEY } from '../../scripts/chain/seed';
 import { ANVIL_KEYS } from '../../scripts/testing/anvil';
 import { deployments } from '../../contracts-abi/deployments';
 import { E2E_RPC_URL } from './env';
@@ -33,12 +34,17 @@ export async function warp(seconds: number): Promise<void> {
 }
 
 export async function redeemRequestOf(account: Address, pool: Address) {
-  const [requestId, shares, claimableAt, expiresAt] = await client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [account] });
-  return { requestId, shares, claimableAt, expiresAt };
+  const [requestId, shares, claimableAt, expiresAt, , assetsAtRequest] = await client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [account] });
+  return { requestId, shares, claimableAt, expiresAt, assetsAtRequest };
 }
 
-export async function previewRedeem(shares: bigint, pool: Address = JUNIOR_POOL): Promise<bigint> {
-  return client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'previewRedeem', args: [shares] });
+/** What `redeem(shares)` of `controller`'s request pays now: the lower of the value at request and now. */
+export async function previewClaimRedeem(shares: bigint, controller: Address, pool: Address = JUNIOR_POOL): Promise<bigint> {
+  return client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'previewClaimRedeem', args: [shares, controller] });
+}
+
+export async function convertToAssets(shares: bigint, pool: Address = JUNIOR_POOL): Promise<bigint> {
+  return client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'convertToAssets', args: [shares] });
 }
 
 const contractsAll = deployments[31337]!.contracts;
@@ -51,6 +57,14 @@ async function sendAs(key: Hex, address: Address, abi: Abi, functionName: string
   const hash = await wallet.writeContract({ address, abi, functionName, args: args as unknown[] });
   const receipt = await client.waitForTransactionReceipt({ hash });
   if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
+}
+
+/** The seeded test venue pays `amount` of fees through the waterfall (streamed into both layers over a day). */
+export async function payVenueFees(amount: bigint): Promise<void> {
+  const waterfall = contractsAll.shortfallWaterfall!.address as Address;
+  await sendAs(TEST_VENUE_KEY, STABLECOIN, testUSDCAbi, 'faucet', [amount]);
+  await sendAs(TEST_VENUE_KEY, STABLECOIN, testUSDCAbi, 'approve', [waterfall, amount]);
+  await sendAs(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'distributeFees', [amount]);
 }
 
 /** The local keeper's job: publish a price round (USD, 8 decimals on the feed) and update σ. */

@@ -4,8 +4,9 @@
 //
 // RPC requests, not handler code or database writes, bound how fast this indexes: Ponder admits about
 // 20 requests per second per RPC URL at first and raises that only slowly (ponder.config.ts gives it
-// several lanes). So reads are made once per block: one eth_call for every pool's snapshot, one read
-// for all of a pool's redeem requests in the block (`npm run bench -- indexer` measures the effect).
+// several lanes). So reads are made once per block: one eth_call for every pool's snapshot; a redeem
+// request's terms (value at request, claim window) come from its RedeemRequestTerms event, with no read
+// at all (`npm run bench -- indexer` measures the effect).
 import { ponder, type Context } from 'ponder:registry';
 import {
   auction,
@@ -152,54 +153,23 @@ ponder.on('BackstopPool:Withdraw', async ({ event, context }) => {
   await snapshot(context, pool, event);
 });
 
-// A request is claimable from block.timestamp + cooldown and expires a claim window later. Within a
-// block every request of a pool shares the timestamp and, unless setCooldown / setClaimWindow run in
-// between (they emit CooldownSet / ClaimWindowSet, which drop the memo), the same offsets. So the first request of a
-// (pool, block) reads its stored times from the chain and the others reuse the offsets: exact, and a
-// block of 100 requests costs one read instead of 100.
-const requestOffsets = new Map<string, { block: Hex; cooldown: bigint; window: bigint }>();
-
-async function requestTimes(context: Context, pool: Address, controller: Address, requestId: bigint, event: EventMeta) {
-  const memo = requestOffsets.get(pool.toLowerCase());
-  if (memo?.block === event.block.hash) {
-    const claimableAt = event.block.timestamp + memo.cooldown;
-    return { claimableAt, expiresAt: claimableAt + memo.window };
-  }
-  const [id, , claimableAt, expiresAt] = await context.client.readContract({
-    abi: backstopPoolAbi,
-    address: pool,
-    functionName: 'redeemRequest',
-    args: [controller],
-    blockNumber: event.block.number,
-  });
-  if (id === requestId) {
-    requestOffsets.set(pool.toLowerCase(), { block: event.block.hash, cooldown: claimableAt - event.block.timestamp, window: expiresAt - claimableAt });
-  }
-  return { claimableAt, expiresAt };
-}
-
-ponder.on('BackstopPool:CooldownSet', async ({ event }) => {
-  requestOffsets.delete(event.log.address.toLowerCase());
-});
-
-ponder.on('BackstopPool:ClaimWindowSet', async ({ event }) => {
-  requestOffsets.delete(event.log.address.toLowerCase());
-});
-
+// requestRedeem emits RedeemRequest (ERC-7540's fields) and then, in the same transaction,
+// RedeemRequestTerms (value at request and claim window): the row is inserted by the first and completed
+// by the second before anything else can read it.
 ponder.on('BackstopPool:RedeemRequest', async ({ event, context }) => {
   const pool = event.log.address;
   const { controller, owner, requestId, shares } = event.args;
-  const { claimableAt, expiresAt } = await requestTimes(context, pool, controller, requestId, event);
   await context.db.insert(redeemRequest).values({
     pool,
     requestId,
     controller,
     owner,
     shares,
+    assetsAtRequest: 0n,
     remainingShares: shares,
     claimedAssets: 0n,
-    claimableAt,
-    expiresAt,
+    claimableAt: 0n,
+    expiresAt: 0n,
     status: 'requested',
     requestedBlock: event.block.number,
     updatedBlock: event.block.number,
@@ -207,6 +177,11 @@ ponder.on('BackstopPool:RedeemRequest', async ({ event, context }) => {
   await feed(context, event, 'redeem-request', controller, null, shares);
   await touchPosition(context, pool, controller, event.block.number, { escrowedShares: shares });
   await context.db.update(position, { pool, account: controller }).set({ openRequestId: requestId });
+});
+
+ponder.on('BackstopPool:RedeemRequestTerms', async ({ event, context }) => {
+  const { requestId, assetsAtRequest, claimableAt, expiresAt } = event.args;
+  await context.db.update(redeemRequest, { pool: event.log.address, requestId }).set({ assetsAtRequest, claimableAt, expiresAt });
 });
 
 ponder.on('BackstopPool:RedeemRequestLapsed', async ({ event, context }) => {

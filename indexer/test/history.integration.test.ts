@@ -91,7 +91,7 @@ beforeAll(async () => {
   await stake(ANVIL_KEYS[5], junior, 1_234n * USDC);
   await write(ANVIL_KEYS[5], junior, backstopPoolAbi, 'requestRedeem', [300n * ONE_SHARE, privateKeyToAccount(ANVIL_KEYS[5]).address, privateKeyToAccount(ANVIL_KEYS[5]).address]);
   await write(ANVIL_KEYS[2], junior, backstopPoolAbi, 'requestRedeem', [50n * ONE_SHARE, privateKeyToAccount(ANVIL_KEYS[2]).address, privateKeyToAccount(ANVIL_KEYS[2]).address]);
-  // Two Senior requests mined in one block (the indexer reads a block's request terms once).
+  // Two Senior requests mined in one block (each request's terms come from its own RedeemRequestTerms event).
   await publicClient.request({ method: 'evm_setAutomine' as never, params: [false] as never });
   const sameBlock: Hex[] = [];
   for (const key of [ANVIL_KEYS[3], ANVIL_KEYS[4]]) {
@@ -210,7 +210,7 @@ describe('Ponder history of the pools', () => {
 
   it('tracks redeem requests through partial claims and a lapse, matching the chain', async () => {
     const junior = deployment.contracts.juniorPool.address;
-    type Request = { pool: string; requestId: string; shares: string; remainingShares: string; claimedAssets: string; claimableAt: string; expiresAt: string; status: string };
+    type Request = { pool: string; requestId: string; shares: string; assetsAtRequest: string; remainingShares: string; claimedAssets: string; claimableAt: string; expiresAt: string; status: string };
     const claimed = privateKeyToAccount(ANVIL_KEYS[5]).address;
     const lapsed = privateKeyToAccount(ANVIL_KEYS[2]).address;
     const withdraws = await publicClient.getLogs({ address: junior, event: parseAbiItem('event Withdraw(address indexed sender, address indexed receiver, address indexed owner, uint256 assets, uint256 shares)'), args: { owner: claimed }, fromBlock: 0n });
@@ -220,6 +220,10 @@ describe('Ponder history of the pools', () => {
     expect(BigInt(a.requests[0]!.shares)).toBe(300n * ONE_SHARE);
     expect(BigInt(a.requests[0]!.remainingShares)).toBe(0n);
     expect(BigInt(a.requests[0]!.claimedAssets)).toBe(withdraws.reduce((sum, l) => sum + l.args.assets!, 0n));
+    // The value at request is the event's, and the claims together never paid more.
+    const [terms] = await publicClient.getLogs({ address: junior, event: parseAbiItem('event RedeemRequestTerms(address indexed controller, uint256 indexed requestId, uint256 assetsAtRequest, uint256 claimableAt, uint256 expiresAt)'), args: { controller: claimed }, fromBlock: 0n });
+    expect(BigInt(a.requests[0]!.assetsAtRequest)).toBe(terms!.args.assetsAtRequest);
+    expect(BigInt(a.requests[0]!.claimedAssets)).toBeLessThanOrEqual(terms!.args.assetsAtRequest!);
     expect(BigInt(a.positions.find((p) => p.pool === junior.toLowerCase())!.escrowedShares)).toBe(0n);
     const { body: b } = await get<{ requests: Request[] }>(`/accounts/${lapsed}/portfolio`);
     expect(b.requests[0]!.status).toBe('lapsed');
@@ -233,10 +237,10 @@ describe('Ponder history of the pools', () => {
     const senior = deployment.contracts.seniorPool.address;
     for (const key of [ANVIL_KEYS[3], ANVIL_KEYS[4]]) {
       const account = privateKeyToAccount(key).address;
-      const { body } = await get<{ requests: { pool: string; requestId: string; shares: string; claimableAt: string; expiresAt: string }[] }>(`/accounts/${account}/portfolio`);
+      const { body } = await get<{ requests: { pool: string; requestId: string; shares: string; claimableAt: string; expiresAt: string; assetsAtRequest: string }[] }>(`/accounts/${account}/portfolio`);
       const row = body.requests.find((r) => r.pool === senior.toLowerCase())!;
-      const [requestId, shares, claimableAt, expiresAt] = await publicClient.readContract({ address: senior, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [account] });
-      expect([BigInt(row.requestId), BigInt(row.shares), BigInt(row.claimableAt), BigInt(row.expiresAt)]).toEqual([requestId, shares, claimableAt, expiresAt]);
+      const [requestId, shares, claimableAt, expiresAt, , assetsAtRequest] = await publicClient.readContract({ address: senior, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [account] });
+      expect([BigInt(row.requestId), BigInt(row.shares), BigInt(row.claimableAt), BigInt(row.expiresAt), BigInt(row.assetsAtRequest)]).toEqual([requestId, shares, claimableAt, expiresAt, assetsAtRequest]);
     }
   });
 

@@ -6,9 +6,13 @@
 // fresh pools (anvil snapshots) at different scales, from 1-unit dust to ~10^28; gaps beyond
 // MAX_BUCKET_WALK are explored on snapshot branches that are then reverted.
 // At every state each pool is probed at several instants (block overrides: now, later today, the next
-// day boundary ±1 s, up to 130 days ahead, and sometimes before the checkpoint) and every view and
-// preview is compared with the twin fed only what the browser has: accountingState(), bucket(day) for
-// walkDays, totalSupply(), redeemRequest(controller). Answers and revert reasons must match exactly.
+// day boundary ±1 s, up to 130 days ahead, a request's cooldown end − 1 s / cooldown end / window end /
+// window end + 1 s, and sometimes before the checkpoint) and every view and preview — the claim quotes
+// previewClaimRedeem/previewClaimWithdraw and the limits included — is compared with the twin fed only
+// what the browser has: accountingState(), bucket(day) for walkDays, totalSupply(),
+// redeemRequest(controller). Answers and revert reasons must match exactly. The walk aims at the edges:
+// some locks leave free capital exactly at a request's claim (± a unit), so a twin that capped maxRedeem by
+// all assets instead of free capital would be caught (counted, and required, below).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeFunctionResult, encodeAbiParameters, encodeFunctionData, keccak256, numberToHex, pad, type Abi, type Address, type Hex } from 'viem';
@@ -23,6 +27,8 @@ import {
   pendingDays,
   premiumRate,
   previewAccrual,
+  previewClaimRedeem,
+  previewClaimWithdraw,
   shareState,
   totalAssets,
   unearnedPremium,
@@ -32,7 +38,7 @@ import {
   type PoolAccounting,
   type RedeemRequest,
 } from './accounting';
-import { DAY } from './poolMath';
+import { claimAssetsDown, DAY, sharesDown } from './poolMath';
 import { convertToAssets, convertToShares, previewDeposit, previewMint, previewRedeem, previewWithdraw } from './shares';
 import { ANVIL_ACCOUNTS, artifact, deployRaw, rpc, runBatch, sample, sendTx, Tally, twinOutcome, type Call, type Outcome } from './testing/parity';
 
@@ -118,8 +124,30 @@ afterAll(async () => chain?.stop());
 
 // ------------------------------------------------------------------ probing
 
-type Coverage = { claimable: number; walked: number; incomplete: number; bucketsApplied: number; unearned: number; locked: number; paused: number; viewReverts: number };
-const coverage: Coverage = { claimable: 0, walked: 0, incomplete: 0, bucketsApplied: 0, unearned: 0, locked: 0, paused: 0, viewReverts: 0 };
+type Coverage = {
+  claimable: number;
+  walked: number;
+  incomplete: number;
+  bucketsApplied: number;
+  unearned: number;
+  locked: number;
+  paused: number;
+  viewReverts: number;
+  freeBinds: number;
+  windowEdges: number;
+  mutantCaught: number;
+};
+const coverage: Coverage = { claimable: 0, walked: 0, incomplete: 0, bucketsApplied: 0, unearned: 0, locked: 0, paused: 0, viewReverts: 0, freeBinds: 0, windowEdges: 0, mutantCaught: 0 };
+
+/** The mutant the walk must catch: maxRedeem capped by all assets instead of free capital. */
+function mutantMaxRedeem(p: PoolAccounting, request: RedeemRequest, now: bigint): bigint {
+  const s = request.shares !== 0n && now >= request.claimableAt && now <= request.expiresAt ? request.shares : 0n;
+  if (s === 0n) return 0n;
+  const ta = totalAssets(p, now);
+  const byAll = sharesDown(ta, p.totalSupply, ta);
+  const shares = byAll < s ? byAll : s;
+  return claimAssetsDown(shares, s, request.assetsAtRequest, p.totalSupply, ta) === 0n ? 0n : shares;
+}
 const tally = new Tally();
 let states = 0;
 
@@ -169,11 +197,14 @@ async function probe(pool: Address, before: AccountingState, now: bigint, overri
     ['convertToAssets', (p) => convertToAssets(shareState(p, now), shares), { functionName: 'convertToAssets', args: [shares] }],
     ['previewDeposit', (p) => previewDeposit(shareState(p, now), assets), { functionName: 'previewDeposit', args: [assets] }],
     ['previewMint', (p) => previewMint(shareState(p, now), shares), { functionName: 'previewMint', args: [shares] }],
-    ['previewWithdraw', (p) => previewWithdraw(shareState(p, now), assets), { functionName: 'previewWithdraw', args: [assets] }],
-    ['previewRedeem', (p) => previewRedeem(shareState(p, now), shares), { functionName: 'previewRedeem', args: [shares] }],
+    // ERC-7540: both revert for every input, before reading any state.
+    ['previewWithdraw', () => previewWithdraw({ totalAssets: 0n, totalSupply: 0n }, assets), { functionName: 'previewWithdraw', args: [assets] }],
+    ['previewRedeem', () => previewRedeem({ totalAssets: 0n, totalSupply: 0n }, shares), { functionName: 'previewRedeem', args: [shares] }],
     ...depositors.flatMap((d, i): [string, (p: PoolAccounting, r: RedeemRequest[]) => unknown, Call][] => [
       [`maxWithdraw(${i})`, (p, r) => maxWithdraw(p, r[i]!, now), { functionName: 'maxWithdraw', args: [d] }],
       [`maxRedeem(${i})`, (p, r) => maxRedeem(p, r[i]!, now), { functionName: 'maxRedeem', args: [d] }],
+      [`previewClaimRedeem(${i})`, (p, r) => previewClaimRedeem(p, r[i]!, shares, now), { functionName: 'previewClaimRedeem', args: [shares, d] }],
+      [`previewClaimWithdraw(${i})`, (p, r) => previewClaimWithdraw(p, r[i]!, assets, now), { functionName: 'previewClaimWithdraw', args: [assets, d] }],
     ]),
   ];
   const res = await runBatch(url, batch, pool, abi, [...calls, ...compared.map((c) => c[2])], override ? { time: now } : {});
@@ -189,8 +220,18 @@ async function probe(pool: Address, before: AccountingState, now: bigint, overri
     const chainOutcome = res.outcomes[raw + i]!;
     if (!chainOutcome.ok) coverage.viewReverts++;
     else if (name.startsWith('maxRedeem') && chainOutcome.value !== 0n) coverage.claimable++;
+    if (name.startsWith('maxRedeem') && chainOutcome.ok) {
+      const r = requests[Number(name.slice('maxRedeem('.length, -1))]!;
+      const inWindow = r.shares !== 0n && now >= r.claimableAt && now <= r.expiresAt;
+      if (inWindow && (chainOutcome.value as bigint) < r.shares) coverage.freeBinds++;
+      const mutant = twinOutcome(() => mutantMaxRedeem(pool_, r, now));
+      if (mutant.ok && mutant.value !== chainOutcome.value) coverage.mutantCaught++;
+    }
     tally.check(`${name} ${label}`, chainOutcome, twinOutcome(() => twin(pool_, requests)));
   });
+  for (const r of requests) {
+    if (r.shares !== 0n && [r.claimableAt - 1n, r.claimableAt, r.expiresAt, r.expiresAt + 1n].includes(now)) coverage.windowEdges++;
+  }
   states++;
   const a = twinOutcome(() => previewAccrual(state, buckets, now));
   if (a.ok) {
@@ -204,7 +245,7 @@ async function probe(pool: Address, before: AccountingState, now: bigint, overri
   if (state.paused) coverage.paused++;
 }
 
-/** Probes both pools at the latest block and at one overridden instant per pick. */
+/** Probes both pools at the latest block, at one overridden instant per pick, and at a request's edges. */
 async function probeAll(picks: readonly bigint[], assets: bigint, shares: bigint) {
   const now = await latestTimestamp();
   const nextDay = (now / DAY + 1n) * DAY;
@@ -219,7 +260,20 @@ async function probeAll(picks: readonly bigint[], assets: bigint, shares: bigint
   await Promise.all(
     pools.map(async (pool) => {
       const state = await readState(pool);
-      await Promise.all([probe(pool, state, now, false, assets, shares), ...times.map((t) => probe(pool, state, t, true, assets, shares))]);
+      // Every live request's cooldown end and window end; for one of them (by pick) also the second
+      // before the cooldown ends and the second after the window closes.
+      const pick = Number(picks[0]! % BigInt(depositors.length));
+      const requests = await Promise.all(depositors.map((d) => read<[bigint, bigint, bigint, bigint]>(pool, poolAbi(), 'redeemRequest', [d])));
+      const edges = requests.flatMap(([, rs, claimableAt, expiresAt], i) =>
+        rs === 0n ? [] : i === pick ? [claimableAt - 1n, claimableAt, expiresAt, expiresAt + 1n] : [claimableAt, expiresAt],
+      );
+      const picked = requests[pick]![1];
+      await Promise.all([
+        probe(pool, state, now, false, assets, shares),
+        ...[...times, ...new Set(edges.filter((t) => t >= now))].map((t) => probe(pool, state, t, true, assets, shares)),
+        // The quoted amounts also aim at a request: all of its shares.
+        ...(picked !== 0n ? [probe(pool, state, now, true, assets, picked)] : []),
+      ]);
     }),
   );
 }
@@ -264,6 +318,25 @@ async function checkpointParity(pool: Address, from: Address) {
   tally.check(`checkpoint() commit at ${t} from ${JSON.stringify(s0, (_k, v) => (typeof v === 'bigint' ? `${v}` : v))}`, { ok: true, value: after }, { ok: true, value: walked ? committed : s0 });
 }
 
+/**
+ * Half the time (by `coin`), a lock that leaves free capital exactly at the claim of `d`'s whole request, ± 2
+ * units — the edge where free capital starts to bind maxWithdraw / maxRedeem; else undefined.
+ */
+async function lockToBind(pool: Address, d: Address, free: bigint, coin: bigint): Promise<bigint | undefined> {
+  if (coin >= 5_000n) return undefined;
+  // `d`'s request, or the next depositor's that has one.
+  const start = depositors.indexOf(d);
+  for (let i = 0; i < depositors.length; i++) {
+    const who = depositors[(start + i) % depositors.length]!;
+    const [, rs] = await read<[bigint, bigint]>(pool, poolAbi(), 'redeemRequest', [who]);
+    if (rs === 0n) continue;
+    const claim = await read<bigint>(pool, poolAbi(), 'previewClaimRedeem', [rs, who]).catch(() => 0n);
+    const left = claim + (coin % 5n) - 2n;
+    return left >= 0n && left < free ? free - left : undefined;
+  }
+  return undefined;
+}
+
 async function step(s: Step, scale: [number, number]) {
   const pool = pools[s.pool]!;
   const market = markets[s.pool]!;
@@ -276,9 +349,10 @@ async function step(s: Step, scale: [number, number]) {
   } else if (k < 15) {
     await send(d, pool, abi, 'mint', [amountIn(s, [scale[0] + 12, scale[1] + 12]), d]);
   } else if (k < 29) {
-    // A cover: lock part of the free capital through end + grace, premium earned until end.
+    // A cover: lock part of the free capital through end + grace, premium earned until end; half the time
+    // the part that leaves exactly a request's claim free (± 2 units).
     const free = await read<bigint>(pool, abi, 'freeAssets').catch(() => 0n);
-    const payout = part(free, s.frac) || 1n;
+    const payout = (await lockToBind(pool, d, free, s.frac2)) ?? (part(free, s.frac) || 1n);
     const end = now + 1n + (s.seconds % (365n * DAY));
     const grace = s.frac2 % 3n === 0n ? 0n : (s.seconds % (3n * DAY));
     await send(owner, market, marketAbi(), 'sell', [payout, part(payout, s.frac2 / 10n) + (s.frac2 % 2n), end, grace]);
@@ -287,7 +361,8 @@ async function step(s: Step, scale: [number, number]) {
     await send(owner, market, marketAbi(), 'premium', [amountIn(s, scale), earnUntil]);
   } else if (k < 37) {
     const free = await read<bigint>(pool, abi, 'freeAssets').catch(() => 0n);
-    await send(owner, market, marketAbi(), 'lock', [part(free, s.frac) || 1n, now + 1n + (s.seconds % (400n * DAY - 10n))]);
+    const amount = (await lockToBind(pool, d, free, s.frac2)) ?? (part(free, s.frac) || 1n);
+    await send(owner, market, marketAbi(), 'lock', [amount, now + 1n + (s.seconds % (400n * DAY - 10n))]);
   } else if (k < 46) {
     // A claim, or an early release, on one of the market's locks that is still active.
     const count = await read<bigint>(market, marketAbi(), 'lockCount');
@@ -383,6 +458,9 @@ describe('BackstopPool accounting: twin == live pools on anvil', () => {
     expect(coverage.paused).toBeGreaterThan(20);
     expect(coverage.viewReverts).toBeGreaterThan(20);
     expect(coverage.claimable).toBeGreaterThan(50);
+    expect(coverage.freeBinds).toBeGreaterThan(50);
+    expect(coverage.windowEdges).toBeGreaterThan(200);
+    expect(coverage.mutantCaught).toBeGreaterThan(50);
     expect(sent.redeem?.[0]).toBeGreaterThan(2);
     expect(sent.withdraw?.[0]).toBeGreaterThan(2);
   });

@@ -10,7 +10,10 @@ import {
   maxMint,
   maxRedeem,
   maxWithdraw,
+  isBelowSharePriceFloor,
   pendingDays,
+  previewClaimRedeem,
+  previewClaimWithdraw,
   premiumRate,
   previewAccrual,
   shareState,
@@ -200,7 +203,8 @@ describe('accounting properties (pools built as the contract builds them)', () =
 
 describe('limits', () => {
   const pool = poolAt(1_000n, [{ amount: 500n, end: T0 + 2n * DAY }], [{ amount: 4_000n, until: T0 + DAY }], 5_500n * 10n ** 12n);
-  const request = { shares: 2_000n * 10n ** 12n, claimableAt: T0 + 10n, expiresAt: T0 + 20n };
+  // Worth 3,000 when requested (before a loss): today's value (≈ 1,818) is the lower one.
+  const request = { shares: 2_000n * 10n ** 12n, claimableAt: T0 + 10n, expiresAt: T0 + 20n, assetsAtRequest: 3_000n };
 
   it('counts a request only inside its window, both ends included', () => {
     expect(claimableShares(request, T0 + 9n)).toBe(0n);
@@ -221,6 +225,37 @@ describe('limits', () => {
     const shares = maxRedeem(pool, request, now);
     expect(shares).toBe(sharesDown(free, pool.totalSupply, totalAssets(pool, now)));
     expect(assetsDown(shares, pool.totalSupply, totalAssets(pool, now))).toBeLessThanOrEqual(free);
+  });
+
+  it('pays the lower of the value at request and now, and quotes claims exactly that way', () => {
+    const now = T0 + 15n;
+    const valueNow = assetsDown(request.shares, pool.totalSupply, totalAssets(pool, now));
+    expect(previewClaimRedeem(pool, request, request.shares, now)).toBe(valueNow); // a loss since: today's value
+    const gained = { ...request, assetsAtRequest: 900n }; // a gain since: the value at request
+    expect(previewClaimRedeem(pool, gained, request.shares, now)).toBe(900n);
+    expect(previewClaimRedeem(pool, gained, request.shares / 2n, now)).toBe(450n);
+    expect(maxWithdraw(pool, gained, now)).toBe(900n); // under the 1,000 of free capital
+    expect(maxRedeem(pool, gained, now)).toBe(gained.shares);
+    expect(previewClaimWithdraw(pool, gained, 450n, now)).toBe(request.shares / 2n);
+    // Quotes ignore the window (like ERC-4626 previews) but not the request itself.
+    expect(previewClaimRedeem(pool, gained, 1n, T0)).toBe(0n);
+    expect(() => previewClaimRedeem(pool, gained, request.shares + 1n, now)).toThrow('BackstopPoolExceedsRequest');
+    expect(() => previewClaimWithdraw(pool, gained, 901n, now)).toThrow('BackstopPoolExceedsRequest');
+    const none = { shares: 0n, claimableAt: 0n, expiresAt: 0n, assetsAtRequest: 0n };
+    expect(() => previewClaimRedeem(pool, none, 0n, now)).toThrow('BackstopPoolNoRequest');
+    expect(() => previewClaimWithdraw(pool, none, 0n, now)).toThrow('BackstopPoolNoRequest');
+    expect(maxRedeem(pool, none, now)).toBe(0n);
+  });
+
+  it('closes deposits below the share-price floor and reopens them above it', () => {
+    // 10^24 shares: open from 10^6 units of assets, closed below.
+    const atFloor = poolAt(1_000_000n, [], [], 10n ** 24n);
+    expect(isBelowSharePriceFloor(atFloor, T0)).toBe(false);
+    expect(maxDeposit(atFloor, T0)).toBe(MAX_HELD - atFloor.state.held);
+    const below = poolAt(999_999n, [], [], 10n ** 24n);
+    expect(isBelowSharePriceFloor(below, T0)).toBe(true);
+    expect(maxDeposit(below, T0)).toBe(0n);
+    expect(maxMint(below, T0)).toBe(0n);
   });
 
   it('refuses deposits while paused and bounds them by the uint96 accounting', () => {

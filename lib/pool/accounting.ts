@@ -4,7 +4,8 @@
 // `walkDays`, `totalSupply()` — and evaluates at any `now` with no further round trip. Same names,
 // same uint256 arithmetic and rounding as the contract; where a view would revert, the twin throws.
 // Proven equal to a live pool on anvil by accounting.parity.test.ts.
-import { add, assetsDown, DAY, dayOf, mul, sharesDown, sub, unearnedUp } from './poolMath';
+import { add, belowSharePriceFloor, claimAssetsDown, claimSharesDown, claimSharesUp, DAY, dayOf, mul, sharesDown, sub, unearnedUp } from './poolMath';
+import { BackstopPoolError } from './errors';
 import type { PoolShareState } from './shares';
 
 /** BackstopPool.MAX_BUCKET_WALK: most day buckets one call processes. */
@@ -36,8 +37,12 @@ export type PoolAccounting = { state: AccountingState; buckets: Buckets; totalSu
 /** The contract's in-memory `Accrual`, flattened: the state after the walk, as a view sees it at `now`. */
 export type Accrual = AccountingState & { unearnedNow: bigint; walked: boolean; complete: boolean };
 
-/** A controller's request, from `redeemRequest(controller)`. */
-export type RedeemRequest = { shares: bigint; claimableAt: bigint; expiresAt: bigint };
+/**
+ * A controller's request, from `redeemRequest(controller)`: its escrowed shares still to claim, its claim
+ * window, and `assetsAtRequest`, their value when requested (a claim pays at most its pro-rata part).
+ */
+export type RedeemRequest = { shares: bigint; claimableAt: bigint; expiresAt: bigint; assetsAtRequest: bigint };
+
 
 /**
  * The days whose `bucket(day)` the walk reads at `now`: (checkpoint day, min(now day, checkpoint day + 90)].
@@ -144,43 +149,89 @@ export function shareState(pool: PoolAccounting, now: bigint): PoolShareState {
   return { totalAssets: totalAssets(pool, now), totalSupply: pool.totalSupply };
 }
 
-/** `maxDeposit`: 0 while paused or while a checkpoint is required; else the room left in `held`. */
-export function maxDeposit(pool: PoolAccounting, now: bigint): bigint {
+/** `_depositRoom`: the room `held` has left and the shares it mints; (0, 0) while deposits are closed. */
+function depositRoom(pool: PoolAccounting, now: bigint): { room: bigint; shares: bigint } {
   const a = previewAccrual(pool.state, pool.buckets, now);
-  if (a.paused || !a.complete) return 0n;
-  return sub(MAX_HELD, a.held);
+  if (a.paused || !a.complete) return { room: 0n, shares: 0n };
+  const assets = sub(a.held, a.unearnedNow);
+  if (belowSharePriceFloor(pool.totalSupply, assets)) return { room: 0n, shares: 0n };
+  const room = sub(MAX_HELD, a.held);
+  return { room, shares: sharesDown(room, pool.totalSupply, assets) };
 }
 
-/** `maxMint`: shares for `maxDeposit`, rounded down; 0 when no deposit is possible. */
+/**
+ * `maxDeposit`: 0 while paused, while a checkpoint is required, below the share-price floor (a wiped-out
+ * layer) or when the room left would mint no share; else the room left in `held`.
+ */
+export function maxDeposit(pool: PoolAccounting, now: bigint): bigint {
+  const { room, shares } = depositRoom(pool, now);
+  return shares === 0n ? 0n : room;
+}
+
+/** `maxMint`: shares for `maxDeposit`'s room, rounded down; 0 whenever no deposit is possible. */
 export function maxMint(pool: PoolAccounting, now: bigint): bigint {
-  const assets = maxDeposit(pool, now);
-  return assets === 0n ? 0n : sharesDown(assets, pool.totalSupply, totalAssets(pool, now));
+  return depositRoom(pool, now).shares;
 }
 
-/** `_claimableShares`: the request's shares inside its claim window (both ends inclusive), else 0. */
+/** `isBelowSharePriceFloor`: whether the layer is wiped out (deposits closed until earnings lift the price). */
+export function isBelowSharePriceFloor(pool: PoolAccounting, now: bigint): boolean {
+  return belowSharePriceFloor(pool.totalSupply, totalAssets(pool, now));
+}
+
+/** `_inWindow`: the request's shares inside its claim window (both ends inclusive), else 0. */
 export function claimableShares(request: RedeemRequest, now: bigint): bigint {
-  if (now < request.claimableAt || now > request.expiresAt) return 0n;
+  if (request.shares === 0n || now < request.claimableAt || now > request.expiresAt) return 0n;
   return request.shares;
 }
 
-/** `maxWithdraw(controller)`: the claimable shares' value, rounded down, capped by free capital. */
+/**
+ * `maxWithdraw(controller)`: the lower of the claimable shares' value now and their value at request
+ * (rounded down), capped by free capital; 0 outside the window.
+ */
 export function maxWithdraw(pool: PoolAccounting, request: RedeemRequest, now: bigint): bigint {
   const shares = claimableShares(request, now);
   if (shares === 0n) return 0n;
   const a = previewAccrual(pool.state, pool.buckets, now);
-  const assets = assetsDown(shares, pool.totalSupply, sub(a.held, a.unearnedNow));
+  const assets = claimAssetsDown(shares, shares, request.assetsAtRequest, pool.totalSupply, sub(a.held, a.unearnedNow));
   const f = free(a);
   return assets < f ? assets : f;
 }
 
 /** `maxRedeem(controller)`: the claimable shares, capped by what free capital pays; 0 if it would pay 0. */
 export function maxRedeem(pool: PoolAccounting, request: RedeemRequest, now: bigint): bigint {
-  let shares = claimableShares(request, now);
-  if (shares === 0n) return 0n;
+  const requested = claimableShares(request, now);
+  if (requested === 0n) return 0n;
   const a = previewAccrual(pool.state, pool.buckets, now);
   const supply = pool.totalSupply;
   const assets = sub(a.held, a.unearnedNow);
-  const byFree = sharesDown(free(a), supply, assets);
+  let shares = requested;
+  const byFree = claimSharesDown(free(a), requested, request.assetsAtRequest, supply, assets);
   if (byFree < shares) shares = byFree;
-  return assetsDown(shares, supply, assets) === 0n ? 0n : shares;
+  return claimAssetsDown(shares, requested, request.assetsAtRequest, supply, assets) === 0n ? 0n : shares;
+}
+
+/** `_loadRequestForQuote`: a claim quote needs a request. */
+function requireRequest(request: RedeemRequest): void {
+  if (request.shares === 0n) throw new BackstopPoolError('BackstopPoolNoRequest');
+}
+
+/**
+ * `previewClaimRedeem(shares, controller)`: what `redeem` pays now — the lower of the shares' value now and
+ * their pro-rata part of the request's value at request, rounded down. Like an ERC-4626 preview it ignores
+ * the claim window and free capital (quotes in cooldown too); throws where the contract reverts.
+ */
+export function previewClaimRedeem(pool: PoolAccounting, request: RedeemRequest, shares: bigint, now: bigint): bigint {
+  requireRequest(request);
+  if (shares > request.shares) throw new BackstopPoolError('BackstopPoolExceedsRequest');
+  const a = previewAccrual(pool.state, pool.buckets, now);
+  return claimAssetsDown(shares, request.shares, request.assetsAtRequest, pool.totalSupply, sub(a.held, a.unearnedNow));
+}
+
+/** `previewClaimWithdraw(assets, controller)`: shares `withdraw(assets)` burns now, rounded up. */
+export function previewClaimWithdraw(pool: PoolAccounting, request: RedeemRequest, assets: bigint, now: bigint): bigint {
+  requireRequest(request);
+  const a = previewAccrual(pool.state, pool.buckets, now);
+  const shares = claimSharesUp(assets, request.shares, request.assetsAtRequest, pool.totalSupply, sub(a.held, a.unearnedNow));
+  if (shares > request.shares) throw new BackstopPoolError('BackstopPoolExceedsRequest');
+  return shares;
 }

@@ -3,14 +3,21 @@ import fc from 'fast-check';
 import {
   assetsDown,
   assetsUp,
+  belowSharePriceFloor,
+  claimAssetsDown,
+  claimSharesDown,
+  claimSharesUp,
   DAY,
   dayOf,
   earningEndDay,
   lockReleaseDay,
+  MAX_SHARES_PER_ASSET,
   MAX_UINT256,
   Panic,
   RATE_SCALE,
   rateDown,
+  requestAssetsDown,
+  requestSharesUp,
   sharesDown,
   sharesUp,
   unearnedUp,
@@ -155,5 +162,97 @@ describe('linear earning', () => {
     expect(panicCode(() => rateDown(1n, 0n))).toBe(0x12n);
     expect(panicCode(() => rateDown(MAX_UINT256 / RATE_SCALE + 1n, 1n))).toBe(0x11n);
     expect(panicCode(() => unearnedUp(1n, MAX_UINT256, 2n))).toBe(0x11n);
+  });
+});
+
+describe('the share-price floor', () => {
+  it('closes a layer above 10^18 shares per unit, exactly at the edge', () => {
+    // 10^24 shares: open at 10^6 units (the edge: 10^24 + 10^12 ≤ (10^6 + 1) × 10^18), closed one unit below.
+    expect(belowSharePriceFloor(10n ** 24n, 10n ** 6n)).toBe(false);
+    expect(belowSharePriceFloor(10n ** 24n, 10n ** 6n - 1n)).toBe(true);
+    expect(belowSharePriceFloor(0n, 0n)).toBe(false); // an empty pool is open
+    expect(belowSharePriceFloor(MAX_SHARES_PER_ASSET - VIRTUAL_SHARES, 0n)).toBe(false);
+    expect(belowSharePriceFloor(MAX_SHARES_PER_ASSET - VIRTUAL_SHARES + 1n, 0n)).toBe(true);
+    expect(panicCode(() => belowSharePriceFloor(0n, MAX_UINT256))).toBe(0x11n);
+  });
+
+  it('is exactly "more than 10^18 shares per unit", counting the virtual share and asset', () => {
+    fc.assert(
+      fc.property(uint(10n ** 48n), assets, (s, t) => {
+        expect(belowSharePriceFloor(s, t)).toBe((s + VIRTUAL_SHARES) > (t + 1n) * MAX_SHARES_PER_ASSET);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+});
+
+describe('claims: the lower of the value at request and now', () => {
+  // A request of `rs` shares of a pool of `sup` shares, worth `ra` when made; `ta` is the pool's assets now.
+  const request = fc
+    .record({ sup: uint(10n ** 40n), rsBps: fc.bigInt({ min: 1n, max: 10_000n }), ta0: assets, moveBps: fc.bigInt({ min: 0n, max: 30_000n }) })
+    .map(({ sup, rsBps, ta0, moveBps }) => {
+      const rs = (sup * rsBps) / 10_000n || 1n;
+      return { sup: sup < rs ? rs : sup, rs, ra: assetsDown(rs, sup < rs ? rs : sup, ta0), ta: (ta0 * moveBps) / 10_000n };
+    });
+
+  it('pays the lower of the two values, each rounded down', () => {
+    fc.assert(
+      fc.property(request, fc.bigInt({ min: 0n, max: 10_000n }), ({ sup, rs, ra, ta }, bps) => {
+        const s = (rs * bps) / 10_000n;
+        const now = assetsDown(s, sup, ta);
+        const then = requestAssetsDown(s, rs, ra);
+        expect(claimAssetsDown(s, rs, ra, sup, ta)).toBe(now < then ? now : then);
+        expect(then).toBeLessThanOrEqual(ra);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('splitting a claim never pays more than claiming at once (value at request, pro rata, floors)', () => {
+    fc.assert(
+      fc.property(request, fc.bigInt({ min: 1n, max: 9_999n }), ({ rs, ra }, bps) => {
+        const s1 = (rs * bps) / 10_000n;
+        const part1 = requestAssetsDown(s1, rs, ra);
+        const part2 = requestAssetsDown(rs - s1, rs - s1, ra - part1);
+        expect(part1 + part2).toBe(ra); // the parts use up the value at request exactly, never more
+        expect(part1 * rs).toBeLessThanOrEqual(ra * s1); // the first part never beats its pro-rata share
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('withdraw burns the fewest shares whose claim covers the assets', () => {
+    fc.assert(
+      fc.property(request, fc.bigInt({ min: 1n, max: 10_000n }), ({ sup, rs, ra, ta }, bps) => {
+        const max = claimAssetsDown(rs, rs, ra, sup, ta);
+        const a = (max * bps) / 10_000n;
+        if (a === 0n) return;
+        const s = claimSharesUp(a, rs, ra, sup, ta);
+        expect(s).toBeLessThanOrEqual(rs);
+        expect(claimAssetsDown(s, rs, ra, sup, ta)).toBeGreaterThanOrEqual(a);
+        expect(claimAssetsDown(s - 1n, rs, ra, sup, ta)).toBeLessThan(a);
+        expect(s).toBe(sharesUp(a, sup, ta) > requestSharesUp(a, rs, ra) ? sharesUp(a, sup, ta) : requestSharesUp(a, rs, ra));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('maxRedeem’s cap keeps a claim within the free capital', () => {
+    fc.assert(
+      fc.property(request, assets, ({ sup, rs, ra, ta }, free) => {
+        const s = claimSharesDown(free, rs, ra, sup, ta);
+        const capped = s < rs ? s : rs;
+        expect(claimAssetsDown(capped, rs, ra, sup, ta)).toBeLessThanOrEqual(free);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('a request worth nothing pays nothing and covers no assets', () => {
+    expect(requestSharesUp(0n, 10n, 0n)).toBe(0n);
+    expect(requestSharesUp(1n, 10n, 0n)).toBe(MAX_UINT256);
+    expect(claimSharesDown(5n, 10n, 0n, 100n, 100n)).toBe(MAX_UINT256);
+    expect(claimAssetsDown(10n, 10n, 0n, 10n, 10n ** 6n)).toBe(0n);
+    expect(panicCode(() => requestAssetsDown(1n, 0n, 5n))).toBeInstanceOf(Error); // division by a zero request
   });
 });

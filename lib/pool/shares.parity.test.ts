@@ -5,16 +5,16 @@
 // `_totalSupply`, at a block time overridden into the checkpoint's day — so the contract earns the
 // reserve for a few seconds and walks no bucket. Boundaries first (empty pool, dust, wiped-out assets,
 // a supply at the top of uint256), then random states across all magnitudes; every conversion and
-// preview must equal the twin exactly, revert reasons included.
+// preview must equal the twin exactly, revert reasons included — previewRedeem/previewWithdraw revert
+// BackstopPoolAsyncPreview on both sides for every input (ERC-7540).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { numberToHex, pad, type Address, type Hex } from 'viem';
-import type { Artifact, StorageEntry } from '@/scripts/chain/artifacts';
 import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
 import { shareState, totalAssets, type AccountingState } from './accounting';
 import { DAY, MAX_UINT256, RATE_SCALE } from './poolMath';
 import { convertToAssets, convertToShares, previewDeposit, previewMint, previewRedeem, previewWithdraw } from './shares';
-import { artifact, deployRaw, magnitude, runBatch, sample, Tally, twinOutcome, ANVIL_ACCOUNTS, type RawStateOverride } from './testing/parity';
+import { artifact, deployRaw, magnitude, packedSlot, runBatch, sample, Tally, twinOutcome, ANVIL_ACCOUNTS, type RawStateOverride } from './testing/parity';
 
 const CASES = 1_200;
 const MAX_HELD = (1n << 96n) - 1n;
@@ -27,30 +27,6 @@ beforeAll(async () => {
   batch = await deployRaw(chain.anvil.rpcUrl, ANVIL_ACCOUNTS[0]!, 'StaticCallBatch');
 });
 afterAll(async () => chain?.stop());
-
-type Layout = { storage: StorageEntry[]; types: Record<string, { numberOfBytes: string; members?: StorageEntry[] }> };
-
-/**
- * The slot of struct variable `label` and its word with `values` packed at the compiler's offsets, read
- * from forge's storageLayout (so a reordered struct moves the test with it).
- */
-function packedSlot(a: Artifact, label: string, values: Record<string, bigint | boolean>): { slot: bigint; word: bigint } {
-  const layout = a.storageLayout as unknown as Layout;
-  const entry = layout.storage.find((s) => s.label === label);
-  const members = entry && layout.types[entry.type]?.members;
-  if (!entry || !members) throw new Error(`${a.contractName} has no struct variable ${label}`);
-  let word = 0n;
-  for (const m of members) {
-    if (m.slot !== '0') throw new Error(`${label}.${m.label} is not in the struct's first slot`);
-    const v = values[m.label];
-    if (v === undefined) throw new Error(`no value for ${label}.${m.label}`);
-    const bits = 8n * BigInt(layout.types[m.type]!.numberOfBytes);
-    const n = typeof v === 'boolean' ? BigInt(v) : v;
-    if (n < 0n || n >= 1n << bits) throw new Error(`${label}.${m.label} = ${n} does not fit ${bits} bits`);
-    word |= n << (8n * BigInt(m.offset));
-  }
-  return { slot: BigInt(entry.slot), word };
-}
 
 const word = (v: bigint): Hex => pad(numberToHex(v), { size: 32 });
 
@@ -146,7 +122,8 @@ describe('BackstopPool share conversions: twin == contract on anvil', () => {
     );
     expect(tally.mismatches).toEqual([]);
     expect(all.length).toBeGreaterThanOrEqual(CASES);
-    expect(tally.compared - tally.reverts).toBeGreaterThanOrEqual(CASES * functions.length);
+    // previewRedeem and previewWithdraw always revert (2 of the 6); the other four answer in every state.
+    expect(tally.compared - tally.reverts).toBeGreaterThanOrEqual(CASES * (functions.length - 2));
     console.log(`share-conversion parity: ${tally.compared} comparisons (${tally.reverts} reverts) over ${all.length} forced states, 0 mismatches`);
   });
 });

@@ -216,10 +216,10 @@ async function throughput(report: SectionReport, chain: Chain, boot: Boot): Prom
       `Table 2 events by kind: ${byKind(logs)} (generated blocks ${first}–${last}). Each underwriter ` +
         `draws test USDC and approves both pools (no indexed event), then ${BULK.rounds} times deposits 10 USDC into each layer and passes 1 share of each ` +
         'to another underwriter, asks to redeem 5 shares per layer and, after the 7-day cooldown, claims them in two parts. A deposit emits ' +
-        'Transfer + Deposit, a transfer Transfer, a request Transfer + RedeemRequest, a claim Withdraw + Transfer (+ Checkpoint on a new day).',
+        'Transfer + Deposit, a transfer Transfer, a request Transfer + RedeemRequest + RedeemRequestTerms, a claim Withdraw + Transfer (+ Checkpoint on a new day).',
       'Why per-block density matters: Ponder admits ~20 RPC requests/s per RPC URL at first and raises that slowly (locally the indexer lists ' +
         'the node 3 times, indexer/ponder.config.ts, so ~60/s; with one URL this table read 730–958 events/s net), and its cost is per block ' +
-        '(fetch the block, fetch logs, one eth_call for both pools’ snapshots, one read per pool for a block’s redeem requests). Fewer events per ' +
+        '(fetch the block, fetch logs, one eth_call for both pools’ snapshots; a redeem request’s terms come from its own event, no read). Fewer events per ' +
         'block means proportionally fewer events/s; the live phase under table 3 shows the other end (a few events per block).',
     );
     await verifyBulk(report, run.ponder.url, rpc, deployment, bulk.accounts, logs);

@@ -138,13 +138,14 @@ export function poolReport(run: ForgeBenchRun): SectionReport {
   if (redeem) {
     report.notes.push(
       'redeem is an ERC-7540 claim: like for like, both calls burn the holder’s whole position and pay it out (the pool ' +
-        'burns the shares its requestRedeem escrowed). The claim must read and clear the request (cooldown, window, no ' +
-        'double claim), read and write the accounting slot `_core` (held, unearned reserve, checkpoint: assets are ' +
+        'burns the shares its requestRedeem escrowed). The claim must read and clear the request’s two slots (cooldown, ' +
+        'window, no double claim; and its value at request, since a claim pays the lower of the value at request and now), ' +
+        'read and write the accounting slot `_core` (held, unearned reserve, checkpoint: assets are ' +
         'accounted, so a donation cannot move the price) and read `_risk` (the premium rate that prices the unearned ' +
         'reserve, and locked capital for the free-capital check that keeps cover payouts whole). Those ' +
         `${fmtGas(STRUCTURAL_REDEEM)} gas of storage alone exceed what 1.15× allows, so the target is out of reach for any ` +
         'async vault with this accounting; “Where the redeem gap goes” itemises it. Clearing the request also earns a ' +
-        '4,800 refund at the end of the transaction, which gasleft() does not show.',
+        '2 × 4,800 refund at the end of the transaction, which gasleft() does not show.',
     );
   }
   const deposit = ratios.get('deposit');
@@ -158,11 +159,13 @@ export function poolReport(run: ForgeBenchRun): SectionReport {
   return report;
 }
 
-/** Storage the async claim touches that a plain redeem does not: request read + clear, `_core` read +
- *  write, `_risk` read. */
+/** Storage the async claim touches that a plain redeem does not: the request's two slots read + clear,
+ *  `_core` read + write, `_risk` read. */
 const REDEEM_STORAGE: [string, number][] = [
   ['request slot: read (cold)', COLD_SLOAD],
   ['request slot: clear', SSTORE_RESET],
+  ['request’s second slot (owner, value at request): read (cold)', COLD_SLOAD],
+  ['request’s second slot: clear', SSTORE_RESET],
   ['accounting slot `_core`: read (cold)', COLD_SLOAD],
   ['accounting slot `_core`: write', SSTORE_RESET],
   ['risk slot `_risk`: read (cold)', COLD_SLOAD],
@@ -179,7 +182,7 @@ function redeemGapTable(pool: number, plain: number): Table {
     null,
   ]);
   rows.push(['gap: Backstop redeem − plain OZ redeem', gap, fmtRatio(pool / plain)]);
-  rows.push(['the five storage items alone (plain OZ + these)', STRUCTURAL_REDEEM, fmtRatio((plain + STRUCTURAL_REDEEM) / plain)]);
+  rows.push([`the ${REDEEM_STORAGE.length} storage items alone (plain OZ + these)`, STRUCTURAL_REDEEM, fmtRatio((plain + STRUCTURAL_REDEEM) / plain)]);
   rows.push([`what ${fmtRatio(TARGET_RATIO)} of plain OZ allows`, Math.floor(plain * (TARGET_RATIO - 1)), fmtRatio(TARGET_RATIO)]);
   return {
     title: 'Where the redeem gap goes',

@@ -98,7 +98,7 @@ contract PoolGasTest is Test {
         pool.checkpoint();
         poolMany.checkpoint();
         vm.warp(block.timestamp + 1 hours);
-        aliceClaimAssets = pool.previewRedeem(aliceShares);
+        aliceClaimAssets = pool.previewClaimRedeem(aliceShares, alice);
         alicePlainAssets = plain.previewRedeem(alicePlainShares);
     }
 

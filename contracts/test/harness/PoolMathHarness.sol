@@ -35,6 +35,46 @@ contract PoolMathHarness {
         return PoolMath.assetsUp(shares, supply, totalAssets_);
     }
 
+    function MAX_SHARES_PER_ASSET() external pure returns (uint256) {
+        return PoolMath.MAX_SHARES_PER_ASSET;
+    }
+
+    function belowSharePriceFloor(uint256 supply, uint256 totalAssets_) external pure returns (bool) {
+        return PoolMath.belowSharePriceFloor(supply, totalAssets_);
+    }
+
+    function requestAssetsDown(uint256 shares, uint256 requestShares, uint256 requestAssets) external pure returns (uint256) {
+        return PoolMath.requestAssetsDown(shares, requestShares, requestAssets);
+    }
+
+    function requestSharesUp(uint256 assets, uint256 requestShares, uint256 requestAssets) external pure returns (uint256) {
+        return PoolMath.requestSharesUp(assets, requestShares, requestAssets);
+    }
+
+    function claimAssetsDown(uint256 shares, uint256 requestShares, uint256 requestAssets, uint256 supply, uint256 totalAssets_)
+        external
+        pure
+        returns (uint256)
+    {
+        return PoolMath.claimAssetsDown(shares, requestShares, requestAssets, supply, totalAssets_);
+    }
+
+    function claimSharesUp(uint256 assets, uint256 requestShares, uint256 requestAssets, uint256 supply, uint256 totalAssets_)
+        external
+        pure
+        returns (uint256)
+    {
+        return PoolMath.claimSharesUp(assets, requestShares, requestAssets, supply, totalAssets_);
+    }
+
+    function claimSharesDown(uint256 assets, uint256 requestShares, uint256 requestAssets, uint256 supply, uint256 totalAssets_)
+        external
+        pure
+        returns (uint256)
+    {
+        return PoolMath.claimSharesDown(assets, requestShares, requestAssets, supply, totalAssets_);
+    }
+
     function dayOf(uint256 t) external pure returns (uint256) {
         return PoolMath.dayOf(t);
     }

@@ -4,8 +4,11 @@
 import {
   decodeErrorResult,
   decodeFunctionResult,
+  encodeAbiParameters,
   encodeFunctionData,
+  keccak256,
   numberToHex,
+  pad,
   type Abi,
   type AbiFunction,
   type Address,
@@ -13,7 +16,7 @@ import {
 } from 'viem';
 import fc from 'fast-check';
 import { privateKeyToAccount } from 'viem/accounts';
-import { loadArtifact } from '@/scripts/chain/artifacts';
+import { loadArtifact, type Artifact, type StorageEntry } from '@/scripts/chain/artifacts';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from '@/scripts/testing/anvil';
 import { expect } from 'vitest';
 import { MulDivError } from '@/lib/math/mulDiv';
@@ -65,7 +68,8 @@ export async function deployRaw(rpcUrl: string, from: Address, contractName: str
   return receipt.contractAddress;
 }
 
-function revertReason(abi: Abi, data: Hex): string {
+/** A revert's reason as both sides name it: `Panic(0x11)`, a custom error's name, or the raw data. */
+export function revertReason(abi: Abi, data: Hex): string {
   if (data.startsWith('0x4e487b71')) return `Panic(0x${BigInt(`0x${data.slice(10)}`).toString(16)})`;
   if (data === '0x') return 'empty revert';
   try {
@@ -223,3 +227,58 @@ export async function checkParity(
 /** Every combination of the columns' values: the boundary grid of a function. */
 export const cross = (...cols: readonly bigint[][]): bigint[][] =>
   cols.reduce<bigint[][]>((acc, col) => acc.flatMap((row) => col.map((v) => [...row, v])), [[]]);
+
+// ------------------------------------------------------------------ forced storage (eth_call overrides)
+
+type Layout = { storage: StorageEntry[]; types: Record<string, { numberOfBytes: string; members?: StorageEntry[]; value?: string }> };
+
+/**
+ * A struct's words with `values` packed at the compiler's offsets, keyed by slot offset from the struct's
+ * base, read from forge's storageLayout (a reordered struct moves the test with it). `structType` is the
+ * layout's type id (a variable's `type`, or a mapping's `value`).
+ */
+export function structWords(a: Artifact, structType: string, values: Record<string, bigint | boolean | Hex>): Map<bigint, bigint> {
+  const layout = a.storageLayout as unknown as Layout;
+  const members = layout.types[structType]?.members;
+  if (!members) throw new Error(`${a.contractName}: ${structType} is not a struct`);
+  const words = new Map<bigint, bigint>();
+  for (const m of members) {
+    const v = values[m.label];
+    if (v === undefined) throw new Error(`no value for ${structType}.${m.label}`);
+    const bits = 8n * BigInt(layout.types[m.type]!.numberOfBytes);
+    const n = typeof v === 'boolean' ? BigInt(v) : BigInt(v);
+    if (n < 0n || n >= 1n << bits) throw new Error(`${m.label} = ${n} does not fit ${bits} bits`);
+    const slot = BigInt(m.slot);
+    words.set(slot, (words.get(slot) ?? 0n) | (n << (8n * BigInt(m.offset))));
+  }
+  return words;
+}
+
+/** The slot of the one-slot struct variable `label` and its word with `values` packed. */
+export function packedSlot(a: Artifact, label: string, values: Record<string, bigint | boolean>): { slot: bigint; word: bigint } {
+  const entry = (a.storageLayout as unknown as Layout).storage.find((s) => s.label === label);
+  if (!entry) throw new Error(`${a.contractName} has no variable ${label}`);
+  const words = structWords(a, entry.type, values);
+  if (words.size !== 1 || !words.has(0n)) throw new Error(`${label} is not a one-slot struct`);
+  return { slot: BigInt(entry.slot), word: words.get(0n)! };
+}
+
+/** The base slot of `mapping[key]` for the address-keyed mapping variable `label`, and its value type. */
+export function mappingEntry(a: Artifact, label: string, key: Address): { slot: bigint; valueType: string } {
+  const layout = a.storageLayout as unknown as Layout;
+  const entry = layout.storage.find((s) => s.label === label);
+  const valueType = entry && layout.types[entry.type]?.value;
+  if (!entry || !valueType) throw new Error(`${a.contractName} has no mapping ${label}`);
+  const slot = BigInt(keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [key, BigInt(entry.slot)])));
+  return { slot, valueType };
+}
+
+/** The slot of the plain variable `label`. */
+export function variableSlot(a: Artifact, label: string): bigint {
+  const entry = (a.storageLayout as unknown as Layout).storage.find((s) => s.label === label);
+  if (!entry) throw new Error(`${a.contractName} has no variable ${label}`);
+  return BigInt(entry.slot);
+}
+
+/** A 32-byte storage word or key, as eth_call state overrides take it. */
+export const word32 = (v: bigint): Hex => pad(numberToHex(v), { size: 32 });

@@ -57,7 +57,7 @@ export type BulkResult = { accounts: Address[]; setupBlocks: MinedBlock[]; block
  * `rounds` rounds deposit 10 USDC into each layer and pass 1 share of each to another underwriter;
  * then each asks to redeem 5 shares per layer, and after the cooldown claims them in two parts.
  * Events (pool logs): deposit = Transfer + Deposit, transfer = Transfer, request = Transfer +
- * RedeemRequest, claim = Withdraw + Transfer; the first claim after the warp adds a Checkpoint.
+ * RedeemRequest + RedeemRequestTerms, claim = Withdraw + Transfer; the first claim after the warp adds a Checkpoint.
  */
 export async function generateBulk(driver: ChainDriver, deployment: Deployment, options: BulkOptions): Promise<BulkResult> {
   const c = calls(deployment);
