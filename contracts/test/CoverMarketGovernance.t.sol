@@ -35,7 +35,7 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
             expectedId, address(feed), address(pool), address(oracle), ICoverMarket.Direction.Up, 2, DELAY, GRACE
         );
         vm.expectEmit(true, false, false, true, address(market));
-        emit ICoverMarket.ProductTermsSet(expectedId, 1 hours, 90 days, 1 hours, 1 days);
+        emit ICoverMarket.ProductTermsSet(expectedId, 1 hours, 90 days, 1 hours, 1 days, 400);
         vm.expectEmit(true, false, false, true, address(market));
         emit ICoverMarket.ProductPricingSet(expectedId, _pricing());
         uint256 id = _register(market, c);
@@ -56,7 +56,8 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
         assertEq(got.pricing.slope, 0.5e18, "slope");
         assertEq(got.pricing.steepSlope, 5e18, "steep");
         assertEq(got.pricing.kink, 0.8e18, "kink");
-        assertEq(got.pricing.minRate, 0.005e18, "min rate");
+        assertEq(got.pricing.minRate, 0.1e18, "min rate");
+        assertEq(got.maxStrikeRatio, 400, "strike ratio");
         assertFalse(paused, "not paused");
         assertEq(usdc.allowance(address(market), address(pool)), 0, "no standing allowance: premiums go buyer to pool");
         vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketUnknownProduct.selector, id + 1));
@@ -253,11 +254,11 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
     function test_SetTerms_BoundedOwnerOnly() public {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, alice));
-        market.setTerms(downId, 2 hours, 30 days, 10 minutes, 1 hours);
+        market.setTerms(downId, 2 hours, 30 days, 10 minutes, 1 hours, 400);
         vm.prank(gov);
         vm.expectEmit(true, false, false, true, address(market));
-        emit ICoverMarket.ProductTermsSet(downId, 2 hours, 30 days, 10 minutes, 1 hours);
-        market.setTerms(downId, 2 hours, 30 days, 10 minutes, 1 hours);
+        emit ICoverMarket.ProductTermsSet(downId, 2 hours, 30 days, 10 minutes, 1 hours, 400);
+        market.setTerms(downId, 2 hours, 30 days, 10 minutes, 1 hours, 400);
         vm.prank(alice);
         vm.expectRevert(
             abi.encodeWithSelector(ICoverMarket.CoverMarketDurationOutOfBounds.selector, 1 hours, 2 hours, 30 days)
@@ -265,13 +266,13 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
         market.buyCover(downId, 2700e8, 1_000e6, 1 hours, type(uint256).max);
         vm.prank(gov);
         _expectBounds("maxDuration", 366 days, 1 hours, 365 days);
-        market.setTerms(downId, 2 hours, 366 days, 10 minutes, 1 hours);
+        market.setTerms(downId, 2 hours, 366 days, 10 minutes, 1 hours, 400);
         vm.prank(gov);
         _expectBounds("maxPriceAge", 2 days + 1, 1 minutes, 2 days);
-        market.setTerms(downId, 2 hours, 30 days, 2 days + 1, 1 hours);
+        market.setTerms(downId, 2 hours, 30 days, 2 days + 1, 1 hours, 400);
         vm.prank(gov);
         _expectBounds("maxSigmaAge", 59, 1 minutes, 7 days);
-        market.setTerms(downId, 2 hours, 30 days, 10 minutes, 59);
+        market.setTerms(downId, 2 hours, 30 days, 10 minutes, 59, 400);
     }
 
     // ---------- pause and guardian ----------

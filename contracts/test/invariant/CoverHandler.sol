@@ -8,6 +8,7 @@ import {MockAggregator} from "../../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../../src/VolatilityOracle.sol";
 import {CoverMarket} from "../../src/CoverMarket.sol";
 import {ICoverMarket} from "../../src/interfaces/ICoverMarket.sol";
+import {ShortfallWaterfall} from "../../src/ShortfallWaterfall.sol";
 
 /// @notice Drives the real CoverMarket + BackstopPool + VolatilityOracle + MockAggregator through sales,
 ///         claims, expiry (by the pool's buckets as time passes, and by `release`), transfers, deposits and
@@ -45,7 +46,17 @@ contract CoverHandler is Test {
     uint256 public ghostPremiums;
     uint256 public ghostClaimsPaid;
     uint256 public ghostDeposits;
+    uint256 public ghostShortfallsPaid;
     bool public ghostWrongRecipient;
+    /// @notice A sale left locked / total assets above the pool's ceiling (must never happen).
+    bool public ghostAboveCeiling;
+    /// @notice A shortfall right after sales found Junior's free capital below (1 − ceiling) × capital, or
+    ///         Junior paid less than min(shortfall, its cap on that reserve).
+    bool public ghostReserveBroken;
+    uint256 public worstFreeBpsAfterSale = type(uint256).max;
+
+    /// @notice The waterfall Junior (this pool) reports to; the handler is its registered venue.
+    ShortfallWaterfall public waterfall;
 
     mapping(bytes32 => uint256) public ok;
     mapping(bytes32 => uint256) public skipped;
@@ -78,7 +89,11 @@ contract CoverHandler is Test {
             usdc_.approve(address(pool_), type(uint256).max);
             vm.stopPrank();
         }
-        names = [bytes32("buy"), "claim", "release", "transfer", "warp", "deposit"];
+        names = [bytes32("buy"), "claim", "release", "transfer", "warp", "deposit", "shortfall"];
+    }
+
+    function setWaterfall(ShortfallWaterfall waterfall_) external {
+        waterfall = waterfall_;
     }
 
     function nameCount() external view returns (uint256) {
@@ -167,9 +182,18 @@ contract CoverHandler is Test {
             released: false
         });
         if (info.releaseDay != ghost[tokenId].releaseDay) ghostWrongRecipient = true;
+        _checkCeiling();
         tokenIds.push(tokenId);
         ghostPremiums += premium;
         ++ok["buy"];
+    }
+
+    /// @dev After a sale: locked ≤ ceiling × total assets, so free ≥ (1 − ceiling) × total assets.
+    function _checkCeiling() internal {
+        (uint256 total, uint256 locked, uint256 ceiling) = pool.underwritingCapital();
+        if (locked * 10_000 > ceiling * total) ghostAboveCeiling = true;
+        uint256 freeBps = ((total - locked) * 10_000) / total;
+        if (freeBps < worstFreeBpsAfterSale) worstFreeBpsAfterSale = freeBps;
     }
 
     /// @dev The market's own quote is the sale precheck: (false, 0) where `buyCover` would revert.
@@ -252,13 +276,27 @@ contract CoverHandler is Test {
         ++skipped["release"];
     }
 
-    /// @notice Transfers a cover between actors (claims must then pay the new holder).
+    /// @notice Transfers a cover between actors (claims must then pay the new holder). Claimed and released
+    ///         covers are burned: they cannot move (checked: ownerOf reverts for them).
     function transfer(uint256 seed, uint256 toSeed) external {
-        if (tokenIds.length == 0) {
+        uint256 n = tokenIds.length;
+        uint256 tokenId;
+        for (uint256 k; k < n; ++k) {
+            uint256 id = tokenIds[(seed % n + k) % n];
+            Ghost memory g = ghost[id];
+            if (g.claimed || g.released) {
+                try market.ownerOf(id) returns (address) {
+                    ghostWrongRecipient = true; // a spent cover still has an owner
+                } catch {}
+                continue;
+            }
+            tokenId = id;
+            break;
+        }
+        if (tokenId == 0) {
             ++skipped["transfer"];
             return;
         }
-        uint256 tokenId = tokenIds[seed % tokenIds.length];
         address from = market.ownerOf(tokenId);
         address to = actors[toSeed % actors.length];
         vm.prank(from);
@@ -278,6 +316,34 @@ contract CoverHandler is Test {
         _publish(next);
         pool.checkpoint();
         ++ok["warp"];
+    }
+
+    /// @notice A venue shortfall right after whatever sales came before: Junior (this pool) must pay its
+    ///         first loss from free capital up to its cap, and that free capital is at least
+    ///         (1 − ceiling) × capital — unless earlier shortfalls already drew it down (then sales stop).
+    function shortfall(uint256 amount) external {
+        if (address(waterfall) == address(0)) {
+            ++skipped["shortfall"];
+            return;
+        }
+        (uint256 total, uint256 locked, uint256 ceiling) = pool.underwritingCapital();
+        uint256 free = total - locked;
+        (,,, uint256 available, uint256 capBps) = waterfall.layerState(ShortfallWaterfall.Layer.Junior);
+        amount = bound(amount, 1e6, total);
+        (uint256 juniorPaid,,,) = waterfall.absorbShortfall(amount);
+        uint256 expected = amount < available ? amount : available;
+        if (juniorPaid != expected) ghostReserveBroken = true;
+        // Right after sales only (no shortfall drew the reserve this window): the reserve is whole.
+        if (locked * 10_000 <= ceiling * total) {
+            uint256 reserveCap = ((total * (10_000 - ceiling)) / 10_000 * capBps) / 10_000;
+            uint256 floor = amount < reserveCap ? amount : reserveCap;
+            // Junior's cap counts what it paid in the window; before any draw today it is the full cap.
+            (, uint256 used,,,) = waterfall.layerState(ShortfallWaterfall.Layer.Junior);
+            if (used == juniorPaid && juniorPaid < floor) ghostReserveBroken = true;
+            if (free * 10_000 < (10_000 - ceiling) * total) ghostReserveBroken = true;
+        }
+        ghostShortfallsPaid += juniorPaid;
+        ++ok["shortfall"];
     }
 
     /// @notice An underwriter adds capital (keeps capacity for sales).
