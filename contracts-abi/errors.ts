@@ -3,6 +3,22 @@
 export const protocolErrorsAbi = [
   {
     "type": "error",
+    "name": "BackstopPoolAboveMaxUtilization",
+    "inputs": [
+      {
+        "name": "lockedAfter",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "maxLocked",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "BackstopPoolAmountTooLarge",
     "inputs": [
       {
@@ -193,6 +209,22 @@ export const protocolErrorsAbi = [
   },
   {
     "type": "error",
+    "name": "BackstopPoolLockNotReleased",
+    "inputs": [
+      {
+        "name": "releaseDay",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "processedDay",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "BackstopPoolLockReleased",
     "inputs": [
       {
@@ -202,6 +234,27 @@ export const protocolErrorsAbi = [
       },
       {
         "name": "processedDay",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BackstopPoolMaxUtilizationOutOfBounds",
+    "inputs": [
+      {
+        "name": "value",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "min",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "max",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -391,6 +444,22 @@ export const protocolErrorsAbi = [
   },
   {
     "type": "error",
+    "name": "CoverMarketAboveMaxUtilization",
+    "inputs": [
+      {
+        "name": "payout",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "capacity",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "CoverMarketAlreadyClaimed",
     "inputs": [
       {
@@ -482,22 +551,6 @@ export const protocolErrorsAbi = [
         "name": "answeredInRound",
         "type": "uint80",
         "internalType": "uint80"
-      }
-    ]
-  },
-  {
-    "type": "error",
-    "name": "CoverMarketInsufficientCapital",
-    "inputs": [
-      {
-        "name": "payout",
-        "type": "uint256",
-        "internalType": "uint256"
-      },
-      {
-        "name": "free",
-        "type": "uint256",
-        "internalType": "uint256"
       }
     ]
   },
@@ -812,6 +865,22 @@ export const protocolErrorsAbi = [
   },
   {
     "type": "error",
+    "name": "CoverMarketStrikeTooFar",
+    "inputs": [
+      {
+        "name": "strike",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "limit",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "CoverMarketTooManyProducts",
     "inputs": []
   },
@@ -850,6 +919,22 @@ export const protocolErrorsAbi = [
         "name": "productId",
         "type": "uint256",
         "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "CoverMarketVolatilityBehind",
+    "inputs": [
+      {
+        "name": "sigmaRoundId",
+        "type": "uint80",
+        "internalType": "uint80"
+      },
+      {
+        "name": "latestRoundId",
+        "type": "uint80",
+        "internalType": "uint80"
       }
     ]
   },

@@ -15,7 +15,17 @@ import { QuotePanel } from './QuotePanel';
 import { StrikeChart } from './StrikeChart';
 import type { CoverProduct, CoverSnapshot } from './useCoverMarket';
 
-type Props = { market: Address; stablecoin: Address; product: CoverProduct; snapshot: CoverSnapshot; account: Address | undefined; wrongNetwork: boolean; stale: string | undefined };
+type Props = {
+  market: Address;
+  stablecoin: Address;
+  product: CoverProduct;
+  snapshot: CoverSnapshot;
+  /** The chain's time (the lock a premium is charged for runs from now to its release day). */
+  now: bigint;
+  account: Address | undefined;
+  wrongNetwork: boolean;
+  stale: string | undefined;
+};
 
 const TOLERANCES = [50n, 100n, 300n] as const; // basis points
 
@@ -42,7 +52,7 @@ function Field({ id, label, hint, value, onChange, error, testId }: { id: string
 }
 
 /** Buy liquidation cover: strike, payout, duration → a live quote from the twin → approve + buy with a slippage bound. */
-export function CoverForm({ market, stablecoin, product, snapshot, account, wrongNetwork, stale }: Props) {
+export function CoverForm({ market, stablecoin, product, snapshot, now, account, wrongNetwork, stale }: Props) {
   const id = useId();
   const [fields, setFields] = useState<CoverFields>({ strike: '', payout: '', durationDays: '7' });
   const [toleranceBps, setToleranceBps] = useState<bigint>(100n);
@@ -50,7 +60,7 @@ export function CoverForm({ market, stablecoin, product, snapshot, account, wron
   const buy = useTransactor();
   const set = (key: keyof CoverFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
 
-  const check = checkCover(fields, { product, market: snapshot.market, feedDecimals: snapshot.feedDecimals, assetDecimals: ASSET_DECIMALS, assetSymbol: ASSET_SYMBOL, walletBalance: snapshot.balance });
+  const check = checkCover(fields, { product, market: { ...snapshot.market, now }, feedDecimals: snapshot.feedDecimals, assetDecimals: ASSET_DECIMALS, assetSymbol: ASSET_SYMBOL, walletBalance: snapshot.balance });
   const error = (field: keyof CoverFields) => (!check.ok && !check.empty && check.field === field ? check.message : undefined);
   const maxPremium = check.ok ? maxPremiumFor(check.quote.premium, toleranceBps) : 0n;
   const cappedMax = check.ok && maxPremium > check.payout ? check.payout : maxPremium;

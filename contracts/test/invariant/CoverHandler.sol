@@ -56,7 +56,7 @@ contract CoverHandler is Test {
     uint256 public worstFreeBpsAfterSale = type(uint256).max;
 
     /// @notice The waterfall Junior (this pool) reports to; the handler is its registered venue.
-    ShortfallWaterfall public waterfall;
+    ShortfallWaterfall public immutable waterfall;
 
     mapping(bytes32 => uint256) public ok;
     mapping(bytes32 => uint256) public skipped;
@@ -70,8 +70,10 @@ contract CoverHandler is Test {
         VolatilityOracle oracle_,
         uint256 downId_,
         uint256 upId_,
-        uint256 down3Id_
+        uint256 down3Id_,
+        ShortfallWaterfall waterfall_
     ) {
+        waterfall = waterfall_;
         market = market_;
         pool = pool_;
         usdc = usdc_;
@@ -92,9 +94,7 @@ contract CoverHandler is Test {
         names = [bytes32("buy"), "claim", "release", "transfer", "warp", "deposit", "shortfall"];
     }
 
-    function setWaterfall(ShortfallWaterfall waterfall_) external {
-        waterfall = waterfall_;
-    }
+
 
     function nameCount() external view returns (uint256) {
         return names.length;
@@ -154,6 +154,12 @@ contract CoverHandler is Test {
         uint256 strike = id == upId ? spot + (spot * distance) / 1e18 : spot - (spot * distance) / 1e18;
         payout = bound(payout, 100e6, 100_000e6);
         duration = bound(duration, 1 hours, 30 days);
+        if (productSeed % 4 == 3) {
+            // Every fourth sale asks for everything the ceiling still allows: utilization rides at the cap.
+            (uint256 total, uint256 locked, uint256 ceiling) = pool.underwritingCapital();
+            uint256 maxLocked = (total * ceiling) / 10_000;
+            if (maxLocked > locked + 100e6) payout = maxLocked - locked;
+        }
         (bool sellable, uint256 premium) = _quote(id, strike, payout, duration);
         if (!sellable) {
             // After a crash σ sits at its cap and near strikes are uninsurable: try a far, short cover.
@@ -322,10 +328,6 @@ contract CoverHandler is Test {
     ///         first loss from free capital up to its cap, and that free capital is at least
     ///         (1 − ceiling) × capital — unless earlier shortfalls already drew it down (then sales stop).
     function shortfall(uint256 amount) external {
-        if (address(waterfall) == address(0)) {
-            ++skipped["shortfall"];
-            return;
-        }
         (uint256 total, uint256 locked, uint256 ceiling) = pool.underwritingCapital();
         uint256 free = total - locked;
         (,,, uint256 available, uint256 capBps) = waterfall.layerState(ShortfallWaterfall.Layer.Junior);

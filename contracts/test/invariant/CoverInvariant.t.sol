@@ -50,18 +50,17 @@ contract CoverInvariantTest is Test {
         uint256 upId = market.registerProduct(_config(ICoverMarket.Direction.Up, 2));
         uint256 down3Id = market.registerProduct(_config(ICoverMarket.Direction.Down, 3));
         vm.stopPrank();
-        handler = new CoverHandler(market, pool, usdc, feed, oracle, downId, upId, down3Id);
-        feed.transferOwnership(address(handler));
-        // The real waterfall with this pool as Junior (a Senior with capital behind it); the handler is its venue.
+        // The real waterfall with this pool as Junior (and an empty Senior); the handler is its venue.
         BackstopPool senior = new BackstopPool(IERC20(address(usdc)), "Backstop Senior", "bsSR", gov, gov);
         ShortfallWaterfall wf =
             new ShortfallWaterfall(IShortfallLayer(address(pool)), IShortfallLayer(address(senior)), gov, gov);
+        handler = new CoverHandler(market, pool, usdc, feed, oracle, downId, upId, down3Id, wf);
+        feed.transferOwnership(address(handler));
         vm.startPrank(gov);
         pool.setWaterfall(address(wf));
         senior.setWaterfall(address(wf));
         wf.setVenue(address(handler), type(uint96).max);
         vm.stopPrank();
-        handler.setWaterfall(wf);
         handler.deposit(0, 500_000e6);
         handler.deposit(1, 500_000e6);
         targetContract(address(handler));
