@@ -112,7 +112,7 @@ export function CoverForm({ market, stablecoin, product, snapshot, now, account,
       <StrikeChart feed={product.feed} feedDecimals={snapshot.feedDecimals} spot={snapshot.market.spot} direction={product.direction} strike={fields.strike} onPick={set('strike')} />
       <Field id={`${id}-payout`} label={`Payout (${ASSET_SYMBOL})`} hint="Paid to whoever holds the cover when the strike is touched." value={fields.payout} onChange={set('payout')} error={error('payout')} testId="cover-payout" />
       <Field id={`${id}-days`} label="Duration (days)" hint="From 1 hour (0.0417) to the product's maximum." value={fields.durationDays} onChange={set('durationDays')} error={error('durationDays')} testId="cover-duration" />
-      {check.ok ? <QuotePanel quote={check.quote} /> : !check.empty && check.field === 'quote' ? <p className="text-sm text-red-700">{check.message}</p> : null}
+      {check.ok ? <QuotePanel quote={check.quote} /> : !check.empty && check.field === 'quote' ? <p className="text-sm text-red-700" data-testid="cover-quote-message">{check.message}</p> : null}
       <fieldset className="text-sm">
         <legend className="text-slate-600 dark:text-slate-300">Price may move before your transaction lands: pay at most the quote +</legend>
         <div className="mt-1 flex gap-2">
