@@ -1910,9 +1910,9 @@ export const coverMarketAbi = [
     "name": "CoverMarketParameterOutOfBounds",
     "inputs": [
       {
-        "name": "name",
-        "type": "bytes32",
-        "internalType": "bytes32"
+        "name": "parameter",
+        "type": "uint8",
+        "internalType": "enum ICoverMarket.Parameter"
       },
       {
         "name": "value",

@@ -613,9 +613,9 @@ export const protocolErrorsAbi = [
     "name": "CoverMarketParameterOutOfBounds",
     "inputs": [
       {
-        "name": "name",
-        "type": "bytes32",
-        "internalType": "bytes32"
+        "name": "parameter",
+        "type": "uint8",
+        "internalType": "enum ICoverMarket.Parameter"
       },
       {
         "name": "value",

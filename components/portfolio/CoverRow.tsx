@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { zeroAddress, type Address } from 'viem';
+import type { Address } from 'viem';
 import { usePublicClient, useReadContract } from 'wagmi';
 import { coverMarketAbi } from '@/contracts-abi';
 import { coverView, COVER_VIEW_LABEL } from '@/lib/cover/coverStatus';
@@ -43,8 +43,7 @@ export function CoverRow({ tokenId, market, products, account, wrongNetwork }: P
   if (!info.data) return <li className="h-12 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />;
   const c = info.data;
   const view = coverView(c.status, round.data);
-  // A claimed or released cover is burned (holder 0): it belonged to this account (the indexer kept it).
-  const owned = c.holder === zeroAddress || c.holder.toLowerCase() === account.toLowerCase();
+  const owned = c.holder.toLowerCase() === account.toLowerCase();
 
   async function onClaim() {
     if (round.data === null || round.data === undefined) return;

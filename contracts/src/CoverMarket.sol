@@ -15,7 +15,7 @@ import {CoverPricing} from "./libraries/CoverPricing.sol";
 
 /// @title CoverMarket
 /// @notice Sells parametric liquidation cover: one ERC-721 token per cover (transferable while it can
-///         still pay, burned once claimed or released), priced from a Chainlink feed and its volatility
+///         still pay, frozen once claimed or released), priced from a Chainlink feed and its volatility
 ///         oracle, backed by a `BackstopPool` (see `ICoverMarket`).
 ///
 /// @dev ## Life of a cover
@@ -23,10 +23,16 @@ import {CoverPricing} from "./libraries/CoverPricing.sol";
 ///      × payout × the average markup over the utilization the cover consumes), pulls the premium into the
 ///      pool's unearned reserve (earned until `end`), locks the payout in the pool until `end + claimGrace`
 ///      and mints the token. `claim` pays the holder from that lock when `confirmations` consecutive
-///      rounds prove the touch, and burns the token. After the claim deadline nothing has to happen: the
+///      rounds prove the touch, and freezes the token. After the claim deadline nothing has to happen: the
 ///      pool releases the lock at the start of `releaseDay = (end + claimGrace) / 1 day + 1` through its
 ///      day buckets, with no loop over covers. `release` is an optional permissionless shortcut that also
-///      burns the token (see `ICoverMarket`). A spent cover can therefore never be sold.
+///      freezes the token (see `ICoverMarket`). A spent cover can therefore never be sold.
+///
+///      ## Why settled covers are frozen, not burned
+///      A settled (claimed or released) cover's transfers revert (`_update`), and its token stays with
+///      its last holder as a receipt (`coverInfo.holder` keeps answering). Burning instead cost a claim
+///      ~12.7k more gas (balance, owner and approval slots and the Transfer event: 82.4k against a 75k
+///      budget), while the freeze costs each transfer one read of the cover's slot.
 ///
 ///      P_touch is priced over the whole duration although rounds only count from `start +
 ///      activationDelay`: a slight overstatement of the risk, in the pool's favour, that keeps the
@@ -232,9 +238,9 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
             revert CoverMarketZeroAddress();
         }
         if (address(sequencerUptimeFeed_) == address(0)) {
-            _checkBounds("sequencerGracePeriod", sequencerGracePeriod_, 0, 0);
+            _checkBounds(Parameter.SequencerGracePeriod, sequencerGracePeriod_, 0, 0);
         } else {
-            _checkBounds("sequencerGracePeriod", sequencerGracePeriod_, MIN_SEQUENCER_GRACE, MAX_SEQUENCER_GRACE);
+            _checkBounds(Parameter.SequencerGracePeriod, sequencerGracePeriod_, MIN_SEQUENCER_GRACE, MAX_SEQUENCER_GRACE);
         }
         asset = asset_;
         sequencerUptimeFeed = sequencerUptimeFeed_;
@@ -378,9 +384,8 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         deadline = _claimDeadline(deadline, provenAt, true);
         if (block.timestamp > deadline) revert CoverMarketClaimWindowClosed(tokenId, deadline);
         _covers[tokenId].state = CoverState.Claimed;
-        // Burned before paying (effects first): a spent cover can never be sold. `_update` returns the
-        // holder it burned from, who is paid.
-        address holder = _update(address(0), tokenId, address(0));
+        // From here the token is frozen (`_update`): a spent cover can never be sold.
+        address holder = _ownerOf(tokenId);
         if (block.timestamp < releaseDay * DAY) {
             // Paid out of this cover's own lock (its bucket), never out of other covers' locked capital.
             pool.payClaim(c.payout, holder, releaseDay);
@@ -400,8 +405,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         // The latest deadline any proof could have: release never cuts off a claim an outage kept open.
         uint256 deadline = _claimDeadline(nominal, uint256(c.start) + p.claim.activationDelay, false);
         if (block.timestamp <= deadline) revert CoverMarketClaimWindowOpen(tokenId, deadline);
-        _covers[tokenId].state = CoverState.Released;
-        _update(address(0), tokenId, address(0)); // burn (an active cover always has a holder)
+        _covers[tokenId].state = CoverState.Released; // frozen from here (`_update`)
         uint256 releaseDay = nominal / DAY + 1;
         // Before the start of `releaseDay` the bucket still holds the lock: free it now. From that
         // moment on the pool releases it itself (on its next walk), so there is nothing to free.
@@ -425,12 +429,12 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         address poolAsset = c.pool.asset();
         if (poolAsset != address(asset)) revert CoverMarketPoolAssetMismatch(poolAsset, address(asset));
         uint256 confirmations = c.confirmations == 0 ? DEFAULT_CONFIRMATIONS : c.confirmations;
-        _checkBounds("confirmations", confirmations, MIN_CONFIRMATIONS, MAX_CONFIRMATIONS);
-        _checkBounds("activationDelay", c.activationDelay, MIN_ACTIVATION_DELAY, MAX_ACTIVATION_DELAY);
+        _checkBounds(Parameter.Confirmations, confirmations, MIN_CONFIRMATIONS, MAX_CONFIRMATIONS);
+        _checkBounds(Parameter.ActivationDelay, c.activationDelay, MIN_ACTIVATION_DELAY, MAX_ACTIVATION_DELAY);
         // Above the sequencer's grace period: a touch proven by the last rounds before `end` can always be
         // claimed after an outage's grace (rounds after it) or at once (rounds before it).
         uint256 lowestGrace = sequencerGracePeriod + 1 > MIN_CLAIM_GRACE ? sequencerGracePeriod + 1 : MIN_CLAIM_GRACE;
-        _checkBounds("claimGrace", c.claimGrace, lowestGrace, MAX_CLAIM_GRACE);
+        _checkBounds(Parameter.ClaimGrace, c.claimGrace, lowestGrace, MAX_CLAIM_GRACE);
         if (_productCount == type(uint16).max) revert CoverMarketTooManyProducts();
         productId = ++_productCount;
         Product storage p = _products[productId];
@@ -504,6 +508,14 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         if (guardian_ == address(0)) revert CoverMarketZeroAddress();
         emit GuardianSet(guardian, guardian_);
         guardian = guardian_;
+    }
+
+    /// @dev A claimed or released cover can never move (nor be sold): only active ones transfer, the others
+    ///      revert `CoverMarketAlreadyClaimed` / `CoverMarketAlreadyReleased`. Both `safeTransferFrom`s go
+    ///      through here (OpenZeppelin 5); minting does not.
+    function transferFrom(address from, address to, uint256 tokenId) public override {
+        _requireActive(tokenId, _covers[tokenId].state);
+        super.transferFrom(from, to, tokenId);
     }
 
     /// @notice No metadata service: covers are described on chain by `coverInfo` (and by the indexer).
@@ -744,14 +756,14 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         uint256 maxSigmaAge,
         uint256 maxStrikeRatio
     ) internal {
-        _checkBounds("maxDuration", maxDuration, MIN_DURATION, MAX_DURATION);
+        _checkBounds(Parameter.MaxDuration, maxDuration, MIN_DURATION, MAX_DURATION);
         // A cover shorter than its activation delay could never be claimed.
         uint256 activationDelay = p.claim.activationDelay;
         uint256 lowest = activationDelay + 1 > MIN_DURATION ? activationDelay + 1 : MIN_DURATION;
-        _checkBounds("minDuration", minDuration, lowest, maxDuration);
-        _checkBounds("maxPriceAge", maxPriceAge, MIN_PRICE_AGE, MAX_PRICE_AGE);
-        _checkBounds("maxSigmaAge", maxSigmaAge, MIN_SIGMA_AGE, MAX_SIGMA_AGE);
-        _checkBounds("maxStrikeRatio", maxStrikeRatio, MIN_MAX_STRIKE_RATIO, MAX_MAX_STRIKE_RATIO);
+        _checkBounds(Parameter.MinDuration, minDuration, lowest, maxDuration);
+        _checkBounds(Parameter.MaxPriceAge, maxPriceAge, MIN_PRICE_AGE, MAX_PRICE_AGE);
+        _checkBounds(Parameter.MaxSigmaAge, maxSigmaAge, MIN_SIGMA_AGE, MAX_SIGMA_AGE);
+        _checkBounds(Parameter.MaxStrikeRatio, maxStrikeRatio, MIN_MAX_STRIKE_RATIO, MAX_MAX_STRIKE_RATIO);
         uint256 w = p.sale.terms;
         // Keep direction (bit 0) and claim grace (fixed at registration); rewrite the rest.
         w = (w & (1 | (uint256(0x1fffff) << _TERMS_GRACE_SHIFT))) | (maxPriceAge << _TERMS_PRICE_AGE_SHIFT)
@@ -763,12 +775,12 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
     }
 
     function _setPricing(uint256 productId, Product storage p, CoverPricing.Pricing memory pricing) internal {
-        _checkBounds("baseMarkup", pricing.baseMarkup, MIN_BASE_MARKUP, MAX_BASE_MARKUP);
-        _checkBounds("slope", pricing.slope, 0, MAX_SLOPE);
+        _checkBounds(Parameter.BaseMarkup, pricing.baseMarkup, MIN_BASE_MARKUP, MAX_BASE_MARKUP);
+        _checkBounds(Parameter.Slope, pricing.slope, 0, MAX_SLOPE);
         // "Steep above the kink": never gentler than below it.
-        _checkBounds("steepSlope", pricing.steepSlope, pricing.slope, MAX_STEEP_SLOPE);
-        _checkBounds("kink", pricing.kink, MIN_KINK, MAX_KINK);
-        _checkBounds("minRate", pricing.minRate, MIN_MIN_RATE, MAX_MIN_RATE);
+        _checkBounds(Parameter.SteepSlope, pricing.steepSlope, pricing.slope, MAX_STEEP_SLOPE);
+        _checkBounds(Parameter.Kink, pricing.kink, MIN_KINK, MAX_KINK);
+        _checkBounds(Parameter.MinRate, pricing.minRate, MIN_MIN_RATE, MAX_MIN_RATE);
         p.sale.minRate = pricing.minRate;
         p.sale.baseMarkup = pricing.baseMarkup;
         p.sale.slope = pricing.slope;
@@ -777,7 +789,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         emit ProductPricingSet(productId, pricing);
     }
 
-    function _checkBounds(bytes32 name, uint256 value, uint256 min, uint256 max) internal pure {
-        if (value < min || value > max) revert CoverMarketParameterOutOfBounds(name, value, min, max);
+    function _checkBounds(Parameter parameter, uint256 value, uint256 min, uint256 max) internal pure {
+        if (value < min || value > max) revert CoverMarketParameterOutOfBounds(parameter, value, min, max);
     }
 }

@@ -50,11 +50,11 @@ contract CoverMarketHardeningTest is CoverMarketBase {
     function test_StrikeRange_GovernanceBounds() public {
         vm.startPrank(gov);
         vm.expectRevert(
-            abi.encodeWithSelector(ICoverMarket.CoverMarketParameterOutOfBounds.selector, bytes32("maxStrikeRatio"), 109, 110, 1_000)
+            abi.encodeWithSelector(ICoverMarket.CoverMarketParameterOutOfBounds.selector, ICoverMarket.Parameter.MaxStrikeRatio, 109, 110, 1_000)
         );
         market.setTerms(downId, 1 hours, 90 days, 1 hours, 1 days, 109);
         vm.expectRevert(
-            abi.encodeWithSelector(ICoverMarket.CoverMarketParameterOutOfBounds.selector, bytes32("maxStrikeRatio"), 1_001, 110, 1_000)
+            abi.encodeWithSelector(ICoverMarket.CoverMarketParameterOutOfBounds.selector, ICoverMarket.Parameter.MaxStrikeRatio, 1_001, 110, 1_000)
         );
         market.setTerms(downId, 1 hours, 90 days, 1 hours, 1 days, 1_001);
         market.setTerms(downId, 2 hours, 30 days, 10 minutes, 2 hours, 110);
@@ -144,41 +144,46 @@ contract CoverMarketHardeningTest is CoverMarketBase {
         assertGt(market.quote(downId, 750e8, payout, 1 hours), premium, "longer lock, dearer");
     }
 
-    // ---------- burned covers ----------
+    // ---------- settled covers are frozen ----------
 
-    function test_Claim_BurnsTheCover_InfoKeepsAnswering() public {
+    function test_Claim_FreezesTheCover_InfoKeepsAnswering() public {
         uint256 id = _buyDown(alice);
         uint80 r = _pushN(2600e8, 2, 10 minutes);
-        vm.expectEmit(true, true, true, true, address(market));
-        emit Transfer(alice, address(0), id);
         _claim(id, r);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, id));
-        market.ownerOf(id);
-        assertEq(market.balanceOf(alice), 0, "burned");
+        assertEq(market.ownerOf(id), alice, "the receipt stays with its holder");
+        assertEq(market.balanceOf(alice), 1, "still held");
         ICoverMarket.CoverInfo memory info = market.coverInfo(id);
         assertEq(uint256(info.status), uint256(ICoverMarket.CoverStatus.Claimed), "claimed");
-        assertEq(info.holder, address(0), "no holder once burned");
+        assertEq(info.holder, alice, "holder kept");
         assertEq(info.payout, 10_000e6, "terms kept");
-        // A spent cover can never move.
+        // A spent cover can never move, by any route.
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketAlreadyClaimed.selector, id));
         market.transferFrom(alice, bob, id);
+        vm.prank(alice);
+        market.setApprovalForAll(bob, true);
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketAlreadyClaimed.selector, id));
+        market.safeTransferFrom(alice, bob, id);
+        assertEq(market.ownerOf(id), alice, "did not move");
     }
 
-    function test_Release_BurnsTheCover() public {
+    function test_Release_FreezesTheCover() public {
         uint256 id = _buyDown(alice);
+        uint256 other = _buyDown(alice);
         vm.warp(market.coverInfo(id).claimDeadline + 1);
-        vm.expectEmit(true, true, true, true, address(market));
-        emit Transfer(alice, address(0), id);
         market.release(id);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, id));
-        market.ownerOf(id);
+        assertEq(market.ownerOf(id), alice, "the receipt stays with its holder");
         ICoverMarket.CoverInfo memory info = market.coverInfo(id);
         assertEq(uint256(info.status), uint256(ICoverMarket.CoverStatus.Released), "released");
-        assertEq(info.holder, address(0), "no holder once burned");
+        assertEq(info.holder, alice, "holder kept");
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketAlreadyReleased.selector, id));
         market.safeTransferFrom(alice, bob, id);
+        // An expired but unreleased cover still moves (release freezes it).
+        vm.prank(alice);
+        market.transferFrom(alice, bob, other);
+        assertEq(market.ownerOf(other), bob, "unsettled covers move");
     }
 
     event Transfer(address indexed from, address indexed to, uint256 indexed tokenId);

@@ -80,12 +80,10 @@ ponder.on('CoverMarket:CoverReleased', async ({ event, context }) => {
 });
 
 // The cover is a transferable token: whoever holds it now is who a claim pays. A claimed or released
-// cover is burned (Transfer to the zero address, same transaction as CoverClaimed / CoverReleased): its
-// row keeps the last holder, so history and the portfolio still show whose cover it was.
+// cover is frozen with its last holder (the market refuses its transfers), so the row keeps that holder.
 ponder.on('CoverMarket:Transfer', async ({ event, context }) => {
   const { from, to, tokenId } = event.args;
   if (from === zeroAddress) return; // the mint: CoverBought (same transaction) records the buyer
-  if (to === zeroAddress) return; // the burn: the holder stays the last one
   await context.db.update(cover, { tokenId }).set({ holder: to, updatedBlock: event.block.number });
 });
 

@@ -19,8 +19,26 @@ interface ICoverMarket {
         Up
     }
 
+    /// @notice The bounded governance parameters (named in `CoverMarketParameterOutOfBounds`).
+    enum Parameter {
+        SequencerGracePeriod,
+        Confirmations,
+        ActivationDelay,
+        ClaimGrace,
+        MinDuration,
+        MaxDuration,
+        MaxPriceAge,
+        MaxSigmaAge,
+        MaxStrikeRatio,
+        BaseMarkup,
+        Slope,
+        SteepSlope,
+        Kink,
+        MinRate
+    }
+
     /// @notice What is stored for a cover. `Released` = marked expired by `release` (its lock freed).
-    ///         A `Claimed` or `Released` cover's token is burned.
+    ///         A `Claimed` or `Released` cover's token is frozen: it stays with its holder, transfers revert.
     enum CoverState {
         None,
         Active,
@@ -75,9 +93,7 @@ interface ICoverMarket {
     /// @param claimDeadline Last second a claim may be submitted: `end + claimGrace`, moved by the downtime of
     ///        L2 sequencer outages after the cover's window opened (the latest deadline any proof can have).
     /// @param releaseDay Day (unix day number) at whose start the pool releases the lock.
-    /// @param holder Current token owner; address(0) once the cover is claimed or released (its token is
-    ///        burned: the last holder is in `CoverClaimed` and in the burn's ERC-721 `Transfer` event — a
-    ///        stored copy would cost every claim a fresh storage slot).
+    /// @param holder Current token owner (a claimed or released cover's token is frozen with its last holder).
     struct CoverInfo {
         uint256 productId;
         uint256 strike;
@@ -133,9 +149,9 @@ interface ICoverMarket {
         uint256 spot,
         uint256 sigma
     );
-    /// @notice Cover `tokenId` paid `payout` to `holder`, proven by rounds from `roundId`; the token is burned.
+    /// @notice Cover `tokenId` paid `payout` to `holder`, proven by rounds from `roundId`; the token is frozen.
     event CoverClaimed(uint256 indexed tokenId, address indexed holder, uint80 roundId, uint256 payout, address caller);
-    /// @notice Cover `tokenId` was marked expired by `caller` and its token burned; `released` capital was
+    /// @notice Cover `tokenId` was marked expired by `caller` and its token frozen; `released` capital was
     ///         freed early (0 when the pool's day bucket had already released it).
     event CoverReleased(uint256 indexed tokenId, address indexed caller, uint256 released);
 
@@ -191,8 +207,10 @@ interface ICoverMarket {
     error CoverMarketStrikeNotReached(uint80 roundId, int256 answer, uint256 strike);
     error CoverMarketNotGuardian(address caller);
     error CoverMarketZeroAddress();
-    /// @notice Governance parameter `name` = `value` outside [min, max].
-    error CoverMarketParameterOutOfBounds(bytes32 name, uint256 value, uint256 min, uint256 max);
+    /// @notice Governance parameter `parameter` = `value` outside [min, max]. (An enum, not the name as
+    ///         bytes32: each bytes32 literal was a 33-byte PUSH32 at its call site, ~400 bytes of a contract
+    ///         at the EIP-170 limit.)
+    error CoverMarketParameterOutOfBounds(Parameter parameter, uint256 value, uint256 min, uint256 max);
     /// @notice The oracle measures `oracleFeed`, not the product's `feed`.
     error CoverMarketOracleFeedMismatch(address oracleFeed, address feed);
     /// @notice The pool's asset `poolAsset` is not the market's `asset`.
@@ -273,7 +291,7 @@ interface ICoverMarket {
     ///      `CoverMarketInvalidRoundId`, `CoverMarketRoundsCrossPhase`, `CoverMarketRoundUnavailable`,
     ///      `CoverMarketNonPositiveAnswer`, `CoverMarketIncompleteRound`, `CoverMarketRoundOutsideWindow`,
     ///      `CoverMarketStrikeNotReached`. Pays from the cover's own lock only (other covers' locked capital
-    ///      is untouched). Not blocked by any pause. Emits `CoverClaimed` and the ERC-721 burn `Transfer`.
+    ///      is untouched). Not blocked by any pause. Emits `CoverClaimed`; the token is frozen.
     function claim(uint256 tokenId, uint80 roundId) external;
 
     /// @notice Marks cover `tokenId` expired after its claim deadline and, if the pool's day bucket has
@@ -281,11 +299,10 @@ interface ICoverMarket {
     ///         deadline), frees the locked payout now. Anyone may call; never needed for correctness.
     /// @dev Expiry needs no call: the pool's day buckets release every lock with no loop over covers.
     ///      This exists because (1) capital comes back to underwriters up to a day earlier, and (2) the
-    ///      indexer gets an explicit `CoverReleased` event and the token a final stored state (it is burned).
+    ///      indexer gets an explicit `CoverReleased` event and the token a final stored state (it is frozen).
     ///      The deadline is the latest any claim could have after L2 outages (see `claim`), so a release
     ///      never cuts off a claim. Reverts `CoverMarketUnknownCover`, `CoverMarketAlreadyClaimed`,
-    ///      `CoverMarketAlreadyReleased`, `CoverMarketClaimWindowOpen`. Emits `CoverReleased` and the burn's
-    ///      `Transfer`.
+    ///      `CoverMarketAlreadyReleased`, `CoverMarketClaimWindowOpen`. Emits `CoverReleased`; the token is frozen.
     /// @return released Capital freed by this call (0 if the bucket had already released it).
     function release(uint256 tokenId) external returns (uint256 released);
 

@@ -283,7 +283,7 @@ contract CoverHandler is Test {
     }
 
     /// @notice Transfers a cover between actors (claims must then pay the new holder). Claimed and released
-    ///         covers are burned: they cannot move (checked: ownerOf reverts for them).
+    ///         covers are frozen: they cannot move (checked: a transfer of one reverts).
     function transfer(uint256 seed, uint256 toSeed) external {
         uint256 n = tokenIds.length;
         uint256 tokenId;
@@ -291,8 +291,10 @@ contract CoverHandler is Test {
             uint256 id = tokenIds[(seed % n + k) % n];
             Ghost memory g = ghost[id];
             if (g.claimed || g.released) {
-                try market.ownerOf(id) returns (address) {
-                    ghostWrongRecipient = true; // a spent cover still has an owner
+                address holder = market.ownerOf(id);
+                vm.prank(holder);
+                try market.transferFrom(holder, actors[toSeed % actors.length], id) {
+                    ghostWrongRecipient = true; // a spent cover moved
                 } catch {}
                 continue;
             }
