@@ -73,6 +73,19 @@ export const backstopPoolAbi = [
   },
   {
     "type": "function",
+    "name": "DEFAULT_MAX_UTILIZATION_BPS",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint16",
+        "internalType": "uint16"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "MAX_BUCKET_WALK",
     "inputs": [],
     "outputs": [
@@ -125,6 +138,19 @@ export const backstopPoolAbi = [
   },
   {
     "type": "function",
+    "name": "MAX_MAX_UTILIZATION_BPS",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint16",
+        "internalType": "uint16"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "MAX_TERM",
     "inputs": [],
     "outputs": [
@@ -158,6 +184,19 @@ export const backstopPoolAbi = [
         "name": "",
         "type": "uint32",
         "internalType": "uint32"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "MIN_MAX_UTILIZATION_BPS",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint16",
+        "internalType": "uint16"
       }
     ],
     "stateMutability": "view"
@@ -645,6 +684,19 @@ export const backstopPoolAbi = [
   },
   {
     "type": "function",
+    "name": "maxUtilizationBps",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "maxWithdraw",
     "inputs": [
       {
@@ -735,6 +787,29 @@ export const backstopPoolAbi = [
   {
     "type": "function",
     "name": "payClaim",
+    "inputs": [
+      {
+        "name": "amount",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "recipient",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "releaseDay",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "payReleasedClaim",
     "inputs": [
       {
         "name": "amount",
@@ -1185,6 +1260,19 @@ export const backstopPoolAbi = [
   },
   {
     "type": "function",
+    "name": "setMaxUtilizationBps",
+    "inputs": [
+      {
+        "name": "bps",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "setOperator",
     "inputs": [
       {
@@ -1422,6 +1510,11 @@ export const backstopPoolAbi = [
       },
       {
         "name": "locked",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "maxUtilizationBps_",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -1805,6 +1898,25 @@ export const backstopPoolAbi = [
   },
   {
     "type": "event",
+    "name": "MaxUtilizationBpsSet",
+    "inputs": [
+      {
+        "name": "previous",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      },
+      {
+        "name": "current",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
     "name": "OperatorSet",
     "inputs": [
       {
@@ -2023,6 +2135,37 @@ export const backstopPoolAbi = [
   },
   {
     "type": "event",
+    "name": "ReleasedClaimPaid",
+    "inputs": [
+      {
+        "name": "market",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "recipient",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "amount",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      },
+      {
+        "name": "releaseDay",
+        "type": "uint256",
+        "indexed": true,
+        "internalType": "uint256"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
     "name": "ShortfallCovered",
     "inputs": [
       {
@@ -2164,6 +2307,22 @@ export const backstopPoolAbi = [
       }
     ],
     "anonymous": false
+  },
+  {
+    "type": "error",
+    "name": "BackstopPoolAboveMaxUtilization",
+    "inputs": [
+      {
+        "name": "lockedAfter",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "maxLocked",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
   },
   {
     "type": "error",
@@ -2362,6 +2521,22 @@ export const backstopPoolAbi = [
   },
   {
     "type": "error",
+    "name": "BackstopPoolLockNotReleased",
+    "inputs": [
+      {
+        "name": "releaseDay",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "processedDay",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "BackstopPoolLockReleased",
     "inputs": [
       {
@@ -2371,6 +2546,27 @@ export const backstopPoolAbi = [
       },
       {
         "name": "processedDay",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BackstopPoolMaxUtilizationOutOfBounds",
+    "inputs": [
+      {
+        "name": "value",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "min",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "max",
         "type": "uint256",
         "internalType": "uint256"
       }

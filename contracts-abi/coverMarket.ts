@@ -47,6 +47,19 @@ export const coverMarketAbi = [
   },
   {
     "type": "function",
+    "name": "DEFAULT_MAX_STRIKE_RATIO",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "MAX_ACTIVATION_DELAY",
     "inputs": [],
     "outputs": [
@@ -113,6 +126,19 @@ export const coverMarketAbi = [
   {
     "type": "function",
     "name": "MAX_KINK",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "MAX_MAX_STRIKE_RATIO",
     "inputs": [],
     "outputs": [
       {
@@ -282,6 +308,19 @@ export const coverMarketAbi = [
   {
     "type": "function",
     "name": "MIN_KINK",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "MIN_MAX_STRIKE_RATIO",
     "inputs": [],
     "outputs": [
       {
@@ -741,6 +780,11 @@ export const coverMarketAbi = [
             "internalType": "uint32"
           },
           {
+            "name": "maxStrikeRatio",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
             "name": "pricing",
             "type": "tuple",
             "internalType": "struct CoverPricing.Pricing",
@@ -892,6 +936,11 @@ export const coverMarketAbi = [
             "name": "maxSigmaAge",
             "type": "uint32",
             "internalType": "uint32"
+          },
+          {
+            "name": "maxStrikeRatio",
+            "type": "uint16",
+            "internalType": "uint16"
           },
           {
             "name": "pricing",
@@ -1142,6 +1191,11 @@ export const coverMarketAbi = [
       },
       {
         "name": "maxSigmaAge",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "maxStrikeRatio",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -1650,6 +1704,12 @@ export const coverMarketAbi = [
         "type": "uint256",
         "indexed": false,
         "internalType": "uint256"
+      },
+      {
+        "name": "maxStrikeRatio",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
       }
     ],
     "anonymous": false
@@ -1678,6 +1738,22 @@ export const coverMarketAbi = [
       }
     ],
     "anonymous": false
+  },
+  {
+    "type": "error",
+    "name": "CoverMarketAboveMaxUtilization",
+    "inputs": [
+      {
+        "name": "payout",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "capacity",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
   },
   {
     "type": "error",
@@ -1777,22 +1853,6 @@ export const coverMarketAbi = [
   },
   {
     "type": "error",
-    "name": "CoverMarketInsufficientCapital",
-    "inputs": [
-      {
-        "name": "payout",
-        "type": "uint256",
-        "internalType": "uint256"
-      },
-      {
-        "name": "free",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ]
-  },
-  {
-    "type": "error",
     "name": "CoverMarketInvalidRoundId",
     "inputs": [
       {
@@ -1850,9 +1910,9 @@ export const coverMarketAbi = [
     "name": "CoverMarketParameterOutOfBounds",
     "inputs": [
       {
-        "name": "name",
-        "type": "bytes32",
-        "internalType": "bytes32"
+        "name": "parameter",
+        "type": "uint8",
+        "internalType": "enum ICoverMarket.Parameter"
       },
       {
         "name": "value",
@@ -2102,6 +2162,22 @@ export const coverMarketAbi = [
   },
   {
     "type": "error",
+    "name": "CoverMarketStrikeTooFar",
+    "inputs": [
+      {
+        "name": "strike",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "limit",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "CoverMarketTooManyProducts",
     "inputs": []
   },
@@ -2140,6 +2216,22 @@ export const coverMarketAbi = [
         "name": "productId",
         "type": "uint256",
         "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "CoverMarketVolatilityBehind",
+    "inputs": [
+      {
+        "name": "sigmaRoundId",
+        "type": "uint80",
+        "internalType": "uint80"
+      },
+      {
+        "name": "latestRoundId",
+        "type": "uint80",
+        "internalType": "uint80"
       }
     ]
   },

@@ -24,6 +24,22 @@ export const protocolErrorsAbi = [
   },
   {
     "type": "error",
+    "name": "BackstopPoolAboveMaxUtilization",
+    "inputs": [
+      {
+        "name": "lockedAfter",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "maxLocked",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "BackstopPoolAmountTooLarge",
     "inputs": [
       {
@@ -219,6 +235,22 @@ export const protocolErrorsAbi = [
   },
   {
     "type": "error",
+    "name": "BackstopPoolLockNotReleased",
+    "inputs": [
+      {
+        "name": "releaseDay",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "processedDay",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "BackstopPoolLockReleased",
     "inputs": [
       {
@@ -228,6 +260,27 @@ export const protocolErrorsAbi = [
       },
       {
         "name": "processedDay",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BackstopPoolMaxUtilizationOutOfBounds",
+    "inputs": [
+      {
+        "name": "value",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "min",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "max",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -433,6 +486,22 @@ export const protocolErrorsAbi = [
   },
   {
     "type": "error",
+    "name": "CoverMarketAboveMaxUtilization",
+    "inputs": [
+      {
+        "name": "payout",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "capacity",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "CoverMarketAlreadyClaimed",
     "inputs": [
       {
@@ -529,22 +598,6 @@ export const protocolErrorsAbi = [
   },
   {
     "type": "error",
-    "name": "CoverMarketInsufficientCapital",
-    "inputs": [
-      {
-        "name": "payout",
-        "type": "uint256",
-        "internalType": "uint256"
-      },
-      {
-        "name": "free",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ]
-  },
-  {
-    "type": "error",
     "name": "CoverMarketInvalidRoundId",
     "inputs": [
       {
@@ -602,9 +655,9 @@ export const protocolErrorsAbi = [
     "name": "CoverMarketParameterOutOfBounds",
     "inputs": [
       {
-        "name": "name",
-        "type": "bytes32",
-        "internalType": "bytes32"
+        "name": "parameter",
+        "type": "uint8",
+        "internalType": "enum ICoverMarket.Parameter"
       },
       {
         "name": "value",
@@ -854,6 +907,22 @@ export const protocolErrorsAbi = [
   },
   {
     "type": "error",
+    "name": "CoverMarketStrikeTooFar",
+    "inputs": [
+      {
+        "name": "strike",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "limit",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "CoverMarketTooManyProducts",
     "inputs": []
   },
@@ -892,6 +961,22 @@ export const protocolErrorsAbi = [
         "name": "productId",
         "type": "uint256",
         "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "CoverMarketVolatilityBehind",
+    "inputs": [
+      {
+        "name": "sigmaRoundId",
+        "type": "uint80",
+        "internalType": "uint80"
+      },
+      {
+        "name": "latestRoundId",
+        "type": "uint80",
+        "internalType": "uint80"
       }
     ]
   },

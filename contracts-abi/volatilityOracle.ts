@@ -330,6 +330,16 @@ export const volatilityOracleAbi = [
         "name": "updatedAt",
         "type": "uint256",
         "internalType": "uint256"
+      },
+      {
+        "name": "roundId",
+        "type": "uint80",
+        "internalType": "uint80"
+      },
+      {
+        "name": "feed_",
+        "type": "address",
+        "internalType": "contract AggregatorV3Interface"
       }
     ],
     "stateMutability": "view"

@@ -15,7 +15,17 @@ import { QuotePanel } from './QuotePanel';
 import { StrikeChart } from './StrikeChart';
 import type { CoverProduct, CoverSnapshot } from './useCoverMarket';
 
-type Props = { market: Address; stablecoin: Address; product: CoverProduct; snapshot: CoverSnapshot; account: Address | undefined; wrongNetwork: boolean; stale: string | undefined };
+type Props = {
+  market: Address;
+  stablecoin: Address;
+  product: CoverProduct;
+  snapshot: CoverSnapshot;
+  /** The chain's time (the lock a premium is charged for runs from now to its release day). */
+  now: bigint;
+  account: Address | undefined;
+  wrongNetwork: boolean;
+  stale: string | undefined;
+};
 
 const TOLERANCES = [50n, 100n, 300n] as const; // basis points
 
@@ -42,7 +52,7 @@ function Field({ id, label, hint, value, onChange, error, testId }: { id: string
 }
 
 /** Buy liquidation cover: strike, payout, duration → a live quote from the twin → approve + buy with a slippage bound. */
-export function CoverForm({ market, stablecoin, product, snapshot, account, wrongNetwork, stale }: Props) {
+export function CoverForm({ market, stablecoin, product, snapshot, now, account, wrongNetwork, stale }: Props) {
   const id = useId();
   const [fields, setFields] = useState<CoverFields>({ strike: '', payout: '', durationDays: '7' });
   const [toleranceBps, setToleranceBps] = useState<bigint>(100n);
@@ -50,7 +60,7 @@ export function CoverForm({ market, stablecoin, product, snapshot, account, wron
   const buy = useTransactor();
   const set = (key: keyof CoverFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
 
-  const check = checkCover(fields, { product, market: snapshot.market, feedDecimals: snapshot.feedDecimals, assetDecimals: ASSET_DECIMALS, assetSymbol: ASSET_SYMBOL, walletBalance: snapshot.balance });
+  const check = checkCover(fields, { product, market: { ...snapshot.market, now }, feedDecimals: snapshot.feedDecimals, assetDecimals: ASSET_DECIMALS, assetSymbol: ASSET_SYMBOL, walletBalance: snapshot.balance });
   const error = (field: keyof CoverFields) => (!check.ok && !check.empty && check.field === field ? check.message : undefined);
   const maxPremium = check.ok ? maxPremiumFor(check.quote.premium, toleranceBps) : 0n;
   const cappedMax = check.ok && maxPremium > check.payout ? check.payout : maxPremium;
@@ -102,7 +112,7 @@ export function CoverForm({ market, stablecoin, product, snapshot, account, wron
       <StrikeChart feed={product.feed} feedDecimals={snapshot.feedDecimals} spot={snapshot.market.spot} direction={product.direction} strike={fields.strike} onPick={set('strike')} />
       <Field id={`${id}-payout`} label={`Payout (${ASSET_SYMBOL})`} hint="Paid to whoever holds the cover when the strike is touched." value={fields.payout} onChange={set('payout')} error={error('payout')} testId="cover-payout" />
       <Field id={`${id}-days`} label="Duration (days)" hint="From 1 hour (0.0417) to the product's maximum." value={fields.durationDays} onChange={set('durationDays')} error={error('durationDays')} testId="cover-duration" />
-      {check.ok ? <QuotePanel quote={check.quote} /> : !check.empty && check.field === 'quote' ? <p className="text-sm text-red-700">{check.message}</p> : null}
+      {check.ok ? <QuotePanel quote={check.quote} /> : !check.empty && check.field === 'quote' ? <p className="text-sm text-red-700" data-testid="cover-quote-message">{check.message}</p> : null}
       <fieldset className="text-sm">
         <legend className="text-slate-600 dark:text-slate-300">Price may move before your transaction lands: pay at most the quote +</legend>
         <div className="mt-1 flex gap-2">

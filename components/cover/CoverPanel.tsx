@@ -66,7 +66,7 @@ export function CoverPanel() {
             ))}
           </select>
         </label>
-        <CoverForm key={product.productId.toString()} market={market} stablecoin={stablecoin} product={product} snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} stale={stale} />
+        <CoverForm key={product.productId.toString()} market={market} stablecoin={stablecoin} product={product} snapshot={snapshot} now={now ?? snapshot.priceUpdatedAt} account={account} wrongNetwork={wrongNetwork} stale={stale} />
       </Card>
       <Card title="Market">
         <dl className="space-y-3 text-sm">

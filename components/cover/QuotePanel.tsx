@@ -1,6 +1,7 @@
 import type { QuoteBreakdown } from '@/lib/cover/quoteBreakdown';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { formatDuration } from '@/lib/format/duration';
 
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2, rounding: 'Up' });
 
@@ -22,11 +23,11 @@ export function QuotePanel({ quote }: { quote: QuoteBreakdown }) {
         <dd className="font-mono tabular-nums">×{formatAmount(quote.averageMarkup, 18, { maxFractionDigits: 3 })}</dd>
       </div>
       <div>
-        <dt className="text-xs text-slate-500">Minimum rate</dt>
-        <dd className="font-mono tabular-nums">{formatPercentWad(quote.floorRate, 3)}{quote.binding === 'minimum' ? ' (applies)' : ''}</dd>
+        <dt className="text-xs text-slate-500">Cost of capital ({formatDuration(quote.lockLength)} locked)</dt>
+        <dd className="font-mono tabular-nums" data-testid="quote-floor">{formatPercentWad(quote.floorRate, 3)}{quote.binding === 'minimum' ? ' (applies)' : ''}</dd>
       </div>
       <div>
-        <dt className="text-xs text-slate-500">Capacity left</dt>
+        <dt className="text-xs text-slate-500">Can still be sold</dt>
         <dd className="font-mono tabular-nums" data-testid="quote-capacity">{usd(quote.capacity)}</dd>
       </div>
     </dl>

@@ -42,6 +42,7 @@ export function useCoverProducts() {
       maxDuration: number;
       maxPriceAge: number;
       maxSigmaAge: number;
+      maxStrikeRatio: number;
       pricing: ProductTerms['pricing'];
     },
     boolean,
@@ -59,6 +60,7 @@ export function useCoverProducts() {
     maxDuration: BigInt(config.maxDuration),
     maxPriceAge: BigInt(config.maxPriceAge),
     maxSigmaAge: BigInt(config.maxSigmaAge),
+    maxStrikeRatio: BigInt(config.maxStrikeRatio),
     pricing: config.pricing,
     paused,
   }));
@@ -75,19 +77,26 @@ export function useCoverSnapshot(product: CoverProduct | undefined, account: Add
     contracts: [
       { address: product?.feed, abi: mockAggregatorAbi, functionName: 'latestRoundData' },
       { address: product?.feed, abi: mockAggregatorAbi, functionName: 'decimals' },
-      { address: product?.oracle, abi: volatilityOracleAbi, functionName: 'sigma' },
-      { address: product?.oracle, abi: volatilityOracleAbi, functionName: 'lastUpdatedAt' },
-      { address: product?.pool, abi: backstopPoolAbi, functionName: 'lockedAssets' },
-      { address: product?.pool, abi: backstopPoolAbi, functionName: 'totalAssets' },
+      { address: product?.oracle, abi: volatilityOracleAbi, functionName: 'volatility' },
+      { address: product?.pool, abi: backstopPoolAbi, functionName: 'underwritingCapital' },
       { address: stablecoin, abi: testUSDCAbi, functionName: 'balanceOf', args: [holder] },
       { address: stablecoin, abi: testUSDCAbi, functionName: 'allowance', args: [holder, market ?? zeroAddress] },
     ],
     query: { enabled: Boolean(product && stablecoin && market), refetchInterval: 4_000 },
   });
   if (!query.data) return { query, snapshot: undefined };
-  const [round, feedDecimals, sigma, sigmaUpdatedAt, locked, totalAssets, balance, allowance] = query.data;
+  const [round, feedDecimals, [sigma, sigmaUpdatedAt, sigmaRoundId], [totalAssets, locked, maxUtilizationBps], balance, allowance] = query.data;
   const snapshot = {
-    market: { spot: round[1] > 0n ? round[1] : 0n, sigma, locked, totalAssets } satisfies MarketSnapshot,
+    // Everything a quote reads but the block's time, which the form adds from the chain clock.
+    market: {
+      spot: round[1] > 0n ? round[1] : 0n,
+      latestRoundId: round[0],
+      sigma,
+      sigmaRoundId,
+      locked,
+      totalAssets,
+      maxUtilizationBps,
+    } satisfies Omit<MarketSnapshot, 'now'>,
     priceUpdatedAt: round[3],
     sigmaUpdatedAt: BigInt(sigmaUpdatedAt),
     feedDecimals,

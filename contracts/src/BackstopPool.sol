@@ -146,6 +146,11 @@ contract BackstopPool is
     uint32 public constant DEFAULT_CLAIM_WINDOW = 3 days;
     uint32 public constant MAX_FEE_STREAM_PERIOD = 7 days;
     uint32 public constant DEFAULT_FEE_STREAM_PERIOD = 1 days;
+    /// @notice Bounds of the utilization ceiling (locked / total assets, bps): no lock may take the pool above
+    ///         it, so at least 5 % (by default 20 %) of the capital stays free for the waterfall and for exits.
+    uint16 public constant MIN_MAX_UTILIZATION_BPS = 1_000;
+    uint16 public constant MAX_MAX_UTILIZATION_BPS = 9_500;
+    uint16 public constant DEFAULT_MAX_UTILIZATION_BPS = 8_000;
 
     // ------------------------------------------------------------------ storage
 
@@ -155,6 +160,7 @@ contract BackstopPool is
         uint96 unearned; // unearned reserve as of `checkpoint`
         uint40 checkpoint; // timestamp `unearned` refers to; buckets up to its day are processed
         bool paused; // new risk paused
+        uint16 maxUtilizationBps; // utilization ceiling for new locks (in the hot slot: quotes read it free)
     }
 
     struct Risk {
@@ -192,6 +198,7 @@ contract BackstopPool is
         uint96 unearned;
         uint40 checkpoint;
         bool paused;
+        uint16 maxUtilizationBps;
         uint128 rate; // `_risk`
         uint128 locked;
         uint256 unearnedNow;
@@ -272,6 +279,14 @@ contract BackstopPool is
     error BackstopPoolPremiumNotReceived(uint256 premium, uint256 unaccounted);
     /// @notice An amount that does not fit the pool's accounting (`max` base units).
     error BackstopPoolAmountTooLarge(uint256 amount, uint256 max);
+    /// @notice A lock would take locked capital to `lockedAfter`, above the ceiling `maxLocked`
+    ///         (`maxUtilizationBps` of total assets).
+    error BackstopPoolAboveMaxUtilization(uint256 lockedAfter, uint256 maxLocked);
+    /// @notice A utilization ceiling outside [min, max] basis points.
+    error BackstopPoolMaxUtilizationOutOfBounds(uint256 value, uint256 min, uint256 max);
+    /// @notice `payReleasedClaim` for bucket `releaseDay`, which still holds its lock (processed through
+    ///         `processedDay`): use `payClaim`.
+    error BackstopPoolLockNotReleased(uint256 releaseDay, uint256 processedDay);
 
     // ------------------------------------------------------------------ events
 
@@ -304,6 +319,10 @@ contract BackstopPool is
     event CooldownSet(uint256 previous, uint256 current);
     event ClaimWindowSet(uint256 previous, uint256 current);
     event FeeStreamPeriodSet(uint256 previous, uint256 current);
+    event MaxUtilizationBpsSet(uint256 previous, uint256 current);
+    /// @notice `market` paid a claim of `amount` to `recipient` from free capital: its lock (bucket
+    ///         `releaseDay`) had already been released (a claim deadline extended by an L2 outage).
+    event ReleasedClaimPaid(address indexed market, address indexed recipient, uint256 amount, uint256 indexed releaseDay);
     event PauseSet(address indexed by, bool paused);
     event SurplusSkimmed(address indexed recipient, uint256 amount);
 
@@ -327,6 +346,7 @@ contract BackstopPool is
             feeStreamPeriod: DEFAULT_FEE_STREAM_PERIOD
         });
         _core.checkpoint = uint40(block.timestamp);
+        _core.maxUtilizationBps = DEFAULT_MAX_UTILIZATION_BPS;
         emit GuardianSet(address(0), guardian_);
         emit VaultUpdate(address(asset_), address(this));
     }
@@ -366,10 +386,15 @@ contract BackstopPool is
         return _previewAccrual(true).locked;
     }
 
-    /// @notice `totalAssets()` and `lockedAssets()` from one bucket walk: what a cover quote reads.
-    function underwritingCapital() external view returns (uint256 totalAssets_, uint256 locked) {
+    /// @notice `totalAssets()`, `lockedAssets()` (one bucket walk) and `maxUtilizationBps()`: what a quote reads.
+    function underwritingCapital() external view returns (uint256 totalAssets_, uint256 locked, uint256 maxUtilizationBps_) {
         Accrual memory a = _previewAccrual(true);
-        return (a.held - a.unearnedNow, a.locked);
+        return (a.held - a.unearnedNow, a.locked, a.maxUtilizationBps);
+    }
+
+    /// @notice The utilization ceiling (bps): no lock may take `locked × 10000 > maxUtilizationBps × totalAssets`.
+    function maxUtilizationBps() external view returns (uint256) {
+        return _core.maxUtilizationBps;
     }
 
     /// @notice Premiums and streamed fees received but not yet earned (not part of totalAssets).
@@ -722,8 +747,8 @@ contract BackstopPool is
     /// @notice Locks `amount` of free capital for a cover through `until` (claim deadline, inclusive).
     ///         Released automatically at the start of day `releaseDay = until / 86400 + 1`.
     /// @dev Only a registered market; not while paused. Reverts `BackstopPoolInvalidExpiry` unless
-    ///      now ≤ until ≤ now + MAX_TERM, `BackstopPoolInsufficientFreeAssets` above free capital.
-    ///      Emits `CapitalLocked`. Keep `releaseDay`: `payClaim`/`releaseCapital` need it.
+    ///      now ≤ until ≤ now + MAX_TERM, `BackstopPoolInsufficientFreeAssets` above free capital,
+    ///      `BackstopPoolAboveMaxUtilization` above the utilization ceiling. Emits `CapitalLocked`. Keep `releaseDay`: `payClaim`/`releaseCapital` need it.
     function lockCapital(uint256 amount, uint256 until) external onlyMarket nonReentrant returns (uint256 releaseDay) {
         if (amount == 0) revert BackstopPoolZeroAssets(0);
         if (until < block.timestamp || until > block.timestamp + MAX_TERM) {
@@ -733,6 +758,7 @@ contract BackstopPool is
         _accrueForNewRisk(a, true);
         uint256 free = _free(a);
         if (amount > free) revert BackstopPoolInsufficientFreeAssets(amount, free);
+        _requireUnderCeiling(a, amount);
         releaseDay = PoolMath.lockReleaseDay(until);
         a.locked += uint128(amount); // amount ≤ free ≤ held < 2^96
         _buckets[releaseDay].lockRelease += uint128(amount);
@@ -784,6 +810,7 @@ contract BackstopPool is
         _accrueForNewRisk(a, true);
         uint256 free = _free(a);
         if (amount > free) revert BackstopPoolInsufficientFreeAssets(amount, free);
+        _requireUnderCeiling(a, amount);
         uint256 balance = IERC20(asset()).balanceOf(address(this));
         if (balance < uint256(a.held) + premium) revert BackstopPoolPremiumNotReceived(premium, balance - a.held);
         (uint256 rate, uint256 earnedAt) = _startStream(a, premium, earnUntil);
@@ -809,6 +836,27 @@ contract BackstopPool is
         _commit(a, true);
         IERC20(asset()).safeTransfer(recipient, amount);
         emit ClaimPaid(msg.sender, recipient, amount, releaseDay);
+    }
+
+    /// @notice Pays a claim of `amount` to `recipient` from free capital, for a cover whose lock (bucket
+    ///         `releaseDay`) the pool already released: its claim deadline was extended past the release
+    ///         day by an L2 sequencer outage (see `CoverMarket.claim`). Lowers total assets by `amount`.
+    /// @dev Only a registered market; allowed while paused. Reverts `BackstopPoolLockNotReleased` while the
+    ///      bucket still holds its lock (then `payClaim` applies), `BackstopPoolInsufficientFreeAssets` above
+    ///      free capital. Emits `ReleasedClaimPaid`.
+    function payReleasedClaim(uint256 amount, address recipient, uint256 releaseDay) external onlyMarket nonReentrant {
+        if (amount == 0) revert BackstopPoolZeroAssets(0);
+        if (recipient == address(0)) revert BackstopPoolZeroAddress();
+        Accrual memory a;
+        _accrue(a, true);
+        uint256 processedDay = a.checkpoint / PoolMath.DAY;
+        if (releaseDay > processedDay) revert BackstopPoolLockNotReleased(releaseDay, processedDay);
+        uint256 free = _free(a);
+        if (amount > free) revert BackstopPoolInsufficientFreeAssets(amount, free);
+        a.held -= uint96(amount);
+        _commit(a, false);
+        IERC20(asset()).safeTransfer(recipient, amount);
+        emit ReleasedClaimPaid(msg.sender, recipient, amount, releaseDay);
     }
 
     /// @notice Releases `amount` of the market's lock in bucket `releaseDay` before expiry (e.g. a
@@ -919,6 +967,16 @@ contract BackstopPool is
         _params.feeStreamPeriod = uint32(period_);
     }
 
+    /// @notice Sets the utilization ceiling for new locks, within [MIN_MAX_UTILIZATION_BPS,
+    ///         MAX_MAX_UTILIZATION_BPS]. Only the owner. Emits `MaxUtilizationBpsSet`.
+    function setMaxUtilizationBps(uint256 bps) external onlyOwner {
+        if (bps < MIN_MAX_UTILIZATION_BPS || bps > MAX_MAX_UTILIZATION_BPS) {
+            revert BackstopPoolMaxUtilizationOutOfBounds(bps, MIN_MAX_UTILIZATION_BPS, MAX_MAX_UTILIZATION_BPS);
+        }
+        emit MaxUtilizationBpsSet(_core.maxUtilizationBps, bps);
+        _core.maxUtilizationBps = uint16(bps);
+    }
+
     /// @notice Pauses new risk (deposits, mints, new locks). Guardian or owner. Emits `PauseSet`.
     function pause() external {
         if (msg.sender != _params.guardian && msg.sender != owner()) revert BackstopPoolNotGuardian(msg.sender);
@@ -1024,6 +1082,12 @@ contract BackstopPool is
 
     function _free(Accrual memory a) internal pure returns (uint256) {
         return a.held - a.unearnedNow - a.locked;
+    }
+
+    /// @dev A new lock of `amount` may not take locked / total assets above the ceiling.
+    function _requireUnderCeiling(Accrual memory a, uint256 amount) internal pure {
+        uint256 maxLocked = ((a.held - a.unearnedNow) * a.maxUtilizationBps) / 10_000;
+        if (a.locked + amount > maxLocked) revert BackstopPoolAboveMaxUtilization(a.locked + amount, maxLocked);
     }
 
     function _toHeld(uint256 held) internal pure returns (uint96) {
@@ -1149,7 +1213,8 @@ contract BackstopPool is
     // from the low-order end, in declaration order), so `accountingState()`, `bucket()`,
     // `redeemRequest()` and any storage-layout reader see the same values as before.
 
-    /// @dev `_core`: held [0, 96) · unearned [96, 192) · checkpoint [192, 232) · paused [232, 240).
+    /// @dev `_core`: held [0, 96) · unearned [96, 192) · checkpoint [192, 232) · paused [232, 240)
+    ///      · maxUtilizationBps [240, 256).
     function _loadCore(Accrual memory c) private view {
         uint256 w;
         assembly ("memory-safe") {
@@ -1159,11 +1224,12 @@ contract BackstopPool is
         c.unearned = uint96(w >> 96);
         c.checkpoint = uint40(w >> 192);
         c.paused = uint8(w >> 232) != 0;
+        c.maxUtilizationBps = uint16(w >> 240);
     }
 
     function _storeCore(Accrual memory c) private {
         uint256 w = uint256(c.held) | (uint256(c.unearned) << 96) | (uint256(c.checkpoint) << 192)
-            | (c.paused ? uint256(1) << 232 : 0);
+            | (c.paused ? uint256(1) << 232 : 0) | (uint256(c.maxUtilizationBps) << 240);
         assembly ("memory-safe") {
             sstore(_core.slot, w)
         }

@@ -33,15 +33,18 @@ contract VolatilityOracle is IVolatilityOracle, Ownable2Step {
     /// @inheritdoc IVolatilityOracle
     AggregatorV3Interface public immutable override feed;
 
+    /// @notice ln(last folded answer) as a WAD (the answer's decimals cancel in the returns).
+    /// @dev Declared first: a full slot, so the three fields below share the next slot alone (declared
+    ///      after Ownable2Step's `_pendingOwner`, `lastRoundId` would otherwise pack into its slot).
+    int256 public lastLnAnswer;
     /// @inheritdoc IVolatilityOracle
     uint80 public override lastRoundId;
     /// @inheritdoc IVolatilityOracle
     uint64 public override lastUpdatedAt;
-    /// @dev `_clamp(variance)`, kept next to `lastUpdatedAt` (one slot) so a quote reads σ and its age
-    ///      in one cold SLOAD; rewritten by every change of `variance` or of the bounds. σ ≤ cap < 2^112.
+    /// @dev `_clamp(variance)`, kept next to `lastRoundId` and `lastUpdatedAt` (one slot) so a quote reads σ,
+    ///      its age and its last round in one cold SLOAD (`volatility()`); rewritten by every change of
+    ///      `variance` or of the bounds. σ ≤ cap < 2^112.
     uint112 private _sigma;
-    /// @notice ln(last folded answer) as a WAD (the answer's decimals cancel in the returns).
-    int256 public lastLnAnswer;
     /// @inheritdoc IVolatilityOracle
     uint256 public override variance;
     /// @inheritdoc IVolatilityOracle
@@ -141,8 +144,13 @@ contract VolatilityOracle is IVolatilityOracle, Ownable2Step {
     }
 
     /// @inheritdoc IVolatilityOracle
-    function volatility() external view override returns (uint256 sigma_, uint256 updatedAt) {
-        return (_sigma, lastUpdatedAt);
+    function volatility()
+        external
+        view
+        override
+        returns (uint256 sigma_, uint256 updatedAt, uint80 roundId, AggregatorV3Interface feed_)
+    {
+        return (_sigma, lastUpdatedAt, lastRoundId, feed);
     }
 
     /// @inheritdoc IVolatilityOracle

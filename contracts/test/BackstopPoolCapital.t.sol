@@ -54,7 +54,7 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         uint256 aliceShares = _deposit(alice, aliceAssets);
         uint256 total = pool.totalAssets();
         p1 = bound(p1, 1, total / 2);
-        p2 = bound(p2, 1, total - p1);
+        p2 = bound(p2, 1, (total * 8_000) / 10_000 - p1); // up to the utilization ceiling (was: all of it)
         uint256 i1 = _sell(p1, p1 / 50 + 1, 30 days, 2 days);
         uint256 i2 = _sell(p2, 0, 10 days, 1 days);
         _request(alice, aliceShares);
@@ -90,12 +90,52 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         _assertAccounting();
     }
 
+    /// @notice More than free capital is refused; so is a lock within it that passes the utilization ceiling
+    ///         (80 %): the last fifth stays free. (Was: locks up to all free capital; the ceiling now binds first.)
     function test_Lock_RefusesMoreThanFree() public {
         uint256 free = pool.freeAssets();
         vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolInsufficientFreeAssets.selector, free + 1, free));
         market.lock(free + 1, block.timestamp + 1 days);
+        uint256 maxLocked = (pool.totalAssets() * 8_000) / 10_000;
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolAboveMaxUtilization.selector, free, maxLocked));
         market.lock(free, block.timestamp + 1 days);
-        assertEq(pool.freeAssets(), 0, "all locked");
+        market.lock(maxLocked, block.timestamp + 1 days);
+        assertEq(pool.freeAssets(), pool.totalAssets() - maxLocked, "locked up to the ceiling");
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolAboveMaxUtilization.selector, maxLocked + 1, maxLocked));
+        market.lock(1, block.timestamp + 1 days);
+    }
+
+    /// @notice The utilization ceiling: owner-only, bounded in [10 %, 95 %], evented; a lower ceiling refuses
+    ///         new locks above it at once (locks already taken stay).
+    function test_MaxUtilization_BoundedOwnerOnly() public {
+        assertEq(pool.maxUtilizationBps(), 8_000, "default 80 %");
+        vm.prank(alice);
+        vm.expectRevert();
+        pool.setMaxUtilizationBps(9_000);
+        vm.startPrank(gov);
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolMaxUtilizationOutOfBounds.selector, 9_501, 1_000, 9_500));
+        pool.setMaxUtilizationBps(9_501);
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolMaxUtilizationOutOfBounds.selector, 999, 1_000, 9_500));
+        pool.setMaxUtilizationBps(999);
+        vm.expectEmit(false, false, false, true, address(pool));
+        emit BackstopPool.MaxUtilizationBpsSet(8_000, 9_500);
+        pool.setMaxUtilizationBps(9_500);
+        vm.stopPrank();
+        (,, uint256 ceiling) = pool.underwritingCapital();
+        assertEq(ceiling, 9_500, "underwritingCapital reports it");
+        uint256 total = pool.totalAssets();
+        market.lock((total * 9_500) / 10_000, block.timestamp + 1 days);
+        vm.prank(gov);
+        pool.setMaxUtilizationBps(1_000);
+        vm.expectRevert(
+            abi.encodeWithSelector(BackstopPool.BackstopPoolAboveMaxUtilization.selector, (total * 9_500) / 10_000 + 1, total / 10)
+        );
+        market.lock(1, block.timestamp + 1 days);
+        assertEq(pool.lockedAssets(), (total * 9_500) / 10_000, "existing locks stay");
+        // The ceiling shares the hot slot with the accounting: a deposit and a walk keep it.
+        vm.warp(block.timestamp + 3 days);
+        pool.checkpoint();
+        assertEq(pool.maxUtilizationBps(), 1_000, "kept across writes of the hot slot");
     }
 
     function test_Lock_ExpiryBounds() public {
@@ -319,7 +359,10 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         market.lock(6_000e6, block.timestamp + 2 days);
         vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolInsufficientFreeAssets.selector, 5_000e6, 4_000e6));
         m2.lock(5_000e6, block.timestamp + 2 days);
+        // One ceiling for both markets (80 %: 8,000 of 10,000).
+        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolAboveMaxUtilization.selector, 10_000e6, 8_000e6));
         m2.lock(4_000e6, block.timestamp + 2 days);
-        assertEq(pool.freeAssets(), 0, "all locked");
+        m2.lock(2_000e6, block.timestamp + 2 days);
+        assertEq(pool.freeAssets(), 2_000e6, "locked up to the shared ceiling");
     }
 }

@@ -62,7 +62,15 @@ contract CoverMarketTest is CoverMarketBase {
         tokenId;
         uint256 q = market.quote(upId, 3300e8, 20_000e6, 14 days);
         uint256 expected = CoverPricing.quote(
-            uint256(SPOT), 3300e8, oracle.sigma(), 14 days, 20_000e6, pool.lockedAssets(), pool.totalAssets(), _pricing()
+            uint256(SPOT),
+            3300e8,
+            oracle.sigma(),
+            14 days,
+            CoverPricing.chargedLength(block.timestamp, 14 days, GRACE),
+            20_000e6,
+            pool.lockedAssets(),
+            pool.totalAssets(),
+            _pricing()
         );
         assertEq(q, expected, "view == library on the same inputs");
     }
@@ -173,17 +181,64 @@ contract CoverMarketTest is CoverMarketBase {
         market.buyCover(downId, 2700e8, 1_000e6, 7 days, type(uint256).max);
     }
 
-    function test_Buy_RevertsStaleVolatility() public {
-        // Fresh prices but nobody pokes the oracle for over a day: σ may have missed a shock.
-        uint256 sigmaAt = oracle.lastUpdatedAt();
+    /// @notice σ must have folded the feed's latest round. Nobody pokes the oracle for a day of hourly
+    ///         rounds: the quote refuses (σ is behind, whatever its age); `buyCover` pokes first and sells at
+    ///         the σ of every round. (This test checked "a stale σ blocks sales"; sales now fold it first.)
+    function test_Buy_PokesFirstWhenSigmaBehind_QuoteRefuses() public {
+        (, , uint80 sigmaRound,) = oracle.volatility();
+        uint80 latest;
         for (uint256 i; i < 25; ++i) {
             vm.warp(block.timestamp + 1 hours);
-            feed.pushAnswer(SPOT);
+            latest = feed.pushAnswer(i % 2 == 0 ? int256(2950e8) : SPOT);
         }
-        vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketStaleVolatility.selector, sigmaAt, 1 days));
-        market.buyCover(downId, 2700e8, 1_000e6, 7 days, type(uint256).max);
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketVolatilityBehind.selector, sigmaRound, latest));
+        market.quote(downId, 2700e8, 1_000e6, 7 days);
+        uint256 snap = vm.snapshotState();
         oracle.poke();
+        uint256 caughtUp = market.quote(downId, 2700e8, 1_000e6, 7 days);
+        vm.revertToState(snap);
+        (uint256 tokenId, uint256 premium) = _buy(alice, downId, 2700e8, 1_000e6, 7 days);
+        assertEq(oracle.lastRoundId(), latest, "buyCover folded every round first");
+        assertEq(premium, caughtUp, "priced at the caught-up sigma");
+        assertGt(tokenId, 0, "sold");
+    }
+
+    /// @notice A half-caught-up oracle (more new rounds than one poke folds, 32) never prices: the quote
+    ///         refuses, and so does `buyCover` after its one poke, until σ has folded the latest round.
+    function test_Buy_HalfCaughtUpOracleRefused() public {
+        uint80 latest;
+        for (uint256 i; i < 40; ++i) {
+            vm.warp(block.timestamp + 1 minutes);
+            latest = feed.pushAnswer(SPOT - int256(i) * 1e8);
+        }
+        oracle.poke(); // folds 32 of 40
+        (, , uint80 half,) = oracle.volatility();
+        assertLt(half, latest, "half caught up");
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketVolatilityBehind.selector, half, latest));
+        market.quote(downId, 2700e8, 1_000e6, 7 days);
+        // buyCover pokes once more: 8 rounds left, so this sale goes through; with > 64 behind it would not.
+        _buy(alice, downId, 2700e8, 1_000e6, 7 days);
+        for (uint256 i; i < 70; ++i) {
+            vm.warp(block.timestamp + 1 minutes);
+            latest = feed.pushAnswer(SPOT);
+        }
+        oracle.poke();
+        (, , half,) = oracle.volatility();
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketVolatilityBehind.selector, half + 32, latest));
+        market.buyCover(downId, 2700e8, 1_000e6, 7 days, type(uint256).max);
+    }
+
+    /// @notice σ caught up in rounds can still be too old in time when governance asks σ younger than prices.
+    function test_Buy_RevertsStaleVolatility() public {
+        vm.prank(gov);
+        market.setTerms(downId, 1 hours, 90 days, 1 hours, 1 minutes, 400);
+        uint256 sigmaAt = oracle.lastUpdatedAt();
+        vm.warp(block.timestamp + 2 minutes);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketStaleVolatility.selector, sigmaAt, 1 minutes));
+        market.buyCover(downId, 2700e8, 1_000e6, 7 days, type(uint256).max);
+        _push(SPOT, 0);
         _buy(alice, downId, 2700e8, 1_000e6, 7 days);
     }
 
@@ -220,32 +275,40 @@ contract CoverMarketTest is CoverMarketBase {
 
     // ---------- capacity ----------
 
-    function test_Capacity_SalesStopAtFreeCapital() public {
+    /// @notice Sales stop at the pool's utilization ceiling (80 %), before its free capital (this test
+    ///         checked "sales stop at free capital"; the ceiling now comes first, same edges).
+    function test_Capacity_SalesStopAtTheUtilizationCeiling() public {
         _buy(bob, downId, 2000e8, 600_000e6, 30 days);
-        uint256 free = pool.totalAssets() - pool.lockedAssets();
+        uint256 capacity = (pool.totalAssets() * 8_000) / 10_000 - pool.lockedAssets();
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketInsufficientCapital.selector, free + 1, free));
-        market.buyCover(downId, 1500e8, free + 1, 30 days, type(uint256).max);
-        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketInsufficientCapital.selector, free + 1, free));
-        market.quote(downId, 1500e8, free + 1, 30 days);
-        // exactly the free capital sells (a far strike keeps it insurable) …
-        (, uint256 premium) = _buy(alice, downId, 1000e8, free, 30 days);
-        assertLt(premium, free, "insurable");
-        // … the premium does not add capacity (unearned), and nothing more sells
-        free = pool.totalAssets() - pool.lockedAssets();
-        assertEq(free, 0, "pool fully locked");
+        vm.expectRevert(
+            abi.encodeWithSelector(ICoverMarket.CoverMarketAboveMaxUtilization.selector, capacity + 1, capacity)
+        );
+        market.buyCover(downId, 1500e8, capacity + 1, 30 days, type(uint256).max);
+        vm.expectRevert(
+            abi.encodeWithSelector(ICoverMarket.CoverMarketAboveMaxUtilization.selector, capacity + 1, capacity)
+        );
+        market.quote(downId, 1500e8, capacity + 1, 30 days);
+        // exactly the capacity sells (a far strike keeps it insurable) …
+        (, uint256 premium) = _buy(alice, downId, 1000e8, capacity, 30 days);
+        assertLt(premium, capacity, "insurable");
+        // … the premium does not add capacity (unearned), nothing more sells, a fifth stays free
+        assertEq(pool.lockedAssets(), (pool.totalAssets() * 8_000) / 10_000, "at the ceiling");
+        assertGe(pool.freeAssets(), pool.totalAssets() / 5, "a fifth of the pool stays free");
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketInsufficientCapital.selector, 1e6, 0));
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketAboveMaxUtilization.selector, 1e6, 0));
         market.buyCover(upId, 5000e8, 1e6, 30 days, type(uint256).max);
     }
 
     function test_Capacity_SteepAboveKink() public {
-        // The same cover costs more once utilization passes the kink (80 %).
+        // The same cover costs more once utilization passes the kink (80 %; the ceiling raised to 95 %).
+        vm.prank(gov);
+        pool.setMaxUtilizationBps(9_500);
         uint256 before = market.quote(downId, 2500e8, 50_000e6, 30 days);
         _buy(bob, downId, 1000e8, 800_000e6, 30 days);
         uint256 afterKink = market.quote(downId, 2500e8, 50_000e6, 30 days);
         // Average markup over the utilization each cover consumes: [0, 5 %] → 1.2 + 0.5·0.025 = 1.2125;
-        // [80 %, 85 %] → 1.2 + 0.5·0.8 + 5·0.025 = 1.725. The touch part scales with it: ratio 1.4227.
+        // [80 %, 85 %] → 1.2 + 0.5·0.8 + 5·0.025 = 1.725. The premium scales with it: ratio 1.4227.
         assertApproxEqRel(afterKink * 1e18 / before, 1.4227e18, 0.001e18, "steep markup above the kink");
     }
 
@@ -279,7 +342,15 @@ contract CoverMarketTest is CoverMarketBase {
     function _libQuote(uint256 strike, uint256 sigma, uint256 payout, uint256 duration) internal view returns (uint256) {
         (, int256 spot,,,) = feed.latestRoundData();
         return CoverPricing.quote(
-            uint256(spot), strike, sigma, duration, payout, pool.lockedAssets(), pool.totalAssets(), _pricing()
+            uint256(spot),
+            strike,
+            sigma,
+            duration,
+            CoverPricing.chargedLength(block.timestamp, duration, GRACE),
+            payout,
+            pool.lockedAssets(),
+            pool.totalAssets(),
+            _pricing()
         );
     }
 
@@ -322,9 +393,9 @@ contract CoverMarketTest is CoverMarketBase {
     function testFuzz_SplitCover_NeverCheaper(uint256 payout, uint256 parts, uint256 seed, uint256 strike, uint256 d)
         public
     {
-        _buy(bob, downId, 2000e8, bound(seed, 1_000e6, 900_000e6), 30 days); // random starting utilization
-        uint256 free = pool.totalAssets() - pool.lockedAssets();
-        payout = bound(payout, 10, free);
+        _buy(bob, downId, 2000e8, bound(seed, 1_000e6, 790_000e6), 30 days); // random starting utilization
+        uint256 capacity = (pool.totalAssets() * 8_000) / 10_000 - pool.lockedAssets();
+        payout = bound(payout, 10, capacity);
         parts = bound(parts, 2, 8);
         strike = bound(strike, 1500e8, 2800e8); // 7–50 % away: most pieces insurable, so the split completes
         d = bound(d, 1 hours, 30 days);

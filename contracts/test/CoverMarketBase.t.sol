@@ -65,7 +65,7 @@ abstract contract CoverMarketBase is Test {
     }
 
     function _pricing() internal pure returns (CoverPricing.Pricing memory) {
-        return CoverPricing.Pricing({baseMarkup: 1.2e18, slope: 0.5e18, steepSlope: 5e18, kink: 0.8e18, minRate: 0.005e18});
+        return CoverPricing.Pricing({baseMarkup: 1.2e18, slope: 0.5e18, steepSlope: 5e18, kink: 0.8e18, minRate: 0.1e18});
     }
 
     function _config(ICoverMarket.Direction direction) internal view returns (ICoverMarket.ProductConfig memory) {
@@ -81,6 +81,7 @@ abstract contract CoverMarketBase is Test {
             maxDuration: 90 days,
             maxPriceAge: 1 hours,
             maxSigmaAge: 1 days,
+            maxStrikeRatio: 400,
             pricing: _pricing()
         });
     }

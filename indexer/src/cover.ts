@@ -79,7 +79,8 @@ ponder.on('CoverMarket:CoverReleased', async ({ event, context }) => {
   await context.db.update(cover, { tokenId: event.args.tokenId }).set({ status: 'released', updatedBlock: event.block.number });
 });
 
-// The cover is a transferable token: whoever holds it now is who a claim pays.
+// The cover is a transferable token: whoever holds it now is who a claim pays. A claimed or released
+// cover is frozen with its last holder (the market refuses its transfers), so the row keeps that holder.
 ponder.on('CoverMarket:Transfer', async ({ event, context }) => {
   const { from, to, tokenId } = event.args;
   if (from === zeroAddress) return; // the mint: CoverBought (same transaction) records the buyer

@@ -1,7 +1,7 @@
 // Validates the cover form before any wallet opens: every refusal is one plain sentence tied to the
 // field it concerns, in the order the contract would refuse (so the message matches a revert).
 import { formatAmount, parseAmount } from '../format/amount';
-import { CoverMarketError, type MarketSnapshot, type ProductTerms } from './quote';
+import { CoverMarketError, strikeLimit, type MarketSnapshot, type ProductTerms } from './quote';
 import { quoteBreakdown, type QuoteBreakdown } from './quoteBreakdown';
 import { formatDuration } from '../format/duration';
 
@@ -47,6 +47,14 @@ export function checkCover(fields: CoverFields, ctx: CoverContext): CoverCheck {
   if (product.direction === 'Up' && strike.value <= market.spot) {
     return fail('strike', `This cover pays when the price rises to the strike: pick a strike above the price now (${price(market.spot)}).`);
   }
+  const limit = strikeLimit(product.direction, market.spot, product.maxStrikeRatio);
+  const ratio = formatAmount(product.maxStrikeRatio, 2, { maxFractionDigits: 2 });
+  if (product.direction === 'Down' && strike.value < limit) {
+    return fail('strike', `The strike must be between ${price(limit)} and the price now (${price(market.spot)}): within ×${ratio} of the price.`);
+  }
+  if (product.direction === 'Up' && strike.value > limit) {
+    return fail('strike', `The strike must be between the price now (${price(market.spot)}) and ${price(limit)}: within ×${ratio} of the price.`);
+  }
 
   const payout = parseAmount(fields.payout, ctx.assetDecimals);
   if (!payout.ok) return payout.reason === 'empty' ? fail('payout', 'Enter the payout you want if the strike is touched.', true) : fail('payout', amountMessage(payout.reason, 'payout', ctx.assetDecimals));
@@ -64,8 +72,15 @@ export function checkCover(fields: CoverFields, ctx: CoverContext): CoverCheck {
   try {
     quote = quoteBreakdown(product, market, strike.value, payout.value, duration);
   } catch (error) {
-    if (error instanceof CoverMarketError && error.errorName === 'CoverMarketInsufficientCapital') {
-      return fail('payout', `The pool can back at most ${formatAmount(error.args[1]!, ctx.assetDecimals, { maxFractionDigits: 2 })} ${ctx.assetSymbol} of new cover right now.`);
+    if (error instanceof CoverMarketError && error.errorName === 'CoverMarketAboveMaxUtilization') {
+      const free = formatAmount(10_000n - market.maxUtilizationBps, 2, { maxFractionDigits: 2 });
+      return fail(
+        'payout',
+        `The payout is above what the pool can back: at most ${formatAmount(error.args[1]!, ctx.assetDecimals, { maxFractionDigits: 2 })} ${ctx.assetSymbol} of cover can be sold from this pool now (it keeps ${free}% of its capital free for shortfalls and withdrawals).`,
+      );
+    }
+    if (error instanceof CoverMarketError && error.errorName === 'CoverMarketVolatilityBehind') {
+      return fail('quote', 'Volatility has not caught up with the latest price round yet, so the cover cannot be priced: it catches up at the next oracle update.');
     }
     if (error instanceof CoverMarketError && error.errorName === 'CoverMarketUninsurable') {
       return fail('strike', 'The strike is so close that a touch is all but certain: the premium would equal the payout. Pick a strike further away.');

@@ -2,8 +2,8 @@
 // exact number the contract will charge); the parts explain it with the same twins it is built from.
 import { touchProbability } from '@/lib/math/touchProbability';
 import { WAD } from '@/lib/math/fixedPointMath';
-import { averageMarkupUp, ceilDiv } from './markup';
-import { floorRateUp, quoteCover, type MarketSnapshot, type ProductTerms } from './quote';
+import { averageMarkupUp } from './markup';
+import { capacityUnderCeiling, chargedLength, floorRateUp, quoteCover, type MarketSnapshot, type ProductTerms } from './quote';
 
 export type QuoteBreakdown = {
   /** What `buyCover` charges at this state (base units, rounded up). */
@@ -12,13 +12,15 @@ export type QuoteBreakdown = {
   pTouch: bigint;
   /** Average markup (WAD) over the capital this cover uses: from utilization before to after it. */
   averageMarkup: bigint;
-  /** The minimum premium rate for this duration (WAD of payout). */
+  /** The lock's charged length (seconds): until the pool releases it, claim grace included, ≥ 2 days. */
+  lockLength: bigint;
+  /** The cost-of-capital rate over that lock (WAD of payout, before the markup). */
   floorRate: bigint;
-  /** Which term set the price: the touch probability × markup, or the minimum. */
+  /** Which rate set the price (both are multiplied by the markup): the touch probability or the cost of capital. */
   binding: 'touch' | 'minimum';
   /** premium / payout (WAD), rounded down. */
   premiumRate: bigint;
-  /** Free capital of the backing pool before this cover (base units). */
+  /** What the backing pool can still sell under its utilization ceiling, before this cover (base units). */
   capacity: bigint;
 };
 
@@ -26,17 +28,17 @@ export function quoteBreakdown(product: ProductTerms, market: MarketSnapshot, st
   const premium = quoteCover(product, market, strike, payout, duration);
   const pTouch = touchProbability(market.spot, strike, market.sigma, duration);
   const averageMarkup = averageMarkupUp(market.locked, payout, market.totalAssets, product.pricing);
-  const floorRate = floorRateUp(duration, product.pricing);
-  // The minimum's part of `premiumUp`, rounded the same way.
-  const floorPremium = ceilDiv(payout * floorRate, WAD);
+  const lockLength = chargedLength(market.now, duration, product.claimGrace);
+  const floorRate = floorRateUp(lockLength, product.pricing);
   return {
     premium,
     pTouch,
     averageMarkup,
+    lockLength,
     floorRate,
-    binding: premium === floorPremium && floorPremium > 0n ? 'minimum' : 'touch',
+    binding: floorRate >= pTouch ? 'minimum' : 'touch',
     premiumRate: (premium * WAD) / payout,
-    capacity: market.totalAssets > market.locked ? market.totalAssets - market.locked : 0n,
+    capacity: capacityUnderCeiling(market),
   };
 }
 

@@ -89,7 +89,7 @@ describe('BackstopPool share conversions: twin == contract on anvil', () => {
           const checkpoint = day * DAY + (c.elapsed === 0n ? 12_345n : 0n);
           const now = checkpoint + c.elapsed;
           const state: AccountingState = { held: c.held, unearned: c.unearned, checkpoint, rate: c.rate, locked: 0n, paused: false };
-          const core = packedSlot(poolArtifact, '_core', state);
+          const core = packedSlot(poolArtifact, '_core', { ...state, maxUtilizationBps: 8_000n }); // the ceiling shares the slot
           const risk = packedSlot(poolArtifact, '_risk', { rate: c.rate, locked: 0n });
           const stateOverride: RawStateOverride = {
             [pool]: { stateDiff: { [word(core.slot)]: word(core.word), [word(risk.slot)]: word(risk.word), [word(supplySlot)]: word(c.supply) } },

@@ -2,6 +2,7 @@
 // errors are decoded against every error the protocol declares (contracts-abi/errors.ts).
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, type Hex } from 'viem';
 import { protocolErrorsAbi } from '@/contracts-abi';
+import { formatAmount } from '../format/amount';
 import { formatDuration, formatTimestamp } from '../format/duration';
 import { formatAssets, formatBks, formatShares } from '../format/tokenAmount';
 
@@ -13,6 +14,10 @@ const when = (v: unknown) => formatTimestamp(BigInt(v as bigint));
 const secs = (v: unknown) => formatDuration(BigInt(v as bigint));
 
 const bks = (v: unknown) => formatBks(BigInt(v as bigint), { maxFractionDigits: 2 });
+const bps = (v: unknown) => `${(Number(v) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+
+/** A feed price (8 decimals, Chainlink's USD feeds) for sentences. */
+const price = (v: unknown) => `${formatAmount(BigInt(v as bigint), 8, { maxFractionDigits: 2 })} USD`;
 
 type Sentence = (args: readonly unknown[]) => string;
 
@@ -46,7 +51,13 @@ export const ERROR_SENTENCES: Record<string, Sentence> = {
   CoverMarketZeroPayout: () => 'The payout must be more than zero.',
   CoverMarketDurationOutOfBounds: ([d, min, max]) => `A cover runs from ${secs(min)} to ${secs(max)}; you asked for ${secs(d)}.`,
   CoverMarketStrikeBreached: () => 'The price has already reached that strike: cover must start on the safe side of it.',
-  CoverMarketInsufficientCapital: ([, free]) => `The pool can back at most ${assets(free)} of new cover right now.`,
+  CoverMarketAboveMaxUtilization: ([payout, capacity]) =>
+    `At most ${assets(capacity)} of cover can be sold from this pool now (it keeps part of its capital free for shortfalls and withdrawals); you asked for ${assets(payout)}.`,
+  CoverMarketStrikeTooFar: ([, limit]) => `That strike is too far from the price now: the strike range of this cover ends at ${price(limit)}.`,
+  CoverMarketVolatilityBehind: () => 'Volatility has not caught up with the latest price round, so cover cannot be priced yet; try again after the next oracle update.',
+  BackstopPoolAboveMaxUtilization: ([, maxLocked]) => `The pool would lock more than its ceiling allows (${assets(maxLocked)} in all): try a smaller payout.`,
+  BackstopPoolMaxUtilizationOutOfBounds: ([v, min, max]) => `A utilization ceiling of ${bps(v)} is outside the allowed ${bps(min)} to ${bps(max)}.`,
+  BackstopPoolLockNotReleased: () => 'That cover’s capital is still locked in the pool: it is paid from its own lock.',
   CoverMarketPremiumAboveMax: ([premium, max]) => `The price moved: the premium is now ${assets(premium)}, above your limit of ${assets(max)}. Review the new quote.`,
   CoverMarketUninsurable: () => 'A touch is all but certain at that strike: the premium would equal the payout.',
   CoverMarketStalePrice: () => 'The price feed has not updated recently enough to price or judge cover; try again after the next round.',

@@ -12,11 +12,11 @@ const named: BenchSection[] = [
     title: 'Cover market: touchProbability, quote, buyCover, claim, poke, release',
     file: 'CoverGas.t.sol',
     notes: [
-      'Targets (issue "Cover market"): touchProbability ≤ 5,000, quote ≤ 40,000, buyCover ≤ 200,000, claim with 2 ' +
-        'confirmations ≤ 120,000 gas; matched to the logged keys by name (scripts/bench/targets.ts).',
+      'Targets (issues "Cover market" and 13): touchProbability ≤ 5,000, quote ≤ 40,000, buyCover (returning buyer) ' +
+        '≤ 160,000, claim with 2 confirmations ≤ 75,000 gas; matched to the logged keys by name (scripts/bench/targets.ts).',
       'External calls are call-frame gas (vm.lastCallGas): an eth_call or transaction to the market spends this plus ' +
-        'its 21,000 + calldata intrinsic (quote on the seeded local stack: eth_estimateGas 60,742 − 21,720 = 39,022, ' +
-        'the number below). A contract calling the market adds 2,600 on its side for the cold account.',
+        'its 21,000 + calldata intrinsic (quote on the seeded local stack after issue 13: eth_estimateGas 60,735 − 21,720 = ' +
+        '39,015; the bench\'s book reads a little more). A contract calling the market adds 2,600 on its side for the cold account.',
     ],
   }),
   forgeFileSection({

@@ -11,12 +11,13 @@ function confirmations(key: string): number | undefined {
 
 /** First match wins, so the more specific names come first. */
 export const GAS_TARGETS: GasTarget[] = [
-  // Issue "Cover market": the one-touch probability, a quote, a purchase and a claim.
+  // Issue "Cover market": the one-touch probability, a quote, a purchase and a claim; issue 13 tightened
+  // the purchase (a returning buyer) to 160,000 and the claim to 75,000.
   { label: '≤ 5,000', max: 5_000, matches: (k) => /touchProbability/i.test(k) },
-  { label: '≤ 200,000', max: 200_000, matches: (k) => /buyCover/i.test(k) },
+  { label: '≤ 160,000', max: 160_000, matches: (k) => /^buyCover$/i.test(k) },
   {
-    label: '≤ 120,000 (2 conf.)',
-    max: 120_000,
+    label: '≤ 75,000 (2 conf.)',
+    max: 75_000,
     matches: (k) => /\bclaim/i.test(k) && !/claimable/i.test(k) && (confirmations(k) ?? 2) === 2,
   },
   { label: '≤ 40,000', max: 40_000, matches: (k) => /\bquote/i.test(k) },

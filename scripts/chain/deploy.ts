@@ -73,10 +73,12 @@ export const LOCAL_FEED = { decimals: 8, description: 'ETH / USD', openingAnswer
 
 const WAD = 10n ** 18n;
 
-/** Pricing of every product: markup 1.2 + 0.5·U below an 80 % kink, +5·(U − 80 %) above; floor 0.5 %/year. */
-export const PRICING_DEFAULTS = { baseMarkup: (12n * WAD) / 10n, slope: WAD / 2n, steepSlope: 5n * WAD, kink: (8n * WAD) / 10n, minRate: (5n * WAD) / 1_000n } as const;
+/** Pricing of every product: markup 1.2 + 0.5·U below an 80 % kink, +5·(U − 80 %) above, on the whole premium;
+ *  cost of capital 10 %/year over the lock's real length (the contract's floor is 5 %/year). */
+export const PRICING_DEFAULTS = { baseMarkup: (12n * WAD) / 10n, slope: WAD / 2n, steepSlope: 5n * WAD, kink: (8n * WAD) / 10n, minRate: WAD / 10n } as const;
 
-/** Claim terms: 2 confirming rounds, a 5-minute activation delay, a day to claim, 1 hour to 90 days. */
+/** Claim terms: 2 confirming rounds, a 5-minute activation delay, a day to claim, 1 hour to 90 days; strikes
+ *  within ×4 of the price (down to −75 %, up to +300 %). */
 export const PRODUCT_TERMS = {
   confirmations: 2,
   activationDelay: 300,
@@ -85,6 +87,7 @@ export const PRODUCT_TERMS = {
   maxDuration: 90 * 86_400,
   maxPriceAge: 3_600,
   maxSigmaAge: 86_400,
+  maxStrikeRatio: 400,
 } as const;
 
 /** Products registered at deploy: long-liquidation cover (price down) on Junior, short cover (up) on Senior. */

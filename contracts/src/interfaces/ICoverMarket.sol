@@ -19,7 +19,26 @@ interface ICoverMarket {
         Up
     }
 
+    /// @notice The bounded governance parameters (named in `CoverMarketParameterOutOfBounds`).
+    enum Parameter {
+        SequencerGracePeriod,
+        Confirmations,
+        ActivationDelay,
+        ClaimGrace,
+        MinDuration,
+        MaxDuration,
+        MaxPriceAge,
+        MaxSigmaAge,
+        MaxStrikeRatio,
+        BaseMarkup,
+        Slope,
+        SteepSlope,
+        Kink,
+        MinRate
+    }
+
     /// @notice What is stored for a cover. `Released` = marked expired by `release` (its lock freed).
+    ///         A `Claimed` or `Released` cover's token is frozen: it stays with its holder, transfers revert.
     enum CoverState {
         None,
         Active,
@@ -52,6 +71,8 @@ interface ICoverMarket {
     /// @param maxDuration Longest cover (seconds).
     /// @param maxPriceAge Oldest latest round (seconds) a sale may price from.
     /// @param maxSigmaAge Oldest round folded into σ (seconds) a sale may price from.
+    /// @param maxStrikeRatio Strike range k in hundredths (0 = default 400, i.e. ×4): a Down strike is at
+    ///        least spot / k, an Up strike at most spot × k (`CoverMarketStrikeTooFar` beyond).
     struct ProductConfig {
         AggregatorV3Interface feed;
         IVolatilityOracle oracle;
@@ -64,13 +85,15 @@ interface ICoverMarket {
         uint32 maxDuration;
         uint32 maxPriceAge;
         uint32 maxSigmaAge;
+        uint16 maxStrikeRatio;
         CoverPricing.Pricing pricing;
     }
 
     /// @notice A cover's terms and status, for the app. Times are unix seconds.
-    /// @param claimDeadline Last second a claim may be submitted (`end + claimGrace`).
+    /// @param claimDeadline Last second a claim may be submitted: `end + claimGrace`, moved by the downtime of
+    ///        L2 sequencer outages after the cover's window opened (the latest deadline any proof can have).
     /// @param releaseDay Day (unix day number) at whose start the pool releases the lock.
-    /// @param holder Current token owner (address(0) if none).
+    /// @param holder Current token owner (a claimed or released cover's token is frozen with its last holder).
     struct CoverInfo {
         uint256 productId;
         uint256 strike;
@@ -101,7 +124,12 @@ interface ICoverMarket {
     event ProductPricingSet(uint256 indexed productId, CoverPricing.Pricing pricing);
     /// @notice Governance changed the sale terms of `productId` (affects new sales only).
     event ProductTermsSet(
-        uint256 indexed productId, uint256 minDuration, uint256 maxDuration, uint256 maxPriceAge, uint256 maxSigmaAge
+        uint256 indexed productId,
+        uint256 minDuration,
+        uint256 maxDuration,
+        uint256 maxPriceAge,
+        uint256 maxSigmaAge,
+        uint256 maxStrikeRatio
     );
     /// @notice Sales of `productId` were paused (by the guardian or owner) or resumed (owner).
     event ProductPaused(uint256 indexed productId, address indexed by, bool paused);
@@ -121,10 +149,10 @@ interface ICoverMarket {
         uint256 spot,
         uint256 sigma
     );
-    /// @notice Cover `tokenId` paid `payout` to `holder`, proven by rounds from `roundId`.
+    /// @notice Cover `tokenId` paid `payout` to `holder`, proven by rounds from `roundId`; the token is frozen.
     event CoverClaimed(uint256 indexed tokenId, address indexed holder, uint80 roundId, uint256 payout, address caller);
-    /// @notice Cover `tokenId` was marked expired by `caller`; `released` capital was freed early (0 when
-    ///         the pool's day bucket had already released it).
+    /// @notice Cover `tokenId` was marked expired by `caller` and its token frozen; `released` capital was
+    ///         freed early (0 when the pool's day bucket had already released it).
     event CoverReleased(uint256 indexed tokenId, address indexed caller, uint256 released);
 
     // ------------------------------------------------------------------ errors
@@ -137,8 +165,15 @@ interface ICoverMarket {
     error CoverMarketStrikeBreached(uint256 strike, uint256 spot);
     /// @notice A zero strike, or one above the storable maximum.
     error CoverMarketStrikeOutOfRange(uint256 strike, uint256 max);
-    /// @notice The payout exceeds the backing pool's free capital.
-    error CoverMarketInsufficientCapital(uint256 payout, uint256 free);
+    /// @notice The strike lies beyond the product's strike range: `limit` is the lowest allowed strike (Down)
+    ///         or the highest (Up), `spot × 100 / maxStrikeRatio` or `spot × maxStrikeRatio / 100`.
+    error CoverMarketStrikeTooFar(uint256 strike, uint256 limit);
+    /// @notice The payout would take the backing pool above its utilization ceiling: at most `capacity`
+    ///         (`maxUtilizationBps × totalAssets / 10000 − locked`) can be sold from it now.
+    error CoverMarketAboveMaxUtilization(uint256 payout, uint256 capacity);
+    /// @notice σ has folded rounds only up to `sigmaRoundId`, behind the feed's latest `latestRoundId`
+    ///         (poke the oracle; `buyCover` pokes once itself).
+    error CoverMarketVolatilityBehind(uint80 sigmaRoundId, uint80 latestRoundId);
     error CoverMarketPremiumAboveMax(uint256 premium, uint256 maxPremium);
     /// @notice The premium would be the whole payout (touch all but certain): nothing to insure.
     error CoverMarketUninsurable(uint256 premium, uint256 payout);
@@ -172,8 +207,10 @@ interface ICoverMarket {
     error CoverMarketStrikeNotReached(uint80 roundId, int256 answer, uint256 strike);
     error CoverMarketNotGuardian(address caller);
     error CoverMarketZeroAddress();
-    /// @notice Governance parameter `name` = `value` outside [min, max].
-    error CoverMarketParameterOutOfBounds(bytes32 name, uint256 value, uint256 min, uint256 max);
+    /// @notice Governance parameter `parameter` = `value` outside [min, max]. (An enum, not the name as
+    ///         bytes32: each bytes32 literal was a 33-byte PUSH32 at its call site, ~400 bytes of a contract
+    ///         at the EIP-170 limit.)
+    error CoverMarketParameterOutOfBounds(Parameter parameter, uint256 value, uint256 min, uint256 max);
     /// @notice The oracle measures `oracleFeed`, not the product's `feed`.
     error CoverMarketOracleFeedMismatch(address oracleFeed, address feed);
     /// @notice The pool's asset `poolAsset` is not the market's `asset`.
@@ -185,10 +222,12 @@ interface ICoverMarket {
     // ------------------------------------------------------------------ views
 
     /// @notice The premium `buyCover` would charge now, in pool asset base units, rounded up:
-    ///         payout × max(P_touch × average markup over [U_before, U_after], minRate × T / year), see
-    ///         `CoverPricing`. P_touch uses the feed's latest round as spot and the oracle's clamped σ.
+    ///         payout × max(P_touch, minRate × L / year) × average markup over [U_before, U_after], where L is
+    ///         the lock's real length (now until the release day, claim grace included, at least 2 days);
+    ///         see `CoverPricing`. P_touch uses the feed's latest round as spot and the oracle's clamped σ.
     /// @dev Reverts exactly as `buyCover` would for the same inputs, except for `CoverMarketSalesPaused`
-    ///      and `CoverMarketPremiumAboveMax` (a quote works while sales are paused).
+    ///      and `CoverMarketPremiumAboveMax` (a quote works while sales are paused) and
+    ///      `CoverMarketVolatilityBehind` (`buyCover` pokes the oracle first).
     /// @param strike Feed units (same decimals as the feed's answers).
     /// @param payout Pool asset base units.
     /// @param duration Seconds from now.
@@ -220,10 +259,12 @@ interface ICoverMarket {
     /// @dev Pulls the premium from the caller (approve the market for the pool's asset first) into the
     ///      pool's unearned reserve (earned linearly until `end`), locks `payout` in the pool until
     ///      `end + claimGrace`, writes the cover, then `_safeMint`s (the receiver callback sees the final
-    ///      state; reentry into the market reverts). Reverts `CoverMarketUnknownProduct`,
+    ///      state; reentry into the market reverts). When σ has not folded the feed's latest round it first
+    ///      pokes the oracle (so a sale is never blocked by a missing poke). Reverts `CoverMarketUnknownProduct`,
     ///      `CoverMarketSalesPaused` (product or pool paused), `CoverMarketZeroPayout`,
     ///      `CoverMarketDurationOutOfBounds`, `CoverMarketStrikeOutOfRange`, `CoverMarketStrikeBreached`,
-    ///      `CoverMarketInsufficientCapital`, `CoverMarketUninsurable`, `CoverMarketPremiumAboveMax`,
+    ///      `CoverMarketStrikeTooFar`, `CoverMarketVolatilityBehind` (still behind after the poke),
+    ///      `CoverMarketAboveMaxUtilization`, `CoverMarketUninsurable`, `CoverMarketPremiumAboveMax`,
     ///      `CoverMarketStalePrice`, `CoverMarketStaleVolatility`, `CoverMarketNonPositiveAnswer`,
     ///      `CoverMarketIncompleteRound`, `CoverMarketSequencerDown`, `CoverMarketSequencerGracePeriod`.
     ///      Emits `CoverBought` (and ERC-721 `Transfer`).
@@ -238,12 +279,19 @@ interface ICoverMarket {
     ///         (`startedAt != 0`, `answeredInRound ≥ roundId`), at or beyond the strike and updated within
     ///         [start + activationDelay, end]. Anyone may call (keepers claim for holders); callable until
     ///         `end + claimGrace` (inclusive). `lib/cover/findClaimRound.ts` finds the first such round.
+    ///         Burns the token (a spent cover can never be sold).
+    ///         L2 outages: while the sequencer is down or in its grace period a claim reverts unless every
+    ///         confirming round was published before the latest outage began; the deadline moves by the
+    ///         downtime of the latest outage when it began after the proof and at or before the deadline
+    ///         (the uptime feed's latest status change and the round before it are read; only the latest
+    ///         outage counts). If the moved deadline passes the lock's release day, the pool pays from free
+    ///         capital (`payReleasedClaim`).
     /// @dev Reverts `CoverMarketUnknownCover`, `CoverMarketAlreadyClaimed`, `CoverMarketAlreadyReleased`,
     ///      `CoverMarketClaimWindowClosed`, `CoverMarketSequencerDown`, `CoverMarketSequencerGracePeriod`,
     ///      `CoverMarketInvalidRoundId`, `CoverMarketRoundsCrossPhase`, `CoverMarketRoundUnavailable`,
     ///      `CoverMarketNonPositiveAnswer`, `CoverMarketIncompleteRound`, `CoverMarketRoundOutsideWindow`,
     ///      `CoverMarketStrikeNotReached`. Pays from the cover's own lock only (other covers' locked capital
-    ///      is untouched). Not blocked by any pause. Emits `CoverClaimed`.
+    ///      is untouched). Not blocked by any pause. Emits `CoverClaimed`; the token is frozen.
     function claim(uint256 tokenId, uint80 roundId) external;
 
     /// @notice Marks cover `tokenId` expired after its claim deadline and, if the pool's day bucket has
@@ -251,30 +299,33 @@ interface ICoverMarket {
     ///         deadline), frees the locked payout now. Anyone may call; never needed for correctness.
     /// @dev Expiry needs no call: the pool's day buckets release every lock with no loop over covers.
     ///      This exists because (1) capital comes back to underwriters up to a day earlier, and (2) the
-    ///      indexer gets an explicit `CoverReleased` event and the token a final stored state. Reverts
-    ///      `CoverMarketUnknownCover`, `CoverMarketAlreadyClaimed`, `CoverMarketAlreadyReleased`,
-    ///      `CoverMarketClaimWindowOpen`. Emits `CoverReleased`.
+    ///      indexer gets an explicit `CoverReleased` event and the token a final stored state (it is frozen).
+    ///      The deadline is the latest any claim could have after L2 outages (see `claim`), so a release
+    ///      never cuts off a claim. Reverts `CoverMarketUnknownCover`, `CoverMarketAlreadyClaimed`,
+    ///      `CoverMarketAlreadyReleased`, `CoverMarketClaimWindowOpen`. Emits `CoverReleased`; the token is frozen.
     /// @return released Capital freed by this call (0 if the bucket had already released it).
     function release(uint256 tokenId) external returns (uint256 released);
 
     // ------------------------------------------------------------------ governance
 
     /// @notice Registers a product. Owner only. Every parameter must lie within the market's hard bounds
-    ///         (`CoverMarketParameterOutOfBounds`); the oracle must measure `feed` and the pool's asset be
-    ///         the market's. Approves the pool to pull premiums. Emits `ProductRegistered`, `ProductTermsSet`
+    ///         (`CoverMarketParameterOutOfBounds`; `claimGrace` also above the sequencer grace period); the
+    ///         oracle must measure `feed` and the pool's asset be the market's. Emits `ProductRegistered`, `ProductTermsSet`
     ///         and `ProductPricingSet`.
     function registerProduct(ProductConfig calldata config) external returns (uint256 productId);
 
     /// @notice Sets a product's pricing, within bounds. Owner only. Emits `ProductPricingSet`.
     function setPricing(uint256 productId, CoverPricing.Pricing calldata pricing) external;
 
-    /// @notice Sets a product's sale terms, within bounds. Owner only. Emits `ProductTermsSet`.
+    /// @notice Sets a product's sale terms, within bounds (`maxStrikeRatio` in hundredths, see
+    ///         `ProductConfig`). Owner only. Emits `ProductTermsSet`.
     function setTerms(
         uint256 productId,
         uint256 minDuration,
         uint256 maxDuration,
         uint256 maxPriceAge,
-        uint256 maxSigmaAge
+        uint256 maxSigmaAge,
+        uint256 maxStrikeRatio
     ) external;
 
     /// @notice Pauses sales of `productId` (claims and releases keep working). Guardian or owner.

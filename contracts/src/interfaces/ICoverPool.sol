@@ -14,8 +14,8 @@ interface ICoverPool {
     /// @notice Capital locked for active covers of every market (after processing expired buckets).
     function lockedAssets() external view returns (uint256);
 
-    /// @notice `totalAssets()` and `lockedAssets()` at once (one bucket walk).
-    function underwritingCapital() external view returns (uint256 totalAssets, uint256 locked);
+    /// @notice `totalAssets()`, `lockedAssets()` (one bucket walk) and the utilization ceiling (bps) at once.
+    function underwritingCapital() external view returns (uint256 totalAssets, uint256 locked, uint256 maxUtilizationBps);
 
     /// @notice Whether new risk (deposits, new locks) is paused.
     function paused() external view returns (bool);
@@ -33,6 +33,9 @@ interface ICoverPool {
 
     /// @notice Pays `amount` to `recipient` out of the caller's lock in bucket `releaseDay`.
     function payClaim(uint256 amount, address recipient, uint256 releaseDay) external;
+
+    /// @notice Pays `amount` to `recipient` from free capital when bucket `releaseDay` already released its lock.
+    function payReleasedClaim(uint256 amount, address recipient, uint256 releaseDay) external;
 
     /// @notice Releases `amount` of the caller's lock in bucket `releaseDay` before the bucket does.
     function releaseCapital(uint256 amount, uint256 releaseDay) external;

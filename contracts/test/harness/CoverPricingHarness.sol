@@ -27,8 +27,12 @@ contract CoverPricingHarness {
         return CoverPricing.averageMarkupUp(locked, payout, totalAssets, p);
     }
 
-    function floorRateUp(uint256 duration, CoverPricing.Pricing memory p) external pure returns (uint256) {
-        return CoverPricing.floorRateUp(duration, p);
+    function floorRateUp(uint256 length, CoverPricing.Pricing memory p) external pure returns (uint256) {
+        return CoverPricing.floorRateUp(length, p);
+    }
+
+    function chargedLength(uint256 now_, uint256 duration, uint256 claimGrace) public pure returns (uint256) {
+        return CoverPricing.chargedLength(now_, duration, claimGrace);
     }
 
     function premiumUp(
@@ -36,10 +40,10 @@ contract CoverPricingHarness {
         uint256 pTouch,
         uint256 locked,
         uint256 totalAssets,
-        uint256 duration,
+        uint256 length,
         CoverPricing.Pricing memory p
     ) external pure returns (uint256) {
-        return CoverPricing.premiumUp(payout, pTouch, locked, totalAssets, duration, p);
+        return CoverPricing.premiumUp(payout, pTouch, locked, totalAssets, length, p);
     }
 
     /// @dev Inputs of `quote` in one struct (keeps the batch under the stack limit).
@@ -48,6 +52,7 @@ contract CoverPricingHarness {
         uint256 strike;
         uint256 sigma;
         uint256 duration;
+        uint256 length;
         uint256 payout;
         uint256 locked;
         uint256 totalAssets;
@@ -55,7 +60,9 @@ contract CoverPricingHarness {
     }
 
     function quote(QuoteInput memory q) public pure returns (uint256) {
-        return CoverPricing.quote(q.spot, q.strike, q.sigma, q.duration, q.payout, q.locked, q.totalAssets, q.pricing);
+        return CoverPricing.quote(
+            q.spot, q.strike, q.sigma, q.duration, q.length, q.payout, q.locked, q.totalAssets, q.pricing
+        );
     }
 
     // ---------- batches (one eth_call for many inputs) ----------
@@ -94,12 +101,26 @@ contract CoverPricingHarness {
         uint256 pTouch;
         uint256 locked;
         uint256 totalAssets;
-        uint256 duration;
+        uint256 length;
         CoverPricing.Pricing pricing;
     }
 
     function premium(PremiumInput memory q) public pure returns (uint256) {
-        return CoverPricing.premiumUp(q.payout, q.pTouch, q.locked, q.totalAssets, q.duration, q.pricing);
+        return CoverPricing.premiumUp(q.payout, q.pTouch, q.locked, q.totalAssets, q.length, q.pricing);
+    }
+
+    function chargedLengthBatch(uint256[] calldata nows, uint256[] calldata durations, uint256[] calldata graces)
+        external
+        view
+        returns (bool[] memory ok, uint256[] memory out)
+    {
+        ok = new bool[](nows.length);
+        out = new uint256[](nows.length);
+        for (uint256 i; i < nows.length; ++i) {
+            try this.chargedLength(nows[i], durations[i], graces[i]) returns (uint256 r) {
+                (ok[i], out[i]) = (true, r);
+            } catch {}
+        }
     }
 
     function premiumBatch(PremiumInput[] calldata qs) external view returns (bool[] memory ok, uint256[] memory out) {

@@ -8,6 +8,7 @@ import {MockAggregator} from "../../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../../src/VolatilityOracle.sol";
 import {CoverMarket} from "../../src/CoverMarket.sol";
 import {ICoverMarket} from "../../src/interfaces/ICoverMarket.sol";
+import {ShortfallWaterfall} from "../../src/ShortfallWaterfall.sol";
 
 /// @notice Drives the real CoverMarket + BackstopPool + VolatilityOracle + MockAggregator through sales,
 ///         claims, expiry (by the pool's buckets as time passes, and by `release`), transfers, deposits and
@@ -45,7 +46,17 @@ contract CoverHandler is Test {
     uint256 public ghostPremiums;
     uint256 public ghostClaimsPaid;
     uint256 public ghostDeposits;
+    uint256 public ghostShortfallsPaid;
     bool public ghostWrongRecipient;
+    /// @notice A sale left locked / total assets above the pool's ceiling (must never happen).
+    bool public ghostAboveCeiling;
+    /// @notice A shortfall right after sales found Junior's free capital below (1 − ceiling) × capital, or
+    ///         Junior paid less than min(shortfall, its cap on that reserve).
+    bool public ghostReserveBroken;
+    uint256 public worstFreeBpsAfterSale = type(uint256).max;
+
+    /// @notice The waterfall Junior (this pool) reports to; the handler is its registered venue.
+    ShortfallWaterfall public immutable waterfall;
 
     mapping(bytes32 => uint256) public ok;
     mapping(bytes32 => uint256) public skipped;
@@ -59,8 +70,10 @@ contract CoverHandler is Test {
         VolatilityOracle oracle_,
         uint256 downId_,
         uint256 upId_,
-        uint256 down3Id_
+        uint256 down3Id_,
+        ShortfallWaterfall waterfall_
     ) {
+        waterfall = waterfall_;
         market = market_;
         pool = pool_;
         usdc = usdc_;
@@ -78,8 +91,10 @@ contract CoverHandler is Test {
             usdc_.approve(address(pool_), type(uint256).max);
             vm.stopPrank();
         }
-        names = [bytes32("buy"), "claim", "release", "transfer", "warp", "deposit"];
+        names = [bytes32("buy"), "claim", "release", "transfer", "warp", "deposit", "shortfall"];
     }
+
+
 
     function nameCount() external view returns (uint256) {
         return names.length;
@@ -139,6 +154,12 @@ contract CoverHandler is Test {
         uint256 strike = id == upId ? spot + (spot * distance) / 1e18 : spot - (spot * distance) / 1e18;
         payout = bound(payout, 100e6, 100_000e6);
         duration = bound(duration, 1 hours, 30 days);
+        if (productSeed % 4 == 3) {
+            // Every fourth sale asks for everything the ceiling still allows: utilization rides at the cap.
+            (uint256 total, uint256 locked, uint256 ceiling) = pool.underwritingCapital();
+            uint256 maxLocked = (total * ceiling) / 10_000;
+            if (maxLocked > locked + 100e6) payout = maxLocked - locked;
+        }
         (bool sellable, uint256 premium) = _quote(id, strike, payout, duration);
         if (!sellable) {
             // After a crash σ sits at its cap and near strikes are uninsurable: try a far, short cover.
@@ -167,9 +188,18 @@ contract CoverHandler is Test {
             released: false
         });
         if (info.releaseDay != ghost[tokenId].releaseDay) ghostWrongRecipient = true;
+        _checkCeiling();
         tokenIds.push(tokenId);
         ghostPremiums += premium;
         ++ok["buy"];
+    }
+
+    /// @dev After a sale: locked ≤ ceiling × total assets, so free ≥ (1 − ceiling) × total assets.
+    function _checkCeiling() internal {
+        (uint256 total, uint256 locked, uint256 ceiling) = pool.underwritingCapital();
+        if (locked * 10_000 > ceiling * total) ghostAboveCeiling = true;
+        uint256 freeBps = ((total - locked) * 10_000) / total;
+        if (freeBps < worstFreeBpsAfterSale) worstFreeBpsAfterSale = freeBps;
     }
 
     /// @dev The market's own quote is the sale precheck: (false, 0) where `buyCover` would revert.
@@ -252,13 +282,29 @@ contract CoverHandler is Test {
         ++skipped["release"];
     }
 
-    /// @notice Transfers a cover between actors (claims must then pay the new holder).
+    /// @notice Transfers a cover between actors (claims must then pay the new holder). Claimed and released
+    ///         covers are frozen: they cannot move (checked: a transfer of one reverts).
     function transfer(uint256 seed, uint256 toSeed) external {
-        if (tokenIds.length == 0) {
+        uint256 n = tokenIds.length;
+        uint256 tokenId;
+        for (uint256 k; k < n; ++k) {
+            uint256 id = tokenIds[(seed % n + k) % n];
+            Ghost memory g = ghost[id];
+            if (g.claimed || g.released) {
+                address holder = market.ownerOf(id);
+                vm.prank(holder);
+                try market.transferFrom(holder, actors[toSeed % actors.length], id) {
+                    ghostWrongRecipient = true; // a spent cover moved
+                } catch {}
+                continue;
+            }
+            tokenId = id;
+            break;
+        }
+        if (tokenId == 0) {
             ++skipped["transfer"];
             return;
         }
-        uint256 tokenId = tokenIds[seed % tokenIds.length];
         address from = market.ownerOf(tokenId);
         address to = actors[toSeed % actors.length];
         vm.prank(from);
@@ -278,6 +324,30 @@ contract CoverHandler is Test {
         _publish(next);
         pool.checkpoint();
         ++ok["warp"];
+    }
+
+    /// @notice A venue shortfall right after whatever sales came before: Junior (this pool) must pay its
+    ///         first loss from free capital up to its cap, and that free capital is at least
+    ///         (1 − ceiling) × capital — unless earlier shortfalls already drew it down (then sales stop).
+    function shortfall(uint256 amount) external {
+        (uint256 total, uint256 locked, uint256 ceiling) = pool.underwritingCapital();
+        uint256 free = total - locked;
+        (,,, uint256 available, uint256 capBps) = waterfall.layerState(ShortfallWaterfall.Layer.Junior);
+        amount = bound(amount, 1e6, total);
+        (uint256 juniorPaid,,,) = waterfall.absorbShortfall(amount);
+        uint256 expected = amount < available ? amount : available;
+        if (juniorPaid != expected) ghostReserveBroken = true;
+        // Right after sales only (no shortfall drew the reserve this window): the reserve is whole.
+        if (locked * 10_000 <= ceiling * total) {
+            uint256 reserveCap = ((total * (10_000 - ceiling)) / 10_000 * capBps) / 10_000;
+            uint256 floor = amount < reserveCap ? amount : reserveCap;
+            // Junior's cap counts what it paid in the window; before any draw today it is the full cap.
+            (, uint256 used,,,) = waterfall.layerState(ShortfallWaterfall.Layer.Junior);
+            if (used == juniorPaid && juniorPaid < floor) ghostReserveBroken = true;
+            if (free * 10_000 < (10_000 - ceiling) * total) ghostReserveBroken = true;
+        }
+        ghostShortfallsPaid += juniorPaid;
+        ++ok["shortfall"];
     }
 
     /// @notice An underwriter adds capital (keeps capacity for sales).

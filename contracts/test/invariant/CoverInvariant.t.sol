@@ -14,6 +14,8 @@ import {IVolatilityOracle} from "../../src/interfaces/IVolatilityOracle.sol";
 import {AggregatorV3Interface} from "../../src/interfaces/AggregatorV3Interface.sol";
 import {CoverPricing} from "../../src/libraries/CoverPricing.sol";
 import {CoverHandler} from "./CoverHandler.sol";
+import {ShortfallWaterfall} from "../../src/ShortfallWaterfall.sol";
+import {IShortfallLayer} from "../../src/interfaces/IShortfallLayer.sol";
 
 /// @notice CoverMarket invariants on the real pool, oracle and feed under random sequences of sales,
 ///         claims, releases, transfers, deposits and time/price moves (expiry by the pool's buckets).
@@ -48,8 +50,17 @@ contract CoverInvariantTest is Test {
         uint256 upId = market.registerProduct(_config(ICoverMarket.Direction.Up, 2));
         uint256 down3Id = market.registerProduct(_config(ICoverMarket.Direction.Down, 3));
         vm.stopPrank();
-        handler = new CoverHandler(market, pool, usdc, feed, oracle, downId, upId, down3Id);
+        // The real waterfall with this pool as Junior (and an empty Senior); the handler is its venue.
+        BackstopPool senior = new BackstopPool(IERC20(address(usdc)), "Backstop Senior", "bsSR", gov, gov);
+        ShortfallWaterfall wf =
+            new ShortfallWaterfall(IShortfallLayer(address(pool)), IShortfallLayer(address(senior)), gov, gov);
+        handler = new CoverHandler(market, pool, usdc, feed, oracle, downId, upId, down3Id, wf);
         feed.transferOwnership(address(handler));
+        vm.startPrank(gov);
+        pool.setWaterfall(address(wf));
+        senior.setWaterfall(address(wf));
+        wf.setVenue(address(handler), type(uint96).max);
+        vm.stopPrank();
         handler.deposit(0, 500_000e6);
         handler.deposit(1, 500_000e6);
         targetContract(address(handler));
@@ -72,7 +83,8 @@ contract CoverInvariantTest is Test {
             maxDuration: 30 days,
             maxPriceAge: 1 hours,
             maxSigmaAge: 1 days,
-            pricing: CoverPricing.Pricing({baseMarkup: 1.2e18, slope: 0.5e18, steepSlope: 5e18, kink: 0.8e18, minRate: 0.005e18})
+            maxStrikeRatio: 400,
+            pricing: CoverPricing.Pricing({baseMarkup: 1.2e18, slope: 0.5e18, steepSlope: 5e18, kink: 0.8e18, minRate: 0.1e18})
         });
     }
 
@@ -85,6 +97,8 @@ contract CoverInvariantTest is Test {
         _checkMarketHoldsNothing();
         _checkLedger();
         assertFalse(handler.ghostWrongRecipient(), "a premium, payout or release went to the wrong place");
+        assertFalse(handler.ghostAboveCeiling(), "a sale took utilization above the pool's ceiling");
+        assertFalse(handler.ghostReserveBroken(), "a shortfall after sales did not find Junior's reserve");
     }
 
     /// @dev The pool's locked capital is exactly the sum of the payouts of active covers (unclaimed,
@@ -111,7 +125,8 @@ contract CoverInvariantTest is Test {
 
     /// @dev Every token the pool holds came from deposits and premiums, minus claims paid.
     function _checkLedger() internal view {
-        uint256 held = handler.ghostDeposits() + handler.ghostPremiums() - handler.ghostClaimsPaid();
+        uint256 held =
+            handler.ghostDeposits() + handler.ghostPremiums() - handler.ghostClaimsPaid() - handler.ghostShortfallsPaid();
         assertEq(usdc.balanceOf(address(pool)), held, "pool balance != deposits + premiums - claims");
         assertEq(pool.freeAssets() + pool.lockedAssets() + pool.unearnedPremium(), held, "pool accounting identity");
     }
@@ -132,6 +147,7 @@ contract CoverInvariantTest is Test {
         emit log_named_uint("ok.total", okTotal);
         emit log_named_uint("skipped.total", skippedTotal);
         emit log_named_uint("covers", handler.coverCount());
+        emit log_named_uint("worstFreeBpsAfterSale", handler.worstFreeBpsAfterSale());
         if (bytes(path).length != 0) vm.writeLine(path, line);
     }
 

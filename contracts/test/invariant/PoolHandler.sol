@@ -282,12 +282,15 @@ contract PoolHandler is Test {
     }
 
     function lock(uint256 amount, uint256 term) external {
-        uint256 free = pool.freeAssets();
-        if (free == 0) {
+        // Within free capital and under the utilization ceiling (the pool refuses a lock above it).
+        (uint256 total, uint256 locked, uint256 ceiling) = pool.underwritingCapital();
+        uint256 maxLocked = (total * ceiling) / 10_000;
+        uint256 room = maxLocked > locked ? maxLocked - locked : 0;
+        if (room == 0) {
             ++skipped["lock"];
             return;
         }
-        amount = bound(amount, 1, free);
+        amount = bound(amount, 1, room);
         term = bound(term, 0, 60 days);
         market.lock(amount, block.timestamp + term);
         ++ok["lock"];

@@ -64,7 +64,8 @@ contract PoolInvariantTest is Test {
 
     function _checkLockedNeverExceedsAssets() internal view {
         assertLe(pool.lockedAssets(), pool.totalAssets(), "locked > totalAssets");
-        (uint256 total, uint256 locked) = pool.underwritingCapital();
+        (uint256 total, uint256 locked, uint256 ceiling) = pool.underwritingCapital();
+        assertEq(ceiling, pool.maxUtilizationBps(), "underwritingCapital().maxUtilizationBps");
         assertEq(total, pool.totalAssets(), "underwritingCapital().totalAssets");
         assertEq(locked, pool.lockedAssets(), "underwritingCapital().locked");
         // every open lock in the market is backed by the pool's locked capital

@@ -276,7 +276,15 @@ contract WaterfallHandler is Test {
             return;
         }
         _checkpoints();
-        amount = bound(amount, 1, free / 2);
+        // At most half the free capital, and under the utilization ceiling (the pool refuses above it).
+        (uint256 total, uint256 locked, uint256 ceiling) = juniorPool.underwritingCapital();
+        uint256 maxLocked = (total * ceiling) / 10_000;
+        uint256 room = maxLocked > locked ? maxLocked - locked : 0;
+        if (room == 0) {
+            ++skipped["lock"];
+            return;
+        }
+        amount = bound(amount, 1, free / 2 < room ? free / 2 : room);
         juniorMarket.lock(amount, block.timestamp + bound(term, 1 hours, 20 days));
         ++ok["lock"];
     }

@@ -30,7 +30,7 @@ export const DEFAULT_PRICING: Pricing = {
   slope: 500_000_000_000_000_000n,
   steepSlope: 5_000_000_000_000_000_000n,
   kink: 800_000_000_000_000_000n,
-  minRate: 5_000_000_000_000_000n,
+  minRate: 100_000_000_000_000_000n,
 };
 
 export type ProductSpec = {
@@ -42,6 +42,7 @@ export type ProductSpec = {
   maxDuration: number;
   maxPriceAge: number;
   maxSigmaAge: number;
+  maxStrikeRatio: number;
   pricing: Pricing;
 };
 
@@ -54,6 +55,7 @@ export const DEFAULT_PRODUCT: ProductSpec = {
   maxDuration: 90 * 86_400,
   maxPriceAge: 3_600,
   maxSigmaAge: 86_400,
+  maxStrikeRatio: 400,
   pricing: DEFAULT_PRICING,
 };
 
@@ -164,6 +166,7 @@ export async function deployCoverStack(chain: CoverChain, options: { capital?: b
       maxDuration: s.maxDuration,
       maxPriceAge: s.maxPriceAge,
       maxSigmaAge: s.maxSigmaAge,
+      maxStrikeRatio: s.maxStrikeRatio,
       pricing: s.pricing,
     };
     await chain.send(0, market, 'registerProduct', [config]);
