@@ -218,6 +218,9 @@ contract BackstopPoolExitTest is BackstopPoolBase {
         vm.warp(block.timestamp + 7 days);
         assertEq(pool.maxWithdraw(alice), 1_000e6, "value at request binds after a gain");
         assertEq(pool.maxRedeem(alice), aliceShares, "all shares");
+        // Covers lock most of the pool: at the highest utilization ceiling governance allows (95 %).
+        vm.prank(gov);
+        pool.setMaxUtilizationBps(9_500);
         market.lock(pool.freeAssets() - 400e6, block.timestamp + 30 days);
         assertEq(pool.maxWithdraw(alice), 400e6, "free capital binds");
         // Shares whose part of the value at request is at most 400: 40 % of the request.

@@ -106,6 +106,9 @@ beforeAll(async () => {
   await rpc(url, 'anvil_setBlockTimestampInterval', [1]);
   const ok = await Promise.all([
     ...pools.map((p, i) => send(owner, p, poolAbi(), 'setMarket', [markets[i], true])),
+    // The highest utilization ceiling governance allows: covers may lock all but 5 %, so free capital
+    // binds claims often.
+    ...pools.map((p) => send(owner, p, poolAbi(), 'setMaxUtilizationBps', [9_500n])),
     send(owner, waterfall, artifact('ShortfallWaterfall').abi, 'setVenue', [venue, (1n << 96n) - 1n]),
   ]);
   expect(ok.every(Boolean)).toBe(true);

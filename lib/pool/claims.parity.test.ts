@@ -231,7 +231,7 @@ describe('BackstopPool limits and claim quotes: twin == contract code on anvil, 
           const inner: Hex[] = [];
           const addresses = group.map((_, j) => `0x${(0x7000_0000n + BigInt(g * POOLS_PER_CALL + j)).toString(16).padStart(40, '0')}` as Address);
           group.forEach((c, j) => {
-            const core = packedSlot(a, '_core', c.state);
+            const core = packedSlot(a, '_core', { ...c.state, maxUtilizationBps: 8_000n }); // the ceiling shares the slot
             const risk = packedSlot(a, '_risk', { rate: c.state.rate, locked: c.state.locked });
             const diff: Record<Hex, Hex> = { [word32(core.slot)]: word32(core.word), [word32(risk.slot)]: word32(risk.word), [word32(supplySlot)]: word32(c.totalSupply) };
             c.requests.forEach((r, k) => {
