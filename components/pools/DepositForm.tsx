@@ -5,7 +5,7 @@ import type { Address } from 'viem';
 import { backstopPoolAbi, testUSDCAbi } from '@/contracts-abi';
 import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
-import { belowSharePriceFloor } from '@/lib/pool/poolMath';
+import { belowSharePriceFloor } from '@/lib/mirror/PoolMath';
 import { previewDeposit } from '@/lib/pool/shares';
 import { isBusy } from '@/lib/tx/status';
 import { checkAmount } from '@/lib/validation/amountInput';

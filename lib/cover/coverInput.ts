@@ -1,7 +1,7 @@
 // Validates the cover form before any wallet opens: every refusal is one plain sentence tied to the
 // field it concerns, in the order the contract would refuse (so the message matches a revert).
 import { formatAmount, parseAmount } from '../format/amount';
-import { CoverMarketError, strikeLimit, type MarketSnapshot, type ProductTerms } from './quote';
+import { CoverMarketError, strikeLimit, type MarketSnapshot, type ProductTerms } from '../mirror/CoverPricing';
 import { quoteBreakdown, type QuoteBreakdown } from './quoteBreakdown';
 import { formatDuration } from '../format/duration';
 

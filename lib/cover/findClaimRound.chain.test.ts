@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Address } from 'viem';
 import { checkClaimRound, findClaimRound, phaseOf, proxyRoundId, aggregatorRoundOf, type ClaimTerms, type GetRound } from './findClaimRound';
-import { deployCoverStack, netExecutionGas, revertName, startCoverChain, type CoverChain, type CoverStack } from './testing/coverChain';
+import { deployCoverStack, netExecutionGas, revertName, startCoverChain, type CoverChain, type CoverStack } from '../../scripts/testing/coverChain';
 import { feedRoundReader, latestRoundIdOf } from './feedRounds';
 
 let chain: CoverChain;

@@ -1,7 +1,7 @@
 // Twins of the markup functions in contracts/src/libraries/CoverPricing.sol: the kinked utilization
 // curve and the area under it, with the same integer operations and the same rounding, so a preview in
 // the browser is bit for bit what the contract charges.
-import { WAD } from '@/lib/math/fixedPointMath';
+import { WAD } from '@/lib/mirror/FixedPointMath';
 
 /** Pricing parameters of a product, all WAD, each a uint64 on chain (`CoverPricing.Pricing`). */
 export type Pricing = {

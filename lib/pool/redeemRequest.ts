@@ -2,7 +2,7 @@
 // cooldown while now < claimableAt, claimable while claimableAt ≤ now ≤ expiresAt, lapsed after; and
 // what claiming part of it pays, broken down for the words the withdrawal card shows before signing.
 import type { Address } from 'viem';
-import { assetsDown, claimAssetsDown, requestAssetsDown } from './poolMath';
+import { assetsDown, claimAssetsDown, requestAssetsDown } from '../mirror/PoolMath';
 import type { PoolShareState } from './shares';
 
 /**

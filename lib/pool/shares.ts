@@ -5,7 +5,7 @@
 // requires of an asynchronous redeem vault: a claim's quote is accounting.ts previewClaimRedeem /
 // previewClaimWithdraw. Proven equal on anvil by shares.parity.test.ts.
 import { BackstopPoolError } from './errors';
-import { assetsDown, assetsUp, sharesDown } from './poolMath';
+import { assetsDown, assetsUp, sharesDown } from '../mirror/PoolMath';
 
 /** BackstopPool `_decimalsOffset()`: shares carry 12 more decimals than the 6-decimal stablecoin. */
 export const DECIMALS_OFFSET = 12n;
