@@ -6,7 +6,6 @@ import { backstopPoolAbi, testUSDCAbi } from '@/contracts-abi';
 import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
 import { belowSharePriceFloor } from '@/lib/mirror/PoolMath';
-import { previewDeposit } from '@/lib/pool/shares';
 import { isBusy } from '@/lib/tx/status';
 import { checkAmount } from '@/lib/validation/amountInput';
 import { TxStatusLine } from '../tx/TxStatusLine';
@@ -15,6 +14,7 @@ import { AmountInput } from '../ui/AmountInput';
 import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { previewDeposit } from '@/lib/mirror/BackstopPool';
 
 type Props = { pool: Address; stablecoin: Address; data: PoolData; account: Address | undefined; wrongNetwork: boolean };
 

@@ -1,10 +1,10 @@
 import { formatAmount } from '@/lib/format/amount';
 import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { claimQuote } from '@/lib/pool/redeemRequest';
-import { convertToAssets } from '@/lib/pool/shares';
 import { Stat } from '../ui/Stat';
 import type { PoolData } from './usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { convertToAssets } from '@/lib/mirror/BackstopPool';
 
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
 

@@ -6,7 +6,6 @@ import { backstopPoolAbi } from '@/contracts-abi';
 import { SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
 import { formatDuration } from '@/lib/format/duration';
-import { convertToAssets } from '@/lib/pool/shares';
 import { isBusy } from '@/lib/tx/status';
 import { checkAmount } from '@/lib/validation/amountInput';
 import type { Transactor } from '../tx/useTransactor';
@@ -14,6 +13,7 @@ import { AmountInput } from '../ui/AmountInput';
 import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { convertToAssets } from '@/lib/mirror/BackstopPool';
 
 type Props = {
   request: Transactor;

@@ -9,11 +9,11 @@ import { formatDuration } from '@/lib/format/duration';
 import type { IndexedPosition } from '@/lib/history/indexerApi';
 import { LAYER_COPY } from '@/lib/pool/layers';
 import { claimQuote, requestPhase } from '@/lib/pool/redeemRequest';
-import { convertToAssets } from '@/lib/pool/shares';
 import { stakeEarnings } from '@/lib/portfolio/stake';
 import { useChainNow } from '../chain/useChainNow';
 import { usePoolData } from '../pools/usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { convertToAssets } from '@/lib/mirror/BackstopPool';
 
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
 

@@ -588,7 +588,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
     }
 
     /// @dev The checks that need the market inputs, then the premium (`CoverPricing.quote` on the pool's
-    ///      capital now), in the order the twin (`lib/cover/quote.ts` `quoteCover`) follows.
+    ///      capital now), in the order the twin (`lib/mirror/CoverMarket.ts` `quoteCover`) follows.
     function _price(Sale memory p, Priced memory q, uint256 strike, uint256 payout, uint256 duration)
         internal
         view

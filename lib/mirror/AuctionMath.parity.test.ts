@@ -5,9 +5,9 @@
 // item 4) is new: ≥ 10,000 answers plus its reverts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_UINT256 } from './PoolMath';
 import { checkParity, cross, magnitude, sample, startHarness, type HarnessChain } from '../../scripts/testing/parity';
 import { auctionPrice, BKS_UNIT, bksOutDown, dilutionWad, mintBudget, mintCap, quoteBuy, stableInUp } from './AuctionMath';
+import { MAX_UINT256 } from './evm';
 
 const CASES = 2_000;
 // Overflow paths revert on purpose, so more random inputs than the 2,000 required answers.

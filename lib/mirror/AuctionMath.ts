@@ -1,17 +1,13 @@
 // Twins of contracts/src/libraries/AuctionMath.sol: the Recapitalizer's descending-price auction of newly
 // minted BKS — price at a time, the event's mint cap, a buy's fill, dilution. Same names, same uint256
 // arithmetic, same rounding (price up, BKS out down, stablecoin in up: the protocol never sells below
-// the curve); where the EVM reverts the twin throws. Proven equal on anvil by auctionMath.parity.test.ts.
+// the curve); where the EVM reverts the twin throws. Proven equal on anvil by AuctionMath.parity.test.ts.
 // Prices are stablecoin base units per whole BKS (1e18 base units).
-import { mulDiv } from './evm';
-import { add, sub } from './PoolMath';
+import { add, mulDiv, sub } from './evm';
+import { BPS, WAD } from './units';
 
 /** One whole BKS in base units (18 decimals). */
 export const BKS_UNIT = 10n ** 18n;
-/** Basis-point denominator. */
-export const BPS = 10_000n;
-/** Fixed-point scale of `dilutionWad`. */
-export const WAD = 10n ** 18n;
 
 /**
  * `floorPrice + ceil((startPrice − floorPrice) × (duration − elapsed) / duration)`: linear from the start

@@ -1,4 +1,4 @@
-// Parity: the accounting twin (accounting.ts, with shares.ts on top) against REAL BackstopPools on anvil.
+// Parity: the accounting twin (lib/mirror/BackstopPool.ts) against REAL BackstopPools on anvil.
 // The protocol is deployed as `npm start` deploys it; a random walk of real transactions — deposits and
 // mints, covers sold through PoolMarketHarness (locks + premiums), claims, early releases, venue fees
 // and shortfalls through the ShortfallWaterfall, redeem requests and claims, checkpoints, pauses, fee
@@ -17,30 +17,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeFunctionResult, encodeAbiParameters, encodeFunctionData, keccak256, numberToHex, pad, type Abi, type Address, type Hex } from 'viem';
 import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
-import {
-  freeAssets,
-  lockedAssets,
-  maxDeposit,
-  maxMint,
-  maxRedeem,
-  maxWithdraw,
-  pendingDays,
-  premiumRate,
-  previewAccrual,
-  previewClaimRedeem,
-  previewClaimWithdraw,
-  shareState,
-  totalAssets,
-  unearnedPremium,
-  walkDays,
-  type AccountingState,
-  type Bucket,
-  type PoolAccounting,
-  type RedeemRequest,
-} from './BackstopPool';
-import { claimAssetsDown, DAY, sharesDown } from './PoolMath';
-import { convertToAssets, convertToShares, previewDeposit, previewMint, previewRedeem, previewWithdraw } from '../pool/shares';
+import { freeAssets, lockedAssets, maxDeposit, maxMint, maxRedeem, maxWithdraw, pendingDays, premiumRate, previewAccrual, previewClaimRedeem, previewClaimWithdraw, shareState, totalAssets, unearnedPremium, walkDays, type AccountingState, type Bucket, type PoolAccounting, type RedeemRequest, convertToAssets, convertToShares, previewDeposit, previewMint, previewRedeem, previewWithdraw } from './BackstopPool';
+import { claimAssetsDown, sharesDown } from './PoolMath';
 import { ANVIL_ACCOUNTS, artifact, deployRaw, rpc, runBatch, sample, sendTx, Tally, twinOutcome, type Call, type Outcome } from '../../scripts/testing/parity';
+import { DAY } from './units';
 
 const EPOCHS = 5;
 const STEPS_PER_EPOCH = 130;

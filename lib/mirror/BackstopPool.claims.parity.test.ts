@@ -1,5 +1,5 @@
-// Parity: the pool-level exit and entry limits and the claim quotes (accounting.ts: maxDeposit, maxMint,
-// maxWithdraw, maxRedeem, previewClaimRedeem, previewClaimWithdraw, claimableShares; shares.ts: the
+// Parity: the pool-level exit and entry limits and the claim quotes (lib/mirror/BackstopPool.ts: maxDeposit, maxMint,
+// maxWithdraw, maxRedeem, previewClaimRedeem, previewClaimWithdraw, claimableShares; the
 // reverting previewRedeem/previewWithdraw) against the deployed BackstopPool's code on anvil, in forced
 // states. Each eth_call runs many virtual pools at once: state overrides give fresh addresses the live
 // pool's runtime code and their own storage — `_core`, `_risk`, `_totalSupply` and, for four controllers
@@ -15,26 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeFunctionResult, encodeFunctionData, type Address, type Hex } from 'viem';
 import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
-import {
-  claimableShares,
-  maxDeposit,
-  maxMint,
-  maxRedeem,
-  maxWithdraw,
-  MAX_BUCKET_WALK,
-  MAX_HELD,
-  previewAccrual,
-  previewClaimRedeem,
-  previewClaimWithdraw,
-  totalAssets,
-  walkDays,
-  type AccountingState,
-  type Bucket,
-  type PoolAccounting,
-  type RedeemRequest,
-} from './BackstopPool';
-import { assetsDown, claimAssetsDown, DAY, MAX_SHARES_PER_ASSET, RATE_SCALE, sharesDown, sub, VIRTUAL_SHARES } from './PoolMath';
-import { previewRedeem, previewWithdraw } from '../pool/shares';
+import { claimableShares, maxDeposit, maxMint, maxRedeem, maxWithdraw, MAX_BUCKET_WALK, MAX_HELD, previewAccrual, previewClaimRedeem, previewClaimWithdraw, totalAssets, walkDays, type AccountingState, type Bucket, type PoolAccounting, type RedeemRequest, previewRedeem, previewWithdraw } from './BackstopPool';
+import { assetsDown, claimAssetsDown, MAX_SHARES_PER_ASSET, RATE_SCALE, sharesDown, VIRTUAL_SHARES } from './PoolMath';
 import {
   ANVIL_ACCOUNTS,
   artifact,
@@ -54,6 +36,8 @@ import {
   type Outcome,
   type RawStateOverride,
 } from '../../scripts/testing/parity';
+import { sub } from './evm';
+import { DAY } from './units';
 
 const POOLS = 10_400; // ≥ 10,000 answers for maxDeposit/maxMint; four controllers each for the claim views
 const POOLS_PER_CALL = 26;

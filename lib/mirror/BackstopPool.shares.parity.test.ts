@@ -1,4 +1,4 @@
-// Parity: the share-conversion twins (shares.ts over poolMath.ts, fed by accounting.ts) against the
+// Parity: the share-conversion twins (lib/mirror/BackstopPool.ts over PoolMath.ts) against the
 // deployed BackstopPool on anvil. The pool's totalAssets is internal accounting (held − unearned premium),
 // not its token balance, so each case forces the accounting itself: eth_call state overrides write the
 // packed `_core` slot (held, unearned, checkpoint, paused), the `_risk` slot (rate, locked) and
@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { numberToHex, pad, type Address, type Hex } from 'viem';
 import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
-import { shareState, totalAssets, type AccountingState } from './BackstopPool';
-import { DAY, MAX_UINT256, RATE_SCALE } from './PoolMath';
-import { convertToAssets, convertToShares, previewDeposit, previewMint, previewRedeem, previewWithdraw } from '../pool/shares';
+import { shareState, totalAssets, type AccountingState, convertToAssets, convertToShares, previewDeposit, previewMint, previewRedeem, previewWithdraw } from './BackstopPool';
+import { RATE_SCALE } from './PoolMath';
 import { artifact, deployRaw, magnitude, packedSlot, runBatch, sample, Tally, twinOutcome, ANVIL_ACCOUNTS, type RawStateOverride } from '../../scripts/testing/parity';
+import { MAX_UINT256 } from './evm';
+import { DAY } from './units';
 
 const CASES = 1_200;
 const MAX_HELD = (1n << 96n) - 1n;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { assetsDown, assetsUp, sharesDown, sharesUp } from './PoolMath';
-import { convertToAssets, convertToShares, previewDeposit, previewMint, previewRedeem, previewWithdraw } from '../pool/shares';
+import { convertToAssets, convertToShares, previewDeposit, previewMint, previewRedeem, previewWithdraw } from './BackstopPool';
 
 const uint = (max: bigint) => fc.bigInt({ min: 0n, max });
 const state = fc.record({ totalAssets: uint(10n ** 24n), totalSupply: uint(10n ** 36n) });

@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  claimableShares,
-  freeAssets,
-  lockedAssets,
-  MAX_BUCKET_WALK,
-  MAX_HELD,
-  maxDeposit,
-  maxMint,
-  maxRedeem,
-  maxWithdraw,
-  isBelowSharePriceFloor,
-  pendingDays,
-  previewClaimRedeem,
-  previewClaimWithdraw,
-  premiumRate,
-  previewAccrual,
-  shareState,
-  totalAssets,
-  unearnedPremium,
-  walkDays,
-  type AccountingState,
-  type Bucket,
-  type PoolAccounting,
-} from './BackstopPool';
-import { assetsDown, DAY, earningEndDay, lockReleaseDay, Panic, RATE_SCALE, rateDown, sharesDown } from './PoolMath';
-import { previewDeposit } from '../pool/shares';
+import { claimableShares, freeAssets, lockedAssets, MAX_BUCKET_WALK, MAX_HELD, maxDeposit, maxMint, maxRedeem, maxWithdraw, isBelowSharePriceFloor, pendingDays, previewClaimRedeem, previewClaimWithdraw, premiumRate, previewAccrual, shareState, totalAssets, unearnedPremium, walkDays, type AccountingState, type Bucket, type PoolAccounting, previewDeposit } from './BackstopPool';
+import { assetsDown, earningEndDay, lockReleaseDay, RATE_SCALE, rateDown, sharesDown } from './PoolMath';
+import { Panic } from './evm';
+import { DAY } from './units';
 
 const T0 = 20_000n * DAY + 1_000n; // a checkpoint 1,000 s into a day
 

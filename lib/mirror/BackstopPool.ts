@@ -1,12 +1,21 @@
-// Twin of BackstopPool's pool-level accounting (contracts/src/BackstopPool.sol, "Accounting" in the
-// contract doc): the bucket walk `_previewAccrual` and every view built on it. The browser reads the raw
-// state the contract exposes for exactly this — `accountingState()`, `bucket(day)` for each day of
-// `walkDays`, `totalSupply()` — and evaluates at any `now` with no further round trip. Same names,
-// same uint256 arithmetic and rounding as the contract; where a view would revert, the twin throws.
-// Proven equal to a live pool on anvil by accounting.parity.test.ts.
-import { add, belowSharePriceFloor, claimAssetsDown, claimSharesDown, claimSharesUp, DAY, dayOf, mul, sharesDown, sub, unearnedUp } from './PoolMath';
-import { BackstopPoolError } from '../pool/errors';
-import type { PoolShareState } from '../pool/shares';
+// Twin of BackstopPool's views (contracts/src/BackstopPool.sol): the ERC-4626 conversions and previews,
+// the pool-level accounting — the bucket walk `_previewAccrual` and every view built on it — and the
+// ERC-7540 claim quotes and limits. The browser reads the raw state the contract exposes for exactly this —
+// `accountingState()`, `bucket(day)` for each day of `walkDays`, `totalSupply()` — and evaluates at any
+// `now` with no further round trip. Each conversion is one PoolMath twin (lib/mirror/PoolMath.ts) fed the
+// contract's `totalSupply()` and `totalAssets()` (held − unearned premium, `shareState`). Same names, same
+// uint256 arithmetic and rounding as the contract (always in the pool's favour: fewer shares in, fewer
+// assets out); where a view reverts, the twin throws the same named error. Proven equal to live pools on
+// anvil by BackstopPool.shares.parity.test.ts, BackstopPool.accounting.parity.test.ts and
+// BackstopPool.claims.parity.test.ts.
+import { add, ContractRevert, mul, sub } from './evm';
+import { belowSharePriceFloor, claimAssetsDown, claimSharesDown, claimSharesUp, dayOf, assetsDown, assetsUp, sharesDown, unearnedUp } from './PoolMath';
+import { DAY } from './units';
+
+/** Thrown where BackstopPool reverts with the custom error `errorName` (the views' errors carry no values the twin needs). */
+function revert(errorName: `BackstopPool${string}`): ContractRevert {
+  return new ContractRevert('BackstopPool', errorName);
+}
 
 /** BackstopPool.MAX_BUCKET_WALK: most day buckets one call processes. */
 export const MAX_BUCKET_WALK = 90n;
@@ -43,6 +52,51 @@ export type Accrual = AccountingState & { unearnedNow: bigint; walked: boolean; 
  */
 export type RedeemRequest = { shares: bigint; claimableAt: bigint; expiresAt: bigint; assetsAtRequest: bigint };
 
+
+// ---------------------------------------------------------------------------------------------------
+// ERC-4626 conversions and previews
+
+/** BackstopPool `_decimalsOffset()`: shares carry 12 more decimals than the 6-decimal stablecoin. */
+export const DECIMALS_OFFSET = 12n;
+
+/** The two numbers every conversion depends on, as the contract reads them. */
+export type PoolShareState = { totalAssets: bigint; totalSupply: bigint };
+
+/** `convertToShares(assets)`: `sharesDown`. */
+export function convertToShares(pool: PoolShareState, assets: bigint): bigint {
+  return sharesDown(assets, pool.totalSupply, pool.totalAssets);
+}
+
+/** `convertToAssets(shares)`: `assetsDown`. */
+export function convertToAssets(pool: PoolShareState, shares: bigint): bigint {
+  return assetsDown(shares, pool.totalSupply, pool.totalAssets);
+}
+
+/** `previewDeposit(assets)`: `sharesDown` (the depositor gets no dust). */
+export function previewDeposit(pool: PoolShareState, assets: bigint): bigint {
+  return sharesDown(assets, pool.totalSupply, pool.totalAssets);
+}
+
+/** `previewMint(shares)`: `assetsUp` (the minter pays at least the shares' value). */
+export function previewMint(pool: PoolShareState, shares: bigint): bigint {
+  return assetsUp(shares, pool.totalSupply, pool.totalAssets);
+}
+
+/**
+ * `previewWithdraw(assets)` reverts for every input (ERC-7540, asynchronous redeem): a claim's value
+ * depends on the controller's request. Quote claims with `previewClaimWithdraw`.
+ */
+export function previewWithdraw(_pool: PoolShareState, _assets: bigint): never {
+  throw revert('BackstopPoolAsyncPreview');
+}
+
+/** `previewRedeem(shares)` reverts for every input (ERC-7540); quote claims with `previewClaimRedeem`. */
+export function previewRedeem(_pool: PoolShareState, _shares: bigint): never {
+  throw revert('BackstopPoolAsyncPreview');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Accounting: the bucket walk and the views built on it
 
 /**
  * The days whose `bucket(day)` the walk reads at `now`: (checkpoint day, min(now day, checkpoint day + 90)].
@@ -144,7 +198,7 @@ export function pendingDays(state: AccountingState, now: bigint): bigint {
   return sub(dayOf(now), dayOf(state.checkpoint));
 }
 
-/** What the ERC-4626 conversions and previews of shares.ts need at `now`. */
+/** What the ERC-4626 conversions and previews above need at `now`. */
 export function shareState(pool: PoolAccounting, now: bigint): PoolShareState {
   return { totalAssets: totalAssets(pool, now), totalSupply: pool.totalSupply };
 }
@@ -212,7 +266,7 @@ export function maxRedeem(pool: PoolAccounting, request: RedeemRequest, now: big
 
 /** `_loadRequestForQuote`: a claim quote needs a request. */
 function requireRequest(request: RedeemRequest): void {
-  if (request.shares === 0n) throw new BackstopPoolError('BackstopPoolNoRequest');
+  if (request.shares === 0n) throw revert('BackstopPoolNoRequest');
 }
 
 /**
@@ -222,7 +276,7 @@ function requireRequest(request: RedeemRequest): void {
  */
 export function previewClaimRedeem(pool: PoolAccounting, request: RedeemRequest, shares: bigint, now: bigint): bigint {
   requireRequest(request);
-  if (shares > request.shares) throw new BackstopPoolError('BackstopPoolExceedsRequest');
+  if (shares > request.shares) throw revert('BackstopPoolExceedsRequest');
   const a = previewAccrual(pool.state, pool.buckets, now);
   return claimAssetsDown(shares, request.shares, request.assetsAtRequest, pool.totalSupply, sub(a.held, a.unearnedNow));
 }
@@ -232,6 +286,6 @@ export function previewClaimWithdraw(pool: PoolAccounting, request: RedeemReques
   requireRequest(request);
   const a = previewAccrual(pool.state, pool.buckets, now);
   const shares = claimSharesUp(assets, request.shares, request.assetsAtRequest, pool.totalSupply, sub(a.held, a.unearnedNow));
-  if (shares > request.shares) throw new BackstopPoolError('BackstopPoolExceedsRequest');
+  if (shares > request.shares) throw revert('BackstopPoolExceedsRequest');
   return shares;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { WAD } from '@/lib/mirror/FixedPointMath';
-import { averageMarkupUp, CoverPricingOutOfDomain, markup, markupIntegralDown, MAX_TOTAL_ASSETS, type Pricing } from '../cover/markup';
+import { WAD } from '@/lib/mirror/units';
+import { averageMarkupUp, markup, markupIntegralDown, MAX_TOTAL_ASSETS, type Pricing } from './CoverPricing';
 
 const P: Pricing = { baseMarkup: 12n * 10n ** 17n, slope: 5n * 10n ** 17n, steepSlope: 5n * WAD, kink: 8n * 10n ** 17n, minRate: 5n * 10n ** 15n };
 
@@ -22,11 +22,11 @@ describe('markup curve (same points as the forge test)', () => {
   });
 
   it('throws where the contract reverts', () => {
-    expect(() => markupIntegralDown(2n, 1n, P)).toThrow(CoverPricingOutOfDomain);
-    expect(() => markupIntegralDown(0n, 0n, P)).toThrow(CoverPricingOutOfDomain);
-    expect(() => markupIntegralDown(1n, MAX_TOTAL_ASSETS + 1n, P)).toThrow(CoverPricingOutOfDomain);
-    expect(() => markup(MAX_TOTAL_ASSETS + 1n, P)).toThrow(CoverPricingOutOfDomain);
-    expect(() => averageMarkupUp(0n, 0n, 10n, P)).toThrow(CoverPricingOutOfDomain);
+    expect(() => markupIntegralDown(2n, 1n, P)).toThrow(/^CoverPricingOutOfDomain\(/);
+    expect(() => markupIntegralDown(0n, 0n, P)).toThrow(/^CoverPricingOutOfDomain\(/);
+    expect(() => markupIntegralDown(1n, MAX_TOTAL_ASSETS + 1n, P)).toThrow(/^CoverPricingOutOfDomain\(/);
+    expect(() => markup(MAX_TOTAL_ASSETS + 1n, P)).toThrow(/^CoverPricingOutOfDomain\(/);
+    expect(() => averageMarkupUp(0n, 0n, 10n, P)).toThrow(/^CoverPricingOutOfDomain\(/);
     expect(() => markup(0n, { ...P, slope: 1n << 64n })).toThrow(RangeError);
   });
 

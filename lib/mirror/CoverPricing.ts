@@ -1,19 +1,92 @@
-// Twins of the premium in contracts/src/libraries/CoverPricing.sol (`chargedLength`, `floorRateUp`,
-// `premiumUp`, `quote`) and of the checks `CoverMarket.quote` runs around it (`quoteCover`). Same integer
-// operations, same rounding (every premium rounds up: in the pool's favour), same reverts as thrown errors.
-import { WAD } from '@/lib/mirror/FixedPointMath';
-import { touchProbability } from '@/lib/mirror/TouchProbability';
-import { ceilDiv, CoverPricingOutOfDomain, markupIntegralDown, MAX_TOTAL_ASSETS, assertPricing, type Pricing } from '../cover/markup';
+// Twin of contracts/src/libraries/CoverPricing.sol: the kinked utilization markup and the area under it,
+// the charged length of a lock, the cost-of-capital floor and the premium (`chargedLength`, `floorRateUp`,
+// `premiumUp`, `quote`). Same integer operations, same rounding (every premium rounds up: in the pool's
+// favour), so a preview in the browser is bit for bit what the contract charges; where the library
+// reverts the twin throws `CoverPricingOutOfDomain`. The checks `CoverMarket.quote` runs around it are
+// lib/mirror/CoverMarket.ts. Proven equal on anvil by CoverPricing.parity.test.ts.
+import { ceilDiv, ContractRevert } from './evm';
+import { touchProbability } from './TouchProbability';
+import { DAY, WAD, YEAR } from './units';
 
-export const YEAR = 365n * 86_400n;
-export const DAY = 86_400n;
 /** `CoverPricing.MAX_DURATION`: the premium's domain (products are bounded far below it). */
 export const MAX_PRICING_DURATION = 100n * YEAR;
 /** `CoverPricing.MIN_CHARGED_LENGTH`: the shortest lock a premium is charged for. */
 export const MIN_CHARGED_LENGTH = 2n * DAY;
-/** `CoverMarket.MAX_STRIKE`: a cover stores its strike in 72 bits. */
-export const MAX_STRIKE = (1n << 72n) - 1n;
-const MAX_UINT256 = (1n << 256n) - 1n;
+
+/** Pricing parameters of a product, all WAD, each a uint64 on chain (`CoverPricing.Pricing`). */
+export type Pricing = {
+  /** Markup at zero utilization (1.2e18: premiums are 1.2 × the fair touch price). */
+  baseMarkup: bigint;
+  /** Markup added per unit of utilization below the kink. */
+  slope: bigint;
+  /** Markup added per unit of utilization above the kink. */
+  steepSlope: bigint;
+  /** Utilization (WAD) where the steep slope starts. */
+  kink: bigint;
+  /** Minimum premium rate per year (WAD). */
+  minRate: bigint;
+};
+
+/** The pools account in uint96; the library's domain stops there (`CoverPricing.MAX_TOTAL_ASSETS`). */
+export const MAX_TOTAL_ASSETS = (1n << 96n) - 1n;
+const MAX_UINT64 = (1n << 64n) - 1n;
+
+/** The library's one revert, `CoverPricingOutOfDomain(payout, pTouch, locked, totalAssets, duration)`. */
+function outOfDomain(payout: bigint, pTouch: bigint, locked: bigint, totalAssets: bigint, duration: bigint): ContractRevert {
+  return new ContractRevert('CoverPricing', 'CoverPricingOutOfDomain', [payout, pTouch, locked, totalAssets, duration]);
+}
+
+/** Rejects what the ABI would refuse to encode: a pricing field outside uint64. */
+export function assertPricing(p: Pricing): void {
+  for (const [k, v] of Object.entries(p)) {
+    if (v < 0n || v > MAX_UINT64) throw new RangeError(`pricing.${k} = ${v} is not a uint64`);
+  }
+}
+
+/**
+ * The markup curve at `utilization` (WAD): base + slope·min(u, kink) + steepSlope·max(u − kink, 0), each
+ * product rounded down. For display; premiums use its area (`markupIntegralDown`).
+ * Mirrors `CoverPricing.markup`.
+ */
+export function markup(utilization: bigint, p: Pricing): bigint {
+  assertPricing(p);
+  if (utilization < 0n || utilization > MAX_TOTAL_ASSETS) throw outOfDomain(0n, 0n, utilization, 0n, 0n);
+  if (utilization <= p.kink) return p.baseMarkup + (p.slope * utilization) / WAD;
+  return p.baseMarkup + (p.slope * p.kink) / WAD + (p.steepSlope * (utilization - p.kink)) / WAD;
+}
+
+/**
+ * A(x): the area under the markup curve from 0 to `x` base units of locked capital in a pool of
+ * `totalAssets` (base units × WAD), each term rounded down; the kink sits at ⌊kink·TA/1e18⌋ base units.
+ * Mirrors `CoverPricing.markupIntegralDown`.
+ */
+export function markupIntegralDown(x: bigint, totalAssets: bigint, p: Pricing): bigint {
+  assertPricing(p);
+  if (totalAssets <= 0n || totalAssets > MAX_TOTAL_ASSETS || x < 0n || x > totalAssets) {
+    throw outOfDomain(x, 0n, 0n, totalAssets, 0n);
+  }
+  const kinkAssets = (totalAssets * p.kink) / WAD;
+  const below = x < kinkAssets ? x : kinkAssets;
+  const above = x - below;
+  return (
+    p.baseMarkup * x +
+    (p.slope * below * below) / (2n * totalAssets) +
+    (p.slope * kinkAssets * above) / totalAssets +
+    (p.steepSlope * above * above) / (2n * totalAssets)
+  );
+}
+
+/**
+ * The average markup (WAD) a cover of `payout` pays on top of `locked`, rounded up:
+ * ⌈(A(locked + payout) − A(locked)) / payout⌉. Mirrors `CoverPricing.averageMarkupUp`.
+ */
+export function averageMarkupUp(locked: bigint, payout: bigint, totalAssets: bigint, p: Pricing): bigint {
+  if (payout <= 0n || locked < 0n || locked > totalAssets || payout > totalAssets - locked) {
+    throw outOfDomain(payout, 0n, locked, totalAssets, 0n);
+  }
+  const cost = markupIntegralDown(locked + payout, totalAssets, p) - markupIntegralDown(locked, totalAssets, p);
+  return ceilDiv(cost, payout);
+}
 
 /**
  * The length a cover's lock is charged for (seconds): from `now` to the start of the day the pool releases
@@ -22,7 +95,7 @@ const MAX_UINT256 = (1n << 256n) - 1n;
  */
 export function chargedLength(now: bigint, duration: bigint, claimGrace: bigint): bigint {
   if (now < 0n || duration < 0n || claimGrace < 0n || now > MAX_PRICING_DURATION * 2n || duration > MAX_PRICING_DURATION || claimGrace > MAX_PRICING_DURATION) {
-    throw new CoverPricingOutOfDomain(0n, 0n, claimGrace, now, duration);
+    throw outOfDomain(0n, 0n, claimGrace, now, duration);
   }
   const length = ((now + duration + claimGrace) / DAY + 1n) * DAY - now;
   return length > MIN_CHARGED_LENGTH ? length : MIN_CHARGED_LENGTH;
@@ -31,7 +104,7 @@ export function chargedLength(now: bigint, duration: bigint, claimGrace: bigint)
 /** ⌈minRate × length / 365 days⌉ (WAD): the cost of capital over a lock. Mirrors `CoverPricing.floorRateUp`. */
 export function floorRateUp(length: bigint, p: Pricing): bigint {
   assertPricing(p);
-  if (length < 0n || length > MAX_PRICING_DURATION) throw new CoverPricingOutOfDomain(0n, 0n, 0n, 0n, length);
+  if (length < 0n || length > MAX_PRICING_DURATION) throw outOfDomain(0n, 0n, 0n, 0n, length);
   return ceilDiv(p.minRate * length, YEAR);
 }
 
@@ -53,7 +126,7 @@ export function premiumUp(payout: bigint, pTouch: bigint, locked: bigint, totalA
     length < 0n ||
     length > MAX_PRICING_DURATION
   ) {
-    throw new CoverPricingOutOfDomain(payout, pTouch, locked, totalAssets, length);
+    throw outOfDomain(payout, pTouch, locked, totalAssets, length);
   }
   const cost = markupIntegralDown(locked + payout, totalAssets, p) - markupIntegralDown(locked, totalAssets, p);
   const floor = floorRateUp(length, p);
@@ -79,105 +152,4 @@ export function quote(
   p: Pricing,
 ): bigint {
   return premiumUp(payout, touchProbability(spot, strike, sigma, duration), locked, totalAssets, length, p);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// CoverMarket.quote
-
-export type Direction = 'Down' | 'Up';
-
-/** What `CoverMarket.quote` reads from the product (`CoverMarket.product(id)`). */
-export type ProductTerms = {
-  direction: Direction;
-  minDuration: bigint;
-  maxDuration: bigint;
-  /** Seconds after `end` a claim may still come: the lock lasts until the day after `end + claimGrace`. */
-  claimGrace: bigint;
-  /** Strike range k in hundredths (400 = ×4): Down strikes ≥ spot / k, Up strikes ≤ spot × k. */
-  maxStrikeRatio: bigint;
-  pricing: Pricing;
-};
-
-/**
- * What `CoverMarket.quote` reads from chain at one block: the feed's latest answer (`spot`, feed units) and
- * round id, the oracle's clamped σ (WAD) and the last round it folded, the backing pool's locked and total
- * assets (base units) and its utilization ceiling (bps), and the block's timestamp (`now`).
- */
-export type MarketSnapshot = {
-  spot: bigint;
-  latestRoundId: bigint;
-  sigma: bigint;
-  sigmaRoundId: bigint;
-  locked: bigint;
-  totalAssets: bigint;
-  maxUtilizationBps: bigint;
-  now: bigint;
-};
-
-type CoverMarketErrorName =
-  | 'CoverMarketZeroPayout'
-  | 'CoverMarketDurationOutOfBounds'
-  | 'CoverMarketStrikeOutOfRange'
-  | 'CoverMarketStrikeBreached'
-  | 'CoverMarketStrikeTooFar'
-  | 'CoverMarketVolatilityBehind'
-  | 'CoverMarketAboveMaxUtilization'
-  | 'CoverMarketUninsurable';
-
-/** Thrown where `CoverMarket.quote` / `buyCover` revert with the custom error `errorName(...args)`. */
-export class CoverMarketError extends Error {
-  constructor(
-    readonly errorName: CoverMarketErrorName,
-    readonly args: readonly bigint[],
-  ) {
-    super(`${errorName}(${args.join(', ')})`);
-  }
-}
-
-/** Checked uint256 arithmetic as the contract does it: past 2^256 − 1 it panics (0x11). */
-function checked(v: bigint): bigint {
-  if (v > MAX_UINT256) throw new RangeError('Panic(0x11): arithmetic overflow');
-  return v;
-}
-
-/**
- * The strike range at this spot: the lowest Down strike ⌈spot × 100 / ratio⌉ or the highest Up strike
- * ⌊spot × ratio / 100⌋ (the limit `CoverMarketStrikeTooFar` carries).
- */
-export function strikeLimit(direction: Direction, spot: bigint, maxStrikeRatio: bigint): bigint {
-  return direction === 'Down' ? checked(checked(spot * 100n) + maxStrikeRatio - 1n) / maxStrikeRatio : checked(spot * maxStrikeRatio) / 100n;
-}
-
-/** What can still be sold from the pool under its ceiling: ⌊TA × bps / 10000⌋ − locked (≥ 0). */
-export function capacityUnderCeiling(market: Pick<MarketSnapshot, 'totalAssets' | 'locked' | 'maxUtilizationBps'>): bigint {
-  const maxLocked = (market.totalAssets * market.maxUtilizationBps) / 10_000n;
-  return maxLocked > market.locked ? maxLocked - market.locked : 0n;
-}
-
-/**
- * The premium `CoverMarket.quote(productId, strike, payout, duration)` returns for the given snapshot,
- * with its checks in the contract's order. Freshness of the price and of σ in time, the feed's latest
- * round being complete and positive, and the L2 sequencer are chain-state checks the caller makes when it
- * takes the snapshot (the contract reverts `CoverMarketStalePrice` / `CoverMarketStaleVolatility` /
- * `CoverMarketNonPositiveAnswer` / `CoverMarketIncompleteRound` / `CoverMarketSequencer*`).
- */
-export function quoteCover(product: ProductTerms, market: MarketSnapshot, strike: bigint, payout: bigint, duration: bigint): bigint {
-  if (payout === 0n) throw new CoverMarketError('CoverMarketZeroPayout', []);
-  if (duration < product.minDuration || duration > product.maxDuration) {
-    throw new CoverMarketError('CoverMarketDurationOutOfBounds', [duration, product.minDuration, product.maxDuration]);
-  }
-  if (strike === 0n || strike > MAX_STRIKE) throw new CoverMarketError('CoverMarketStrikeOutOfRange', [strike, MAX_STRIKE]);
-  const down = product.direction === 'Down';
-  if (down ? strike >= market.spot : strike <= market.spot) throw new CoverMarketError('CoverMarketStrikeBreached', [strike, market.spot]);
-  const limit = strikeLimit(product.direction, market.spot, product.maxStrikeRatio);
-  if (down ? strike < limit : strike > limit) throw new CoverMarketError('CoverMarketStrikeTooFar', [strike, limit]);
-  if (market.sigmaRoundId !== market.latestRoundId) {
-    throw new CoverMarketError('CoverMarketVolatilityBehind', [market.sigmaRoundId, market.latestRoundId]);
-  }
-  const capacity = capacityUnderCeiling(market);
-  if (payout > capacity) throw new CoverMarketError('CoverMarketAboveMaxUtilization', [payout, capacity]);
-  const length = chargedLength(market.now, duration, product.claimGrace);
-  const premium = quote(market.spot, strike, market.sigma, duration, length, payout, market.locked, market.totalAssets, product.pricing);
-  if (premium >= payout) throw new CoverMarketError('CoverMarketUninsurable', [premium, payout]);
-  return premium;
 }

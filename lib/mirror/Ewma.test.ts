@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lnWad, sqrtWad, WAD } from './FixedPointMath';
+import { lnWad, sqrtWad } from './FixedPointMath';
 import { priceSeries } from '../../scripts/testing/mathFixtures';
-import { DAY, ewmaUpdate, EwmaError, YEAR } from './Ewma';
+import { ewmaUpdate } from './Ewma';
+import { ContractRevert } from './evm';
+import { WAD, DAY, YEAR } from './units';
 
 describe('ewmaUpdate', () => {
   it('follows the double-precision reference EWMA on the recorded series within 1e-9 relative', () => {
@@ -26,7 +28,8 @@ describe('ewmaUpdate', () => {
   });
 
   it('throws where the contract reverts', () => {
-    expect(() => ewmaUpdate(WAD, 0n, 0n)).toThrow(EwmaError);
+    expect(() => ewmaUpdate(WAD, 0n, 0n)).toThrow(ContractRevert);
+    expect(() => ewmaUpdate(WAD, 0n, 0n)).toThrow('EwmaZeroInterval');
     expect(() => ewmaUpdate(10n ** 36n + 1n, 0n, 1n)).toThrow(/EwmaOutOfDomain/);
     expect(() => ewmaUpdate(0n, -(1n << 255n), 1n)).toThrow(/Panic/);
   });

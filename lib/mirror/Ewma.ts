@@ -1,20 +1,14 @@
 // Twin of contracts/src/libraries/Ewma.sol: one step of the time-scaled RiskMetrics EWMA.
-import { expWad, WAD } from './FixedPointMath';
+import { ContractRevert, int, MIN_INT256, Panic, uint } from './evm';
+import { expWad } from './FixedPointMath';
+import { DAY, WAD, YEAR } from './units';
 
-export const YEAR = 365n * 86_400n;
-export const DAY = 86_400n;
 /** ln(0.94) as a WAD. */
 export const LN_LAMBDA_WAD = -61_875_403_718_087_472n;
 export const MAX_VARIANCE = 10n ** 36n;
 export const MAX_ABS_RETURN = 10n ** 21n;
 export const MAX_DT = 100n * YEAR;
 
-/** Thrown where the contract reverts; `errorName` is the Solidity custom error. */
-export class EwmaError extends Error {
-  constructor(readonly errorName: 'EwmaZeroInterval' | 'EwmaOutOfDomain' | 'Panic') {
-    super(errorName);
-  }
-}
 
 /**
  * New annualised variance (WAD) after a log return `lnReturn` (WAD) observed over `dt` seconds:
@@ -22,12 +16,13 @@ export class EwmaError extends Error {
  * Mirrors `Ewma.ewmaUpdate` (contracts/src/libraries/Ewma.sol).
  */
 export function ewmaUpdate(variance: bigint, lnReturn: bigint, dt: bigint): bigint {
-  if (variance < 0n || variance >= 1n << 256n || dt < 0n || dt >= 1n << 256n) throw new EwmaError('Panic');
-  if (lnReturn < -(1n << 255n) || lnReturn >= 1n << 255n) throw new EwmaError('Panic');
-  if (dt === 0n) throw new EwmaError('EwmaZeroInterval');
-  if (lnReturn === -(1n << 255n)) throw new EwmaError('Panic'); // −type(int256).min overflows (checked)
+  uint(variance);
+  uint(dt);
+  int(lnReturn);
+  if (dt === 0n) throw new ContractRevert('Ewma', 'EwmaZeroInterval');
+  if (lnReturn === MIN_INT256) throw new Panic(0x11n); // −type(int256).min overflows (checked)
   const absReturn = lnReturn < 0n ? -lnReturn : lnReturn;
-  if (variance > MAX_VARIANCE || absReturn > MAX_ABS_RETURN || dt > MAX_DT) throw new EwmaError('EwmaOutOfDomain');
+  if (variance > MAX_VARIANCE || absReturn > MAX_ABS_RETURN || dt > MAX_DT) throw new ContractRevert('Ewma', 'EwmaOutOfDomain');
   const w = expWad((LN_LAMBDA_WAD * dt) / DAY);
   const num = absReturn * absReturn * YEAR;
   const den = dt * WAD;

@@ -9,10 +9,11 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { loadArtifact } from '@/scripts/chain/artifacts';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from '@/scripts/testing/anvil';
-import { expWad, lnWad, sqrtWad, WAD } from './FixedPointMath';
+import { expWad, lnWad, sqrtWad } from './FixedPointMath';
 import { normalCdf } from './NormalCdf';
-import { touchProbability, YEAR } from './TouchProbability';
+import { touchProbability } from './TouchProbability';
 import { ewmaUpdate } from './Ewma';
+import { WAD, YEAR } from './units';
 
 const CASES = 10_000;
 const BATCH = 500;

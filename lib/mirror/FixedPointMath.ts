@@ -1,22 +1,12 @@
 // Twins of contracts/src/libraries/FixedPointMath.sol: the same integer operations in the same order,
 // so every result is bit-for-bit the contract's. BigInt `/` truncates toward zero like the EVM's SDIV/DIV
 // and BigInt `>>` floors like SAR; the contract range-checks its inputs, so no intermediate wraps and no
-// masking is needed.
+// masking is needed. Where the contract reverts the twin throws a ContractRevert of the same name.
+import { ContractRevert, int, MAX_UINT256, uint } from './evm';
+import { WAD } from './units';
 
-export const WAD = 10n ** 18n;
-const MAX_UINT256 = (1n << 256n) - 1n;
-const MIN_INT256 = -(1n << 255n);
-const MAX_INT256 = (1n << 255n) - 1n;
-
-/** Thrown wherever the Solidity version reverts; `name` is the Solidity custom error. */
-export class FixedPointMathError extends Error {
-  constructor(
-    readonly errorName: 'FixedPointMathLnUndefined' | 'FixedPointMathExpOverflow' | 'FixedPointMathSqrtOverflow' | 'Int256OutOfRange',
-    readonly value: bigint,
-  ) {
-    super(`${errorName}(${value})`);
-  }
-}
+const revert = (errorName: 'FixedPointMathLnUndefined' | 'FixedPointMathExpOverflow' | 'FixedPointMathSqrtOverflow', value: bigint) =>
+  new ContractRevert('FixedPointMath', errorName, [value]);
 
 export const EXP_MIN_WAD = -41_446_531_673_892_822_313n;
 export const EXP_MAX_WAD = 135n * WAD;
@@ -66,8 +56,9 @@ const ATANH_COEFFICIENTS = [
   ONE_Q96,
 ] as const;
 
+/** Rejects what the ABI would refuse to encode as an int256 (a RangeError, not a revert). */
 export function assertInt256(x: bigint): void {
-  if (x < MIN_INT256 || x > MAX_INT256) throw new FixedPointMathError('Int256OutOfRange', x);
+  int(x);
 }
 
 /**
@@ -76,7 +67,7 @@ export function assertInt256(x: bigint): void {
  */
 export function expWad(x: bigint): bigint {
   assertInt256(x);
-  if (x > EXP_MAX_WAD) throw new FixedPointMathError('FixedPointMathExpOverflow', x);
+  if (x > EXP_MAX_WAD) throw revert('FixedPointMathExpOverflow', x);
   if (x < EXP_MIN_WAD) return 0n;
   const xq = (x << 96n) / WAD;
   const k = (xq * INV_LN2_Q96 + (1n << 191n)) >> 192n;
@@ -98,7 +89,7 @@ function log2Floor(x: bigint): bigint {
  */
 export function lnWad(x: bigint): bigint {
   assertInt256(x);
-  if (x <= 0n) throw new FixedPointMathError('FixedPointMathLnUndefined', x);
+  if (x <= 0n) throw revert('FixedPointMathLnUndefined', x);
   const k = log2Floor(x);
   const m = k >= 96n ? x >> (k - 96n) : x << (96n - k);
   let e = k;
@@ -133,7 +124,7 @@ export function isqrt(n: bigint): bigint {
  * Mirrors `FixedPointMath.sqrtWad` (contracts/src/libraries/FixedPointMath.sol).
  */
 export function sqrtWad(x: bigint): bigint {
-  if (x < 0n || x > MAX_UINT256) throw new FixedPointMathError('Int256OutOfRange', x);
-  if (x > MAX_UINT256 / WAD) throw new FixedPointMathError('FixedPointMathSqrtOverflow', x);
+  uint(x);
+  if (x > MAX_UINT256 / WAD) throw revert('FixedPointMathSqrtOverflow', x);
   return isqrt(x * WAD);
 }

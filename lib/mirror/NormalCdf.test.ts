@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { WAD } from './FixedPointMath';
 import { normalCdf } from './NormalCdf';
 import { absDiff, mathReference, phiDouble } from '../../scripts/testing/mathFixtures';
+import { WAD } from './units';
 
 const ref = mathReference();
 

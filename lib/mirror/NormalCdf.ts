@@ -1,5 +1,6 @@
 // Twin of contracts/src/libraries/NormalCdf.sol (Cody's ANORM rational approximations in WAD fixed point).
-import { assertInt256, expWad, WAD } from './FixedPointMath';
+import { assertInt256, expWad } from './FixedPointMath';
+import { WAD } from './units';
 
 export const SMALL_MAX = 662910000000000000n;
 const MEDIUM_MAX = 5656854248000000000n;

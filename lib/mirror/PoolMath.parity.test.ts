@@ -1,32 +1,13 @@
-// Parity: every PoolMath twin (poolMath.ts) against PoolMathHarness on anvil. Per function: boundaries
+// Parity: every PoolMath twin (lib/mirror/PoolMath.ts) against PoolMathHarness on anvil. Per function: boundaries
 // first (zero, one, day edges, the uint256 overflow edges), then ≥ 2,000 random inputs across all
 // magnitudes (≥ 10,000 answers for the share-price floor and the claim formulas of issue 13), evaluated
 // in batches through StaticCallBatch; answers and revert reasons must match exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  assetsDown,
-  assetsUp,
-  belowSharePriceFloor,
-  claimAssetsDown,
-  claimSharesDown,
-  claimSharesUp,
-  DAY,
-  dayOf,
-  earningEndDay,
-  lockReleaseDay,
-  MAX_SHARES_PER_ASSET,
-  MAX_UINT256,
-  RATE_SCALE,
-  rateDown,
-  requestAssetsDown,
-  requestSharesUp,
-  sharesDown,
-  sharesUp,
-  unearnedUp,
-  VIRTUAL_SHARES,
-} from './PoolMath';
+import { assetsDown, assetsUp, belowSharePriceFloor, claimAssetsDown, claimSharesDown, claimSharesUp, dayOf, earningEndDay, lockReleaseDay, MAX_SHARES_PER_ASSET, RATE_SCALE, rateDown, requestAssetsDown, requestSharesUp, sharesDown, sharesUp, unearnedUp, VIRTUAL_SHARES } from './PoolMath';
 import { checkParity, cross, magnitude, runBatches, sample, startHarness, type HarnessChain } from '../../scripts/testing/parity';
+import { MAX_UINT256 } from './evm';
+import { DAY } from './units';
 
 const CASES = 2_000;
 // Overflow paths revert on purpose, so more random inputs than the 2,000 required answers.

@@ -2,56 +2,17 @@
 // what a redeem-request claim pays (the lower of the value at request and at claim), day buckets and the
 // linear earning of premiums and fees. Same names, same uint256 arithmetic, same rounding; where the
 // EVM reverts (checked overflow, division by zero) the twin throws. Proven equal on anvil by
-// poolMath.parity.test.ts; lib/pool/shares.ts and lib/pool/accounting.ts build on these, never on
+// PoolMath.parity.test.ts; lib/mirror/BackstopPool.ts builds on these, never on
 // copies of the formulas.
-import { mulDiv } from './evm';
+import { add, div, MAX_UINT256, mul, mulDiv, sub, uint } from './evm';
+import { DAY } from './units';
 
-/** Width of an expiry bucket: rate drops and lock releases take effect at UTC day boundaries. */
-export const DAY = 86_400n;
 /** Fixed-point scale of the earning rate (asset base units × 1e18 per second). */
 export const RATE_SCALE = 10n ** 18n;
 /** 10 ** decimalsOffset: the virtual shares of the inflation defence. */
 export const VIRTUAL_SHARES = 10n ** 12n;
 /** Most shares per base unit of assets at which a layer still takes deposits (10^-6 of the launch price). */
 export const MAX_SHARES_PER_ASSET = 10n ** 18n;
-
-export const MAX_UINT256 = (1n << 256n) - 1n;
-
-/** The EVM's `Panic(uint256)`: 0x11 for checked arithmetic, 0x12 for a division by zero. */
-export class Panic extends Error {
-  readonly errorName = 'Panic';
-  constructor(readonly code: 0x11n | 0x12n) {
-    super(`Panic(0x${code.toString(16)})`);
-  }
-}
-
-function uint(x: bigint): bigint {
-  if (x < 0n || x > MAX_UINT256) throw new RangeError(`${x} is not a uint256`);
-  return x;
-}
-
-// Solidity 0.8 checked arithmetic. Exported for accounting.ts, which runs BackstopPool's own sums.
-export function add(x: bigint, y: bigint): bigint {
-  const r = uint(x) + uint(y);
-  if (r > MAX_UINT256) throw new Panic(0x11n);
-  return r;
-}
-
-export function sub(x: bigint, y: bigint): bigint {
-  if (uint(y) > uint(x)) throw new Panic(0x11n);
-  return x - y;
-}
-
-export function mul(x: bigint, y: bigint): bigint {
-  const r = uint(x) * uint(y);
-  if (r > MAX_UINT256) throw new Panic(0x11n);
-  return r;
-}
-
-export function div(x: bigint, y: bigint): bigint {
-  if (uint(y) === 0n) throw new Panic(0x12n);
-  return uint(x) / y;
-}
 
 /** Shares for `assets`, rounded down (deposit, previewDeposit, convertToShares, claimSharesDown). */
 export function sharesDown(assets: bigint, supply: bigint, totalAssets_: bigint): bigint {

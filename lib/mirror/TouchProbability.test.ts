@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { WAD } from './FixedPointMath';
-import { touchProbability, TouchProbabilityOutOfDomain, YEAR } from './TouchProbability';
+import { touchProbability } from './TouchProbability';
 import { absDiff, mathReference, touchDouble } from '../../scripts/testing/mathFixtures';
+import { WAD, YEAR } from './units';
 
 const ref = mathReference();
 
@@ -66,8 +66,8 @@ describe('touchProbability', () => {
     expect(touchProbability(100n, 90n, 0n, 86_400n)).toBe(0n);
     expect(touchProbability(100n, 90n, 8n * 10n ** 17n, 0n)).toBe(0n);
     expect(absDiff(touchProbability(3000n * 10n ** 8n, 2700n * 10n ** 8n, 8n * 10n ** 17n, 7n * 86_400n), 359796048016681201n)).toBeLessThanOrEqual(100n);
-    expect(() => touchProbability(0n, 1n, 1n, 1n)).toThrow(TouchProbabilityOutOfDomain);
-    expect(() => touchProbability(1n, 1n, 100n * WAD + 1n, 1n)).toThrow(TouchProbabilityOutOfDomain);
-    expect(() => touchProbability(1n << 128n, 1n, 1n, 1n)).toThrow(TouchProbabilityOutOfDomain);
+    expect(() => touchProbability(0n, 1n, 1n, 1n)).toThrow(/^TouchProbabilityOutOfDomain\(/);
+    expect(() => touchProbability(1n, 1n, 100n * WAD + 1n, 1n)).toThrow(/^TouchProbabilityOutOfDomain\(/);
+    expect(() => touchProbability(1n << 128n, 1n, 1n, 1n)).toThrow(/^TouchProbabilityOutOfDomain\(/);
   });
 });

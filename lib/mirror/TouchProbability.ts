@@ -1,18 +1,13 @@
 // Twin of contracts/src/libraries/TouchProbability.sol: P(a driftless GBM touches the strike within T).
-import { expWad, isqrt, lnWad, WAD } from './FixedPointMath';
+import { ContractRevert } from './evm';
+import { expWad, isqrt, lnWad } from './FixedPointMath';
 import { lowerTail, normalCdf, SMALL_MAX, TAIL_CUTOFF } from './NormalCdf';
+import { WAD, YEAR } from './units';
 
-export const YEAR = 365n * 86_400n;
 export const MAX_PRICE = (1n << 128n) - 1n;
 export const MAX_SIGMA = 100n * WAD;
 export const MAX_DURATION = 100n * YEAR;
 
-/** Thrown where the contract reverts with `TouchProbabilityOutOfDomain`. */
-export class TouchProbabilityOutOfDomain extends Error {
-  constructor(readonly spot: bigint, readonly strike: bigint, readonly sigma: bigint, readonly duration: bigint) {
-    super(`TouchProbabilityOutOfDomain(${spot}, ${strike}, ${sigma}, ${duration})`);
-  }
-}
 
 /**
  * Probability (WAD in [0, 1e18]) that the price touches `strike` within `duration` seconds under a
@@ -31,7 +26,7 @@ export function touchProbability(spot: bigint, strike: bigint, sigma: bigint, du
     sigma > MAX_SIGMA ||
     duration > MAX_DURATION
   ) {
-    throw new TouchProbabilityOutOfDomain(spot, strike, sigma, duration);
+    throw new ContractRevert('TouchProbability', 'TouchProbabilityOutOfDomain', [spot, strike, sigma, duration]);
   }
   if (strike === spot) return WAD;
   const up = strike > spot;

@@ -3,9 +3,10 @@
 // edges), then ≥ 2,000 random inputs across all magnitudes; answers and revert reasons must match exactly.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_UINT256 } from './PoolMath';
 import { checkParity, cross, magnitude, sample, startHarness, type HarnessChain } from '../../scripts/testing/parity';
-import { allocateShortfall, BPS, layerAvailable, layerCap, rollWindow, splitFees, WINDOW, windowOf } from './WaterfallMath';
+import { allocateShortfall, layerAvailable, layerCap, rollWindow, splitFees, WINDOW, windowOf } from './WaterfallMath';
+import { MAX_UINT256 } from './evm';
+import { BPS } from './units';
 
 const CASES = 2_000;
 // Overflow paths revert on purpose, so more random inputs than the 2,000 required answers.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Panic } from './PoolMath';
-import { allocateShortfall, BPS, layerAvailable, layerCap, rollWindow, splitFees, WINDOW, windowOf } from './WaterfallMath';
+import { allocateShortfall, layerAvailable, layerCap, rollWindow, splitFees, WINDOW, windowOf } from './WaterfallMath';
+import { Panic } from './evm';
+import { BPS } from './units';
 
 const amount = fc.bigInt({ min: 0n, max: (1n << 96n) - 1n });
 const bps = fc.bigInt({ min: 0n, max: BPS });

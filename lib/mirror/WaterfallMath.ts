@@ -1,14 +1,11 @@
 // Twins of contracts/src/libraries/WaterfallMath.sol: ShortfallWaterfall's rolling 24 h draw window, each
 // layer's cap, the Junior → Senior → recapitalization split of a shortfall and the venue-fee split.
 // Same names, same uint256 arithmetic, same floors; where the EVM reverts the twin throws (Panic).
-// Proven equal on anvil by waterfallMath.parity.test.ts. The Monte Carlo and stress tests run these
+// Proven equal on anvil by WaterfallMath.parity.test.ts. The Monte Carlo and stress tests run these
 // exact functions, so a simulated loss splits as the contract would split it.
-import { mulDiv } from './evm';
-// Solidity's checked arithmetic lives beside the pool twins; it is the same EVM here.
-import { add, div, sub } from './PoolMath';
+import { add, div, mulDiv, sub } from './evm';
+import { BPS } from './units';
 
-/** Basis-point denominator. */
-export const BPS = 10_000n;
 /** Width of one aligned window of the rolling cap. */
 export const WINDOW = 86_400n;
 

@@ -53,7 +53,7 @@ describe('issue 13 errors in words', () => {
     return describeError(new ContractFunctionRevertedError({ abi: protocolErrorsAbi, data, functionName: 'buyCover' })).message;
   };
   it('names the ceiling, the strike range and σ behind', () => {
-    expect(say('CoverMarketAboveMaxUtilization', [5_000_000_000n, 1_234_500_000n])).toMatch(/At most 1,234\.5 USDC of cover can be sold from this pool now/);
+    expect(say('CoverMarketAboveMaxUtilization', [5_000_000_000n, 1_234_500_000n])).toMatch(/at most 1,234\.5 USDC of cover can be sold from this pool now/);
     expect(say('CoverMarketStrikeTooFar', [100_00000000n, 750_00000000n])).toMatch(/strike range of this cover ends at 750 USD/);
     expect(say('CoverMarketVolatilityBehind', [1n, 2n])).toMatch(/Volatility has not caught up/);
     expect(say('BackstopPoolAboveMaxUtilization', [2n, 1_000_000n])).toMatch(/ceiling/);

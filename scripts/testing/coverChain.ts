@@ -23,7 +23,7 @@ import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { loadArtifact } from '@/scripts/chain/artifacts';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from '@/scripts/testing/anvil';
-import type { Pricing } from '../../lib/cover/markup';
+import { type Pricing } from '../../lib/mirror/CoverPricing';
 
 export const DEFAULT_PRICING: Pricing = {
   baseMarkup: 1_200_000_000_000_000_000n,

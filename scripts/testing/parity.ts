@@ -19,8 +19,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { loadArtifact, type Artifact, type StorageEntry } from '@/scripts/chain/artifacts';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from '@/scripts/testing/anvil';
 import { expect } from 'vitest';
-import { MulDivError } from '@/lib/mirror/evm';
-import { Panic } from '../../lib/mirror/PoolMath';
+import { Panic } from '@/lib/mirror/evm';
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; revert: string };
 export type Call = { functionName: string; args?: readonly unknown[] };
@@ -51,7 +50,23 @@ export async function rpc<T>(rpcUrl: string, method: string, params: unknown[]):
 export type Receipt = { status: Hex; contractAddress: Address | null; blockNumber: Hex; logs: { topics: Hex[]; data: Hex; address: Address }[] };
 
 /** Sends a transaction from an unlocked anvil account and waits for its receipt (automine is async). */
-export async function sendTx(rpcUrl: string, tx: { from: Address; to?: Address; data: Hex; gas?: bigint }): Promise<Receipt> {
+/** One lane per (node, sender): the promise of the sender's last transaction. */
+const lanes = new Map<string, Promise<unknown>>();
+
+/**
+ * Sends `tx` from an unlocked account and waits for its receipt. One account's transactions go one at a
+ * time, in call order, whoever calls: a caller may fire several at once (`Promise.all`) and each still waits
+ * for the sender's previous one to be mined, so the node never sees two pending nonces of one account (the
+ * accounting parity's setup once failed "nonce too low" that way beside the other parity files).
+ */
+export function sendTx(rpcUrl: string, tx: { from: Address; to?: Address; data: Hex; gas?: bigint }): Promise<Receipt> {
+  const lane = `${rpcUrl}|${tx.from.toLowerCase()}`;
+  const sent = (lanes.get(lane) ?? Promise.resolve()).catch(() => undefined).then(() => sendNow(rpcUrl, tx));
+  lanes.set(lane, sent);
+  return sent;
+}
+
+async function sendNow(rpcUrl: string, tx: { from: Address; to?: Address; data: Hex; gas?: bigint }): Promise<Receipt> {
   const hash = await rpc<Hex>(rpcUrl, 'eth_sendTransaction', [{ ...tx, gas: numberToHex(tx.gas ?? 10_000_000n) }]);
   for (;;) {
     const receipt = await rpc<Receipt | null>(rpcUrl, 'eth_getTransactionReceipt', [hash]);
@@ -144,8 +159,6 @@ export function twinOutcome(f: () => unknown): Outcome {
     return { ok: true, value: f() };
   } catch (e) {
     if (e instanceof Panic) return { ok: false, revert: `Panic(0x${e.code.toString(16)})` };
-    // lib/math's mulDiv twin mirrors OpenZeppelin's: a zero denominator is 0x12, an oversized result 0x11.
-    if (e instanceof MulDivError) return { ok: false, revert: e.message.includes('division by zero') ? 'Panic(0x12)' : 'Panic(0x11)' };
     const name = (e as { errorName?: string }).errorName;
     return { ok: false, revert: name ?? `twin threw ${String(e)}` };
   }

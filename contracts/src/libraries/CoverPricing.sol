@@ -6,8 +6,8 @@ import {TouchProbability} from "./TouchProbability.sol";
 
 /// @title CoverPricing
 /// @notice The premium of a parametric liquidation cover. Mirrored name for name, bit for bit, by
-///         `lib/cover/markup.ts` (`markup`, `markupIntegralDown`, `averageMarkupUp`) and
-///         `lib/cover/quote.ts` (`chargedLength`, `floorRateUp`, `premiumUp`, `quote`).
+///         `lib/mirror/CoverPricing.ts` (`markup`, `markupIntegralDown`, `averageMarkupUp`, `chargedLength`,
+///         `floorRateUp`, `premiumUp`, `quote`).
 ///
 /// @dev ## Formula
 ///        premium = min(payout, ⌈max(P_touch, floorRate(L)) × C / 1e36⌉)

@@ -7,7 +7,7 @@ import {NormalCdf} from "./NormalCdf.sol";
 
 /// @title TouchProbability
 /// @notice Probability that a driftless geometric Brownian motion touches a strike within a duration.
-///         Mirrored bit for bit by `lib/math/touchProbability.ts`.
+///         Mirrored bit for bit by `lib/mirror/TouchProbability.ts`.
 /// @dev Model: risk-neutral GBM with r = q = 0, so ln S_t = ln S_0 − σ²t/2 + σW_t. With a = |ln(K/S)|,
 ///      v = σ√T (T in years of 365 days), d₁ = −a/v − v/2 and d₂ = −a/v + v/2, the reflection principle
 ///      with Girsanov's drift correction (the standard one-touch closed form) gives
