@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { WagmiProvider, type State } from 'wagmi';
-import { wagmiConfig } from '@/lib/wagmi/config';
+import { wagmiConfig } from '@/components/wallet/wagmiConfig';
 
 export function Providers({ children, initialState }: { children: ReactNode; initialState?: State }) {
   const [config] = useState(wagmiConfig);

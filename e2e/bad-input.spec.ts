@@ -9,7 +9,7 @@ import type { Address } from 'viem';
 import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, testUSDCAbi } from '../contracts-abi';
 import { deployments } from '../contracts-abi/deployments';
 import { COVER_MARKET, client, impersonatedAccount, JUNIOR_POOL, pokeOracle, poolShares, publishPrice, publishPriceOnly, quoteOnChain, sendFrom, setPoolPaused, STABLECOIN, warp } from './support/chain';
-import { E2E_RPC_URL } from './support/env';
+import { E2E_RPC_URL } from '../scripts/testing/e2eEnv';
 import { installInjectedWallet, signatureRequests, TEST_WALLET_NAME } from './support/injectedWallet';
 import { connectWith } from './support/page';
 

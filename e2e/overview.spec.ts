@@ -9,7 +9,7 @@ import { seedQueuedChange } from '../scripts/chain/seed';
 import type { Deployment } from '../scripts/chain/deploy';
 import { client, JUNIOR_POOL, poolTotalAssets, SENIOR_POOL } from './support/chain';
 import { connectWith, readUsdc } from './support/page';
-import { E2E_INDEXER_URL } from './support/env';
+import { E2E_INDEXER_URL } from '../scripts/testing/e2eEnv';
 import { withIndexerHung } from './support/indexer';
 
 test('overview shows each layer’s live capital and the indexed activity and share-price history', async ({ page }) => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse';
-import { CHROMIUM_ARGS } from '../e2e/support/chromium';
+import { CHROMIUM_ARGS } from './testing/chromium';
 
 const argv = process.argv.slice(2);
 const base = (argv.find((a) => /^https?:\/\//.test(a)) ?? 'http://127.0.0.1:3000').replace(/\/$/, '');

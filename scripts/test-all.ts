@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ROOT, CONTRACTS_DIR } from './chain/artifacts';
 import { FORGE_BIN, buildContracts, generateAbis } from './chain/build';
 import { capture, run } from './chain/run';
-import { E2E_INDEXER_URL, E2E_RPC_URL } from '../e2e/support/env';
+import { E2E_INDEXER_URL, E2E_RPC_URL } from './testing/e2eEnv';
 
 type Result = { runner: string; passed: number; failed: number; seconds: number; note?: string };
 const results: Result[] = [];

@@ -6,7 +6,7 @@ import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallA
 import { TEST_VENUE_KEY } from '../../scripts/chain/seed';
 import { ANVIL_KEYS } from '../../scripts/testing/anvil';
 import { deployments } from '../../contracts-abi/deployments';
-import { E2E_RPC_URL } from './env';
+import { E2E_RPC_URL } from '../../scripts/testing/e2eEnv';
 
 export const client = createPublicClient({ chain: foundry, transport: http(E2E_RPC_URL) });
 const contracts = deployments[31337]!.contracts;

@@ -6,7 +6,7 @@ import { deployProtocol, deploymentPath } from '../../scripts/chain/deploy';
 import { seedDemo } from '../../scripts/chain/seed';
 import { ANVIL_KEYS, startAnvil } from '../../scripts/testing/anvil';
 import { startPonder } from '../../scripts/testing/ponder';
-import { E2E_CHAIN_PORT, E2E_INDEXER_PORT } from './env';
+import { E2E_CHAIN_PORT, E2E_INDEXER_PORT } from '../../scripts/testing/e2eEnv';
 
 export default async function globalSetup() {
   const anvil = await startAnvil({ port: E2E_CHAIN_PORT });

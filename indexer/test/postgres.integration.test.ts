@@ -7,7 +7,7 @@ import { is } from 'drizzle-orm';
 import { PgTable, getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, http } from 'viem';
-import * as schema from '../ponder.schema';
+import * as schema from '../../lib/history/schema';
 import { deployProtocol } from '../../scripts/chain/deploy';
 import { seedDemo } from '../../scripts/chain/seed';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from '../../scripts/testing/anvil';

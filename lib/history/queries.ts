@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, gte, inArray } from '@ponder/client';
 import type { Client } from '@ponder/client';
 import type { Address } from 'viem';
-// Read through the schema's views, never the tables by name: see the note on the views in indexer/ponder.schema.ts.
+// Read through the schema's views, never the tables by name: see the note on the views in ./schema.ts.
 import {
   coverView as cover,
   poolIncomeView as poolIncome,
@@ -14,8 +14,8 @@ import {
   redeemRequestView as redeemRequest,
   timelockCallView as timelockCall,
   timelockOperationView as timelockOperation,
-} from '../../indexer/ponder.schema';
-import type * as schema from '../../indexer/ponder.schema';
+} from './schema';
+import type * as schema from './schema';
 import { incomeApy, sharePriceApy } from './apy';
 
 /** Anything that builds Drizzle selects over the indexer's tables: the HTTP client's db or Ponder's own. */

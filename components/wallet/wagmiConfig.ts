@@ -3,8 +3,8 @@
 // connected state without a flash.
 import { cookieStorage, createConfig, createStorage, http } from 'wagmi';
 import { injected } from 'wagmi/connectors';
-import { chain, IS_LOCAL_CHAIN, RPC_URL } from '../chain/config';
-import { devAccount } from '../wallet/devAccount';
+import { chain, IS_LOCAL_CHAIN, RPC_URL } from '../../lib/chain/config';
+import { devAccount } from '../../lib/wallet/devAccount';
 
 function createWagmiConfig() {
   return createConfig({
