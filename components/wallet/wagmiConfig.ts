@@ -4,7 +4,7 @@
 import { cookieStorage, createConfig, createStorage, http } from 'wagmi';
 import { injected } from 'wagmi/connectors';
 import { chain, IS_LOCAL_CHAIN, RPC_URL } from '../../lib/chain/config';
-import { devAccount } from '../../lib/wallet/devAccount';
+import { devAccount } from './devAccountConnector';
 
 function createWagmiConfig() {
   return createConfig({
