@@ -30,8 +30,8 @@ function deploymentsModule(): string {
   const dir = path.join(OUT, 'deployments');
   const entries = (existsSync(dir) ? readdirSync(dir) : [])
     .filter((f) => /^\d+\.json$/.test(f))
-    .sort((a, b) => Number.parseInt(a) - Number.parseInt(b))
-    .map((f) => `  ${Number.parseInt(f)}: ${JSON.stringify(JSON.parse(readFileSync(path.join(dir, f), 'utf8')), null, 2).replace(/\n/g, '\n  ')},`);
+    .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10))
+    .map((f) => `  ${Number.parseInt(f, 10)}: ${JSON.stringify(JSON.parse(readFileSync(path.join(dir, f), 'utf8')), null, 2).replace(/\n/g, '\n  ')},`);
   return `${HEADER}// Addresses written by scripts/deploy.ts, keyed by chain id.\nexport const deployments: Record<number, { chainId: number; deployer: \`0x\${string}\`; startBlock: number; contracts: Record<string, { address: \`0x\${string}\`; blockNumber: number }> }> = {\n${entries.join('\n')}\n};\n`;
 }
 

@@ -62,6 +62,7 @@ function StrikeChartPlot({ points, domain, strike, spot, direction, onPickPrice,
   };
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: clicking the chart is a shortcut; the strike field beside it is the keyboard path
     <div
       role="img"
       aria-label={label}

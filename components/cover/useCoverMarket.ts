@@ -4,7 +4,7 @@ import { useReadContract, useReadContracts } from 'wagmi';
 import { zeroAddress, type Address } from 'viem';
 import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, testUSDCAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { contractAddress } from '@/lib/chain/config';
-import { type MarketSnapshot, type ProductTerms } from '@/lib/mirror/CoverMarket';
+import type { MarketSnapshot, ProductTerms } from '@/lib/mirror/CoverMarket';
 
 export type CoverProduct = ProductTerms & {
   productId: bigint;

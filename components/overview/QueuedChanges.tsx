@@ -17,6 +17,7 @@ export async function QueuedChanges({ operations, blockNumber, now }: { operatio
         {changes.map((c) => (
           <li key={c.id} className="py-2">
             {c.lines.map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a change's lines are fixed once queued, in batch order (two calls may read alike)
               <p key={i} className="font-medium">{line}</p>
             ))}
             <p className="text-xs text-slate-500">{c.when}</p>

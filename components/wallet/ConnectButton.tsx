@@ -44,7 +44,10 @@ export function ConnectButton({ defaultOpen = false }: { defaultOpen?: boolean }
                 connect.mutate({ connector });
               }}
             >
-              {'icon' in connector && typeof connector.icon === 'string' ? <img src={connector.icon} alt="" className="h-5 w-5" /> : null}
+              {'icon' in connector && typeof connector.icon === 'string' ? (
+                // biome-ignore lint/performance/noImgElement: an EIP-6963 wallet's icon is a data: URI it chose; next/image has nothing to optimise
+                <img src={connector.icon} alt="" className="h-5 w-5" />
+              ) : null}
               {connector.id === 'injected' ? 'Browser wallet' : connector.name}
             </button>
           ))}

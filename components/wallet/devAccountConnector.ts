@@ -48,7 +48,7 @@ export function devAccount(parameters: { rpcUrl: string; chainId: number }) {
     async connect(options?: { chainId?: number; isReconnecting?: boolean; withCapabilities?: boolean }) {
       if (options?.chainId && options.chainId !== parameters.chainId) throw new UserRejectedRequestError(new Error('wrong chain'));
       await request({ method: 'eth_requestAccounts' });
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      // biome-ignore lint/suspicious/noExplicitAny: wagmi types connect's result by the caller's withCapabilities flag; this connector returns the plain form
       return { accounts: [DEV_ACCOUNT], chainId: parameters.chainId } as any;
     },
     async disconnect() {

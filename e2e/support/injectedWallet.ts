@@ -26,7 +26,8 @@ export async function installInjectedWallet(page: Page, options: Options): Promi
             case 'eth_chainId':
               return `0x${state.chainId.toString(16)}`;
             case 'wallet_switchEthereumChain': {
-              const next = parseInt((params?.[0] as { chainId: string }).chainId, 16);
+              const [{ chainId }] = params as [{ chainId: string }];
+              const next = Number.parseInt(chainId, 16);
               state.chainId = next;
               emit('chainChanged', `0x${next.toString(16)}`);
               return null;

@@ -13,7 +13,10 @@ const T0 = 20_000n * DAY + 1_000n; // a checkpoint 1,000 s into a day
  */
 function poolAt(free: bigint, streams: { amount: bigint; end: bigint }[], locks: { amount: bigint; until: bigint }[] = [], totalSupply = free * 10n ** 12n) {
   const buckets = new Map<bigint, Bucket>();
-  const bucketAt = (d: bigint) => buckets.get(d) ?? (buckets.set(d, { rateDrop: 0n, lockRelease: 0n }), buckets.get(d)!);
+  const bucketAt = (d: bigint) => {
+    if (!buckets.has(d)) buckets.set(d, { rateDrop: 0n, lockRelease: 0n });
+    return buckets.get(d)!;
+  };
   let rate = 0n;
   let unearned = 0n;
   for (const s of streams) {

@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { chargedLength, premiumUp, quote, markup, markupIntegralDown, MAX_TOTAL_ASSETS, type Pricing } from './CoverPricing';
-import { decodeErrorResult, decodeFunctionResult, encodeFunctionData, type Hex } from 'viem';
-import { DEFAULT_PRICING, revertName, startCoverChain, type Contract, type CoverChain } from '../../scripts/testing/coverChain';
+import { DEFAULT_PRICING, startCoverChain, type Contract, type CoverChain } from '../../scripts/testing/coverChain';
 import { WAD, YEAR } from '@/lib/mirror/units';
 
 const CASES = 10_000;

@@ -5,9 +5,6 @@ import fc from 'fast-check';
 import { chargedLength, MIN_CHARGED_LENGTH, premiumUp, quote, MAX_TOTAL_ASSETS, type Pricing } from './CoverPricing';
 import { WAD, DAY, YEAR } from '@/lib/mirror/units';
 import { quoteCover, type ProductTerms } from './CoverMarket';
-import { ContractRevert } from './evm';
-
-const P: Pricing = { baseMarkup: 12n * 10n ** 17n, slope: 5n * 10n ** 17n, steepSlope: 5n * WAD, kink: 8n * 10n ** 17n, minRate: WAD / 10n };
 
 /** Pricing inside CoverMarket's governance bounds. */
 const pricing: fc.Arbitrary<Pricing> = fc

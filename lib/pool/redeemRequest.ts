@@ -3,7 +3,7 @@
 // what claiming part of it pays, broken down for the words the withdrawal card shows before signing.
 import type { Address } from 'viem';
 import { assetsDown, claimAssetsDown, requestAssetsDown } from '../mirror/PoolMath';
-import { type PoolShareState } from '../mirror/BackstopPool';
+import type { PoolShareState } from '../mirror/BackstopPool';
 
 /**
  * `redeemRequest(controller)` as the pool returns it (all zeros when there is none). `assetsAtRequest` is

@@ -23,7 +23,7 @@ import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { loadArtifact } from '@/scripts/chain/artifacts';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from '@/scripts/testing/anvil';
-import { type Pricing } from '../../lib/mirror/CoverPricing';
+import type { Pricing } from '../../lib/mirror/CoverPricing';
 
 export const DEFAULT_PRICING: Pricing = {
   baseMarkup: 1_200_000_000_000_000_000n,
@@ -188,7 +188,7 @@ export function revertName(e: unknown, abi: Abi): string {
     const decoded = o.data as { errorName?: unknown } | undefined;
     if (decoded && typeof decoded === 'object' && typeof decoded.errorName === 'string') return decoded.errorName;
     const raw = typeof o.raw === 'string' ? o.raw : typeof o.data === 'string' ? o.data : undefined;
-    if (raw && raw.startsWith('0x') && raw.length >= 10) {
+    if (raw?.startsWith('0x') && raw.length >= 10) {
       try {
         return decodeErrorResult({ abi, data: raw as Hex }).errorName;
       } catch {
