@@ -8,7 +8,7 @@ import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {BKS} from "./BKS.sol";
-import {IRecapitalizer} from "./ShortfallWaterfall.sol";
+import {IRecapitalizer} from "./interfaces/IRecapitalizer.sol";
 import {AuctionMath} from "./libraries/AuctionMath.sol";
 import {WaterfallMath} from "./libraries/WaterfallMath.sol";
 

@@ -9,6 +9,7 @@ import {MockAggregator} from "../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../src/VolatilityOracle.sol";
 import {CoverMarket} from "../src/CoverMarket.sol";
 import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
+import {IShortfallWaterfall} from "../src/interfaces/IShortfallWaterfall.sol";
 import {ICoverMarket} from "../src/interfaces/ICoverMarket.sol";
 import {ICoverPool} from "../src/interfaces/ICoverPool.sol";
 import {IShortfallLayer} from "../src/interfaces/IShortfallLayer.sol";
@@ -297,6 +298,6 @@ contract CoverMarketCapacityAttackTest is Test {
         assertLe(change, _bound(t), "Junior's free capital (its share of a shortfall) moved beyond the bound");
         // And the waterfall agrees: Junior pays its cap on what is free.
         uint256 paid = _juniorPays(CAPITAL);
-        assertEq(paid, (free * waterfall.layerCapBps(ShortfallWaterfall.Layer.Junior)) / 10_000, "Junior pays its cap on free capital");
+        assertEq(paid, (free * waterfall.layerCapBps(IShortfallWaterfall.Layer.Junior)) / 10_000, "Junior pays its cap on free capital");
     }
 }

@@ -9,7 +9,9 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
 import {TestUSDC} from "../src/TestUSDC.sol";
-import {ShortfallWaterfall, IRecapitalizer} from "../src/ShortfallWaterfall.sol";
+import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
+import {IRecapitalizer} from "../src/interfaces/IRecapitalizer.sol";
+import {IShortfallWaterfall} from "../src/interfaces/IShortfallWaterfall.sol";
 import {Recapitalizer} from "../src/Recapitalizer.sol";
 import {VolatilityOracle} from "../src/VolatilityOracle.sol";
 import {CoverMarket} from "../src/CoverMarket.sol";
@@ -182,7 +184,7 @@ contract GovernanceTest is Test {
         (targets[3], calls[3]) = (address(junior), abi.encodeCall(BackstopPool.unpause, ()));
         (targets[4], calls[4]) = (address(wf), abi.encodeCall(ShortfallWaterfall.setVenue, (evil, 1e30)));
         (targets[5], calls[5]) = (address(wf), abi.encodeCall(ShortfallWaterfall.setRecapitalizer, (IRecapitalizer(address(0)))));
-        (targets[6], calls[6]) = (address(wf), abi.encodeCall(ShortfallWaterfall.setLayerCapBps, (ShortfallWaterfall.Layer.Junior, 5_000)));
+        (targets[6], calls[6]) = (address(wf), abi.encodeCall(ShortfallWaterfall.setLayerCapBps, (IShortfallWaterfall.Layer.Junior, 5_000)));
         (targets[7], calls[7]) = (address(recap), abi.encodeCall(Recapitalizer.setMaxMintBps, (2_000)));
         (targets[8], calls[8]) = (address(oracle), abi.encodeCall(VolatilityOracle.setHeartbeat, (1 days)));
         (targets[9], calls[9]) = (address(market), abi.encodeCall(CoverMarket.setGuardian, (evil)));

@@ -2,7 +2,9 @@
 pragma solidity ^0.8.24;
 
 import {ShortfallWaterfallBase} from "./ShortfallWaterfallBase.t.sol";
-import {ShortfallWaterfall, IRecapitalizer} from "../src/ShortfallWaterfall.sol";
+import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
+import {IRecapitalizer} from "../src/interfaces/IRecapitalizer.sol";
+import {IShortfallWaterfall} from "../src/interfaces/IShortfallWaterfall.sol";
 import {Recapitalizer} from "../src/Recapitalizer.sol";
 import {AuctionMath} from "../src/libraries/AuctionMath.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
@@ -268,7 +270,7 @@ contract RecapitalizerTest is ShortfallWaterfallBase {
         _open(100_000e6);
         vm.warp(T0 + AUCTION_DURATION + 1);
         vm.prank(gov);
-        wf.setLayerCapBps(ShortfallWaterfall.Layer.Junior, 100); // keep the layers nearly out of the way
+        wf.setLayerCapBps(IShortfallWaterfall.Layer.Junior, 100); // keep the layers nearly out of the way
         (uint256 j, uint256 s, uint256 r,) = _absorb(venue, 1_000_000e6);
         assertTrue(recap.auction(1).settled, "previous settled");
         assertEq(recap.auctionCount(), 2, "a new event");

@@ -6,6 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
 import {TestUSDC} from "../src/TestUSDC.sol";
 import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
+import {IShortfallWaterfall} from "../src/interfaces/IShortfallWaterfall.sol";
 import {Recapitalizer} from "../src/Recapitalizer.sol";
 import {BKS} from "../src/BKS.sol";
 import {IShortfallLayer} from "../src/interfaces/IShortfallLayer.sol";
@@ -131,7 +132,7 @@ abstract contract ShortfallWaterfallBase is Test {
         (held,,,,,) = pool.accountingState();
     }
 
-    function _available(ShortfallWaterfall.Layer layer) internal view returns (uint256 available) {
+    function _available(IShortfallWaterfall.Layer layer) internal view returns (uint256 available) {
         (,,, available,) = wf.layerState(layer);
     }
 

@@ -9,6 +9,7 @@ import {VolatilityOracle} from "../../src/VolatilityOracle.sol";
 import {CoverMarket} from "../../src/CoverMarket.sol";
 import {ICoverMarket} from "../../src/interfaces/ICoverMarket.sol";
 import {ShortfallWaterfall} from "../../src/ShortfallWaterfall.sol";
+import {IShortfallWaterfall} from "../../src/interfaces/IShortfallWaterfall.sol";
 
 /// @notice Drives the real CoverMarket + BackstopPool + VolatilityOracle + MockAggregator through sales,
 ///         claims, expiry (by the pool's buckets as time passes, and by `release`), transfers, deposits and
@@ -332,7 +333,7 @@ contract CoverHandler is Test {
     function shortfall(uint256 amount) external {
         (uint256 total, uint256 locked, uint256 ceiling) = pool.underwritingCapital();
         uint256 free = total - locked;
-        (,,, uint256 available, uint256 capBps) = waterfall.layerState(ShortfallWaterfall.Layer.Junior);
+        (,,, uint256 available, uint256 capBps) = waterfall.layerState(IShortfallWaterfall.Layer.Junior);
         amount = bound(amount, 1e6, total);
         (uint256 juniorPaid,,,) = waterfall.absorbShortfall(amount);
         uint256 expected = amount < available ? amount : available;
@@ -342,7 +343,7 @@ contract CoverHandler is Test {
             uint256 reserveCap = ((total * (10_000 - ceiling)) / 10_000 * capBps) / 10_000;
             uint256 floor = amount < reserveCap ? amount : reserveCap;
             // Junior's cap counts what it paid in the window; before any draw today it is the full cap.
-            (, uint256 used,,,) = waterfall.layerState(ShortfallWaterfall.Layer.Junior);
+            (, uint256 used,,,) = waterfall.layerState(IShortfallWaterfall.Layer.Junior);
             if (used == juniorPaid && juniorPaid < floor) ghostReserveBroken = true;
             if (free * 10_000 < (10_000 - ceiling) * total) ghostReserveBroken = true;
         }
