@@ -2,14 +2,15 @@
 
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { coverMarketAbi, testUSDCAbi } from '@/contracts-abi';
+import { coverMarketAbi } from '@/contracts-abi';
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { checkCover, type CoverFields } from '@/lib/cover/coverInput';
 import { maxPremiumFor } from '@/lib/cover/quoteBreakdown';
 import { formatAmount } from '@/lib/format/amount';
-import { isBusy } from '@/lib/tx/status';
+import { needsApproval as approvalNeeded, signingGate } from '@/lib/tx/signingGate';
+import { chainScopes } from '../query/queryKeys';
 import { TxStatusLine } from '../tx/TxStatusLine';
-import { useTransactor } from '../tx/useTransactor';
+import { useApproveThenAct } from '../tx/useApproveThenAct';
 import { Button } from '../ui/Button';
 import { QuotePanel } from './QuotePanel';
 import { StrikeChart } from './StrikeChart';
@@ -56,45 +57,41 @@ export function CoverForm({ market, stablecoin, product, snapshot, now, account,
   const id = useId();
   const [fields, setFields] = useState<CoverFields>({ strike: '', payout: '', durationDays: '7' });
   const [toleranceBps, setToleranceBps] = useState<bigint>(100n);
-  const approve = useTransactor();
-  const buy = useTransactor();
+  const { approve, act: buy, run, busy } = useApproveThenAct();
   const set = (key: keyof CoverFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
 
   const check = checkCover(fields, { product, market: { ...snapshot.market, now }, feedDecimals: snapshot.feedDecimals, assetDecimals: ASSET_DECIMALS, assetSymbol: ASSET_SYMBOL, walletBalance: snapshot.balance });
   const error = (field: keyof CoverFields) => (!check.ok && !check.empty && check.field === field ? check.message : undefined);
   const maxPremium = check.ok ? maxPremiumFor(check.quote.premium, toleranceBps) : 0n;
   const cappedMax = check.ok && maxPremium > check.payout ? check.payout : maxPremium;
-  const needsApproval = check.ok && snapshot.allowance < cappedMax;
-  const busy = isBusy(approve.status) || isBusy(buy.status);
-  const blocked = !account
-    ? 'Connect a wallet to buy cover.'
-    : wrongNetwork
-      ? 'Switch your wallet to the right network first.'
-      : product.paused
+  const needsApproval = check.ok && approvalNeeded(snapshot.allowance, cappedMax);
+  const blocked =
+    signingGate({ connected: Boolean(account), wrongNetwork }, 'buy cover') ??
+    (product.paused
         ? 'Sales of this product are paused.'
         : stale
           ? stale
           : check.ok && check.overBalance
             ? `The premium is more than your ${ASSET_SYMBOL} balance.`
-            : undefined;
+            : undefined);
   const canSubmit = check.ok && !blocked && !busy;
   const price = formatAmount(snapshot.market.spot, snapshot.feedDecimals, { maxFractionDigits: 2 });
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     if (!canSubmit || !account || !check.ok) return;
-    if (needsApproval) {
-      const approved = await approve.send({ label: 'Approve', address: stablecoin, abi: testUSDCAbi, functionName: 'approve', args: [market, cappedMax], account });
-      if (!approved) return;
-    }
-    const done = await buy.send({
-      label: 'Buy cover',
-      address: market,
-      abi: coverMarketAbi,
-      functionName: 'buyCover',
-      args: [product.productId, check.strike, check.payout, check.duration, cappedMax],
-      account,
-    });
+    const done = await run(
+      { token: stablecoin, spender: market, amount: cappedMax, allowance: snapshot.allowance },
+      {
+        label: 'Buy cover',
+        address: market,
+        abi: coverMarketAbi,
+        functionName: 'buyCover',
+        args: [product.productId, check.strike, check.payout, check.duration, cappedMax],
+        account,
+        invalidates: [chainScopes.coverSnapshot(product.productId), chainScopes.coverProducts(), chainScopes.pool(product.pool)],
+      },
+    );
     if (done) setFields((f) => ({ ...f, strike: '', payout: '' }));
   }
 

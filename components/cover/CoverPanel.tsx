@@ -11,6 +11,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { useWalletState } from '../wallet/useWalletState';
 import { CoverForm } from './CoverForm';
 import { useCoverProducts, useCoverSnapshot, type CoverProduct } from './useCoverMarket';
+import { feedDecimalsProblem, staleQuoteReason } from '@/lib/cover/feedChecks';
 
 const productLabel = (p: CoverProduct) => (p.direction === 'Down' ? 'Long liquidation: pays if the price falls to the strike' : 'Short liquidation: pays if the price rises to the strike');
 
@@ -40,13 +41,11 @@ export function CoverPanel() {
     );
   }
 
-  // The contract refuses quotes on an old price or σ; say so before anyone fills the form.
+  // The contract refuses quotes on an old price or σ, and the app's words assume an 8-decimal feed: say so
+  // before anyone fills the form.
   const stale =
-    now !== undefined && now - snapshot.priceUpdatedAt > product.maxPriceAge
-      ? `The price feed has not updated for ${formatDuration(now - snapshot.priceUpdatedAt)}; sales resume with the next round.`
-      : now !== undefined && now - snapshot.sigmaUpdatedAt > product.maxSigmaAge
-        ? 'Volatility has not been updated recently; sales resume after the next oracle poke.'
-        : undefined;
+    feedDecimalsProblem(snapshot.feedDecimals) ??
+    (now === undefined ? undefined : staleQuoteReason({ now, priceUpdatedAt: snapshot.priceUpdatedAt, sigmaUpdatedAt: snapshot.sigmaUpdatedAt, maxPriceAge: product.maxPriceAge, maxSigmaAge: product.maxSigmaAge }));
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[1fr_22rem]">

@@ -11,6 +11,8 @@ import type { Transactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { chainScopes } from '../query/queryKeys';
+import { SWITCH_NETWORK } from '@/lib/tx/signingGate';
 
 type Props = {
   claim: Transactor;
@@ -36,7 +38,7 @@ export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, clai
 
   async function onClaim() {
     if (!canSubmit) return;
-    await claim.send({ label: 'Withdraw', address: pool, abi: backstopPoolAbi, functionName: 'redeem', args: [claimable, account, account], account });
+    await claim.send({ label: 'Withdraw', address: pool, abi: backstopPoolAbi, functionName: 'redeem', args: [claimable, account, account], account, invalidates: [chainScopes.pool(pool)] });
   }
 
   return (
@@ -77,7 +79,7 @@ export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, clai
         </p>
       ) : null}
       <Button type="button" onClick={onClaim} disabled={!canSubmit} className="w-full" data-testid="withdraw-button">
-        {wrongNetwork ? 'Switch your wallet to the right network first.' : phase.kind === 'cooldown' ? 'Withdraw (after the cooldown)' : 'Withdraw'}
+        {wrongNetwork ? SWITCH_NETWORK : phase.kind === 'cooldown' ? 'Withdraw (after the cooldown)' : 'Withdraw'}
       </Button>
     </div>
   );

@@ -14,6 +14,8 @@ import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
 import { convertToAssets } from '@/lib/mirror/BackstopPool';
+import { signingGate } from '@/lib/tx/signingGate';
+import { chainScopes } from '../query/queryKeys';
 
 type Props = {
   request: Transactor;
@@ -34,13 +36,13 @@ export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesL
   const estimate = check.ok ? convertToAssets(data, shares) : undefined;
   const error =
     !check.ok && !check.empty ? check.message : estimate === 0n ? 'These shares are worth nothing at today’s price: a request of them would pay nothing.' : undefined;
-  const blocked = !account ? 'Connect a wallet to withdraw.' : wrongNetwork ? 'Switch your wallet to the right network first.' : data.shares === 0n ? 'You hold no shares in this pool.' : undefined;
+  const blocked = signingGate({ connected: Boolean(account), wrongNetwork }, 'withdraw') ?? (data.shares === 0n ? 'You hold no shares in this pool.' : undefined);
   const canSubmit = check.ok && estimate !== 0n && !blocked && !isBusy(request.status);
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     if (!canSubmit || !account) return;
-    const done = await request.send({ label: 'Request withdrawal', address: pool, abi: backstopPoolAbi, functionName: 'requestRedeem', args: [shares, account, account], account });
+    const done = await request.send({ label: 'Request withdrawal', address: pool, abi: backstopPoolAbi, functionName: 'requestRedeem', args: [shares, account, account], account, invalidates: [chainScopes.pool(pool)] });
     if (done) setInput('');
   }
 

@@ -4,6 +4,7 @@
 // read from the chain by the caller (`currentValueRead` says which view to read); without it the
 // sentence says only the new value. Pure functions: no chain access, no React.
 import { decodeFunctionData, formatEther, keccak256, toHex, zeroAddress, type Abi, type Address, type Hex } from 'viem';
+import { decodeDirection, decodeWaterfallLayer } from '../chain/enums';
 import { backstopPoolAbi, coverMarketAbi, recapitalizerAbi, shortfallWaterfallAbi, timelockControllerAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { formatAmount } from '../format/amount';
 import { formatPeriod, formatTimestamp } from '../format/duration';
@@ -145,7 +146,7 @@ const SPECS: Record<Kind, Record<string, Spec>> = {
     setLayerCapBps: {
       read: ([layer]) => ({ functionName: 'layerCapBps', args: [layer] }),
       say: ([layer, next], current) =>
-        `${change(`${Number(layer) === 0 ? 'Junior' : 'Senior'} layer’s cap per 24 h`, current === undefined ? undefined : bps(current), bps(next))} of its free capital`,
+        `${change(`${decodeWaterfallLayer(layer as bigint)} layer’s cap per 24 h`, current === undefined ? undefined : bps(current), bps(next))} of its free capital`,
     },
     setFeeWeights: {
       read: () => ({ functionName: 'feeWeights' }),
@@ -180,7 +181,7 @@ const SPECS: Record<Kind, Record<string, Spec>> = {
     registerProduct: {
       say: ([config], _, { addr }) => {
         const c = config as { direction?: number; pool?: string; feed?: string };
-        return `register a cover product paying when the price goes ${Number(c.direction) === 0 ? 'down' : 'up'} to its strike, backed by ${addr(c.pool ?? '')} on ${addr(c.feed ?? '')}`;
+        return `register a cover product paying when the price goes ${decodeDirection(c.direction ?? 1).toLowerCase()} to its strike, backed by ${addr(c.pool ?? '')} on ${addr(c.feed ?? '')}`;
       },
     },
     setPricing: {

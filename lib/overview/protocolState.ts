@@ -1,7 +1,7 @@
 // The overview's live numbers, read from the chain in one batched round trip at one block: both
 // layers' capital and share price, the oracle's price and σ, and the recapitalization's rolling mint budget.
 import type { PublicClient } from 'viem';
-import { backstopPoolAbi, mockAggregatorAbi, recapitalizerAbi, volatilityOracleAbi } from '@/contracts-abi';
+import { backstopPoolAbi, aggregatorV3Abi, recapitalizerAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { contractAddress, LAYERS, poolAddress, type Layer } from '../chain/config';
 import { capitalBreakdown, type CapitalBreakdown } from '../pool/capital';
 
@@ -35,8 +35,8 @@ export async function readProtocolState(client: PublicClient): Promise<ProtocolS
   );
   const [layerValues, round, priceDecimals, sigmaWad, sigmaUpdatedAt, budget, recapParams] = await Promise.all([
     Promise.all(layerReads),
-    client.readContract({ address: feed, abi: mockAggregatorAbi, functionName: 'latestRoundData', ...at }),
-    client.readContract({ address: feed, abi: mockAggregatorAbi, functionName: 'decimals', ...at }),
+    client.readContract({ address: feed, abi: aggregatorV3Abi, functionName: 'latestRoundData', ...at }),
+    client.readContract({ address: feed, abi: aggregatorV3Abi, functionName: 'decimals', ...at }),
     client.readContract({ address: oracle, abi: volatilityOracleAbi, functionName: 'sigma', ...at }),
     client.readContract({ address: oracle, abi: volatilityOracleAbi, functionName: 'lastUpdatedAt', ...at }),
     recap ? client.readContract({ address: recap, abi: recapitalizerAbi, functionName: 'mintBudget', ...at }) : null,

@@ -4,6 +4,7 @@
 // arguments, so a form that refuses before signing says exactly what the chain would have said.
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, type Hex } from 'viem';
 import { protocolErrorsAbi } from '@/contracts-abi';
+import { FEED_DECIMALS } from '../cover/feedChecks';
 import { ContractRevert } from '../mirror/evm';
 import { formatAmount } from '../format/amount';
 import { formatDuration, formatTimestamp } from '../format/duration';
@@ -19,8 +20,8 @@ const secs = (v: unknown) => formatDuration(BigInt(v as bigint));
 const bks = (v: unknown) => formatBks(BigInt(v as bigint), { maxFractionDigits: 2 });
 const bps = (v: unknown) => `${(Number(v) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
 
-/** A feed price (8 decimals, Chainlink's USD feeds) for sentences. */
-const price = (v: unknown) => `${formatAmount(BigInt(v as bigint), 8, { maxFractionDigits: 2 })} USD`;
+/** A feed price (Chainlink's USD feeds: FEED_DECIMALS) for sentences. */
+const price = (v: unknown) => `${formatAmount(BigInt(v as bigint), FEED_DECIMALS, { maxFractionDigits: 2 })} USD`;
 
 /** What a form knows that the error's arguments do not carry (the ceiling of the pool it quoted). */
 export type RevertContext = { maxUtilizationBps?: bigint };
