@@ -4,7 +4,7 @@ pragma solidity ^0.8.24;
 import {BackstopPoolBase} from "./BackstopPoolBase.t.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
 import {IBackstopPool} from "../src/interfaces/IBackstopPool.sol";
-import {TestUSDC} from "../src/TestUSDC.sol";
+import {TestUSDC} from "../src/mocks/TestUSDC.sol";
 
 /// @notice ERC-4626 behaviour and the economic attacks: inflation, slash front-run, just-in-time stake,
 ///         rounding round trips, near-total loss, previewMint, no over-emission.

@@ -13,7 +13,7 @@ import {CoverPricing} from "../src/libraries/CoverPricing.sol";
 import {MockAggregator} from "../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../src/VolatilityOracle.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
-import {TestUSDC} from "../src/TestUSDC.sol";
+import {TestUSDC} from "../src/mocks/TestUSDC.sol";
 
 /// @notice Governance: every parameter inside its hard bounds (both edges pass, one step beyond fails),
 ///         registration consistency checks, who may do what, pause semantics (sales only, never claims).

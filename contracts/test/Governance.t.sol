@@ -8,7 +8,7 @@ import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
-import {TestUSDC} from "../src/TestUSDC.sol";
+import {TestUSDC} from "../src/mocks/TestUSDC.sol";
 import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
 import {IRecapitalizer} from "../src/interfaces/IRecapitalizer.sol";
 import {IShortfallWaterfall} from "../src/interfaces/IShortfallWaterfall.sol";

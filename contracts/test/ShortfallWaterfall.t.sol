@@ -11,7 +11,7 @@ import {IBackstopPool} from "../src/interfaces/IBackstopPool.sol";
 import {IShortfallLayer} from "../src/interfaces/IShortfallLayer.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {TestUSDC} from "../src/TestUSDC.sol";
+import {TestUSDC} from "../src/mocks/TestUSDC.sol";
 
 /// @notice ShortfallWaterfall on two real BackstopPools: access control, the Junior → Senior →
 ///         recapitalization → remainder order, rolling 24 h caps, venue exposure caps, locked capital,

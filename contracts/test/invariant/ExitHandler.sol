@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Test} from "../utils/Test.sol";
 import {BackstopPool} from "../../src/BackstopPool.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 
 /// @notice Issue 13, item 2 as a property: an attacker with any sequence of calls — requests naming a
 ///         victim as controller (with the attacker's shares, the victim's allowance, an accomplice's shares

@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Test} from "../utils/Test.sol";
 import {BackstopPool} from "../../src/BackstopPool.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 import {ShortfallWaterfall} from "../../src/ShortfallWaterfall.sol";
 import {IShortfallWaterfall} from "../../src/interfaces/IShortfallWaterfall.sol";
 import {Recapitalizer} from "../../src/Recapitalizer.sol";
