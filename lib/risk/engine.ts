@@ -421,7 +421,10 @@ function releasedOnSide(side: CompiledBook['down'], k: number, at: Int32Array, i
     const end = at[s]!;
     for (; j < end; j++) {
       // Crossed in step s: paid if still active then; its lock would have come back at releaseStep.
-      if (s <= side.endStep[j]! && side.releaseStep[j]! <= boundary) into[side.layerIndex[j]!] += side.payout[j]!;
+      if (s <= side.endStep[j]! && side.releaseStep[j]! <= boundary) {
+        const layer = side.layerIndex[j]!;
+        into[layer] = into[layer]! + side.payout[j]!;
+      }
     }
   }
 }
