@@ -95,6 +95,8 @@ export type RiskBook = {
   sigmaWad: bigint;
   /** The feed's heartbeat (seconds between rounds when the price is quiet), for the round-sampling mode. */
   roundSeconds: bigint;
+  /** Days after `timestamp` whose pool buckets the book holds: the longest horizon it can simulate. */
+  horizonDaysLoaded: number;
   layers: Record<Layer, BookLayer>;
   waterfall: Record<Layer, BookWaterfallLayer>;
   recapitalizer: BookRecapitalizer | null;

@@ -201,6 +201,7 @@ function compilePositions(positions: VenuePosition[], side: 'long' | 'short', bo
 export function compileBook(book: RiskBook, params: ModelParams): CompiledBook {
   checkParams(params);
   if (book.spot <= 0n) throw new RangeError('The feed has no positive price: nothing to simulate from.');
+  if (params.horizonDays > book.horizonDaysLoaded) throw new RangeError(`This book was read for horizons up to ${book.horizonDaysLoaded} days (asked ${params.horizonDays}).`);
   const steps = params.horizonDays * params.stepsPerDay;
   const stepSeconds = 86_400 / params.stepsPerDay;
   const dtYears = stepSeconds / YEAR_SECONDS;

@@ -152,6 +152,7 @@ export function syntheticBook(options: SyntheticOptions = {}): RiskBook {
     priceDecimals: PRICE_DECIMALS,
     sigmaWad: BigInt(Math.round(sigma * 1e6)) * 10n ** 12n,
     roundSeconds: 3_600n,
+    horizonDaysLoaded: 99,
     layers: {
       junior: layerBook(BigInt(junior) * USDC, covers, 'junior', t0, income, 90),
       senior: layerBook(BigInt(senior) * USDC, covers, 'senior', t0, income, 90),
