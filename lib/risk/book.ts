@@ -5,6 +5,12 @@
 import type { Layer } from '../chain/config';
 import type { AccountingState, Bucket } from '../pool/accounting';
 
+/**
+ * The layers in loss order (lib/chain/config's LAYERS, repeated here so the engine and its worker do
+ * not pull the chain configuration — viem's chain definitions and the deployments — into their bundle).
+ */
+export const BOOK_LAYERS = ['junior', 'senior'] as const satisfies readonly Layer[];
+
 export type CoverDirection = 'Down' | 'Up';
 
 /** One active cover: pays `payout` from `layer`'s lock if the feed confirms a touch of `strike` by `end`. */

@@ -2,10 +2,10 @@
 // log-levels relative to spot, strikes and liquidation prices sorted in the order a falling (or rising)
 // price meets them, prefix sums that make a step's payouts O(1) however many covers it crosses, and
 // each layer's free capital at every step boundary computed by the pool's exact accounting twin.
-import { LAYERS, type Layer } from '../chain/config';
+import type { Layer } from '../chain/config';
 import { ASSET_DECIMALS } from '../chain/tokens';
 import { freeAssets, totalAssets, type PoolAccounting } from '../pool/accounting';
-import type { BookCover, RiskBook, VenuePosition } from './book';
+import { BOOK_LAYERS, type BookCover, type RiskBook, type VenuePosition } from './book';
 import { checkParams, type ModelParams } from './model';
 
 export const YEAR_SECONDS = 365 * 86_400;
@@ -78,7 +78,7 @@ export type CompiledBook = {
   params: ModelParams;
 };
 
-const layerIdx = (layer: Layer) => LAYERS.indexOf(layer);
+const layerIdx = (layer: Layer) => BOOK_LAYERS.indexOf(layer);
 
 function poolOf(book: RiskBook, layer: Layer): PoolAccounting {
   const l = book.layers[layer];
@@ -218,7 +218,7 @@ export function compileBook(book: RiskBook, params: ModelParams): CompiledBook {
   const freeBaseline = {} as Record<Layer, Float64Array>;
   const incomeEarned = {} as Record<Layer, number>;
   const capital = {} as CompiledBook['capital'];
-  for (const layer of LAYERS) {
+  for (const layer of BOOK_LAYERS) {
     const pool = poolOf(book, layer);
     const free = new Float64Array(steps + 1);
     for (let k = 0; k <= steps; k++) free[k] = Number(freeAssets(pool, t0 + BigInt(k * stepSeconds)));

@@ -140,6 +140,9 @@ export function simulatePaths(
     s1 = st[1]!;
     s2 = st[2]!;
     s3 = st[3]!;
+    // The nearest level not yet crossed on each side (recomputed only when a pointer moves).
+    let low = dLevel[0]! > lLevel[0]! ? dLevel[0]! : lLevel[0]!;
+    let high = uLevel[0]! < sLevel[0]! ? uLevel[0]! : sLevel[0]!;
 
     for (let k = 0; k < steps; k++) {
       // z ~ N(0, 1): xoshiro128** then the normal ziggurat (random.ts).
@@ -171,7 +174,7 @@ export function simulatePaths(
       // Falling side: the bridge's minimum against the highest level not yet crossed. The minimum of a
       // Brownian bridge from x to x1 with variance v is (x + x1 − √((x1 − x)² + 2vE))/2, E ~ Exp(1); it is
       // at or below a level b < min(x, x1) exactly when E ≥ 2(x − b)(x1 − b)/v (P = e^(−2(x−b)(x1−b)/v)).
-      let level = dLevel[pd]! > lLevel[pl]! ? dLevel[pd]! : lLevel[pl]!;
+      let level = low;
       if (level !== -Infinity) {
         const threshold = x1 <= level ? 0 : (x - level) * (x1 - level) * twoOverVar;
         if (threshold < BRIDGE_SKIP_EXPONENT) {
@@ -211,13 +214,14 @@ export function simulatePaths(
               liquidations += n - pl;
               pl = n;
             }
+            low = dLevel[pd]! > lLevel[pl]! ? dLevel[pd]! : lLevel[pl]!;
           }
         }
       }
 
       // Rising side: the bridge's maximum (x + x1 + √((x1 − x)² + 2vE'))/2 with its own E'. A step that
       // reaches both a falling and a rising level is vanishingly rare; each side's probability is exact.
-      level = uLevel[pu]! < sLevel[ps]! ? uLevel[pu]! : sLevel[ps]!;
+      level = high;
       if (level !== Infinity) {
         const threshold = x1 >= level ? 0 : (level - x) * (level - x1) * twoOverVar;
         if (threshold < BRIDGE_SKIP_EXPONENT) {
@@ -256,6 +260,7 @@ export function simulatePaths(
               liquidations += n - ps;
               ps = n;
             }
+            high = uLevel[pu]! < sLevel[ps]! ? uLevel[pu]! : sLevel[ps]!;
           }
         }
       }
@@ -298,11 +303,15 @@ export function simulatePaths(
           }
         }
         s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+        low = dLevel[pd]! > lLevel[pl]! ? dLevel[pd]! : lLevel[pl]!;
+        high = uLevel[pu]! < sLevel[ps]! ? uLevel[pu]! : sLevel[ps]!;
       }
 
       x = x1;
-      downAt[k] = pd;
-      upAt[k] = pu;
+      if (hasVenue) {
+        downAt[k] = pd;
+        upAt[k] = pu;
+      }
       if (stepBad > 0 && hasVenue) {
         const amount = Math.ceil(stepBad - 1e-9); // up to a whole base unit: never understate a loss
         badDebt += amount;

@@ -7,10 +7,10 @@
 // within a window a paid draw lowers free capital and raises `used` by the same amount, so the cap
 // (a fraction of free + used) is unchanged and two draws pay what one draw of their sum would
 // (layerAvailable falls by exactly what was paid); the exposure and the auction's top-up add up too.
-import { LAYERS } from '../chain/config';
 import { sub } from '../pool/poolMath';
 import { mintCap, stableInUp } from '../recap/auctionMath';
 import { allocateShortfall, layerAvailable, rollWindow, windowOf } from '../waterfall/waterfallMath';
+import { BOOK_LAYERS } from './book';
 import type { CompiledBook } from './compile';
 
 /** Exhaustion flags (bits of PathOutputs.flags). */
@@ -62,7 +62,7 @@ export class PathWaterfall {
     this.initialExposureUsed = book.venue ? Number(book.venue.exposureUsed) : 0;
     const recap = book.recapitalizer;
     this.newAuctionCapacity = recap ? Math.floor(params.recapFill * Number(stableInUp(mintCap(recap.supply, recap.maxMintBps), recap.floorPrice))) : 0;
-    const w = LAYERS.map((layer) => book.waterfall[layer]);
+    const w = BOOK_LAYERS.map((layer) => book.waterfall[layer]);
     const open = recap?.openAuction;
     const live = Boolean(open && open.closesAt > book.timestamp);
     this.initial = {
@@ -112,7 +112,7 @@ export class PathWaterfall {
     for (let i = 0; i < 2; i++) {
       const r = rollWindow(BigInt(this.window[i]!), BigInt(this.prev[i]!), BigInt(this.curr[i]!), nowWindow);
       rolled.push(r);
-      const layer = LAYERS[i]!;
+      const layer = BOOK_LAYERS[i]!;
       const released = i === 0 ? releasedJunior : releasedSenior;
       // Checked: free capital can never go negative on a consistent path (a bug would throw here).
       const free = sub(sub(BigInt(cb.freeBaseline[layer][boundary]!), BigInt(released)), BigInt(this.draws[i]!));

@@ -54,6 +54,9 @@ type Job = {
 };
 
 let jobIds = 0;
+/** The job id of warm-up work (never a run's). */
+const WARM_JOB = -1;
+const WARM_PATHS = 2_000;
 
 export class RiskRunner {
   private workers: WorkerLike[] = [];
@@ -65,9 +68,20 @@ export class RiskRunner {
     readonly size: number = defaultWorkerCount(),
   ) {}
 
-  /** Starts the workers ahead of the first run (they load the engine meanwhile). */
-  warm(): void {
-    this.pool();
+  /**
+   * Starts the workers ahead of the first run (they load the engine meanwhile) and, given the book, has
+   * each simulate a few paths of it and throw them away, so the engine is compiled by V8's optimiser
+   * before the person presses Run.
+   */
+  warm(book?: RiskBook, params?: ModelParams): void {
+    const workers = this.pool();
+    if (!book || !params) return;
+    const paths = Math.min(params.paths, WARM_PATHS);
+    for (let i = 0; i < workers.length; i++) {
+      if (this.busy[i] !== null) continue;
+      this.busy[i] = WARM_JOB;
+      this.send(i, { kind: 'simulate', job: WARM_JOB, book, params: { ...params, paths }, from: 0, to: paths });
+    }
   }
 
   private pool(): WorkerLike[] {
@@ -168,7 +182,8 @@ export class RiskRunner {
     const job = this.job;
     if (message.kind === 'chunk' || message.kind === 'summary' || message.kind === 'error') this.busy[worker] = null;
     if (!job || message.job !== job.id) {
-      // A replaced run's chunk: hand this worker the current run's next chunk.
+      if (message.job === WARM_JOB && message.kind === 'chunk') this.send(worker, { kind: 'forget', job: WARM_JOB });
+      // A warm-up's or a replaced run's chunk: hand this worker the current run's next chunk.
       if (job && this.busy[worker] === null && !job.summarising) this.dispatch(worker);
       return;
     }

@@ -4,13 +4,13 @@
 // ShortfallWaterfall splits the shortfall (rollWindow / layerAvailable / allocateShortfall at the
 // block's time, the Recapitalizer's acceptance), and the covers' expected payouts over their remaining
 // terms at σ × Y (the touchProbability twin that prices them). Cheap enough to run on every slider move.
-import { LAYERS, type Layer } from '../chain/config';
+import type { Layer } from '../chain/config';
 import { WAD } from '../math/fixedPointMath';
 import { mulDiv } from '../math/mulDiv';
 import { touchProbability } from '../math/touchProbability';
 import { mintCap } from '../recap/auctionMath';
 import { allocateShortfall, layerAvailable, rollWindow, windowOf } from '../waterfall/waterfallMath';
-import type { BookCover, RiskBook } from './book';
+import { BOOK_LAYERS, type BookCover, type RiskBook } from './book';
 import { cascade, DEFAULT_DEPTH, type CascadeResult, type DepthModel } from './cascade';
 
 export type StressInput = {
@@ -76,7 +76,7 @@ export function exposureRemaining(book: RiskBook): bigint {
 export function previewShortfall(book: RiskBook, amount: bigint): StressResult['split'] & { recapAccepted: bigint; socialisedNow: bigint; available: Record<Layer, bigint> } {
   const nowWindow = windowOf(book.timestamp);
   const available = {} as Record<Layer, bigint>;
-  for (const layer of LAYERS) {
+  for (const layer of BOOK_LAYERS) {
     const w = book.waterfall[layer];
     const { prevNow, currNow } = rollWindow(w.window, w.prev, w.curr, nowWindow);
     available[layer] = layerAvailable(book.layers[layer].freeAssets, prevNow + currNow, w.capBps);
@@ -113,7 +113,7 @@ export function stress(book: RiskBook, input: StressInput): StressResult {
 
   const paid = { junior: split.junior, senior: split.senior } as Record<Layer, bigint>;
   const layers = {} as StressResult['layers'];
-  for (const layer of LAYERS) {
+  for (const layer of BOOK_LAYERS) {
     const l = book.layers[layer];
     // A claim is paid from the cover's lock (free capital unchanged); a shortfall from free capital.
     const loss = coverPayout[layer] + paid[layer];

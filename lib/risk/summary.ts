@@ -13,7 +13,8 @@
 // meet its 1-in-200 month. Capital is the layer's total assets (locked capital included: it backs the
 // cover claims counted in the SCR). The pools' ratio is both layers' capital over the VaR of the
 // book's claims on both (covers + bad debt within the exposure cap).
-import { LAYERS, type Layer } from '../chain/config';
+import type { Layer } from '../chain/config';
+import { BOOK_LAYERS } from './book';
 import type { CompiledBook } from './compile';
 import type { PathOutputs } from './engine';
 import { expectedShortfall, esInterval, histogram, meanAndError, proportion, valueAtRisk, varInterval, type Histogram } from './estimators';
@@ -141,7 +142,7 @@ export function summarise(cb: CompiledBook, out: PathOutputs): RiskSummary {
   }
   const days = cb.params.horizonDays;
   const layers = {} as Record<Layer, LayerRisk>;
-  for (const layer of LAYERS) {
+  for (const layer of BOOK_LAYERS) {
     const loss = lossStats(layerLoss[layer]);
     const capital = Number(cb.capital[layer].totalAssets);
     const income = cb.incomeEarned[layer];
