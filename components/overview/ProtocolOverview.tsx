@@ -12,6 +12,7 @@ import { RecentEvents } from '../history/RecentEvents';
 import { Card } from '../ui/Card';
 import { LayerCapitalCard } from './LayerCapitalCard';
 import { OracleCard } from './OracleCard';
+import { SolvencyCard } from '../risk/SolvencyCard';
 
 type History = Promise<OverviewHistory>;
 
@@ -57,6 +58,7 @@ export async function ProtocolOverview() {
         </div>
       )}
       {'state' in live ? <OracleCard oracle={live.state.oracle} now={live.state.blockTimestamp} /> : null}
+      {'state' in live ? <SolvencyCard /> : null}
       {/* History streams in last and at the bottom, so what arrives pushes nothing already on screen. */}
       <div className="grid items-start gap-6 md:grid-cols-2">
         <Card title="Junior share price">

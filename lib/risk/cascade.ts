@@ -12,7 +12,7 @@
 // filled at the price after that round's impact (the book is already depleted). Bad debt follows the
 // isolated-margin formula of book.ts.
 import type { RiskBook, VenuePosition } from './book';
-import { badDebtAt, liquidationPrice, positionFloats } from './compile';
+import { badDebtAt, liquidationPrice, positionFloats } from './positions';
 
 export type DepthModel = { usdPerPercent: number };
 

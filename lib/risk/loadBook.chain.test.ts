@@ -9,7 +9,8 @@ import { startLocalChain, type LocalChain } from '../../scripts/testing/localCha
 import { freeAssets, totalAssets } from '../pool/accounting';
 import { bookFromJson, bookToJson, type RiskBook } from './book';
 import { compileBook } from './compile';
-import { allocateOutputs, simulatePaths } from './engine';
+import { simulatePaths } from './engine';
+import { allocateOutputs } from './outputs';
 import { readRiskBook } from './loadBook';
 import { DEFAULT_PARAMS } from './model';
 import { stress } from './stress';

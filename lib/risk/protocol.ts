@@ -1,7 +1,7 @@
 // Messages between the page (lib/risk/runner.ts) and the risk workers (lib/risk/risk.worker.ts).
 // Books travel as structured clones (bigint included); path results travel as transferred buffers.
 import type { RiskBook } from './book';
-import type { PathOutputs } from './engine';
+import type { PathOutputs } from './outputs';
 import type { ModelParams } from './model';
 import type { RiskSummary } from './summary';
 

@@ -5,7 +5,7 @@
 // abort terminates the workers at once (a tight loop cannot be interrupted any other way) and the next
 // run starts fresh ones; a worker that fails rejects the run with a sentence the page can show.
 import type { RiskBook } from './book';
-import { allocateOutputs, OUTPUT_KEYS, type PathOutputs } from './engine';
+import { allocateOutputs, OUTPUT_KEYS, type PathOutputs } from './outputs';
 import type { ModelParams } from './model';
 import { outputBuffers, type WorkerRequest, type WorkerResponse } from './protocol';
 import type { RiskSummary } from './summary';

@@ -3,13 +3,14 @@ import fc from 'fast-check';
 import { allocateShortfall, layerAvailable } from '../waterfall/waterfallMath';
 import { withStake } from './book';
 import { cascade, cascadeCurve, liquidationMap } from './cascade';
-import { liquidationPrice, positionFloats } from './compile';
+import { liquidationPrice, positionFloats } from './positions';
 import { DEFAULT_PARAMS } from './model';
 import { stakeRisk, stakeShare } from './stakePreview';
 import { shockedPrice, stress } from './stress';
 import { makeCover, makePosition, SYNTHETIC_T0, syntheticBook, USDC } from './testing/syntheticBook';
 import { compileBook } from './compile';
-import { allocateOutputs, simulatePaths } from './engine';
+import { simulatePaths } from './engine';
+import { allocateOutputs } from './outputs';
 import { summarise } from './summary';
 
 const none = { gap: false, sigmaMultiplier: 1, extraShortfall: 0n } as const;

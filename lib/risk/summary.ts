@@ -16,7 +16,7 @@
 import type { Layer } from '../chain/config';
 import { BOOK_LAYERS } from './book';
 import type { CompiledBook } from './compile';
-import type { PathOutputs } from './engine';
+import type { PathOutputs } from './outputs';
 import { expectedShortfall, esInterval, histogram, meanAndError, proportion, valueAtRisk, varInterval, type Histogram } from './estimators';
 import { EXHAUSTED_JUNIOR, EXHAUSTED_SENIOR, SOCIALISED } from './pathWaterfall';
 

@@ -2,7 +2,8 @@
 // Node benchmark both call this): simulate a chunk of paths, or summarise a whole run.
 import type { CompiledBook } from './compile';
 import { compileBook } from './compile';
-import { allocateOutputs, simulatePaths } from './engine';
+import { simulatePaths } from './engine';
+import { allocateOutputs } from './outputs';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { summarise } from './summary';
 

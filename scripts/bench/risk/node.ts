@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { bookFromJson } from '../../../lib/risk/book';
 import { compileBook } from '../../../lib/risk/compile';
-import { allocateOutputs, simulatePaths } from '../../../lib/risk/engine';
+import { simulatePaths } from '../../../lib/risk/engine';
+import { allocateOutputs } from '../../../lib/risk/outputs';
 import { DEFAULT_PARAMS } from '../../../lib/risk/model';
 import { summarise } from '../../../lib/risk/summary';
 
