@@ -11,6 +11,7 @@ import { bookFromJson, bookToJson, type RiskBook } from './book';
 import { compileBook } from './compile';
 import { simulatePaths } from './engine';
 import { allocateOutputs } from './outputs';
+import { blockAtOrBefore, deployedFromBlock, readBookHistory } from './history';
 import { readRiskBook } from './loadBook';
 import { DEFAULT_PARAMS } from './model';
 import { stress } from './stress';
@@ -95,5 +96,22 @@ describe('readRiskBook on the seeded local chain', () => {
     expect(past.horizonDaysLoaded).toBe(30);
     const ta = await chain.publicClient.readContract({ address: chain.deployment.contracts.juniorPool.address, abi: backstopPoolAbi, functionName: 'totalAssets', blockNumber: past.blockNumber });
     expect(past.layers.junior.totalAssets).toBe(ta);
+  });
+
+  it('reads the history: the book at the end of each past day, oldest first, each at the newest block of its day', async () => {
+    const points = await readBookHistory(chain.publicClient, book, { days: 14 });
+    // The seed jumps 3, 3, 1, 2, 2 and 3 days: a day without a block of its own adds no point.
+    expect(points.length).toBeGreaterThanOrEqual(5);
+    for (let i = 0; i < points.length; i++) {
+      const p = points[i]!;
+      expect(p.book.blockNumber).toBe(p.blockNumber);
+      expect(p.timestamp <= book.timestamp + BigInt(p.day) * 86_400n).toBe(true);
+      if (i > 0) expect(p.blockNumber > points[i - 1]!.blockNumber).toBe(true);
+      // The newest such block: the next one is past the day's end.
+      const next = await chain.publicClient.getBlock({ blockNumber: p.blockNumber + 1n });
+      expect(next.timestamp > book.timestamp + BigInt(p.day) * 86_400n).toBe(true);
+    }
+    expect(deployedFromBlock() >= 1n).toBe(true);
+    expect(await blockAtOrBefore(chain.publicClient, 0n, 1n, book.blockNumber)).toBeNull();
   });
 });
