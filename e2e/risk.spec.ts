@@ -129,6 +129,7 @@ test('the pool page previews a stake\'s own 30-day risk before anyone signs', as
   await expect(preview).toContainText('Risk of staking 25,000 USDC');
   await expect(page.getByTestId('stake-preview-var')).toHaveText(/^[\d,.]+ USDC · [\d,.]+ USDC$/, { timeout: 30_000 });
   await expect(page.getByTestId('stake-preview-solvency')).toHaveText(/^(\S+×|∞|> 1,000×) → (\S+×|∞|> 1,000×)$/);
+  await preview.screenshot({ path: 'test-results/screens/risk-stake-preview.png' });
   // A new amount gives a new preview; clearing the field removes it.
   await page.getByLabel('Amount to stake').fill('100000');
   await expect(preview).toContainText('Risk of staking 100,000 USDC');
@@ -160,6 +161,7 @@ test('the overview shows the solvency ratio and links to /risk', async ({ page }
   await page.goto('/');
   const card = page.getByTestId('overview-solvency');
   await expect(page.getByTestId('overview-solvency-ratio')).toHaveText(/^(\d[\d,.]*×|> 1,000×|∞)$/, { timeout: 30_000 });
+  await card.screenshot({ path: 'test-results/screens/risk-overview-card.png' });
   await card.click();
   await expect(page).toHaveURL(/\/risk$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Risk' })).toBeVisible();
