@@ -11,12 +11,15 @@ export type WorkerRequest =
   /** Summarise a whole run's per-path results (sorting 100k+ paths stays off the page's thread). */
   | { kind: 'summarise'; job: number; book: RiskBook; params: ModelParams; outputs: PathOutputs }
   /** Forget job `job`'s compiled book. */
-  | { kind: 'forget'; job: number };
+  | { kind: 'forget'; job: number }
+  /** Simulate and summarise a few thousand paths of `book` and discard them: V8 optimises the engine. */
+  | { kind: 'warm'; job: number; book: RiskBook; params: ModelParams };
 
 export type WorkerResponse =
   | { kind: 'progress'; job: number; from: number; done: number }
   | { kind: 'chunk'; job: number; from: number; to: number; outputs: PathOutputs }
   | { kind: 'summary'; job: number; summary: RiskSummary }
+  | { kind: 'warmed'; job: number }
   | { kind: 'error'; job: number; message: string };
 
 /** The buffers of `outputs`, to transfer instead of copying. */

@@ -93,6 +93,7 @@ describe('RiskRunner', () => {
     runner.warm(book, params);
     const r = await runner.run(book, params);
     expect(r.summary.paths).toBe(6_000);
-    expect(log.requests.filter((q) => q.kind === 'simulate' && q.job === -1)).toHaveLength(2);
+    expect(log.requests.filter((q) => q.kind === 'warm')).toHaveLength(2);
+    expect(log.requests.filter((q) => q.job === -1 && q.kind !== 'warm')).toHaveLength(0);
   });
 });

@@ -22,7 +22,8 @@ export type RunOptions = {
   signal?: AbortSignal;
 };
 
-export type RunResult = { summary: RiskSummary; workers: number; chunks: number; milliseconds: number };
+/** `simulateMilliseconds`: until the last chunk came back; the rest is the summary (sorting, tails). */
+export type RunResult = { summary: RiskSummary; workers: number; chunks: number; milliseconds: number; simulateMilliseconds: number };
 
 export class RiskRunError extends Error {}
 
@@ -51,12 +52,14 @@ type Job = {
   resolve: (summary: RiskSummary) => void;
   reject: (error: unknown) => void;
   summarising: boolean;
+  simulatedAt: number;
 };
 
 let jobIds = 0;
 /** The job id of warm-up work (never a run's). */
 const WARM_JOB = -1;
-const WARM_PATHS = 2_000;
+/** Enough paths for the progress reports (every 2,048) to run during the warm-up too. */
+const WARM_PATHS = 6_000;
 
 export class RiskRunner {
   private workers: WorkerLike[] = [];
@@ -70,8 +73,9 @@ export class RiskRunner {
 
   /**
    * Starts the workers ahead of the first run (they load the engine meanwhile) and, given the book, has
-   * each simulate a few paths of it and throw them away, so the engine is compiled by V8's optimiser
-   * before the person presses Run.
+   * each simulate (in several calls) and summarise a few thousand paths of it and throw them away, so V8
+   * has optimised the engine and the summary before the first real run (`npm run bench -- risk`
+   * measures the first 100k-path run after this).
    */
   warm(book?: RiskBook, params?: ModelParams): void {
     const workers = this.pool();
@@ -80,7 +84,7 @@ export class RiskRunner {
     for (let i = 0; i < workers.length; i++) {
       if (this.busy[i] !== null) continue;
       this.busy[i] = WARM_JOB;
-      this.send(i, { kind: 'simulate', job: WARM_JOB, book, params: { ...params, paths }, from: 0, to: paths });
+      this.send(i, { kind: 'warm', job: WARM_JOB, book, params: { ...params, paths } });
     }
   }
 
@@ -138,9 +142,10 @@ export class RiskRunner {
         doneByChunk: new Map(),
         finished: 0,
         onProgress: options.onProgress,
-        resolve: (summary) => resolve({ summary, workers: workers.length, chunks: job.chunks, milliseconds: performance.now() - started }),
+        resolve: (summary) => resolve({ summary, workers: workers.length, chunks: job.chunks, milliseconds: performance.now() - started, simulateMilliseconds: job.simulatedAt - started }),
         reject,
         summarising: false,
+        simulatedAt: 0,
       };
       options.signal?.addEventListener(
         'abort',
@@ -180,9 +185,8 @@ export class RiskRunner {
 
   private receive(worker: number, message: WorkerResponse): void {
     const job = this.job;
-    if (message.kind === 'chunk' || message.kind === 'summary' || message.kind === 'error') this.busy[worker] = null;
+    if (message.kind === 'chunk' || message.kind === 'summary' || message.kind === 'error' || message.kind === 'warmed') this.busy[worker] = null;
     if (!job || message.job !== job.id) {
-      if (message.job === WARM_JOB && message.kind === 'chunk') this.send(worker, { kind: 'forget', job: WARM_JOB });
       // A warm-up's or a replaced run's chunk: hand this worker the current run's next chunk.
       if (job && this.busy[worker] === null && !job.summarising) this.dispatch(worker);
       return;
@@ -208,6 +212,7 @@ export class RiskRunner {
         this.progress(job);
         if (job.finished === job.chunks) {
           job.summarising = true;
+          job.simulatedAt = performance.now();
           this.busy[worker] = job.id;
           this.send(worker, { kind: 'summarise', job: job.id, book: job.book, params: job.params, outputs: job.outputs }, outputBuffers(job.outputs));
         } else {

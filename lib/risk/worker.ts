@@ -7,6 +7,8 @@ import { allocateOutputs } from './outputs';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { summarise } from './summary';
 
+const WARM_CALLS = 4;
+
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
 /** One worker's state: the compiled book of each job it is working on. */
@@ -30,6 +32,17 @@ export class RiskWorkerCore {
     try {
       if (request.kind === 'forget') {
         this.compiled.delete(request.job);
+        return;
+      }
+      if (request.kind === 'warm') {
+        // Several calls, progress callbacks and a summary, like a real run: V8 optimises the function
+        // itself (not just the loop it was in) and every branch a run takes.
+        const cb = compileBook(request.book, request.params);
+        const n = request.params.paths;
+        const outputs = allocateOutputs(n);
+        for (let k = 0; k < WARM_CALLS; k++) simulatePaths(cb, Math.floor((k * n) / WARM_CALLS), Math.floor(((k + 1) * n) / WARM_CALLS), outputs, 0, () => {}, 512);
+        summarise(cb, outputs);
+        this.post({ kind: 'warmed', job: request.job });
         return;
       }
       if (request.kind === 'simulate') {

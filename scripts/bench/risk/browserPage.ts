@@ -6,7 +6,7 @@ import { bookFromJson, type RiskBookJson } from '../../../lib/risk/book';
 import { DEFAULT_PARAMS } from '../../../lib/risk/model';
 import { RiskRunner } from '../../../lib/risk/runner';
 
-type Measured = { ms: number; progressEvents: number; firstProgressMs: number | null; maxMainThreadGapMs: number; workers: number; chunks: number; meanLossJunior: number; solvency: number };
+type Measured = { ms: number; simulateMs: number; progressEvents: number; firstProgressMs: number | null; maxMainThreadGapMs: number; workers: number; chunks: number; meanLossJunior: number; solvency: number };
 
 async function measure(runner: RiskRunner, bookJson: RiskBookJson, paths: number): Promise<Measured> {
   const book = bookFromJson(bookJson);
@@ -30,6 +30,7 @@ async function measure(runner: RiskRunner, bookJson: RiskBookJson, paths: number
   clearInterval(ticker);
   return {
     ms,
+    simulateMs: result.simulateMilliseconds,
     progressEvents,
     firstProgressMs,
     maxMainThreadGapMs: maxGap,
