@@ -90,7 +90,7 @@ export function simulatePaths(
 
   for (let p = from; p < to; p++) {
     rng.seedPath(seed, p);
-    wf.reset();
+    if (hasVenue) wf.reset(); // with no positions nothing ever reaches the waterfall
     let x = 0;
     let pd = 0;
     let pu = 0;
@@ -284,19 +284,29 @@ export function simulatePaths(
         wf.absorb(k + 1, amount, released[0]!, released[1]!);
       }
     }
-    wf.finish();
-
     const i = p - offset;
     out.coverJunior[i] = coverJ;
     out.coverSenior[i] = coverS;
-    out.drawJunior[i] = wf.draws[0]!;
-    out.drawSenior[i] = wf.draws[1]!;
-    out.badDebt[i] = badDebt;
-    out.eligible[i] = wf.eligible;
-    out.recapRaised[i] = wf.recapRaised;
-    out.socialised[i] = wf.socialised;
-    out.liquidations[i] = liquidations;
-    out.flags[i] = wf.flags;
+    if (hasVenue) {
+      wf.finish();
+      out.drawJunior[i] = wf.draws[0]!;
+      out.drawSenior[i] = wf.draws[1]!;
+      out.badDebt[i] = badDebt;
+      out.eligible[i] = wf.eligible;
+      out.recapRaised[i] = wf.recapRaised;
+      out.socialised[i] = wf.socialised;
+      out.liquidations[i] = liquidations;
+      out.flags[i] = wf.flags;
+    } else {
+      out.drawJunior[i] = 0;
+      out.drawSenior[i] = 0;
+      out.badDebt[i] = 0;
+      out.eligible[i] = 0;
+      out.recapRaised[i] = 0;
+      out.socialised[i] = 0;
+      out.liquidations[i] = 0;
+      out.flags[i] = 0;
+    }
     if (onProgress && (p - from + 1) % progressEvery === 0) onProgress(p - from + 1);
   }
 }
