@@ -78,7 +78,8 @@ export async function readRiskBook(client: PublicClient, options: LoadBookOption
     client.readContract({ address: recapitalizer, abi: recapitalizerAbi, functionName: 'params', ...at }),
     client.readContract({ address: bks, abi: bksAbi, functionName: 'totalSupply', ...at }),
     client.readContract({ address: market, abi: coverMarketAbi, functionName: 'lastTokenId', ...at }),
-    options.venue ? Promise.resolve(getAddress(options.venue)) : findVenue(client, waterfall, block.number),
+    // A provider that refuses the log range leaves the book without a venue, not without a book.
+    options.venue ? Promise.resolve(getAddress(options.venue)) : findVenue(client, waterfall, block.number).catch(() => null),
   ]);
 
   // Buckets: every day the pool twin walks from its checkpoint to the end of the longest horizon.
