@@ -15,6 +15,7 @@ import { AmountInput } from '../ui/AmountInput';
 import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { StakePreview } from '../risk/StakePreview';
 
 type Props = { pool: Address; stablecoin: Address; data: PoolData; account: Address | undefined; wrongNetwork: boolean };
 
@@ -88,6 +89,7 @@ export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: P
             </span>
           ) : null}
         </p>
+        <StakePreview pool={pool} input={input} />
       </div>
 
       <ol className="space-y-1 text-sm text-slate-600 dark:text-slate-300" aria-label="Steps">
