@@ -22,7 +22,7 @@ let book: RiskBook;
 let stakedBlock: bigint;
 
 beforeAll(async () => {
-  chain = await startLocalChain();
+  chain = await startLocalChain({ governance: 'timelock' }); // the demo seed governs through the timelock
   stakedBlock = await chain.publicClient.getBlockNumber();
   await seedDemo(chain.anvil.rpcUrl, chain.deployment);
   book = await readRiskBook(chain.publicClient);
