@@ -147,11 +147,16 @@ export class Generator {
     const triedOps = [...w.timelock.timestamps.entries()].some(([id, t]) => t > 1n && this.executed.has(id));
     const pendingOps = [...w.timelock.timestamps.values()].some((t) => t > 1n);
     const closedAuctions = [...w.recap.auctions.values()].some((a) => !a.settled && !recap.isOpen(a, next));
+    const restoringPending = [...w.timelock.timestamps.entries()].some(([id, t]) => t > 1n && this.restoring.has(id));
+    const products = [...w.market.products.values()];
+    const v = wf.venueOf(w.waterfall, this.actors.venue);
+    const needsGovernance =
+      !restoringPending && (w.junior.paused || w.senior.paused || w.waterfall.paused || products.some((p) => p.paused) || !v.registered || v.exposureUsed + 500_000n * USDC > v.exposureCap);
     const inWindow = [...w.junior.requests.values(), ...w.senior.requests.values()].some((q) => next >= q.claimableAt && next <= q.expiresAt);
     const activeCovers = [...w.market.covers.values()].some((c) => c.state === 'Active');
     const requests = w.junior.requests.size + w.senior.requests.size > 0;
     return {
-      faucet: 6,
+      faucet: 8,
       deposit: 8,
       mint: 3,
       requestRedeem: 6,
@@ -174,8 +179,8 @@ export class Generator {
       shortfall: 5,
       auctionBuy: openAuctions ? 6 : 0.3,
       auctionSettle: closedAuctions ? 3 : w.recap.auctionCount > 0n ? 0.8 : 0.2,
-      pause: 0.35,
-      govSchedule: 2.2,
+      pause: 0.7,
+      govSchedule: needsGovernance ? 8 : 2.2,
       govExecute: readyOps ? 8 : 0.4,
       govCancel: triedOps ? 3 : pendingOps ? 1.2 : 0.3,
       attack: 1.2,
@@ -184,7 +189,9 @@ export class Generator {
   }
 
   async next(w: World, next: bigint): Promise<Action> {
-    const kind = this.rng.weighted(this.weights(w, next));
+    const weights = this.weights(w, next);
+    if ((await this.claimable(w, next)).length > 0) weights.claim = 12;
+    const kind = this.rng.weighted(weights);
     switch (kind) {
       case 'faucet':
         return this.faucet(w);
@@ -254,7 +261,7 @@ export class Generator {
   private faucet(w: World): Action {
     const who = this.rng.chance(0.15) ? this.actors.venue : this.user();
     const r = this.rng.float();
-    const amount = r < 0.03 ? 0n : r < 0.06 ? erc20.FAUCET_CAP + this.rng.big(1n, 10n ** 9n) : this.rng.big(USDC, erc20.FAUCET_CAP);
+    const amount = r < 0.03 ? 0n : r < 0.06 ? erc20.FAUCET_CAP + this.rng.big(1n, 10n ** 9n) : r < 0.15 ? this.rng.big(1n, USDC) : this.rng.big(erc20.FAUCET_CAP / 2n, erc20.FAUCET_CAP);
     return this.tx('faucet', `faucet ${amount}`, who, w.addresses.usdc, 'faucet', [amount]);
   }
 
@@ -476,14 +483,38 @@ export class Generator {
       if (this.regime.left === 0) this.regime = { kind: 'calm', left: 0, factor: 1 };
     } else {
       const r = this.rng.float();
-      if (r < 0.07) this.regime = { kind: 'crash', left: this.rng.int(2, 5), factor: 0.55 + 0.3 * this.rng.float() };
-      else if (r < 0.12) this.regime = { kind: 'rally', left: this.rng.int(2, 5), factor: 1.2 + 0.5 * this.rng.float() };
+      if (r < 0.09) this.regime = { kind: 'crash', left: this.rng.int(2, 5), factor: 0.55 + 0.3 * this.rng.float() };
+      else if (r < 0.15) this.regime = { kind: 'rally', left: this.rng.int(2, 5), factor: 1.2 + 0.5 * this.rng.float() };
       // Mean-reverting random walk around 3,000 USD.
       const pull = Math.log(3_000 / last) * 0.05;
       price = last * Math.exp(pull + 0.035 * (this.rng.float() + this.rng.float() + this.rng.float() - 1.5));
     }
     price = Math.min(40_000, Math.max(200, price));
     return this.tx('feedRound', `feed ${price.toFixed(2)} (${this.regime.kind})`, owner, w.addresses.feed, 'pushAnswer', [BigInt(Math.round(price * 1e8))]);
+  }
+
+  /** Active covers a published round proves (lib/cover/findClaimRound on the model's feed), with that round. */
+  private async claimable(w: World, next: bigint): Promise<[bigint, bigint][]> {
+    const getRound = async (id: bigint) => {
+      try {
+        return feedModel.getRoundData(w.feed, id);
+      } catch {
+        return null;
+      }
+    };
+    const out: [bigint, bigint][] = [];
+    for (const [id, c] of w.market.covers) {
+      if (c.state !== 'Active') continue;
+      const p = w.market.products.get(c.productId)!;
+      if (next > c.end + p.claimGrace) continue;
+      const round = await findClaimRound({
+        getRound,
+        cover: { direction: p.direction, strike: c.strike, start: c.start, end: c.end, activationDelay: p.activationDelay, confirmations: Number(p.confirmations) },
+        latestRoundId: feedModel.latestRoundId(w.feed),
+      });
+      if (round !== null) out.push([id, round]);
+    }
+    return out;
   }
 
   private async claim(w: World, next: bigint): Promise<Action> {
@@ -496,26 +527,9 @@ export class Generator {
       const id = settled.length > 0 && this.rng.chance(0.7) ? this.rng.pick(settled)[0] : w.market.lastTokenId + this.rng.big(1n, 3n);
       return this.tx('claim', `claim of settled/unknown cover ${id}`, sender, w.market.address, 'claim', [id, feedModel.latestRoundId(w.feed)], { covers: [id] });
     }
-    // Look for claimable covers (the model's feed, lib/cover/findClaimRound) among a sample of active ones.
-    const sample = [...active].sort(() => this.rng.float() - 0.5).slice(0, 12);
-    const getRound = async (id: bigint) => {
-      try {
-        return feedModel.getRoundData(w.feed, id);
-      } catch {
-        return null;
-      }
-    };
-    const claimable: [bigint, bigint][] = [];
-    for (const [id, c] of sample) {
-      const p = w.market.products.get(c.productId)!;
-      const round = await findClaimRound({
-        getRound,
-        cover: { direction: p.direction, strike: c.strike, start: c.start, end: c.end, activationDelay: p.activationDelay, confirmations: Number(p.confirmations) },
-        latestRoundId: feedModel.latestRoundId(w.feed),
-      });
-      if (round !== null && (next <= c.end + p.claimGrace || this.rng.chance(0.1))) claimable.push([id, round]);
-    }
-    if (claimable.length > 0 && r < 0.85) {
+    const sample = active;
+    const claimable = await this.claimable(w, next);
+    if (claimable.length > 0 && r < 0.92) {
       const [id, round] = this.rng.pick(claimable);
       return this.tx('claim', `claim cover ${id} with round ${round}`, sender, w.market.address, 'claim', [id, round], { covers: [id] });
     }
@@ -643,7 +657,7 @@ export class Generator {
       // a model error surfaces when the action is predicted
     }
     const q = this.rng.float();
-    const amount = q < 0.55 ? this.part(jFree, 0.005, 0.3) + 1n : q < 0.85 ? this.part(jFree + sFree, 0.2, 0.9) + 1n : this.part(jFree + sFree, 1, 2.5) + this.rng.big(USDC, 50_000n * USDC);
+    const amount = q < 0.65 ? this.part(jFree, 0.002, 0.1) + 1n : q < 0.9 ? this.part(jFree + sFree, 0.05, 0.4) + 1n : this.part(jFree + sFree, 0.8, 2) + this.rng.big(USDC, 50_000n * USDC);
     return this.tx('shortfall', `venue shortfall ${amount}`, venue, w.addresses.waterfall, 'absorbShortfall', [amount]);
   }
 
@@ -710,10 +724,11 @@ export class Generator {
       if (p.paused) pausedCalls.push({ target: a.market, data: encodeFunctionData({ abi: coverMarketAbi, functionName: 'unpauseProduct', args: [id] }), label: `unpause product ${id}` });
     }
     const venue = wf.venueOf(w.waterfall, this.actors.venue);
-    if (!venue.registered) {
-      pausedCalls.push({ target: a.waterfall, data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [this.actors.venue as `0x${string}`, venue.exposureUsed + 2_000_000n * USDC] }), label: 're-register the venue' });
+    if (!venue.registered || venue.exposureCap - (venue.exposureUsed < venue.exposureCap ? venue.exposureUsed : venue.exposureCap) < 500_000n * USDC) {
+      // Re-register, or re-size a venue whose lifetime exposure is nearly used (beyond it shortfalls are only remainder).
+      pausedCalls.push({ target: a.waterfall, data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [this.actors.venue as `0x${string}`, venue.exposureUsed + 5_000_000n * USDC] }), label: 're-register the venue' });
     }
-    if (pausedCalls.length > 0 && this.rng.chance(0.6)) return this.rng.pick(pausedCalls);
+    if (pausedCalls.length > 0 && this.rng.chance(0.75)) return this.rng.pick(pausedCalls);
 
     const side = this.side();
     const p = this.poolOf(w, side);
@@ -724,7 +739,7 @@ export class Generator {
       if (this.rng.chance(0.08)) pr.minRate = 5n * 10n ** 16n - 1n; // below the cost-of-capital floor: refused
       return pr;
     };
-    const choice = this.rng.weighted({ cooldown: 3, claimWindow: 3, feeStream: 2, ceiling: 3, skim: 1, layerCap: 2, feeWeights: 2, venueCap: 2, removeVenue: 0.12, prices: 1, duration: 1, mintBps: 2, pricing: 2, terms: 2, sigmaBounds: 1, heartbeat: 1 });
+    const choice = this.rng.weighted({ cooldown: 3, claimWindow: 3, feeStream: 2, ceiling: 3, skim: 1, layerCap: 2, feeWeights: 2, venueCap: 2, removeVenue: 0.12, prices: 1, duration: 1, mintBps: 3, pricing: 2, terms: 2, sigmaBounds: 1, heartbeat: 1 });
     switch (choice) {
       case 'cooldown':
         return poolSet('setCooldown', this.bounded(pool.MIN_COOLDOWN, pool.MAX_COOLDOWN));

@@ -9,8 +9,9 @@ import { addr } from '@/lib/evm/revert';
 import { encodeFunctionData } from 'viem';
 import { shortfallWaterfallAbi } from '@/contracts-abi';
 import { Generator, KINDS, type Action, type Actors, type Kind } from './actions';
-import { blockTimestamp, mine, readMany, simulate, startSoakChain, type SoakChain } from './chain';
+import { blockTimestamp, mine, readMany, simulated, simulation, startSoakChain, type RpcAnswer, type SoakChain } from './chain';
 import { addressesOf, genesis, predict, type World } from './model/world';
+import { RECAP_DEFAULTS } from '@/scripts/chain/deploy';
 import { agrees, asTwinRevert, describeChain, describePrediction, type Prediction } from './outcome';
 import { probes, show, type Probe } from './probes';
 
@@ -35,12 +36,12 @@ export type SoakReport = {
   /** Views compared (each a value the model predicted against the chain's). */
   stateComparisons: number;
   fullChecks: number;
-  /** Wall milliseconds by phase: the model's predictions, the chain's simulations, mining, state comparisons. */
-  timing: Record<'predict' | 'simulate' | 'mine' | 'compare', number>;
+  /** Wall milliseconds by phase: the model's predictions, the chain's simulations and state reads (one round trip per action), mining. */
+  timing: Record<'predict' | 'chain' | 'mine', number>;
   mismatch: Mismatch | null;
   wallSeconds: number;
   chainSeconds: bigint;
-  final: { covers: bigint; auctions: bigint; timelockOps: number; juniorAssets: bigint; seniorAssets: bigint };
+  final: { covers: bigint; auctions: bigint; timelockOps: number; juniorAssets: bigint; seniorAssets: bigint; bksMinted: bigint; exposureUsed: bigint };
 };
 
 const USDC = 10n ** 6n;
@@ -62,7 +63,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   let stateComparisons = 0;
   let fullChecks = 0;
   let mismatch: Mismatch | null = null;
-  const timing = { predict: 0, simulate: 0, mine: 0, compare: 0 };
+  const timing = { predict: 0, chain: 0, mine: 0 };
   const timed = async <T>(phase: keyof typeof timing, f: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     try {
@@ -94,18 +95,32 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const gen = new Generator(options.seed, actors);
     const recentCovers = new Map<bigint, number>();
     const recentAuctions = new Map<bigint, number>();
+    /** Transactions mined since the last comparison: their receipts are checked with the state. */
+    let mined: Hex[] = [];
+    /**
+     * The comparison owed for the state the last action left, at the next block's time. It travels in one
+     * round trip with the next action's simulation (both read the same state at the same time).
+     */
+    let owed: { index: number; label: string; depth: 'step' | 'full' } | null = null;
+    const owe = (index: number, label: string, depth: 'step' | 'full') => {
+      const full = depth === 'full' || owed?.depth === 'full';
+      owed = owed ? { ...owed, depth: full ? 'full' : 'step' } : { index, label, depth };
+    };
 
-    /** Compares what the model expects of every probe with the chain's answers at the next block's time. */
-    const compareState = (index: number, label: string, depth: 'step' | 'full') => timed('compare', () => compareStateNow(index, label, depth));
-    const compareStateNow = async (index: number, label: string, depth: 'step' | 'full') => {
+    /** Settles the owed comparison (if any) together with `extra` requests; returns their answers. */
+    const flush = (extra: { method: string; params: unknown[] }[] = []) => timed('chain', () => flushNow(extra));
+    const flushNow = async (extra: { method: string; params: unknown[] }[]): Promise<RpcAnswer[]> => {
+      if (!owed) return extra.length > 0 ? chain.rpcBatch(extra) : [];
+      const { index, label, depth } = owed;
       for (const [id, i] of recentCovers) if (index - i > 30) recentCovers.delete(id);
       for (const [id, i] of recentAuctions) if (index - i > 30) recentAuctions.delete(id);
       const list: Probe[] = probes({ ...world, now: next }, { depth, actors: everyone, covers: new Set(recentCovers.keys()), auctions: new Set(recentAuctions.keys()) });
-      const { timestamp, outcomes } = await readMany(chain, a, list, next);
+      const read = await readMany(chain, a, list, next, mined, extra);
       const bad: string[] = [];
-      if (timestamp !== next) bad.push(`the reads saw block.timestamp ${timestamp}, the model ${next}`);
+      if (read.timestamp !== next) bad.push(`the reads saw block.timestamp ${read.timestamp}, the model ${next}`);
+      for (const hash of read.failedTxs) bad.push(`transaction ${hash} did not succeed when mined, though its simulation did`);
       list.forEach((p, i) => {
-        const o = outcomes[i]!;
+        const o = read.outcomes[i]!;
         const expected = p.expected;
         const ok = Array.isArray(expected) ? o.ok && show(o.value) === show(expected) : !o.ok && o.errorName === expected.revert;
         if (!ok) bad.push(`${p.functionName}(${p.args.map(String).join(', ')}) on ${p.target}: model ${show(expected)}, chain ${o.ok ? show(o.value) : `reverts ${o.errorName}`}`);
@@ -113,9 +128,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       stateComparisons += list.length;
       if (depth === 'full') fullChecks++;
       if (bad.length > 0) throw new Stop({ index, action: label, seed: options.seed, details: bad.slice(0, 25) });
+      owed = null;
+      mined = [];
+      return read.extra;
     };
 
-    /** One action: predict, ask the chain, compare, mine what succeeded, compare the state. */
+    /** One action: predict it, ask the chain (with the owed comparison), compare, mine what succeeded. */
     const step = async (index: number, action: Action, kindOverride?: Kind) => {
       const kind = kindOverride ?? action.kind;
       const s = stats[kind];
@@ -125,7 +143,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       if (action.warpTo !== undefined) {
         next = action.warpTo > next ? action.warpTo : next;
         s.succeeded++;
-        await compareState(index, action.label, 'step');
+        owe(index, action.label, 'step'); // every time-dependent view, at the new time
         return;
       }
       const tx = action.tx!;
@@ -140,7 +158,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         if (!r) throw new Stop({ index, action: action.label, tx: show(tx), seed: options.seed, details: [`the model failed: ${e instanceof Error ? e.stack : String(e)}`] });
         prediction = { ok: false, revert: r };
       }
-      const onChain = await timed('simulate', () => simulate(chain, a, tx, next));
+      const [answer] = await flush([simulation(a, tx, next)]);
+      const onChain = simulated(a, tx, answer!);
       outcomeComparisons++;
       if (!agrees(prediction, onChain)) {
         throw new Stop({ index, action: action.label, tx: show(tx), seed: options.seed, details: [`model: ${describePrediction(prediction)}`, `chain: ${describeChain(onChain)}`] });
@@ -150,16 +169,20 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         s.errors[prediction.revert.errorName] = (s.errors[prediction.revert.errorName] ?? 0) + 1;
         return;
       }
-      await timed('mine', () => mine(chain, a, tx, next));
+      mined.push(await timed('mine', () => mine(chain, a, tx, next)));
       world = predicted!;
       next = world.now + 1n;
       s.succeeded++;
       if (tx.to === a.market && tx.functionName === 'buyCover') recentCovers.set(world.market.lastTokenId, index);
       if (tx.to === a.waterfall && tx.functionName === 'absorbShortfall') recentAuctions.set(world.recap.auctionCount, index);
-      await compareState(index, action.label, 'step');
+      owe(index, action.label, 'step');
+    };
+    const compareNow = async (index: number, label: string, depth: 'step' | 'full') => {
+      owe(index, label, depth);
+      await flush();
     };
 
-    await compareState(-1, 'genesis', 'full');
+    await compareNow(-1, 'genesis', 'full');
 
     // ---------------------------------------------------------------- setup, through the same pipeline
     let setupIndex = -1000;
@@ -180,16 +203,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     for (const [i, user] of actors.users.entries()) await setup('first stake', user, i % 2 === 0 ? a.junior : a.senior, 'deposit', [20_000n * USDC, user]);
     await setup('first price', actors.deployer, a.feed, 'pushAnswer', [3_000n * 10n ** 8n]);
     await setup('first poke', actors.keeper, a.oracle, 'poke', []);
-    await compareState(-1, 'after setup', 'full');
+    await compareNow(-1, 'after setup', 'full');
 
     // ---------------------------------------------------------------- the random actions
     for (let i = 0; i < options.actions; i++) {
       const action = await gen.next(world, next);
       await step(i, action);
-      if ((i + 1) % fullEvery === 0) await compareState(i, `full check after action ${i}`, 'full');
+      if ((i + 1) % fullEvery === 0) owe(i, `full check after action ${i}`, 'full');
       if ((i + 1) % 1000 === 0) log(`  ${i + 1} actions, ${outcomeComparisons} outcomes and ${stateComparisons} views compared, chain day ${(next - genesisTime) / 86_400n}, ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
-    await compareState(options.actions, 'the end', 'full');
+    await compareNow(options.actions, 'the end', 'full');
     return report(world, genesisTime);
   } catch (e) {
     if (e instanceof Stop) {
@@ -220,8 +243,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
             timelockOps: w.timelock.timestamps.size - 1,
             juniorAssets: w.junior.held,
             seniorAssets: w.senior.held,
+            bksMinted: w.bks.totalSupply - RECAP_DEFAULTS.initialSupply,
+            exposureUsed: [...w.waterfall.venues.values()].reduce((sum, v) => sum + v.exposureUsed, 0n),
           }
-        : { covers: 0n, auctions: 0n, timelockOps: 0, juniorAssets: 0n, seniorAssets: 0n },
+        : { covers: 0n, auctions: 0n, timelockOps: 0, juniorAssets: 0n, seniorAssets: 0n, bksMinted: 0n, exposureUsed: 0n },
     };
   }
 }
@@ -242,8 +267,13 @@ export function formatReport(r: SoakReport): string[] {
   lines.push(
     `${r.actions} actions (seed ${r.seed}): ${r.outcomeComparisons} outcomes and ${r.stateComparisons} views compared (${r.fullChecks} full checks), ${r.mismatch ? 1 : 0} mismatches, ${r.wallSeconds.toFixed(1)} s wall, ${(Number(r.chainSeconds) / 86_400).toFixed(1)} chain days`,
   );
+  const f = r.final;
+  const usdc = (x: bigint) => (Number(x) / 1e6).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  if (!r.mismatch) {
+    lines.push(`end state: ${f.covers} covers sold, ${f.auctions} auctions, ${(Number(f.bksMinted) / 1e18).toLocaleString('en-US', { maximumFractionDigits: 0 })} BKS minted, ${f.timelockOps} timelock operations, venue exposure used ${usdc(f.exposureUsed)} USDC, Junior holds ${usdc(f.juniorAssets)} and Senior ${usdc(f.seniorAssets)} USDC`);
+  }
   const t = r.timing;
-  lines.push(`time: model ${(t.predict / 1000).toFixed(1)} s, chain simulations ${(t.simulate / 1000).toFixed(1)} s, mining ${(t.mine / 1000).toFixed(1)} s, state comparisons ${(t.compare / 1000).toFixed(1)} s`);
+  lines.push(`time: model ${(t.predict / 1000).toFixed(1)} s, simulations and state reads ${(t.chain / 1000).toFixed(1)} s, mining ${(t.mine / 1000).toFixed(1)} s`);
   if (r.mismatch) {
     const m = r.mismatch;
     lines.push(`MISMATCH at action ${m.index}: ${m.action}`);
