@@ -200,6 +200,32 @@ export function buy(s: RecapState, bks: Erc20State, usdc: Erc20State, call: Reca
   return { recap, bks: bksLedger, usdc: ledger, paid, bksOut, price };
 }
 
+/** `currentPrice(auctionId)`: the auction's price at `now` (reverts for an unknown auction). */
+export function currentPrice(s: RecapState, auctionId: bigint, now: bigint): bigint {
+  const a = s.auctions.get(auctionId);
+  if (!a) throw new ContractRevert('RecapitalizerUnknownAuction', [auctionId]);
+  return auctionPrice(a.startPrice, a.floorPrice, a.startTime, a.duration, now);
+}
+
+/** `previewBuy(auctionId, stableIn)`: (price, paid, bksOut) now; paid and bksOut 0 when closed or the budget is spent. */
+export function previewBuy(s: RecapState, bksSupply: bigint, auctionId: bigint, stableIn: bigint, now: bigint) {
+  const price = currentPrice(s, auctionId, now);
+  const a = s.auctions.get(auctionId)!;
+  if (!isOpen(a, now)) return { price, paid: 0n, bksOut: 0n };
+  const available = mintBudgetNow(s, bksSupply, now).available;
+  const auctionLeft = a.mintCap - a.minted;
+  const { paid, bksOut } = quoteBuy(stableIn, price, a.target - a.raised, auctionLeft < available ? auctionLeft : available);
+  return { price, paid, bksOut };
+}
+
+/** `previewOpenAuction(venue, amount)`: what `openAuction` would accept now (the rolling budget ignored). */
+export function previewOpenAuction(s: RecapState, bksSupply: bigint, venue: string, amount: bigint, now: bigint): bigint {
+  if (amount === 0n || isZero(venue)) return 0n;
+  const id = s.currentAuctionOf.get(addr(venue)) ?? 0n;
+  if (id !== 0n && isOpen(s.auctions.get(id)!, now)) return amount;
+  return mintCap(bksSupply, s.params.maxMintBps) === 0n ? 0n : amount;
+}
+
 /** `settle(auctionId)` by anyone once closed. Returns what it did not raise. */
 export function settle(s: RecapState, call: RecapCall, auctionId: bigint) {
   const a = s.auctions.get(auctionId);

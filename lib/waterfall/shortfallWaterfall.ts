@@ -157,6 +157,17 @@ export function absorbShortfall(w: WaterfallWorld, call: WaterfallCall, amount: 
   };
 }
 
+/**
+ * `previewAbsorbShortfall(venue, amount)`: the split `absorbShortfall(amount)` from `venue` would return now
+ * (pause and registration ignored; an unregistered venue has no exposure).
+ */
+export function previewAbsorbShortfall(w: WaterfallWorld, venue: string, amount: bigint, now: bigint) {
+  const s = w.waterfall;
+  const split = allocateShortfall(amount, layerState(w, JUNIOR, now).available, layerState(w, SENIOR, now).available, exposureRemaining(venueOf(s, venue)));
+  const recapitalization = split.recapitalization > 0n && !isZero(s.recapitalizer) ? recap.previewOpenAuction(w.recap, w.bksSupply, venue, split.recapitalization, now) : 0n;
+  return { juniorPaid: split.junior, seniorPaid: split.senior, recapitalization, remainder: split.overExposure + (split.recapitalization - recapitalization) };
+}
+
 /** `distributeFees(amount)` sent by a registered venue (also while paused): split by weight, streamed by each pool. */
 export function distributeFees(w: WaterfallWorld, call: WaterfallCall, amount: bigint) {
   const s = w.waterfall;

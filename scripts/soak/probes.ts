@@ -6,6 +6,7 @@
 // operations) and `full` (periodically and at the end: also every bucket, cover, auction and operation).
 import * as erc20 from '@/lib/token/erc20';
 import * as accounting from '@/lib/pool/accounting';
+import * as shares from '@/lib/pool/shares';
 import * as pool from '@/lib/pool/backstopPool';
 import type { PoolState } from '@/lib/pool/backstopPool';
 import * as market from '@/lib/cover/coverMarket';
@@ -68,6 +69,15 @@ function poolProbes(w: World, p: PoolState, scope: ProbeScope, out: Probe[]): vo
   push('maxMint', [scope.actors[0]], tryExpect(() => [accounting.maxMint(view, now)]));
   push('underwritingCapital', [], tryExpect(() => { const c = pool.underwritingCapital(p, now); return [c.totalAssets, c.locked, c.maxUtilizationBps]; }));
   push('balanceOf', [p.address], [erc20.balanceOf(p.shares, p.address)]);
+  const shareState = () => accounting.shareState(view, now);
+  for (const assets of [1n, 10n ** 6n, 123_456_789n]) {
+    push('convertToShares', [assets], tryExpect(() => [shares.convertToShares(shareState(), assets)]));
+    push('previewDeposit', [assets], tryExpect(() => [shares.previewDeposit(shareState(), assets)]));
+  }
+  for (const amount of [1n, 10n ** 18n, 123_456_789n * 10n ** 12n]) {
+    push('convertToAssets', [amount], tryExpect(() => [shares.convertToAssets(shareState(), amount)]));
+    push('previewMint', [amount], tryExpect(() => [shares.previewMint(shareState(), amount)]));
+  }
   for (const actor of scope.actors) {
     push('balanceOf', [actor], [erc20.balanceOf(p.shares, actor)]);
     const q = pool.requestOf(p, actor);
@@ -75,6 +85,10 @@ function poolProbes(w: World, p: PoolState, scope: ProbeScope, out: Probe[]): vo
     const request = { shares: q.shares, claimableAt: q.claimableAt, expiresAt: q.expiresAt, assetsAtRequest: q.assetsAtRequest };
     push('maxRedeem', [actor], tryExpect(() => [accounting.maxRedeem(view, request, now)]));
     push('maxWithdraw', [actor], tryExpect(() => [accounting.maxWithdraw(view, request, now)]));
+    if (q.shares > 0n) {
+      push('previewClaimRedeem', [q.shares / 3n, actor], tryExpect(() => [accounting.previewClaimRedeem(view, request, q.shares / 3n, now)]));
+      push('previewClaimWithdraw', [q.assetsAtRequest / 2n, actor], tryExpect(() => [accounting.previewClaimWithdraw(view, request, q.assetsAtRequest / 2n, now)]));
+    }
     // Operators and share allowances change only by their own actions: compared in full checks.
     for (const other of scope.depth === 'full' ? scope.actors : []) {
       if (other === actor) continue;
@@ -147,6 +161,21 @@ export function probes(w: World, scope: ProbeScope): Probe[] {
     }
   }
   out.push({ target: a.market, functionName: 'coverInfo', args: [m.lastTokenId + 1n], expected: [market.coverInfo(m, m.lastTokenId + 1n, w.now)] });
+  // Quotes as the cover form asks them: a strike 12 % from the last price (and one at the range's edge), a
+  // payout of a fiftieth of the pool, a week and a month.
+  const coverWorld = { market: m, pools: new Map([[a.junior, w.junior], [a.senior, w.senior]]), oracle: w.oracle, usdc: w.usdc };
+  const spot = feedModel.getRoundData(w.feed, feedModel.latestRoundId(w.feed)).answer;
+  for (const [id, p] of m.products) {
+    const poolState = p.pool === a.junior ? w.junior : w.senior;
+    const payout = poolState.held / 50n + 1n;
+    for (const [strike, duration] of [
+      [p.direction === 'Down' ? (spot * 88n) / 100n : (spot * 112n) / 100n, 7n * 86_400n],
+      [p.direction === 'Down' ? (spot * 100n + p.maxStrikeRatio - 1n) / p.maxStrikeRatio : (spot * p.maxStrikeRatio) / 100n, 30n * 86_400n],
+    ] as const) {
+      if (strike <= 0n) continue;
+      out.push({ target: a.market, functionName: 'quote', args: [id, strike, payout, duration], expected: tryExpect(() => [market.quote(coverWorld, feedModel.aggregator(w.feed), w.now, id, strike, payout, duration)]) });
+    }
+  }
 
   // Oracle and feed
   const o = w.oracle;
@@ -178,6 +207,12 @@ export function probes(w: World, scope: ProbeScope): Probe[] {
     out.push({ target: a.waterfall, functionName: 'layerState', args: [Number(layer)], expected: ls });
   }
   out.push({ target: a.waterfall, functionName: 'feeWeights', args: [], expected: [10_000n - wf.seniorFeeBps, wf.seniorFeeBps] });
+  const wfFull = { ...wfWorld, recap: w.recap, bksSupply: w.bks.totalSupply, usdc: w.usdc };
+  for (const actor of scope.actors.slice(-2)) {
+    for (const amount of [10n ** 9n, 10n ** 12n]) {
+      out.push({ target: a.waterfall, functionName: 'previewAbsorbShortfall', args: [actor, amount], expected: tryExpect(() => { const x = waterfall.previewAbsorbShortfall(wfFull, actor, amount, w.now); return [x.juniorPaid, x.seniorPaid, x.recapitalization, x.remainder]; }) });
+    }
+  }
   out.push({ target: a.waterfall, functionName: 'paused', args: [], expected: [wf.paused] });
   out.push({ target: a.waterfall, functionName: 'recapitalizer', args: [], expected: [wf.recapitalizer] });
   for (const actor of scope.actors) {
@@ -200,6 +235,7 @@ export function probes(w: World, scope: ProbeScope): Probe[] {
     if (scope.depth === 'full' || !x.settled || scope.auctions.has(id)) {
       out.push({ target: a.recap, functionName: 'auction', args: [id], expected: [{ ...x }] });
       out.push({ target: a.recap, functionName: 'isOpen', args: [id], expected: [recap.isOpen(x, w.now)] });
+      out.push({ target: a.recap, functionName: 'previewBuy', args: [id, 10n ** 10n], expected: tryExpect(() => { const b = recap.previewBuy(rc, w.bks.totalSupply, id, 10n ** 10n, w.now); return [b.price, b.paid, b.bksOut]; }) });
     }
   }
 

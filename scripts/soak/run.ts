@@ -36,8 +36,8 @@ export type SoakReport = {
   /** Views compared (each a value the model predicted against the chain's). */
   stateComparisons: number;
   fullChecks: number;
-  /** Wall milliseconds by phase: the model's predictions, the chain's simulations and state reads (one round trip per action), mining. */
-  timing: Record<'predict' | 'chain' | 'mine', number>;
+  /** Wall milliseconds by phase: choosing actions, the model's predictions, the chain's simulations and state reads (one round trip per action), mining. */
+  timing: Record<'generate' | 'predict' | 'chain' | 'mine', number>;
   mismatch: Mismatch | null;
   wallSeconds: number;
   chainSeconds: bigint;
@@ -63,7 +63,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   let stateComparisons = 0;
   let fullChecks = 0;
   let mismatch: Mismatch | null = null;
-  const timing = { predict: 0, chain: 0, mine: 0 };
+  const timing = { generate: 0, predict: 0, chain: 0, mine: 0 };
   const timed = async <T>(phase: keyof typeof timing, f: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     try {
@@ -207,7 +207,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
     // ---------------------------------------------------------------- the random actions
     for (let i = 0; i < options.actions; i++) {
-      const action = await gen.next(world, next);
+      const action = await timed('generate', () => gen.next(world, next));
       await step(i, action);
       if ((i + 1) % fullEvery === 0) owe(i, `full check after action ${i}`, 'full');
       if ((i + 1) % 1000 === 0) log(`  ${i + 1} actions, ${outcomeComparisons} outcomes and ${stateComparisons} views compared, chain day ${(next - genesisTime) / 86_400n}, ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -273,7 +273,7 @@ export function formatReport(r: SoakReport): string[] {
     lines.push(`end state: ${f.covers} covers sold, ${f.auctions} auctions, ${(Number(f.bksMinted) / 1e18).toLocaleString('en-US', { maximumFractionDigits: 0 })} BKS minted, ${f.timelockOps} timelock operations, venue exposure used ${usdc(f.exposureUsed)} USDC, Junior holds ${usdc(f.juniorAssets)} and Senior ${usdc(f.seniorAssets)} USDC`);
   }
   const t = r.timing;
-  lines.push(`time: model ${(t.predict / 1000).toFixed(1)} s, simulations and state reads ${(t.chain / 1000).toFixed(1)} s, mining ${(t.mine / 1000).toFixed(1)} s`);
+  lines.push(`time: choosing actions ${(t.generate / 1000).toFixed(1)} s, model ${(t.predict / 1000).toFixed(1)} s, simulations and state reads ${(t.chain / 1000).toFixed(1)} s, mining ${(t.mine / 1000).toFixed(1)} s`);
   if (r.mismatch) {
     const m = r.mismatch;
     lines.push(`MISMATCH at action ${m.index}: ${m.action}`);
