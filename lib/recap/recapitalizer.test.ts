@@ -47,6 +47,7 @@ describe('Recapitalizer whole-action twin', () => {
     const now = T0 + DAY / 2n;
     const price = auctionPrice(2_000_000n, 500_000n, T0, DAY, now);
     expect(() => recap.buy(opened, bks, usdc, { sender: BUYER, now }, 1n, 2_000n * USDC, price - 1n)).toThrowError('RecapitalizerPriceAboveMax');
+    expect(recap.previewBuy(opened, bks.totalSupply, 1n, 2_000n * USDC, now)).toEqual({ price, paid: 1_000n * USDC, bksOut: (1_000n * USDC * BKS_UNIT) / price });
     const b = recap.buy(opened, bks, usdc, { sender: BUYER, now }, 1n, 2_000n * USDC, price);
     expect(b.paid).toBe(1_000n * USDC);
     expect(b.bksOut).toBe((1_000n * USDC * BKS_UNIT) / price);

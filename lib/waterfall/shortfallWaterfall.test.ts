@@ -61,6 +61,16 @@ describe('ShortfallWaterfall whole-action twin', () => {
     expect(again.auctionId).toBe(1n);
   });
 
+  it('previewAbsorbShortfall answers what absorbShortfall then does (and 0 exposure for a stranger)', () => {
+    const w = setup();
+    for (const amount of [1n, 40_000n * USDC, 150_000n * USDC, 2_000_000n * USDC]) {
+      const preview = wf.previewAbsorbShortfall(w, VENUE, amount, T0);
+      const done = wf.absorbShortfall(w, venue(T0), amount);
+      expect(preview).toEqual({ juniorPaid: done.juniorPaid, seniorPaid: done.seniorPaid, recapitalization: done.recapitalization, remainder: done.remainder });
+    }
+    expect(wf.previewAbsorbShortfall(w, LP, 5n * USDC, T0)).toEqual({ juniorPaid: 0n, seniorPaid: 0n, recapitalization: 0n, remainder: 5n * USDC });
+  });
+
   it('beyond the venue\'s lifetime exposure the rest is returned to the venue', () => {
     const w = setup();
     const capped = { ...w, waterfall: wf.setVenue(w.waterfall, OWNER, VENUE, 30_000n * USDC).waterfall };
