@@ -63,6 +63,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   let stateComparisons = 0;
   let fullChecks = 0;
   let mismatch: Mismatch | null = null;
+  /** The model's world and clock at the last completed action (for the report, also after a mismatch). */
+  let last: { world: World; genesisTime: bigint } | null = null;
   const timing = { generate: 0, predict: 0, chain: 0, mine: 0 };
   const timed = async <T>(phase: keyof typeof timing, f: () => Promise<T>): Promise<T> => {
     const t = performance.now();
@@ -84,6 +86,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       lastDeployBlockAt: await blockTimestamp(chain, 'latest'),
     });
     const genesisTime = world.now;
+    last = { world, genesisTime };
     let next = world.now + 1n;
     const actors: Actors = {
       deployer: addr(ANVIL_ACCOUNTS[0]!),
@@ -155,14 +158,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         predicted = out.world;
       } catch (e) {
         const r = asTwinRevert(e);
-        if (!r) throw new Stop({ index, action: action.label, tx: show(tx), seed: options.seed, details: [`the model failed: ${e instanceof Error ? e.stack : String(e)}`] });
+        if (!r) throw new Stop({ index, action: action.label, tx: describeTx(tx), seed: options.seed, details: [`the model failed: ${e instanceof Error ? e.stack : String(e)}`] });
         prediction = { ok: false, revert: r };
       }
       const [answer] = await flush([simulation(a, tx, next)]);
       const onChain = simulated(a, tx, answer!);
       outcomeComparisons++;
       if (!agrees(prediction, onChain)) {
-        throw new Stop({ index, action: action.label, tx: show(tx), seed: options.seed, details: [`model: ${describePrediction(prediction)}`, `chain: ${describeChain(onChain)}`] });
+        throw new Stop({ index, action: action.label, tx: describeTx(tx), seed: options.seed, details: [`model: ${describePrediction(prediction)}`, `chain: ${describeChain(onChain)}`] });
       }
       if (!prediction.ok) {
         s.refused++;
@@ -171,6 +174,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       }
       mined.push(await timed('mine', () => mine(chain, a, tx, next)));
       world = predicted!;
+      last = { world, genesisTime };
       next = world.now + 1n;
       s.succeeded++;
       if (tx.to === a.market && tx.functionName === 'buyCover') recentCovers.set(world.market.lastTokenId, index);
@@ -217,7 +221,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   } catch (e) {
     if (e instanceof Stop) {
       mismatch = e.mismatch;
-      return report(null, 0n);
+      return report(last?.world ?? null, last?.genesisTime ?? 0n);
     }
     throw e;
   } finally {
@@ -249,6 +253,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         : { covers: 0n, auctions: 0n, timelockOps: 0, juniorAssets: 0n, seniorAssets: 0n, bksMinted: 0n, exposureUsed: 0n },
     };
   }
+}
+
+/** A transaction as the mismatch report prints it. */
+function describeTx(tx: { from: string; to: string; functionName: string; args: readonly unknown[] }): string {
+  const arg = (x: unknown) => (typeof x === 'bigint' ? x.toString() : typeof x === 'object' ? JSON.stringify(x, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) : String(x));
+  return `${tx.functionName}(${tx.args.map(arg).join(', ')}) on ${tx.to} from ${tx.from}`;
 }
 
 /** The summary the CLI prints: one line per kind, then the totals. */
