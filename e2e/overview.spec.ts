@@ -26,6 +26,8 @@ test('overview shows each layer’s live capital and the indexed activity and sh
   await expect(events.getByText('Withdrawal requested').first()).toBeVisible();
   // Fees were earned over the last week, so the 7-day yield is a positive percentage.
   await expect(page.getByTestId('junior-apy-7')).toHaveText(/^\d+\.\d\d%$/);
+  // The chart's code loads when it nears the viewport (it sits below the fold).
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await expect(page.getByTestId('share-price-chart')).toBeVisible();
   await expect(page.getByTestId('indexer-notice')).toHaveCount(0);
 });

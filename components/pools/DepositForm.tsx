@@ -16,6 +16,7 @@ import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
 import { previewDeposit } from '@/lib/mirror/BackstopPool';
+import { StakePreview } from '../risk/StakePreview';
 
 type Props = { pool: Address; stablecoin: Address; data: PoolData; account: Address | undefined; wrongNetwork: boolean };
 
@@ -86,6 +87,7 @@ export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: P
             </span>
           ) : null}
         </p>
+        <StakePreview pool={pool} input={input} />
       </div>
 
       <ol className="space-y-1 text-sm text-slate-600 dark:text-slate-300" aria-label="Steps">

@@ -24,7 +24,7 @@ export class ContractRevert extends Error {
     /** The custom error's name, e.g. `CoverMarketStrikeTooFar`; `Panic` for the EVM's own. */
     readonly errorName: string,
     /** The error's arguments, in the order the Solidity declares them. */
-    readonly args: readonly bigint[] = [],
+    readonly args: readonly unknown[] = [],
   ) {
     super(`${errorName}(${args.map(String).join(', ')})`);
     this.name = 'ContractRevert';

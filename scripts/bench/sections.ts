@@ -3,6 +3,7 @@
 import { forgeFileSection, otherForgeFilesSection } from './forgeFile';
 import { indexerSection } from './indexer';
 import { poolSection } from './pool';
+import { riskSection } from './risk';
 import type { BenchSection } from './types';
 
 const named: BenchSection[] = [
@@ -26,6 +27,7 @@ const named: BenchSection[] = [
     notes: ['Library calls measured in-line (no call overhead), worst case over representative inputs; poke is a full external call.'],
   }),
   indexerSection,
+  riskSection,
 ];
 
 export const SECTIONS: BenchSection[] = [...named, otherForgeFilesSection(() => named.flatMap((s) => s.files ?? []))];
