@@ -7,6 +7,7 @@ import { ROOT, CONTRACTS_DIR } from './chain/artifacts';
 import { FORGE_BIN, buildContracts, generateAbis } from './chain/build';
 import { capture, run } from './chain/run';
 import { E2E_INDEXER_URL, E2E_RPC_URL } from './testing/e2eEnv';
+import { runStaticChecks } from './checks/static';
 
 type Result = { runner: string; passed: number; failed: number; seconds: number; note?: string };
 const results: Result[] = [];
@@ -60,9 +61,23 @@ async function playwright() {
   return { passed: stats.expected, failed };
 }
 
-if (wants('forge')) await step('forge', forge);
-if (wants('vitest')) await step('vitest', vitest);
-if (wants('playwright')) await step('playwright', playwright);
+// The static checks (lint, layers, format, tsc) count one test each and run first: a style slip fails in
+// seconds and stops the run before the slow runners start.
+async function staticChecks() {
+  const checks = await runStaticChecks();
+  for (const c of checks) {
+    if (!c.ok) console.error(`\n${c.name} failed:\n${c.output.trim()}`);
+    console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}`);
+  }
+  return { passed: checks.filter((c) => c.ok).length, failed: checks.filter((c) => !c.ok).length };
+}
+
+if (wants('static')) await step('static', staticChecks);
+const staticFailed = results.some((r) => r.runner === 'static' && r.failed > 0);
+if (staticFailed) console.log('\nstatic checks failed: the other runners were not started (npm run lint; npm run format)');
+if (wants('forge') && !staticFailed) await step('forge', forge);
+if (wants('vitest') && !staticFailed) await step('vitest', vitest);
+if (wants('playwright') && !staticFailed) await step('playwright', playwright);
 
 console.log('\n━━━ summary ━━━');
 for (const r of results) {

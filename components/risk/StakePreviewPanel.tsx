@@ -30,6 +30,7 @@ export default function StakePreviewPanel({ layer, amount }: { layer: Layer; amo
   const [attempt, setAttempt] = useState(0);
   const [base, setBase] = useState<{ block: bigint; summary: RiskSummary } | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `base` is a cache the effect fills itself (re-running on it would run the stake twice); `attempt` is the retry button's trigger.
   useEffect(() => {
     if (!book.data) return;
     const b = book.data;
@@ -55,7 +56,6 @@ export default function StakePreviewPanel({ layer, amount }: { layer: Layer; amo
       stale = true;
       clearTimeout(timer);
     };
-    // `base` is a cache the effect fills itself; re-running on it would run the stake twice.
   }, [book.data, layer, amount, runner, attempt]);
 
   const title = `Risk of staking ${formatAssets(amount, { maxFractionDigits: 2 })}`;

@@ -34,6 +34,7 @@ export function LossHistogram({ histogram, markers, label, formatValue, testId }
         <line x1={0} y1={H - 0.5} x2={W} y2={H - 0.5} className="stroke-slate-300 dark:stroke-slate-600" />
         {shares.map((s, i) => {
           const h = s > 0 ? Math.max(2, (Math.sqrt(s) / max) * (H - top)) : 0;
+          // biome-ignore lint/suspicious/noArrayIndexKey: a histogram bin's identity is its position on the axis.
           return <rect key={i} x={i * bw + 0.5} y={H - h} width={Math.max(0.5, bw - 1)} height={h} className="fill-indigo-400 dark:fill-indigo-500" />;
         })}
         {shown.map((m) => (
@@ -99,8 +100,8 @@ export function LineChart({ series, label, xLabel, yFormat, reference, testId, h
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   let [y0, y1] = [Math.min(...ys), Math.max(...ys)];
   if (y1 - y0 < 1e-9) [y0, y1] = [y0 - 1, y1 + 1];
-  const X = (x: number) => pad + ((x - x0) / (x1 - x0 || 1)) * (W - 2 * pad);
-  const Y = (y: number) => pad + (1 - (y - y0) / (y1 - y0)) * (H - 2 * pad);
+  const xAt = (x: number) => pad + ((x - x0) / (x1 - x0 || 1)) * (W - 2 * pad);
+  const yAt = (y: number) => pad + (1 - (y - y0) / (y1 - y0)) * (H - 2 * pad);
   return (
     <figure data-testid={testId}>
       <div className="flex gap-1">
@@ -110,14 +111,14 @@ export function LineChart({ series, label, xLabel, yFormat, reference, testId, h
         </div>
         <svg viewBox={`0 0 ${W} ${H}`} className="h-auto min-w-0 flex-1" role="img" aria-label={label}>
           <line x1={0} y1={H - 0.5} x2={W} y2={H - 0.5} className="stroke-slate-300 dark:stroke-slate-600" />
-          {reference !== undefined ? <line x1={0} y1={Y(reference)} x2={W} y2={Y(reference)} strokeDasharray="6 4" strokeWidth={2} className="stroke-rose-500" /> : null}
+          {reference !== undefined ? <line x1={0} y1={yAt(reference)} x2={W} y2={yAt(reference)} strokeDasharray="6 4" strokeWidth={2} className="stroke-rose-500" /> : null}
           {series.map((s) => {
             const pts = s.points.filter((p) => Number.isFinite(p.y));
             return (
               <g key={s.name}>
-                <polyline points={pts.map((p) => `${X(p.x)},${Y(p.y)}`).join(' ')} className={`fill-none ${s.tone}`} strokeWidth={3} />
+                <polyline points={pts.map((p) => `${xAt(p.x)},${yAt(p.y)}`).join(' ')} className={`fill-none ${s.tone}`} strokeWidth={3} />
                 {pts.map((p) => (
-                  <circle key={p.x} cx={X(p.x)} cy={Y(p.y)} r={4} className={s.dot} />
+                  <circle key={p.x} cx={xAt(p.x)} cy={yAt(p.y)} r={4} className={s.dot} />
                 ))}
               </g>
             );
@@ -148,6 +149,7 @@ export function LiquidationBars({ bins, spotUsd, label, testId }: { bins: Array<
         const hl = (b.longNotional / max) * (H - pad.t - pad.b);
         const hs = (b.shortNotional / max) * (H - pad.t - pad.b);
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a price bucket's identity is its position on the axis.
           <g key={i}>
             {hl > 0 ? <rect x={pad.l + i * bw + 0.5} y={H - pad.b - hl} width={bw - 1} height={hl} className="fill-rose-400" /> : null}
             {hs > 0 ? <rect x={pad.l + i * bw + 0.5} y={H - pad.b - hs} width={bw - 1} height={hs} className="fill-sky-400" /> : null}

@@ -89,7 +89,7 @@ function ceilDiv(a: number, b: number): number {
   return Math.ceil(a / b);
 }
 
-function compileCovers(covers: BookCover[], dir: 'Down' | 'Up', book: RiskBook, params: ModelParams, steps: number, stepSeconds: number, shift: number): CoverSide {
+function compileCovers(covers: BookCover[], dir: 'Down' | 'Up', book: RiskBook, _params: ModelParams, steps: number, stepSeconds: number, shift: number): CoverSide {
   const spot = Number(book.spot);
   const t0 = Number(book.timestamp);
   const rows = covers

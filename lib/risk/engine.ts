@@ -126,9 +126,15 @@ export function simulatePaths(
         const j = r >> 7;
         if ((j < 0 ? -j : j) < kn[i]!) z = j * wn[i]!;
         else {
-          st[0] = s0, st[1] = s1, st[2] = s2, st[3] = s3;
+          st[0] = s0;
+        st[1] = s1;
+        st[2] = s2;
+        st[3] = s3;
           z = rng.normalTail(j, i);
-          s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+          s0 = st[0]!;
+        s1 = st[1]!;
+        s2 = st[2]!;
+        s3 = st[3]!;
         }
       }
       let x1 = x + drift + stepVol * z;
@@ -159,9 +165,15 @@ export function simulatePaths(
             const j = r >>> 8;
             if (j < ke[i]!) e = j * we[i]!;
             else {
-              st[0] = s0, st[1] = s1, st[2] = s2, st[3] = s3;
+              st[0] = s0;
+        st[1] = s1;
+        st[2] = s2;
+        st[3] = s3;
               e = rng.exponentialTail(j, i);
-              s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+              s0 = st[0]!;
+        s1 = st[1]!;
+        s2 = st[2]!;
+        s3 = st[3]!;
             }
           }
           if (e >= threshold) {
@@ -205,9 +217,15 @@ export function simulatePaths(
             const j = r >>> 8;
             if (j < ke[i]!) e = j * we[i]!;
             else {
-              st[0] = s0, st[1] = s1, st[2] = s2, st[3] = s3;
+              st[0] = s0;
+        st[1] = s1;
+        st[2] = s2;
+        st[3] = s3;
               e = rng.exponentialTail(j, i);
-              s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+              s0 = st[0]!;
+        s1 = st[1]!;
+        s2 = st[2]!;
+        s3 = st[3]!;
             }
           }
           if (e >= threshold) {
@@ -232,7 +250,10 @@ export function simulatePaths(
 
       // Jumps in this step, at its end: what they jump over is gapped.
       if (nextJump < k + 1) {
-        st[0] = s0, st[1] = s1, st[2] = s2, st[3] = s3;
+        st[0] = s0;
+        st[1] = s1;
+        st[2] = s2;
+        st[3] = s3;
         while (nextJump < k + 1) {
           x1 += jumpMean + jumpStdDev * rng.normal();
           nextJump += rng.exponential() / jumpsPerStep;
@@ -267,7 +288,10 @@ export function simulatePaths(
             }
           }
         }
-        s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+        s0 = st[0]!;
+        s1 = st[1]!;
+        s2 = st[2]!;
+        s3 = st[3]!;
         low = dLevel[pd]! > lLevel[pl]! ? dLevel[pd]! : lLevel[pl]!;
         high = uLevel[pu]! < sLevel[ps]! ? uLevel[pu]! : sLevel[ps]!;
       }
