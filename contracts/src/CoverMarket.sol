@@ -587,7 +587,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         (q.spot, q.latestRound) = _spot(feed, p.maxPriceAge);
     }
 
-    /// @dev The checks that need the market inputs, then the premium (`CoverPricing.quote` on the pool's
+    /// @dev The checks that need the market inputs, then the premium (`CoverPricing.quoteUp` on the pool's
     ///      capital now), in the order the twin (`lib/mirror/CoverMarket.ts` `quoteCover`) follows.
     function _price(Sale memory p, Priced memory q, uint256 strike, uint256 payout, uint256 duration)
         internal
@@ -619,10 +619,10 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         if (payout > capacity) revert CoverMarketAboveMaxUtilization(payout, capacity);
     }
 
-    /// @dev `CoverPricing.quote` on the pool's capital now, the lock charged until its release day.
+    /// @dev `CoverPricing.quoteUp` on the pool's capital now, the lock charged until its release day.
     ///      Its own frame with two arguments: the inlined library is at the stack limit.
     function _premium(Sale memory p, Priced memory q) internal view returns (uint256) {
-        return CoverPricing.quote(
+        return CoverPricing.quoteUp(
             q.spot,
             q.strike,
             q.sigma,

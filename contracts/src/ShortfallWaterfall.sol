@@ -34,7 +34,7 @@ import {WaterfallMath} from "./libraries/WaterfallMath.sol";
 ///      venues, re-reports and auctions, all buys share the Recapitalizer's rolling 24 h mint budget.
 ///
 ///      ## Caps
-///      - Layer cap: `WaterfallMath.layerAvailable` over a two-bucket, conservative rolling 24 h window
+///      - Layer cap: `WaterfallMath.layerAvailableDown` over a two-bucket, conservative rolling 24 h window
 ///        (see {WaterfallMath} for why it cannot be gamed). Shared by all venues: it protects the layer.
 ///      - Venue exposure cap: LIFETIME. `exposureUsed` grows by `junior + senior + recapitalization` of
 ///        every absorbed shortfall and never decreases (a shortfall payment is a loss, not a loan, so
@@ -170,7 +170,7 @@ contract ShortfallWaterfall is IShortfallWaterfall, Ownable2Step, ReentrancyGuar
     function distributeFees(uint256 amount) external nonReentrant returns (uint256 juniorFees, uint256 seniorFees) {
         if (!_venues[msg.sender].registered) revert ShortfallWaterfallNotVenue(msg.sender);
         if (amount == 0) revert ShortfallWaterfallZeroAmount();
-        (juniorFees, seniorFees) = WaterfallMath.splitFees(amount, _params.seniorFeeBps);
+        (juniorFees, seniorFees) = WaterfallMath.splitFeesSeniorDown(amount, _params.seniorFeeBps);
         emit FeesDistributed(msg.sender, amount, juniorFees, seniorFees);
         asset.safeTransferFrom(msg.sender, address(this), amount);
         if (juniorFees > 0) {
@@ -211,8 +211,8 @@ contract ShortfallWaterfall is IShortfallWaterfall, Ownable2Step, ReentrancyGuar
         free = _layer(layer).freeAssets();
         used = prev + curr;
         capBps = layerCapBps(layer);
-        cap = WaterfallMath.layerCap(free, used, capBps);
-        available = WaterfallMath.layerAvailable(free, used, capBps);
+        cap = WaterfallMath.layerCapDown(free, used, capBps);
+        available = WaterfallMath.layerAvailableDown(free, used, capBps);
     }
 
     /// @inheritdoc IShortfallWaterfall
@@ -342,8 +342,8 @@ contract ShortfallWaterfall is IShortfallWaterfall, Ownable2Step, ReentrancyGuar
         (uint256 sPrev, uint256 sCurr) = _rolled(Layer.Senior, nowWindow);
         (juniorPaid, seniorPaid, recapAsk, overExposure) = WaterfallMath.allocateShortfall(
             amount,
-            WaterfallMath.layerAvailable(junior.freeAssets(), jPrev + jCurr, _params.juniorCapBps),
-            WaterfallMath.layerAvailable(senior.freeAssets(), sPrev + sCurr, _params.seniorCapBps),
+            WaterfallMath.layerAvailableDown(junior.freeAssets(), jPrev + jCurr, _params.juniorCapBps),
+            WaterfallMath.layerAvailableDown(senior.freeAssets(), sPrev + sCurr, _params.seniorCapBps),
             exposureRemaining
         );
         if (juniorPaid > 0) {
@@ -365,7 +365,7 @@ contract ShortfallWaterfall is IShortfallWaterfall, Ownable2Step, ReentrancyGuar
 
     function _available(Layer layer) internal view returns (uint256) {
         (uint256 prev, uint256 curr) = _rolled(layer, WaterfallMath.windowOf(block.timestamp));
-        return WaterfallMath.layerAvailable(_layer(layer).freeAssets(), prev + curr, layerCapBps(layer));
+        return WaterfallMath.layerAvailableDown(_layer(layer).freeAssets(), prev + curr, layerCapBps(layer));
     }
 
     /// @dev 0 for an unregistered venue; saturates at 0 if governance lowered the cap below the used.

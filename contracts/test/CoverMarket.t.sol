@@ -61,7 +61,7 @@ contract CoverMarketTest is CoverMarketBase {
         (uint256 tokenId,) = _buy(bob, downId, 2500e8, 50_000e6, 30 days); // some utilization first
         tokenId;
         uint256 q = market.quote(upId, 3300e8, 20_000e6, 14 days);
-        uint256 expected = CoverPricing.quote(
+        uint256 expected = CoverPricing.quoteUp(
             uint256(SPOT),
             3300e8,
             oracle.sigma(),
@@ -341,7 +341,7 @@ contract CoverMarketTest is CoverMarketBase {
 
     function _libQuote(uint256 strike, uint256 sigma, uint256 payout, uint256 duration) internal view returns (uint256) {
         (, int256 spot,,,) = feed.latestRoundData();
-        return CoverPricing.quote(
+        return CoverPricing.quoteUp(
             uint256(spot),
             strike,
             sigma,

@@ -357,7 +357,7 @@ contract RecapitalizerTest is ShortfallWaterfallBase {
         price = bound(price, 1, 1e30);
         target = bound(target, 0, 1e30);
         mintLeft = bound(mintLeft, 0, 1e40);
-        (uint256 paid, uint256 out) = AuctionMath.quoteBuy(stableIn, price, target, mintLeft);
+        (uint256 paid, uint256 out) = AuctionMath.quoteBuyBksDownPaidUp(stableIn, price, target, mintLeft);
         assertLe(paid, stableIn, "paid <= offered");
         assertLe(paid, target, "paid <= target");
         assertLe(out, mintLeft, "out <= mint left");

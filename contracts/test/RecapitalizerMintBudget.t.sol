@@ -252,7 +252,7 @@ contract RecapitalizerMintBudgetTest is ShortfallWaterfallBase {
         supply = bound(supply, 0, 1e36);
         used = bound(used, 0, supply);
         bps = bound(bps, 1, 2_000);
-        (uint256 cap, uint256 available) = AuctionMath.mintBudget(supply, used, bps);
+        (uint256 cap, uint256 available) = AuctionMath.mintBudgetDown(supply, used, bps);
         assertEq(cap, (supply - used) * bps / 10_000, "cap");
         assertLe(available + used, cap > used ? cap : used, "never beyond the cap");
         assertEq(available, used >= cap ? 0 : cap - used, "available");

@@ -1,12 +1,12 @@
 // Parity: every AuctionMath twin (auctionMath.ts) against AuctionMathHarness on anvil. Per function: the
 // boundary grid first (floor ≥ start, before the start, the last second and the end of the decay, zero
 // prices, mint caps that bind by one unit, uint256 overflow edges), then ≥ 2,000 random inputs across all
-// magnitudes; answers and revert reasons must match exactly. The rolling mint budget (`mintBudget`, issue 13
+// magnitudes; answers and revert reasons must match exactly. The rolling mint budget (`mintBudgetDown`, issue 13
 // item 4) is new: ≥ 10,000 answers plus its reverts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkParity, cross, magnitude, sample, startHarness, type HarnessChain } from '../../scripts/testing/parity';
-import { auctionPrice, BKS_UNIT, bksOutDown, dilutionWad, mintBudget, mintCap, quoteBuy, stableInUp } from './AuctionMath';
+import { auctionPriceUp, BKS_UNIT, bksOutDown, dilutionWadDown, mintBudgetDown, mintCapDown, quoteBuyBksDownPaidUp, stableInUp } from './AuctionMath';
 import { MAX_UINT256 } from './evm';
 
 const CASES = 2_000;
@@ -28,7 +28,7 @@ const stable = fc.oneof(magnitude(29), fc.bigInt({ min: 0n, max: 10n ** 9n }));
 const bks = fc.oneof(magnitude(36), fc.bigInt({ min: 0n, max: 10n ** 24n }));
 
 describe('AuctionMath twins == AuctionMathHarness on anvil', () => {
-  it('auctionPrice', async () => {
+  it('auctionPriceUp', async () => {
     const t0 = 1_700_000_000n;
     const edges = [
       ...cross([2_000_000n, 500_000n, 1n, MAX], [500_000n, 2_000_000n, 0n, MAX], [t0], [0n, 1n, 86_400n, MAX], [t0 - 1n, t0, t0 + 1n, t0 + 86_399n, t0 + 86_400n, t0 + 86_401n, MAX]),
@@ -46,16 +46,16 @@ describe('AuctionMath twins == AuctionMathHarness on anvil', () => {
       31,
       RANDOM,
     );
-    await parity('auctionPrice', auctionPrice, [...edges, ...rows]);
+    await parity('auctionPriceUp', auctionPriceUp, [...edges, ...rows]);
   });
 
-  it('mintCap', async () => {
+  it('mintCapDown', async () => {
     const edges = cross([0n, 1n, 10n ** 26n, MAX / 10_000n, MAX], [0n, 1n, 500n, 10_000n, 10_001n, MAX]);
     const rows = sample(fc.oneof(fc.tuple(bks, fc.bigInt({ min: 0n, max: 10_000n })), fc.tuple(any256, any256)), 32, RANDOM).map((r) => [...r]);
-    await parity('mintCap', mintCap, [...edges, ...rows]);
+    await parity('mintCapDown', mintCapDown, [...edges, ...rows]);
   });
 
-  it('mintBudget (≥ 10,000 answers)', async () => {
+  it('mintBudgetDown (≥ 10,000 answers)', async () => {
     const supplies = [0n, 1n, 9_999n, 10_000n, 10n ** 26n, MAX / 10_000n, MAX / 2_000n + 1n, MAX];
     const edges = [
       ...cross(supplies, [0n, 1n, 10n ** 24n, MAX], [0n, 1n, 500n, 2_000n, 10_000n, 10_001n, MAX]),
@@ -73,7 +73,7 @@ describe('AuctionMath twins == AuctionMathHarness on anvil', () => {
         return [base + used, used, bps] as const;
       });
     const rows = sample(fc.oneof({ weight: 8, arbitrary: state }, { weight: 1, arbitrary: fc.tuple(any256, any256, any256) }, { weight: 1, arbitrary: fc.tuple(any256, any256, fc.bigInt({ min: 0n, max: 10_000n })) }), 37, 12_000).map((r) => [...r]);
-    const tally = await checkParity(h, 'mintBudget', mintBudget, [...edges, ...rows], 10_000);
+    const tally = await checkParity(h, 'mintBudgetDown', mintBudgetDown, [...edges, ...rows], 10_000);
     expect(tally.reverts).toBeGreaterThan(100);
   });
 
@@ -89,7 +89,7 @@ describe('AuctionMath twins == AuctionMathHarness on anvil', () => {
     await parity('stableInUp', stableInUp, [...edges, ...rows]);
   });
 
-  it('quoteBuy', async () => {
+  it('quoteBuyBksDownPaidUp', async () => {
     const edges = [
       ...cross([0n, 1n, 10n ** 6n, MAX], [0n, 1n, 500_000n, MAX], [0n, 1n, 10n ** 6n, MAX], [0n, 1n, 2n * BKS_UNIT, MAX]),
       // the mint cap binds by exactly one base unit of BKS
@@ -109,12 +109,12 @@ describe('AuctionMath twins == AuctionMathHarness on anvil', () => {
       35,
       RANDOM,
     ).map((r) => [...r]);
-    await parity('quoteBuy', quoteBuy, [...edges, ...rows]);
+    await parity('quoteBuyBksDownPaidUp', quoteBuyBksDownPaidUp, [...edges, ...rows]);
   });
 
-  it('dilutionWad', async () => {
+  it('dilutionWadDown', async () => {
     const edges = cross([0n, 1n, 10n ** 24n, MAX / BKS_UNIT + 1n, MAX], [0n, 1n, 10n ** 26n, MAX]);
     const rows = sample(fc.oneof(fc.tuple(bks, bks), fc.tuple(any256, any256)), 36, RANDOM).map((r) => [...r]);
-    await parity('dilutionWad', dilutionWad, [...edges, ...rows]);
+    await parity('dilutionWadDown', dilutionWadDown, [...edges, ...rows]);
   });
 });

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rollWindow, windowOf } from './WaterfallMath';
-import { auctionPrice, BKS_UNIT, bksOutDown, dilutionWad, mintBudget, mintCap, quoteBuy, stableInUp } from './AuctionMath';
+import { auctionPriceUp, BKS_UNIT, bksOutDown, dilutionWadDown, mintBudgetDown, mintCapDown, quoteBuyBksDownPaidUp, stableInUp } from './AuctionMath';
 import { BPS, WAD } from './units';
 
 const price = fc.bigInt({ min: 1n, max: 10n ** 12n });
 const stable = fc.bigInt({ min: 0n, max: 10n ** 24n });
 const bks = fc.bigInt({ min: 0n, max: 10n ** 30n });
 
-describe('auctionPrice', () => {
+describe('auctionPriceUp', () => {
   const t0 = 1_700_000_000n;
   it('decays linearly from the start price to the floor, rounded up', () => {
-    expect(auctionPrice(2_000_000n, 500_000n, t0, 86_400n, t0)).toBe(2_000_000n);
-    expect(auctionPrice(2_000_000n, 500_000n, t0, 86_400n, t0 + 43_200n)).toBe(1_250_000n);
-    expect(auctionPrice(2_000_000n, 500_000n, t0, 86_400n, t0 + 1n)).toBe(500_000n + 1_499_983n); // ceil(1.5e6 × 86399 / 86400)
-    expect(auctionPrice(2_000_000n, 500_000n, t0, 86_400n, t0 + 86_400n)).toBe(500_000n);
-    expect(auctionPrice(2_000_000n, 500_000n, t0, 0n, t0 + 1n)).toBe(500_000n);
-    expect(auctionPrice(400_000n, 500_000n, t0, 86_400n, t0)).toBe(500_000n); // the floor always wins
+    expect(auctionPriceUp(2_000_000n, 500_000n, t0, 86_400n, t0)).toBe(2_000_000n);
+    expect(auctionPriceUp(2_000_000n, 500_000n, t0, 86_400n, t0 + 43_200n)).toBe(1_250_000n);
+    expect(auctionPriceUp(2_000_000n, 500_000n, t0, 86_400n, t0 + 1n)).toBe(500_000n + 1_499_983n); // ceil(1.5e6 × 86399 / 86400)
+    expect(auctionPriceUp(2_000_000n, 500_000n, t0, 86_400n, t0 + 86_400n)).toBe(500_000n);
+    expect(auctionPriceUp(2_000_000n, 500_000n, t0, 0n, t0 + 1n)).toBe(500_000n);
+    expect(auctionPriceUp(400_000n, 500_000n, t0, 86_400n, t0)).toBe(500_000n); // the floor always wins
   });
 
   it('stays within [floor, start] and never rises with time', () => {
@@ -24,8 +24,8 @@ describe('auctionPrice', () => {
       fc.property(price, price, fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n * 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n * 10n ** 6n }), (a, b, d, x, y) => {
         const [floor, start] = a < b ? [a, b] : [b, a];
         const [e1, e2] = x < y ? [x, y] : [y, x];
-        const p1 = auctionPrice(start, floor, t0, d, t0 + e1);
-        const p2 = auctionPrice(start, floor, t0, d, t0 + e2);
+        const p1 = auctionPriceUp(start, floor, t0, d, t0 + e1);
+        const p2 = auctionPriceUp(start, floor, t0, d, t0 + e2);
         expect(p1).toBeGreaterThanOrEqual(p2);
         expect(p2).toBeGreaterThanOrEqual(floor);
         expect(p1).toBeLessThanOrEqual(start);
@@ -49,7 +49,7 @@ describe('fills', () => {
   it('quoteBuy: pays at least the price for what it mints, within target and mint cap', () => {
     fc.assert(
       fc.property(stable, price, stable, bks, (stableIn, p, target, remainingMint) => {
-        const { paid, bksOut } = quoteBuy(stableIn, p, target, remainingMint);
+        const { paid, bksOut } = quoteBuyBksDownPaidUp(stableIn, p, target, remainingMint);
         expect(paid).toBeLessThanOrEqual(stableIn < target ? stableIn : target);
         expect(bksOut).toBeLessThanOrEqual(remainingMint);
         expect(paid * BKS_UNIT).toBeGreaterThanOrEqual(bksOut * p); // effective price ≥ price
@@ -58,23 +58,23 @@ describe('fills', () => {
     );
   });
 
-  it('quoteBuy recomputes the payment upwards when the mint cap binds', () => {
-    expect(quoteBuy(10n ** 6n, 10n ** 6n, 10n ** 9n, BKS_UNIT / 2n)).toEqual({ paid: 500_000n, bksOut: BKS_UNIT / 2n });
-    expect(quoteBuy(10n ** 6n, 3n, 10n ** 9n, 1n)).toEqual({ paid: 1n, bksOut: 1n });
+  it('quoteBuyBksDownPaidUp recomputes the payment upwards when the mint cap binds', () => {
+    expect(quoteBuyBksDownPaidUp(10n ** 6n, 10n ** 6n, 10n ** 9n, BKS_UNIT / 2n)).toEqual({ paid: 500_000n, bksOut: BKS_UNIT / 2n });
+    expect(quoteBuyBksDownPaidUp(10n ** 6n, 3n, 10n ** 9n, 1n)).toEqual({ paid: 1n, bksOut: 1n });
   });
 });
 
 describe('mint cap and dilution', () => {
   it('caps each event at a floored fraction of supply and reports its dilution', () => {
-    expect(mintCap(100_000_000n * BKS_UNIT, 500n)).toBe(5_000_000n * BKS_UNIT);
-    expect(mintCap(19_999n, 500n)).toBe(999n);
-    expect(dilutionWad(5n, 100n)).toBe(WAD / 20n);
-    expect(dilutionWad(5n, 0n)).toBe(0n);
+    expect(mintCapDown(100_000_000n * BKS_UNIT, 500n)).toBe(5_000_000n * BKS_UNIT);
+    expect(mintCapDown(19_999n, 500n)).toBe(999n);
+    expect(dilutionWadDown(5n, 100n)).toBe(WAD / 20n);
+    expect(dilutionWadDown(5n, 0n)).toBe(0n);
     fc.assert(
       fc.property(bks, fc.bigInt({ min: 0n, max: BPS }), (supply, maxMintBps) => {
-        const cap = mintCap(supply, maxMintBps);
+        const cap = mintCapDown(supply, maxMintBps);
         expect(cap * BPS).toBeLessThanOrEqual(supply * maxMintBps);
-        if (supply > 0n) expect(dilutionWad(cap, supply)).toBeLessThanOrEqual((maxMintBps * WAD) / BPS);
+        if (supply > 0n) expect(dilutionWadDown(cap, supply)).toBeLessThanOrEqual((maxMintBps * WAD) / BPS);
       }),
     );
   });
@@ -82,14 +82,14 @@ describe('mint cap and dilution', () => {
 
 describe('rolling mint budget', () => {
   it('caps on the supply before the window’s mints and never lets used pass the cap', () => {
-    expect(mintBudget(10_500_000n * BKS_UNIT, 500_000n * BKS_UNIT, 500n)).toEqual({ cap: 500_000n * BKS_UNIT, available: 0n });
-    expect(mintBudget(10_300_000n * BKS_UNIT, 300_000n * BKS_UNIT, 500n)).toEqual({ cap: 500_000n * BKS_UNIT, available: 200_000n * BKS_UNIT });
-    expect(mintBudget(19_999n, 0n, 500n)).toEqual({ cap: 999n, available: 999n });
-    expect(() => mintBudget(1n, 2n, 500n)).toThrow('Panic(0x11)');
+    expect(mintBudgetDown(10_500_000n * BKS_UNIT, 500_000n * BKS_UNIT, 500n)).toEqual({ cap: 500_000n * BKS_UNIT, available: 0n });
+    expect(mintBudgetDown(10_300_000n * BKS_UNIT, 300_000n * BKS_UNIT, 500n)).toEqual({ cap: 500_000n * BKS_UNIT, available: 200_000n * BKS_UNIT });
+    expect(mintBudgetDown(19_999n, 0n, 500n)).toEqual({ cap: 999n, available: 999n });
+    expect(() => mintBudgetDown(1n, 2n, 500n)).toThrow('Panic(0x11)');
     fc.assert(
       fc.property(bks, bks, fc.bigInt({ min: 1n, max: 2_000n }), (base, used, bps) => {
-        const { cap, available } = mintBudget(base + used, used, bps);
-        expect(cap).toBe(mintCap(base, bps));
+        const { cap, available } = mintBudgetDown(base + used, used, bps);
+        expect(cap).toBe(mintCapDown(base, bps));
         expect(available + used <= (cap > used ? cap : used)).toBe(true);
       }),
       { numRuns: 2_000 },
@@ -112,7 +112,7 @@ describe('rolling mint budget', () => {
             t += wait;
             const now = windowOf(t);
             const { prevNow: prev, currNow: curr } = rollWindow(w.window, w.prev, w.curr, now);
-            const { available } = mintBudget(supply, prev + curr, bps);
+            const { available } = mintBudgetDown(supply, prev + curr, bps);
             const out = wanted < available ? wanted : available;
             if (out === 0n) continue;
             supply += out;

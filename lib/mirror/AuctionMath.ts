@@ -13,7 +13,7 @@ export const BKS_UNIT = 10n ** 18n;
  * `floorPrice + ceil((startPrice − floorPrice) × (duration − elapsed) / duration)`: linear from the start
  * price to the floor over `duration`, constant at the floor afterwards; the floor always wins.
  */
-export function auctionPrice(startPrice: bigint, floorPrice: bigint, startTime: bigint, duration: bigint, now_: bigint): bigint {
+export function auctionPriceUp(startPrice: bigint, floorPrice: bigint, startTime: bigint, duration: bigint, now_: bigint): bigint {
   if (startPrice <= floorPrice) return floorPrice;
   if (now_ <= startTime) return startPrice;
   const elapsed = sub(now_, startTime);
@@ -22,18 +22,18 @@ export function auctionPrice(startPrice: bigint, floorPrice: bigint, startTime: 
 }
 
 /** `floor(supplyBefore × maxMintBps / 10000)`: dilution never exceeds the governance fraction. */
-export function mintCap(supplyBefore: bigint, maxMintBps: bigint): bigint {
+export function mintCapDown(supplyBefore: bigint, maxMintBps: bigint): bigint {
   return mulDiv(supplyBefore, maxMintBps, BPS, 'Down');
 }
 
 /**
- * The rolling 24 h mint budget shared by all auctions: `cap = mintCap(supply − used, maxMintBps)` (the supply
+ * The rolling 24 h mint budget shared by all auctions: `cap = mintCapDown(supply − used, maxMintBps)` (the supply
  * at the start of the previous aligned window, since only auctions mint and nothing burns) and
  * `available = max(0, cap − used)`, `used` being what auctions minted in this and the previous window
  * (rolled with waterfallMath's `rollWindow`). Throws (Panic 0x11) when `used > supply`, as the EVM reverts.
  */
-export function mintBudget(supply: bigint, used: bigint, maxMintBps: bigint): { cap: bigint; available: bigint } {
-  const cap = mintCap(sub(supply, used), maxMintBps);
+export function mintBudgetDown(supply: bigint, used: bigint, maxMintBps: bigint): { cap: bigint; available: bigint } {
+  const cap = mintCapDown(sub(supply, used), maxMintBps);
   return { cap, available: used >= cap ? 0n : cap - used };
 }
 
@@ -52,7 +52,7 @@ export function stableInUp(bksOut: bigint, price: bigint): bigint {
  * the mint cap binds the payment is recomputed upwards from the BKS actually minted, so the effective
  * price is never below `price`. `bksOut == 0` means the buy mints nothing (the contract rejects it).
  */
-export function quoteBuy(stableIn: bigint, price: bigint, remainingTarget: bigint, remainingMint: bigint): { paid: bigint; bksOut: bigint } {
+export function quoteBuyBksDownPaidUp(stableIn: bigint, price: bigint, remainingTarget: bigint, remainingMint: bigint): { paid: bigint; bksOut: bigint } {
   let paid = stableIn < remainingTarget ? stableIn : remainingTarget;
   let bksOut = bksOutDown(paid, price);
   if (bksOut > remainingMint) {
@@ -63,7 +63,7 @@ export function quoteBuy(stableIn: bigint, price: bigint, remainingTarget: bigin
 }
 
 /** `floor(minted × 1e18 / supplyBefore)` (1e18 = supply doubled); 0 when there was no supply. */
-export function dilutionWad(minted: bigint, supplyBefore: bigint): bigint {
+export function dilutionWadDown(minted: bigint, supplyBefore: bigint): bigint {
   if (supplyBefore === 0n) return 0n;
   return mulDiv(minted, WAD, supplyBefore, 'Down');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { claimableShares, freeAssets, lockedAssets, MAX_BUCKET_WALK, MAX_HELD, maxDeposit, maxMint, maxRedeem, maxWithdraw, isBelowSharePriceFloor, pendingDays, previewClaimRedeem, previewClaimWithdraw, premiumRate, previewAccrual, shareState, totalAssets, unearnedPremium, walkDays, type AccountingState, type Bucket, type PoolAccounting, previewDeposit } from './BackstopPool';
-import { assetsDown, earningEndDay, lockReleaseDay, RATE_SCALE, rateDown, sharesDown } from './PoolMath';
+import { assetsDown, earningEndDayUp, lockReleaseDay, RATE_SCALE, rateDown, sharesDown } from './PoolMath';
 import { Panic } from './evm';
 import { DAY } from './units';
 
@@ -20,7 +20,7 @@ function poolAt(free: bigint, streams: { amount: bigint; end: bigint }[], locks:
   let rate = 0n;
   let unearned = 0n;
   for (const s of streams) {
-    const endDay = earningEndDay(s.end);
+    const endDay = earningEndDayUp(s.end);
     const r = rateDown(s.amount, endDay * DAY - T0);
     rate += r;
     unearned += s.amount;
@@ -59,7 +59,7 @@ describe('the bucket walk', () => {
 
   it('ends a stream at its bucket: the rate drops, rounding dust is earned, the premium is all assets', () => {
     const pool = poolAt(1_000_000n, [{ amount: 999_999n, end: T0 + 5n * DAY }]);
-    const end = earningEndDay(T0 + 5n * DAY) * DAY;
+    const end = earningEndDayUp(T0 + 5n * DAY) * DAY;
     expect(unearnedPremium(pool, end - 1n)).toBeGreaterThan(0n);
     expect(unearnedPremium(pool, end)).toBe(0n);
     expect(premiumRate(pool, end)).toBe(0n);
@@ -71,8 +71,8 @@ describe('the bucket walk', () => {
       { amount: 10n ** 9n, end: T0 + DAY },
       { amount: 10n ** 9n, end: T0 + 10n * DAY },
     ]);
-    const firstEnd = earningEndDay(T0 + DAY);
-    const secondRate = rateDown(10n ** 9n, earningEndDay(T0 + 10n * DAY) * DAY - T0);
+    const firstEnd = earningEndDayUp(T0 + DAY);
+    const secondRate = rateDown(10n ** 9n, earningEndDayUp(T0 + 10n * DAY) * DAY - T0);
     expect(premiumRate(pool, firstEnd * DAY)).toBe(secondRate);
     expect(unearnedPremium(pool, firstEnd * DAY)).toBeGreaterThan(0n);
   });

@@ -1,6 +1,6 @@
 // The checks CoverMarket.quote runs around the pricing library (`quoteCover`), named and ordered like the contract.
 import { describe, expect, it } from 'vitest';
-import { chargedLength, quote, type Pricing } from './CoverPricing';
+import { chargedLength, quoteUp, type Pricing } from './CoverPricing';
 import { DAY, WAD } from './units';
 import { quoteCover, type ProductTerms } from './CoverMarket';
 import { ContractRevert } from './evm';
@@ -32,7 +32,7 @@ describe('quoteCover (CoverMarket.quote checks)', () => {
   it('prices like the library below the checks', () => {
     const length = chargedLength(snap.now, 7n * 86_400n, DAY);
     expect(quoteCover(down, snap, 2700_00000000n, 10_000_000_000n, 7n * 86_400n)).toBe(
-      quote(snap.spot, 2700_00000000n, snap.sigma, 7n * 86_400n, length, 10_000_000_000n, 0n, snap.totalAssets, P),
+      quoteUp(snap.spot, 2700_00000000n, snap.sigma, 7n * 86_400n, length, 10_000_000_000n, 0n, snap.totalAssets, P),
     );
   });
 

@@ -1,10 +1,10 @@
 // Twin of the checks `CoverMarket.quote` (contracts/src/CoverMarket.sol) runs around the pricing library, in
 // the contract's order: zero payout, duration bounds, strike range, a breached strike, the strike limit,
-// σ behind the feed, the utilization ceiling, then `CoverPricing.quote` (lib/mirror/CoverPricing.ts) and the
+// σ behind the feed, the utilization ceiling, then `CoverPricing.quoteUp` (lib/mirror/CoverPricing.ts) and the
 // uninsurable check. Where the market reverts the twin throws the same named error with the same arguments.
 // Proven equal to a deployed market on 12,000 quotes by CoverMarket.parity.test.ts.
 import { add, ContractRevert, div, mul, sub } from './evm';
-import { chargedLength, quote, type Pricing } from './CoverPricing';
+import { chargedLength, quoteUp, type Pricing } from './CoverPricing';
 
 /** `CoverMarket.MAX_STRIKE`: a cover stores its strike in 72 bits. */
 export const MAX_STRIKE = (1n << 72n) - 1n;
@@ -92,7 +92,7 @@ export function quoteCover(product: ProductTerms, market: MarketSnapshot, strike
   const capacity = capacityUnderCeiling(market);
   if (payout > capacity) throw revert('CoverMarketAboveMaxUtilization', [payout, capacity]);
   const length = chargedLength(market.now, duration, product.claimGrace);
-  const premium = quote(market.spot, strike, market.sigma, duration, length, payout, market.locked, market.totalAssets, product.pricing);
+  const premium = quoteUp(market.spot, strike, market.sigma, duration, length, payout, market.locked, market.totalAssets, product.pricing);
   if (premium >= payout) throw revert('CoverMarketUninsurable', [premium, payout]);
   return premium;
 }

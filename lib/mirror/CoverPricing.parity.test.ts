@@ -1,11 +1,11 @@
 // Parity: the CoverPricing twins (lib/mirror/CoverPricing.ts) against CoverPricingHarness
-// (contracts/test/harness) on anvil: ≥ 10,000 inputs each for markup, markupIntegralDown, chargedLength,
-// premiumUp and quote — boundaries first, then random values over every magnitude — evaluated in batches
+// (contracts/test/harness) on anvil: ≥ 10,000 inputs each for markupDown, markupIntegralDown, chargedLength,
+// premiumUp and quoteUp — boundaries first, then random values over every magnitude — evaluated in batches
 // of 500 per eth_call; results and reverts must match exactly. The market's checks around the library:
 // CoverMarket.parity.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chargedLength, premiumUp, quote, markup, markupIntegralDown, MAX_TOTAL_ASSETS, type Pricing } from './CoverPricing';
+import { chargedLength, premiumUp, quoteUp, markupDown, markupIntegralDown, MAX_TOTAL_ASSETS, type Pricing } from './CoverPricing';
 import { DEFAULT_PRICING, startCoverChain, type Contract, type CoverChain } from '../../scripts/testing/coverChain';
 import { WAD, YEAR } from '@/lib/mirror/units';
 
@@ -77,7 +77,7 @@ const wild: fc.Arbitrary<Pricing> = fc.record({ baseMarkup: anyU64, slope: anyU6
 const pricing = fc.oneof({ arbitrary: bounded, weight: 4 }, { arbitrary: wild, weight: 1 });
 
 describe('cover pricing twins == CoverPricingHarness on anvil', () => {
-  it('markup', async () => {
+  it('markupDown', async () => {
     type Row = [bigint, Pricing];
     const edges: Row[] = [0n, DEFAULT_PRICING.kink, DEFAULT_PRICING.kink + 1n, WAD, MAX_TOTAL_ASSETS, MAX_TOTAL_ASSETS + 1n, (1n << 256n) - 1n].map((u) => [u, DEFAULT_PRICING]);
     const rows: Row[] = [
@@ -85,8 +85,8 @@ describe('cover pricing twins == CoverPricingHarness on anvil', () => {
       ...sample(fc.tuple(fc.oneof(fc.bigInt({ min: 0n, max: 2n * WAD }), magnitude(30)), pricing), 21),
       ...sample(fc.tuple(magnitude(77), wild), 22, 500),
     ];
-    const out = await onChain('markupBatch', rows, (c) => [c.map((r) => r[0]), c.map((r) => r[1])]);
-    compare('markup', rows, out, ([u, p]) => markup(u, p));
+    const out = await onChain('markupDownBatch', rows, (c) => [c.map((r) => r[0]), c.map((r) => r[1])]);
+    compare('markupDown', rows, out, ([u, p]) => markupDown(u, p));
   });
 
   it('markupIntegralDown', async () => {
@@ -165,7 +165,7 @@ describe('cover pricing twins == CoverPricingHarness on anvil', () => {
     compare('premiumUp', rows, out, (r) => premiumUp(r.payout, r.pTouch, r.locked, r.totalAssets, r.length, r.pricing));
   });
 
-  it('quote (touchProbability + premiumUp)', async () => {
+  it('quoteUp (touchProbability + premiumUp)', async () => {
     type Row = { spot: bigint; strike: bigint; sigma: bigint; duration: bigint; length: bigint; payout: bigint; locked: bigint; totalAssets: bigint; pricing: Pricing };
     const price = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 12n }), magnitude(39));
     const near = fc
@@ -200,7 +200,7 @@ describe('cover pricing twins == CoverPricingHarness on anvil', () => {
       pricing: wild,
     });
     const rows: Row[] = [...sample(inside, 51, CASES + 500), ...sample(outside, 52, 500)];
-    const out = await onChain('quoteBatch', rows, (c) => [c]);
-    compare('quote', rows, out, (r) => quote(r.spot, r.strike, r.sigma, r.duration, r.length, r.payout, r.locked, r.totalAssets, r.pricing));
+    const out = await onChain('quoteUpBatch', rows, (c) => [c]);
+    compare('quoteUp', rows, out, (r) => quoteUp(r.spot, r.strike, r.sigma, r.duration, r.length, r.payout, r.locked, r.totalAssets, r.pricing));
   });
 });

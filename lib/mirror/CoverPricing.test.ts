@@ -2,7 +2,7 @@
 // the strike, never cheaper when split. The market-level checks of quoteCover: CoverMarket.test.ts.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chargedLength, MIN_CHARGED_LENGTH, premiumUp, quote, MAX_TOTAL_ASSETS, type Pricing } from './CoverPricing';
+import { chargedLength, MIN_CHARGED_LENGTH, premiumUp, quoteUp, MAX_TOTAL_ASSETS, type Pricing } from './CoverPricing';
 import { WAD, DAY, YEAR } from '@/lib/mirror/units';
 import { quoteCover, type ProductTerms } from './CoverMarket';
 
@@ -77,7 +77,7 @@ describe('premiumUp properties', () => {
   });
 });
 
-describe('quote properties (touchProbability × markup)', () => {
+describe('quoteUp properties (touchProbability × markup)', () => {
   const market = fc.record({
     spot: fc.bigInt({ min: 10n ** 6n, max: 10n ** 24n }),
     duration: fc.bigInt({ min: 3_600n, max: YEAR }),
@@ -93,8 +93,8 @@ describe('quote properties (touchProbability × markup)', () => {
         const strike = m.up ? m.spot + (m.spot * d) / WAD : m.spot - (m.spot * d) / WAD;
         const locked = (TA * m.lockedFraction) / WAD;
         const payout = m.payout < TA - locked ? m.payout : TA - locked;
-        const low = quote(m.spot, strike, s1, m.duration, m.duration + DAY, payout, locked, TA, p);
-        const high = quote(m.spot, strike, s1 + ds, m.duration, m.duration + DAY, payout, locked, TA, p);
+        const low = quoteUp(m.spot, strike, s1, m.duration, m.duration + DAY, payout, locked, TA, p);
+        const high = quoteUp(m.spot, strike, s1 + ds, m.duration, m.duration + DAY, payout, locked, TA, p);
         expect(high).toBeGreaterThanOrEqual(low);
       }),
       { numRuns: 5_000 },
@@ -108,8 +108,8 @@ describe('quote properties (touchProbability × markup)', () => {
         const k = (d: bigint) => (m.up ? m.spot + (m.spot * d) / WAD : m.spot - (m.spot * d) / WAD);
         const locked = (TA * m.lockedFraction) / WAD;
         const payout = m.payout < TA - locked ? m.payout : TA - locked;
-        const farQ = quote(m.spot, k(far), sigma, m.duration, m.duration + DAY, payout, locked, TA, p);
-        const nearQ = quote(m.spot, k(near), sigma, m.duration, m.duration + DAY, payout, locked, TA, p);
+        const farQ = quoteUp(m.spot, k(far), sigma, m.duration, m.duration + DAY, payout, locked, TA, p);
+        const nearQ = quoteUp(m.spot, k(near), sigma, m.duration, m.duration + DAY, payout, locked, TA, p);
         expect(nearQ).toBeGreaterThanOrEqual(farQ);
       }),
       { numRuns: 5_000 },

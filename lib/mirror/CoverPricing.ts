@@ -1,6 +1,6 @@
 // Twin of contracts/src/libraries/CoverPricing.sol: the kinked utilization markup and the area under it,
 // the charged length of a lock, the cost-of-capital floor and the premium (`chargedLength`, `floorRateUp`,
-// `premiumUp`, `quote`). Same integer operations, same rounding (every premium rounds up: in the pool's
+// `premiumUp`, `quoteUp`). Same integer operations, same rounding (every premium rounds up: in the pool's
 // favour), so a preview in the browser is bit for bit what the contract charges; where the library
 // reverts the twin throws `CoverPricingOutOfDomain`. The checks `CoverMarket.quote` runs around it are
 // lib/mirror/CoverMarket.ts. Proven equal on anvil by CoverPricing.parity.test.ts.
@@ -46,9 +46,9 @@ export function assertPricing(p: Pricing): void {
 /**
  * The markup curve at `utilization` (WAD): base + slope·min(u, kink) + steepSlope·max(u − kink, 0), each
  * product rounded down. For display; premiums use its area (`markupIntegralDown`).
- * Mirrors `CoverPricing.markup`.
+ * Mirrors `CoverPricing.markupDown`.
  */
-export function markup(utilization: bigint, p: Pricing): bigint {
+export function markupDown(utilization: bigint, p: Pricing): bigint {
   assertPricing(p);
   if (utilization < 0n || utilization > MAX_TOTAL_ASSETS) throw outOfDomain(0n, 0n, utilization, 0n, 0n);
   if (utilization <= p.kink) return p.baseMarkup + (p.slope * utilization) / WAD;
@@ -136,11 +136,11 @@ export function premiumUp(payout: bigint, pTouch: bigint, locked: bigint, totalA
 }
 
 /**
- * The whole quote from market inputs: `premiumUp` with P_touch = touchProbability(spot, strike, sigma,
- * duration) and the lock charged for `length` (`chargedLength`). Mirrors `CoverPricing.quote` (which
+ * The whole quote from market inputs, rounded up: `premiumUp` with P_touch = touchProbability(spot, strike, sigma,
+ * duration) and the lock charged for `length` (`chargedLength`). Mirrors `CoverPricing.quoteUp` (which
  * `CoverMarket.quote` runs inline).
  */
-export function quote(
+export function quoteUp(
   spot: bigint,
   strike: bigint,
   sigma: bigint,

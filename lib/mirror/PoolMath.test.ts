@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assetsDown, assetsUp, belowSharePriceFloor, claimAssetsDown, claimSharesDown, claimSharesUp, dayOf, earningEndDay, lockReleaseDay, MAX_SHARES_PER_ASSET, RATE_SCALE, rateDown, requestAssetsDown, requestSharesUp, sharesDown, sharesUp, unearnedUp, VIRTUAL_SHARES } from './PoolMath';
+import { assetsDown, assetsUp, belowSharePriceFloor, claimAssetsDown, claimSharesDown, claimSharesUp, dayOf, earningEndDayUp, lockReleaseDay, MAX_SHARES_PER_ASSET, RATE_SCALE, rateDown, requestAssetsDown, requestSharesUp, sharesDown, sharesUp, unearnedUp, VIRTUAL_SHARES } from './PoolMath';
 import { MAX_UINT256, Panic } from './evm';
 import { DAY } from './units';
 
@@ -78,8 +78,8 @@ describe('day buckets', () => {
   it('puts a timestamp in its UTC day and ends streams and locks at boundaries', () => {
     expect(dayOf(DAY - 1n)).toBe(0n);
     expect(dayOf(DAY)).toBe(1n);
-    expect(earningEndDay(DAY)).toBe(1n); // a boundary earns until itself
-    expect(earningEndDay(DAY + 1n)).toBe(2n);
+    expect(earningEndDayUp(DAY)).toBe(1n); // a boundary earns until itself
+    expect(earningEndDayUp(DAY + 1n)).toBe(2n);
     expect(lockReleaseDay(DAY - 1n)).toBe(1n);
     expect(lockReleaseDay(DAY)).toBe(2n); // a claim at `until` still finds its lock
   });
@@ -87,7 +87,7 @@ describe('day buckets', () => {
   it('earns until the first boundary at or after the end, releases strictly after `until`', () => {
     fc.assert(
       fc.property(uint(10n ** 12n), (t) => {
-        const earnEnd = earningEndDay(t) * DAY;
+        const earnEnd = earningEndDayUp(t) * DAY;
         expect(earnEnd).toBeGreaterThanOrEqual(t);
         expect(earnEnd - t).toBeLessThan(DAY);
         const release = lockReleaseDay(t) * DAY;
@@ -98,8 +98,8 @@ describe('day buckets', () => {
   });
 
   it('overflows in `end + DAY` exactly as the contract does', () => {
-    expect(earningEndDay(MAX_UINT256 - DAY)).toBe((MAX_UINT256 - 1n) / DAY);
-    expect(panicCode(() => earningEndDay(MAX_UINT256 - DAY + 1n))).toBe(0x11n);
+    expect(earningEndDayUp(MAX_UINT256 - DAY)).toBe((MAX_UINT256 - 1n) / DAY);
+    expect(panicCode(() => earningEndDayUp(MAX_UINT256 - DAY + 1n))).toBe(0x11n);
     expect(lockReleaseDay(MAX_UINT256)).toBe(MAX_UINT256 / DAY + 1n);
   });
 });

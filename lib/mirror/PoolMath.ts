@@ -81,7 +81,7 @@ export function dayOf(t: bigint): bigint {
 }
 
 /** `ceil(end / 86400)`, computed as the contract does — `(end + DAY) − 1` — so it overflows where it does. */
-export function earningEndDay(end: bigint): bigint {
+export function earningEndDayUp(end: bigint): bigint {
   return div(sub(add(end, DAY), 1n), DAY);
 }
 

@@ -1,5 +1,5 @@
 // Parity: the rolling 24 h mint budget as the deployed Recapitalizer computes it (`mintBudget()`:
-// WaterfallMath.rollWindow on its stored buckets, then AuctionMath.mintBudget on the BKS supply) against the
+// WaterfallMath.rollWindow on its stored buckets, then AuctionMath.mintBudgetDown on the BKS supply) against the
 // twins composed the same way, on 2,000+ forced states (eth_call state and time overrides): the stored
 // window the same as now, the one before, older, or (unreachable) later; buckets up to uint112; supplies
 // below the buckets (the Panic the contract cannot reach) and around the cap; every maxMintBps a uint16
@@ -10,7 +10,7 @@ import { decodeFunctionResult, encodeAbiParameters, encodeFunctionData, numberTo
 import { startAnvil, type AnvilInstance } from '@/scripts/testing/anvil';
 import { ANVIL_ACCOUNTS, artifact, deployRaw, rpc, runBatch, sample, Tally, twinOutcome, type RawStateOverride } from '../../scripts/testing/parity';
 import { rollWindow, WINDOW, windowOf } from './WaterfallMath';
-import { mintBudget } from './AuctionMath';
+import { mintBudgetDown } from './AuctionMath';
 
 const STATES = 2_000;
 /** A bucket's width in storage (`MintWindow.prev` / `curr`: uint112). */
@@ -121,7 +121,7 @@ describe('Recapitalizer.mintBudget(): twins == contract on anvil', () => {
             const nowWindow = windowOf(c.now);
             const { prevNow, currNow } = rollWindow(c.stored, c.prev, c.curr, nowWindow);
             const used = prevNow + currNow;
-            const { cap, available } = mintBudget(c.supply, used, c.bps);
+            const { cap, available } = mintBudgetDown(c.supply, used, c.bps);
             return { used, cap, available, nextWindowAt: (nowWindow + 1n) * WINDOW };
           });
           tally.check(`mintBudget at ${JSON.stringify(c, (_, v) => (typeof v === 'bigint' ? `${v}` : v))}`, res.outcomes[1]!, twin);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import fc from 'fast-check';
 import { checkParity, cross, magnitude, sample, startHarness, type HarnessChain } from '../../scripts/testing/parity';
-import { allocateShortfall, layerAvailable, layerCap, rollWindow, splitFees, WINDOW, windowOf } from './WaterfallMath';
+import { allocateShortfall, layerAvailableDown, layerCapDown, rollWindow, splitFeesSeniorDown, WINDOW, windowOf } from './WaterfallMath';
 import { MAX_UINT256 } from './evm';
 import { BPS } from './units';
 
@@ -68,12 +68,12 @@ describe('WaterfallMath twins == WaterfallMathHarness on anvil', () => {
       RANDOM,
     ).map((r) => [...r]);
 
-  it('layerCap', async () => {
-    await parity('layerCap', layerCap, [...capEdges, ...capRows()]);
+  it('layerCapDown', async () => {
+    await parity('layerCapDown', layerCapDown, [...capEdges, ...capRows()]);
   });
 
-  it('layerAvailable', async () => {
-    await parity('layerAvailable', layerAvailable, [...capEdges, ...capRows()]);
+  it('layerAvailableDown', async () => {
+    await parity('layerAvailableDown', layerAvailableDown, [...capEdges, ...capRows()]);
   });
 
   it('allocateShortfall', async () => {
@@ -86,9 +86,9 @@ describe('WaterfallMath twins == WaterfallMathHarness on anvil', () => {
     await parity('allocateShortfall', allocateShortfall, [...cross(v, v, v, v), ...rows]);
   });
 
-  it('splitFees', async () => {
+  it('splitFeesSeniorDown', async () => {
     const edges = cross([0n, 1n, 9_999n, 10_000n, 10n ** 6n, (1n << 96n) - 1n, MAX], [0n, 1n, 3_000n, BPS - 1n, BPS, BPS + 1n, MAX]);
     const rows = sample(fc.oneof(fc.tuple(amount, fc.bigInt({ min: 0n, max: BPS })), fc.tuple(amount, bps), fc.tuple(any256, any256)), 25, RANDOM).map((r) => [...r]);
-    await parity('splitFees', splitFees, [...edges, ...rows]);
+    await parity('splitFeesSeniorDown', splitFeesSeniorDown, [...edges, ...rows]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocateShortfall, layerAvailable, layerCap, rollWindow, splitFees, WINDOW, windowOf } from './WaterfallMath';
+import { allocateShortfall, layerAvailableDown, layerCapDown, rollWindow, splitFeesSeniorDown, WINDOW, windowOf } from './WaterfallMath';
 import { Panic } from './evm';
 import { BPS } from './units';
 
@@ -24,19 +24,19 @@ describe('rolling window', () => {
 
 describe('layer cap', () => {
   it('is a floored fraction of free capital plus what was paid this window', () => {
-    expect(layerCap(1_000n, 0n, 5_000n)).toBe(500n);
-    expect(layerCap(999n, 0n, 5_000n)).toBe(499n);
-    expect(layerCap(500n, 500n, 5_000n)).toBe(500n);
-    expect(layerAvailable(500n, 500n, 5_000n)).toBe(0n);
-    expect(layerAvailable(100n, 0n, BPS)).toBe(100n);
+    expect(layerCapDown(1_000n, 0n, 5_000n)).toBe(500n);
+    expect(layerCapDown(999n, 0n, 5_000n)).toBe(499n);
+    expect(layerCapDown(500n, 500n, 5_000n)).toBe(500n);
+    expect(layerAvailableDown(500n, 500n, 5_000n)).toBe(0n);
+    expect(layerAvailableDown(100n, 0n, BPS)).toBe(100n);
   });
 
   it('never offers more than free capital or the cap left', () => {
     fc.assert(
       fc.property(amount, amount, bps, (free, used, capBps) => {
-        const available = layerAvailable(free, used, capBps);
+        const available = layerAvailableDown(free, used, capBps);
         expect(available).toBeLessThanOrEqual(free);
-        if (available > 0n) expect(used + available).toBeLessThanOrEqual(layerCap(free, used, capBps));
+        if (available > 0n) expect(used + available).toBeLessThanOrEqual(layerCapDown(free, used, capBps));
       }),
       { numRuns: 2_000 },
     );
@@ -52,7 +52,7 @@ describe('layer cap', () => {
         let curr = 0n;
         for (const [ask, nextWindow] of asks) {
           if (nextWindow && window === 0n) ({ prevNow: prev, currNow: curr } = rollWindow(window++, prev, curr, 1n));
-          const pay = ask < layerAvailable(free, prev + curr, capBps) ? ask : layerAvailable(free, prev + curr, capBps);
+          const pay = ask < layerAvailableDown(free, prev + curr, capBps) ? ask : layerAvailableDown(free, prev + curr, capBps);
           free -= pay;
           curr += pay;
         }
@@ -87,13 +87,13 @@ describe('allocateShortfall', () => {
   });
 });
 
-describe('splitFees', () => {
+describe('splitFeesSeniorDown', () => {
   it('conserves every unit and gives the dust to Junior', () => {
-    expect(splitFees(10n, 3_000n)).toEqual({ junior: 7n, senior: 3n });
-    expect(splitFees(1n, 3_000n)).toEqual({ junior: 1n, senior: 0n });
+    expect(splitFeesSeniorDown(10n, 3_000n)).toEqual({ junior: 7n, senior: 3n });
+    expect(splitFeesSeniorDown(1n, 3_000n)).toEqual({ junior: 1n, senior: 0n });
     fc.assert(
       fc.property(amount, bps, (a, w) => {
-        const { junior, senior } = splitFees(a, w);
+        const { junior, senior } = splitFeesSeniorDown(a, w);
         expect(junior + senior).toBe(a);
         expect(senior * BPS).toBeLessThanOrEqual(a * w);
         expect((senior + 1n) * BPS).toBeGreaterThan(a * w);
@@ -103,6 +103,6 @@ describe('splitFees', () => {
   });
 
   it('reverts (Panic) on a weight above 100 %', () => {
-    expect(() => splitFees(10_000n, BPS + 1n)).toThrow(Panic);
+    expect(() => splitFeesSeniorDown(10_000n, BPS + 1n)).toThrow(Panic);
   });
 });

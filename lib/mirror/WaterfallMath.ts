@@ -26,13 +26,13 @@ export function rollWindow(storedWindow: bigint, prev: bigint, curr: bigint, now
 }
 
 /** `floor((free + used) × capBps / 10000)`: paid capital is added back so splitting a draw gains nothing. */
-export function layerCap(free: bigint, used: bigint, capBps: bigint): bigint {
+export function layerCapDown(free: bigint, used: bigint, capBps: bigint): bigint {
   return mulDiv(add(free, used), capBps, BPS, 'Down');
 }
 
-/** `min(free, max(0, layerCap − used))`: what the layer may still pay now. */
-export function layerAvailable(free: bigint, used: bigint, capBps: bigint): bigint {
-  const cap = layerCap(free, used, capBps);
+/** `min(free, max(0, layerCapDown − used))`: what the layer may still pay now. */
+export function layerAvailableDown(free: bigint, used: bigint, capBps: bigint): bigint {
+  const cap = layerCapDown(free, used, capBps);
   if (used >= cap) return 0n;
   const room = cap - used;
   return room < free ? room : free;
@@ -59,7 +59,7 @@ export function allocateShortfall(
 }
 
 /** `senior = floor(amount × seniorWeightBps / 10000)`, `junior = amount − senior`: the dust goes to the first-loss layer. */
-export function splitFees(amount: bigint, seniorWeightBps: bigint): { junior: bigint; senior: bigint } {
+export function splitFeesSeniorDown(amount: bigint, seniorWeightBps: bigint): { junior: bigint; senior: bigint } {
   const senior = mulDiv(amount, seniorWeightBps, BPS, 'Down');
   return { junior: sub(amount, senior), senior };
 }

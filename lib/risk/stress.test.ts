@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocateShortfall, layerAvailable } from '../mirror/WaterfallMath';
+import { allocateShortfall, layerAvailableDown } from '../mirror/WaterfallMath';
 import { withStake } from './book';
 import { cascade, cascadeCurve, liquidationMap } from './cascade';
 import { liquidationPrice, positionFloats } from './positions';
@@ -43,11 +43,11 @@ describe('stress: price shocks through the exact twins', () => {
     expect(r.triggered).toEqual([]);
   });
 
-  it('splits a shortfall as ShortfallWaterfall would now: layerAvailable, then allocateShortfall', () => {
+  it('splits a shortfall as ShortfallWaterfall would now: layerAvailableDown, then allocateShortfall', () => {
     const r = stress(book, { ...none, move: 0, extraShortfall: 90_000n * USDC });
     const j = book.layers.junior;
     const s = book.layers.senior;
-    const expected = allocateShortfall(90_000n * USDC, layerAvailable(j.freeAssets, 0n, 5_000n), layerAvailable(s.freeAssets, 0n, 2_500n), book.venue!.exposureCap);
+    const expected = allocateShortfall(90_000n * USDC, layerAvailableDown(j.freeAssets, 0n, 5_000n), layerAvailableDown(s.freeAssets, 0n, 2_500n), book.venue!.exposureCap);
     expect(r.split).toEqual(expected);
     expect(r.split.junior + r.split.senior + r.split.recapitalization + r.split.overExposure).toBe(90_000n * USDC);
     expect(r.recapAccepted).toBe(r.split.recapitalization);

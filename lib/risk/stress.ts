@@ -1,15 +1,15 @@
 // Deterministic stress tests: a price move of X % (continuous, or a gap), σ × Y, and an extra venue
 // shortfall, applied to the book NOW and run through the exact twins: which covers pay (strike against
 // the shocked feed price, bigint), what the venue's positions leave (the cascade loop, cascade.ts), how
-// ShortfallWaterfall splits the shortfall (rollWindow / layerAvailable / allocateShortfall at the
+// ShortfallWaterfall splits the shortfall (rollWindow / layerAvailableDown / allocateShortfall at the
 // block's time, the Recapitalizer's acceptance), and the covers' expected payouts over their remaining
 // terms at σ × Y (the touchProbability twin that prices them). Cheap enough to run on every slider move.
 import type { Layer } from '../chain/config';
 import { WAD } from '../mirror/units';
 import { mulDiv } from '../mirror/evm';
 import { touchProbability } from '../mirror/TouchProbability';
-import { mintCap } from '../mirror/AuctionMath';
-import { allocateShortfall, layerAvailable, rollWindow, windowOf } from '../mirror/WaterfallMath';
+import { mintCapDown } from '../mirror/AuctionMath';
+import { allocateShortfall, layerAvailableDown, rollWindow, windowOf } from '../mirror/WaterfallMath';
 import { BOOK_LAYERS, type BookCover, type RiskBook } from './book';
 import { cascade, DEFAULT_DEPTH, type CascadeResult, type DepthModel } from './cascade';
 
@@ -79,13 +79,13 @@ export function previewShortfall(book: RiskBook, amount: bigint): StressResult['
   for (const layer of BOOK_LAYERS) {
     const w = book.waterfall[layer];
     const { prevNow, currNow } = rollWindow(w.window, w.prev, w.curr, nowWindow);
-    available[layer] = layerAvailable(book.layers[layer].freeAssets, prevNow + currNow, w.capBps);
+    available[layer] = layerAvailableDown(book.layers[layer].freeAssets, prevNow + currNow, w.capBps);
   }
   if (amount === 0n) return { junior: 0n, senior: 0n, recapitalization: 0n, overExposure: 0n, recapAccepted: 0n, socialisedNow: 0n, available };
   const split = allocateShortfall(amount, available.junior, available.senior, exposureRemaining(book));
   const recap = book.recapitalizer;
   const auctionOpen = Boolean(recap?.openAuction && recap.openAuction.closesAt >= book.timestamp && recap.openAuction.raised < recap.openAuction.target && recap.openAuction.minted < recap.openAuction.mintCap);
-  const recapAccepted = split.recapitalization > 0n && recap && (auctionOpen || mintCap(recap.supply, recap.maxMintBps) > 0n) ? split.recapitalization : 0n;
+  const recapAccepted = split.recapitalization > 0n && recap && (auctionOpen || mintCapDown(recap.supply, recap.maxMintBps) > 0n) ? split.recapitalization : 0n;
   return { ...split, recapAccepted, socialisedNow: split.overExposure + (split.recapitalization - recapAccepted), available };
 }
 

@@ -13,7 +13,7 @@ import type { PoolState } from '@/lib/mirror/actions/BackstopPool';
 import * as market from '@/lib/mirror/actions/CoverMarket';
 import { findClaimRound } from '@/lib/cover/findClaimRound';
 import * as recap from '@/lib/mirror/actions/Recapitalizer';
-import { auctionPrice } from '@/lib/mirror/AuctionMath';
+import { auctionPriceUp } from '@/lib/mirror/AuctionMath';
 import * as wf from '@/lib/mirror/actions/ShortfallWaterfall';
 import { sharesDown } from '@/lib/mirror/PoolMath';
 import type { Pricing } from '@/lib/mirror/CoverPricing';
@@ -670,7 +670,7 @@ export class Generator {
       return this.tx('auctionBuy', `buy from closed/unknown auction ${id}`, buyer, w.addresses.recap, 'buy', [id, 1_000n * USDC, MAX], { auctions: [id] });
     }
     const [id, a] = this.rng.pick(open);
-    const price = auctionPrice(a.startPrice, a.floorPrice, a.startTime, a.duration, next);
+    const price = auctionPriceUp(a.startPrice, a.floorPrice, a.startTime, a.duration, next);
     const rest = a.target - a.raised;
     const balance = this.usdcOf(w, buyer);
     const s = this.rng.float();

@@ -106,7 +106,7 @@ interface IShortfallWaterfall {
     function absorbShortfall(uint256 amount) external returns (uint256 juniorPaid, uint256 seniorPaid, uint256 recapitalization, uint256 remainder);
 
     /// @notice Pulls `amount` of the stablecoin from the calling venue and splits it to the layers by
-    ///         the fee weights (`WaterfallMath.splitFees`: dust to Junior, every unit conserved).
+    ///         the fee weights (`WaterfallMath.splitFeesSeniorDown`: dust to Junior, every unit conserved).
     /// @dev Only a registered venue (works while paused). The caller must have approved `amount`.
     ///      Reverts `ShortfallWaterfallNotVenue`, `ShortfallWaterfallZeroAmount`. Emits `FeesDistributed`
     ///      (and the pools' `FeesReceived`).
@@ -119,8 +119,8 @@ interface IShortfallWaterfall {
     /// @notice A layer's state for the rolling 24 h cap.
     /// @return free The layer's free capital.
     /// @return used Paid in the rolling window (`prev + curr` after rolling to now).
-    /// @return cap `layerCap(free, used, capBps)`.
-    /// @return available `layerAvailable(free, used, capBps)`: what it may still pay now.
+    /// @return cap `layerCapDown(free, used, capBps)`.
+    /// @return available `layerAvailableDown(free, used, capBps)`: what it may still pay now.
     /// @return capBps The layer's cap fraction.
     function layerState(Layer layer) external view returns (uint256 free, uint256 used, uint256 cap, uint256 available, uint256 capBps);
 

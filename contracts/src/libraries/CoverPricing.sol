@@ -6,8 +6,8 @@ import {TouchProbability} from "./TouchProbability.sol";
 
 /// @title CoverPricing
 /// @notice The premium of a parametric liquidation cover. Mirrored name for name, bit for bit, by
-///         `lib/mirror/CoverPricing.ts` (`markup`, `markupIntegralDown`, `averageMarkupUp`, `chargedLength`,
-///         `floorRateUp`, `premiumUp`, `quote`).
+///         `lib/mirror/CoverPricing.ts` (`markupDown`, `markupIntegralDown`, `averageMarkupUp`, `chargedLength`,
+///         `floorRateUp`, `premiumUp`, `quoteUp`).
 ///
 /// @dev ## Formula
 ///        premium = min(payout, ⌈max(P_touch, floorRate(L)) × C / 1e36⌉)
@@ -85,7 +85,7 @@ library CoverPricing {
     /// @notice The markup curve at `utilization` (WAD): base + slope·min(u, kink) + steepSlope·max(u − kink, 0),
     ///         each product rounded down. For display; premiums use its area (`markupIntegralDown`).
     /// @dev Domain: utilization < 2^96 (about 8e10 × 100 %).
-    function markup(uint256 utilization, Pricing memory p) internal pure returns (uint256) {
+    function markupDown(uint256 utilization, Pricing memory p) internal pure returns (uint256) {
         if (utilization > MAX_TOTAL_ASSETS) revert CoverPricingOutOfDomain(0, 0, utilization, 0, 0);
         uint256 kink = p.kink;
         if (utilization <= kink) return p.baseMarkup + (uint256(p.slope) * utilization) / WAD;
@@ -126,7 +126,7 @@ library CoverPricing {
 
     /// @notice The length a cover's lock is charged for: from `now` to the start of the day the pool
     ///         releases it (`releaseDay = (now + duration + claimGrace) / 1 day + 1`), at least
-    ///         `MIN_CHARGED_LENGTH` (seconds).
+    ///         `MIN_CHARGED_LENGTH` (seconds). Exact, not rounded: the lock lasts until that boundary.
     /// @dev Domain: now ≤ 200 years of unix time, duration and claimGrace ≤ 100 years each (beyond:
     ///      `CoverPricingOutOfDomain(0, 0, claimGrace, now, duration)`).
     function chargedLength(uint256 now_, uint256 duration, uint256 claimGrace) internal pure returns (uint256) {
@@ -176,11 +176,11 @@ library CoverPricing {
         }
     }
 
-    /// @notice The whole quote from market inputs: `premiumUp` with P_touch =
+    /// @notice The whole quote from market inputs, rounded up: `premiumUp` with P_touch =
     ///         `TouchProbability.touchProbability(spot, strike, sigma, duration)` (the touch counts until the
     ///         cover's end) and the lock charged for `length` (`chargedLength`: until its release).
     /// @dev Reverts as `touchProbability` (its domain) and as `premiumUp`.
-    function quote(
+    function quoteUp(
         uint256 spot,
         uint256 strike,
         uint256 sigma,

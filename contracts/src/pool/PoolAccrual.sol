@@ -214,7 +214,7 @@ abstract contract PoolAccrual is IBackstopPool {
         internal
         returns (uint256 rate, uint256 earnedAt)
     {
-        uint256 endDay = PoolMath.earningEndDay(end);
+        uint256 endDay = PoolMath.earningEndDayUp(end);
         earnedAt = endDay * PoolMath.DAY;
         rate = PoolMath.rateDown(amount, earnedAt - block.timestamp);
         // The rate lives in 128 bits; refuse a stream so fast it would not fit rather than truncate it.

@@ -176,8 +176,8 @@ contract CoverGasTest is CoverGasSetup {
         CoverPricing.markupIntegralDown(3_010_000e6, 10_000_000e6, p);
         emit log_named_uint("CoverPricing.markupIntegralDown", g - gasleft());
         g = gasleft();
-        CoverPricing.quote(3000e8, 2700e8, 0.8e18, 7 days, 8 days, 10_000e6, 3_000_000e6, 10_000_000e6, p);
-        emit log_named_uint("CoverPricing.quote", g - gasleft());
+        CoverPricing.quoteUp(3000e8, 2700e8, 0.8e18, 7 days, 8 days, 10_000e6, 3_000_000e6, 10_000_000e6, p);
+        emit log_named_uint("CoverPricing.quoteUp", g - gasleft());
     }
 
     /// @notice `quote` as an eth_call would run it: every account and slot cold.

@@ -19,7 +19,7 @@ import {
   claimAssetsDown,
   claimSharesUp,
   dayOf,
-  earningEndDay,
+  earningEndDayUp,
   lockReleaseDay,
   rateDown,
   RATE_SCALE,
@@ -176,7 +176,7 @@ function toHeld(held: bigint): bigint {
  * time it is fully earned.
  */
 function startStream(s: PoolState, a: Accrual, amount: bigint, end: bigint, now: bigint) {
-  const endDay = earningEndDay(end);
+  const endDay = earningEndDayUp(end);
   const earnedAt = mul(endDay, DAY);
   const rate = rateDown(amount, sub(earnedAt, now));
   if (rate > MAX_UINT128) throw new ContractRevert('BackstopPool', 'BackstopPoolAmountTooLarge', [amount, (MAX_UINT128 * (earnedAt - now)) / RATE_SCALE]);

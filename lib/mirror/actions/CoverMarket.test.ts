@@ -4,7 +4,7 @@ import * as erc20 from './ERC20';
 import * as pool from './BackstopPool';
 import { deployOracle, poke, type AggregatorV3, type FeedRound } from './VolatilityOracle';
 import * as market from './CoverMarket';
-import { chargedLength, quote as premiumOf } from '../CoverPricing';
+import { chargedLength, quoteUp as premiumOf } from '../CoverPricing';
 
 const WAD = 10n ** 18n;
 const USDC = 10n ** 6n;

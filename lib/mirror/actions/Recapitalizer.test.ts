@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_UINT256 } from '../evm';
 import * as erc20 from './ERC20';
-import { auctionPrice, BKS_UNIT, mintCap } from '../AuctionMath';
+import { auctionPriceUp, BKS_UNIT, mintCapDown } from '../AuctionMath';
 import * as recap from './Recapitalizer';
 
 const USDC = 10n ** 6n;
@@ -31,7 +31,7 @@ describe('Recapitalizer whole-action twin', () => {
     expect(() => recap.openAuction(r, { sender: VENUE, now: T0 }, SUPPLY, VENUE, USDC)).toThrowError('RecapitalizerNotWaterfall');
     const opened = recap.openAuction(r, fromWaterfall(T0), SUPPLY, VENUE, 10_000n * USDC);
     expect([opened.auctionId, opened.accepted]).toEqual([1n, 10_000n * USDC]);
-    expect(recap.auctionOf(opened.recap, 1n)).toMatchObject({ target: 10_000n * USDC, mintCap: mintCap(SUPPLY, 500n), supplyBefore: SUPPLY, startTime: T0, duration: DAY });
+    expect(recap.auctionOf(opened.recap, 1n)).toMatchObject({ target: 10_000n * USDC, mintCap: mintCapDown(SUPPLY, 500n), supplyBefore: SUPPLY, startTime: T0, duration: DAY });
     const topped = recap.openAuction(opened.recap, fromWaterfall(T0 + 10n), SUPPLY, VENUE, 5_000n * USDC);
     expect(topped.auctionId).toBe(1n);
     expect(recap.auctionOf(topped.recap, 1n).target).toBe(15_000n * USDC);
@@ -45,7 +45,7 @@ describe('Recapitalizer whole-action twin', () => {
     const { r, bks, usdc } = setup();
     const opened = recap.openAuction(r, fromWaterfall(T0), SUPPLY, VENUE, 1_000n * USDC).recap;
     const now = T0 + DAY / 2n;
-    const price = auctionPrice(2_000_000n, 500_000n, T0, DAY, now);
+    const price = auctionPriceUp(2_000_000n, 500_000n, T0, DAY, now);
     expect(() => recap.buy(opened, bks, usdc, { sender: BUYER, now }, 1n, 2_000n * USDC, price - 1n)).toThrowError('RecapitalizerPriceAboveMax');
     expect(recap.previewBuy(opened, bks.totalSupply, 1n, 2_000n * USDC, now)).toEqual({ price, paid: 1_000n * USDC, bksOut: (1_000n * USDC * BKS_UNIT) / price });
     const b = recap.buy(opened, bks, usdc, { sender: BUYER, now }, 1n, 2_000n * USDC, price);

@@ -10,7 +10,7 @@ import { ContractRevert } from '../evm';
 import * as erc20 from './ERC20';
 import type { Erc20State } from './ERC20';
 import { rollWindow, WINDOW, windowOf } from '../WaterfallMath';
-import { auctionPrice, mintBudget as mintBudgetOf, mintCap, quoteBuy } from '../AuctionMath';
+import { auctionPriceUp, mintBudgetDown, mintCapDown, quoteBuyBksDownPaidUp } from '../AuctionMath';
 
 export const MIN_DURATION = 3_600n;
 export const MAX_DURATION = 7n * 86_400n;
@@ -128,7 +128,7 @@ export function openAuction(s: RecapState, call: RecapCall, bksSupply: bigint, v
     }
     recap = settleInternal(s, current).recap;
   }
-  const cap = mintCap(bksSupply, recap.params.maxMintBps);
+  const cap = mintCapDown(bksSupply, recap.params.maxMintBps);
   if (cap === 0n) return { recap, auctionId: 0n, accepted: 0n };
   const auctionId = recap.auctionCount + 1n;
   const auctions = new Map(recap.auctions);
@@ -154,7 +154,7 @@ export function openAuction(s: RecapState, call: RecapCall, bksSupply: bigint, v
 export function mintBudgetNow(s: RecapState, bksSupply: bigint, now: bigint) {
   const window = windowOf(now);
   const { prevNow: prev, currNow: curr } = rollWindow(s.mintWindow.window, s.mintWindow.prev, s.mintWindow.curr, window);
-  const { cap, available } = mintBudgetOf(bksSupply, prev + curr, s.params.maxMintBps);
+  const { cap, available } = mintBudgetDown(bksSupply, prev + curr, s.params.maxMintBps);
   return { supply: bksSupply, window, prev, curr, cap, available };
 }
 
@@ -167,7 +167,7 @@ export function mintBudgetView(s: RecapState, bksSupply: bigint, now: bigint) {
 /** `_budgetAvailableAt`: the next window boundary with budget left once this window's mints are the previous ones. */
 function budgetAvailableAt(s: RecapState, b: ReturnType<typeof mintBudgetNow>): bigint {
   const next = (b.window + 1n) * WINDOW;
-  const { available } = mintBudgetOf(b.supply, b.curr, s.params.maxMintBps);
+  const { available } = mintBudgetDown(b.supply, b.curr, s.params.maxMintBps);
   return available > 0n ? next : next + WINDOW;
 }
 
@@ -180,12 +180,12 @@ export function buy(s: RecapState, bks: Erc20State, usdc: Erc20State, call: Reca
   const m = s.auctions.get(auctionId);
   if (!m) throw new ContractRevert('Recapitalizer', 'RecapitalizerUnknownAuction', [auctionId]);
   if (!isOpen(m, call.now)) throw new ContractRevert('Recapitalizer', 'RecapitalizerAuctionClosed', [auctionId]);
-  const price = auctionPrice(m.startPrice, m.floorPrice, m.startTime, m.duration, call.now);
+  const price = auctionPriceUp(m.startPrice, m.floorPrice, m.startTime, m.duration, call.now);
   if (price > maxPrice) throw new ContractRevert('Recapitalizer', 'RecapitalizerPriceAboveMax', [price, maxPrice]);
   const b = mintBudgetNow(s, bks.totalSupply, call.now);
   if (b.available === 0n) throw new ContractRevert('Recapitalizer', 'RecapitalizerMintBudgetSpent', [b.prev + b.curr, b.cap, budgetAvailableAt(s, b)]);
   const auctionLeft = m.mintCap - m.minted;
-  const { paid, bksOut } = quoteBuy(stableIn, price, m.target - m.raised, auctionLeft < b.available ? auctionLeft : b.available);
+  const { paid, bksOut } = quoteBuyBksDownPaidUp(stableIn, price, m.target - m.raised, auctionLeft < b.available ? auctionLeft : b.available);
   if (bksOut === 0n) throw new ContractRevert('Recapitalizer', 'RecapitalizerZeroOut', [stableIn, price]);
   const raised = m.raised + paid;
   const minted = m.minted + bksOut;
@@ -205,7 +205,7 @@ export function buy(s: RecapState, bks: Erc20State, usdc: Erc20State, call: Reca
 export function currentPrice(s: RecapState, auctionId: bigint, now: bigint): bigint {
   const a = s.auctions.get(auctionId);
   if (!a) throw new ContractRevert('Recapitalizer', 'RecapitalizerUnknownAuction', [auctionId]);
-  return auctionPrice(a.startPrice, a.floorPrice, a.startTime, a.duration, now);
+  return auctionPriceUp(a.startPrice, a.floorPrice, a.startTime, a.duration, now);
 }
 
 /** `previewBuy(auctionId, stableIn)`: (price, paid, bksOut) now; paid and bksOut 0 when closed or the budget is spent. */
@@ -215,7 +215,7 @@ export function previewBuy(s: RecapState, bksSupply: bigint, auctionId: bigint, 
   if (!isOpen(a, now)) return { price, paid: 0n, bksOut: 0n };
   const available = mintBudgetNow(s, bksSupply, now).available;
   const auctionLeft = a.mintCap - a.minted;
-  const { paid, bksOut } = quoteBuy(stableIn, price, a.target - a.raised, auctionLeft < available ? auctionLeft : available);
+  const { paid, bksOut } = quoteBuyBksDownPaidUp(stableIn, price, a.target - a.raised, auctionLeft < available ? auctionLeft : available);
   return { price, paid, bksOut };
 }
 
@@ -224,7 +224,7 @@ export function previewOpenAuction(s: RecapState, bksSupply: bigint, venue: stri
   if (amount === 0n || isZero(venue)) return 0n;
   const id = s.currentAuctionOf.get(addr(venue)) ?? 0n;
   if (id !== 0n && isOpen(s.auctions.get(id)!, now)) return amount;
-  return mintCap(bksSupply, s.params.maxMintBps) === 0n ? 0n : amount;
+  return mintCapDown(bksSupply, s.params.maxMintBps) === 0n ? 0n : amount;
 }
 
 /** `settle(auctionId)` by anyone once closed. Returns what it did not raise. */

@@ -4,7 +4,7 @@ import * as erc20 from './ERC20';
 import * as pool from './BackstopPool';
 import * as recap from './Recapitalizer';
 import * as wf from './ShortfallWaterfall';
-import { layerAvailable, windowOf } from '../WaterfallMath';
+import { layerAvailableDown, windowOf } from '../WaterfallMath';
 
 const USDC = 10n ** 6n;
 const DAY = 86_400n;
@@ -57,7 +57,7 @@ describe('ShortfallWaterfall whole-action twin', () => {
     // Within the same rolling window Junior has nothing left; a second report tops the open auction up.
     const again = wf.absorbShortfall(r.world, venue(T0 + 60n), 10_000n * USDC);
     expect(again.juniorPaid).toBe(0n);
-    expect(again.seniorPaid).toBe(layerAvailable(pool.freeAssetsAt(r.world.senior, T0 + 60n), 50_000n * USDC, 2_500n));
+    expect(again.seniorPaid).toBe(layerAvailableDown(pool.freeAssetsAt(r.world.senior, T0 + 60n), 50_000n * USDC, 2_500n));
     expect(again.auctionId).toBe(1n);
   });
 

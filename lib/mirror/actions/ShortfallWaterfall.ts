@@ -14,7 +14,7 @@ import type { PoolState } from './BackstopPool';
 import * as recap from './Recapitalizer';
 import type { RecapState } from './Recapitalizer';
 import { BPS } from '../units';
-import { allocateShortfall, layerAvailable, layerCap, rollWindow, splitFees, windowOf } from '../WaterfallMath';
+import { allocateShortfall, layerAvailableDown, layerCapDown, rollWindow, splitFeesSeniorDown, windowOf } from '../WaterfallMath';
 
 export const MIN_LAYER_CAP_BPS = 100n;
 export const MAX_LAYER_CAP_BPS = 5_000n;
@@ -100,7 +100,7 @@ export function layerState(w: Pick<WaterfallWorld, 'waterfall' | 'junior' | 'sen
   const free = pool.freeAssetsAt(layer === JUNIOR ? w.junior : w.senior, now);
   const used = prevNow + currNow;
   const capBps = layerCapBps(w.waterfall, layer);
-  return { free, used, cap: layerCap(free, used, capBps), available: layerAvailable(free, used, capBps), capBps };
+  return { free, used, cap: layerCapDown(free, used, capBps), available: layerAvailableDown(free, used, capBps), capBps };
 }
 
 /**
@@ -121,8 +121,8 @@ export function absorbShortfall(w: WaterfallWorld, call: WaterfallCall, amount: 
   const sr = rolled(s, SENIOR, nowWindow);
   const split = allocateShortfall(
     amount,
-    layerAvailable(pool.freeAssetsAt(w.junior, call.now), j.prevNow + j.currNow, s.juniorCapBps),
-    layerAvailable(pool.freeAssetsAt(w.senior, call.now), sr.prevNow + sr.currNow, s.seniorCapBps),
+    layerAvailableDown(pool.freeAssetsAt(w.junior, call.now), j.prevNow + j.currNow, s.juniorCapBps),
+    layerAvailableDown(pool.freeAssetsAt(w.senior, call.now), sr.prevNow + sr.currNow, s.seniorCapBps),
     exposureRemaining(v),
   );
   const windows: [LayerWindow, LayerWindow] = [...s.windows] as [LayerWindow, LayerWindow];
@@ -175,7 +175,7 @@ export function distributeFees(w: WaterfallWorld, call: WaterfallCall, amount: b
   const s = w.waterfall;
   if (!venueOf(s, call.sender).registered) throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallNotVenue', [addr(call.sender)]);
   if (amount === 0n) throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallZeroAmount', []);
-  const fees = splitFees(amount, s.seniorFeeBps);
+  const fees = splitFeesSeniorDown(amount, s.seniorFeeBps);
   let usdc = erc20.transferFrom(w.usdc, s.address, call.sender, s.address, amount);
   let junior = w.junior;
   let senior = w.senior;

@@ -1,7 +1,7 @@
 // The compiled book as plain JSON for scripts/bench/risk_numpy.py: the same arrays the engine's path
 // loop reads (levels, prefix tables, bad-debt coefficients, free-capital baselines), so the numpy model
 // runs on exactly the same inputs. Infinities (the sentinels) are written as strings.
-import { mintCap, stableInUp } from '../../../lib/mirror/AuctionMath';
+import { mintCapDown, stableInUp } from '../../../lib/mirror/AuctionMath';
 import type { CompiledBook } from '../../../lib/risk/compile';
 
 const num = (x: number) => (Number.isFinite(x) ? x : String(x));
@@ -35,7 +35,7 @@ export function numpyBook(cb: CompiledBook): unknown {
       windowSenior: [book.waterfall.senior.window, book.waterfall.senior.prev, book.waterfall.senior.curr].map(Number),
       exposureCap: book.venue ? Number(book.venue.exposureCap) : 0,
       exposureUsed: book.venue ? Number(book.venue.exposureUsed) : 0,
-      recap: recap ? { duration: Number(recap.duration), capacity: Math.floor(params.recapFill * Number(stableInUp(mintCap(recap.supply, recap.maxMintBps), recap.floorPrice))) } : null,
+      recap: recap ? { duration: Number(recap.duration), capacity: Math.floor(params.recapFill * Number(stableInUp(mintCapDown(recap.supply, recap.maxMintBps), recap.floorPrice))) } : null,
     },
   };
 }
