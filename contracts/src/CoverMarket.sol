@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+// Over 400 lines on purpose: the sale, the claim's round checks and the release share the cover's storage and the
+// pool's lock; pricing, σ and claim-round math already live in libraries/, NatSpec in interfaces/ICoverMarket.sol,
+// and the contract sits ~360 bytes under EIP-170 (the tokenURI of issue 18 goes to a separate descriptor).
+
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";

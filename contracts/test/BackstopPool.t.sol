@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+// Over 400 lines on purpose: one test per rule of the pool, sharing BackstopPoolBase's deploy.
+
 import {BackstopPoolBase} from "./BackstopPoolBase.t.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
 import {IBackstopPool} from "../src/interfaces/IBackstopPool.sol";

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+// Over 400 lines on purpose: one test per rule of the claim, sharing CoverMarketBase's deploy.
+
 import {CoverMarketBase} from "./CoverMarketBase.t.sol";
 import {ICoverMarket} from "../src/interfaces/ICoverMarket.sol";
 import {CoverMarket} from "../src/CoverMarket.sol";

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+// Over 400 lines on purpose: one test per rule of the waterfall, sharing ShortfallWaterfallBase's deploy.
+
 import {ShortfallWaterfallBase} from "./ShortfallWaterfallBase.t.sol";
 import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
 import {IRecapitalizer} from "../src/interfaces/IRecapitalizer.sol";

@@ -1,6 +1,8 @@
 // The indexer against the real stack: anvil + deploy + scripted actions + real Ponder on PGlite.
 // Every indexed row must match its event, every snapshot must equal the contract at that block,
 // a rollback must leave the tables equal to the new chain, and bad API input must get a 4xx.
+// Over 400 lines on purpose: one stack boot (anvil + deploy + Ponder) shared by every case, which is what
+// keeps this suite within the test budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, createWalletClient, http, keccak256, parseAbiItem, toEventSelector, toHex, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';

@@ -13,6 +13,8 @@
 // redeemRequest(controller). Answers and revert reasons must match exactly. The walk aims at the edges:
 // some locks leave free capital exactly at a request's claim (± a unit), so a twin that capped maxRedeem by
 // all assets instead of free capital would be caught (counted, and required, below).
+// Over 400 lines on purpose: one random walk over every action that moves the pool's accounting, and the
+// boundary-aiming state generator it needs, kept together so a mutant's divergence is read in one place.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeFunctionResult, encodeAbiParameters, encodeFunctionData, keccak256, numberToHex, pad, type Abi, type Address, type Hex } from 'viem';

@@ -13,6 +13,8 @@
 //
 // No allocation per path or step: the outputs are preallocated typed arrays indexed by path, and the
 // random stream is reseeded per path (random.ts), so results do not depend on how paths are chunked.
+// Over 400 lines on purpose: the hot path loop is one function over typed arrays (no per-path allocation, no
+// calls the JIT cannot inline); splitting it costs path-steps per second (npm run bench -- risk).
 import { ke as zigKe, kn as zigKn, PathRandom, we as zigWe, wn as zigWn } from './random';
 import type { CompiledBook } from './compile';
 import type { PathOutputs } from './outputs';

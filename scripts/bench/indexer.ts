@@ -4,6 +4,7 @@
 //   2. events per second over ≥ 10,000 generated pool events (a backfill), raw and net of Ponder's boot
 //      (measured by separate runs on the same chain before the events exist);
 //   3. p50/p95 of GET /accounts/:account/portfolio for an account with 100 withdrawal requests.
+// Over 400 lines on purpose: one bench, four measurements that share the stack they boot.
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { decodeFunctionResult, encodeFunctionData, numberToHex, type Address, type Hex } from 'viem';

@@ -3,6 +3,8 @@
 // the contracts must make (over the ceiling, beyond the strike range, premium above max, a claim in
 // cooldown, a stranger naming your controller, a governance change before its delay…). Each action is one
 // transaction (or a clock warp); whether it succeeds, and with what, is for the model to predict.
+// Over 400 lines on purpose: one menu entry per kind of action (28 kinds), each small; split by contract they would
+// lose the shared sizing helpers and the one table the soak report prints.
 import { encodeFunctionData, keccak256, toHex, type Hex } from 'viem';
 import { backstopPoolAbi, coverMarketAbi, recapitalizerAbi, shortfallWaterfallAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { addr, ZERO_ADDRESS } from '@/lib/mirror/actions/address';

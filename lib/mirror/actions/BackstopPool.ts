@@ -7,6 +7,8 @@
 // several contracts (CoverMarket → pool, ShortfallWaterfall → pools) commits only when all succeed.
 // Proven against deployed pools by the protocol soak (scripts/soak): after every action the stored
 // `accountingState()`, buckets, requests, balances and views equal what this twin predicts.
+// Over 400 lines on purpose: it mirrors one contract (BackstopPool.sol with its modules PoolAccrual and PoolExits)
+// entry point by entry point; a split would separate transitions that share the accrual step.
 import { addr, isZero, ZERO_ADDRESS } from './address';
 import { ContractRevert, MAX_UINT256, Panic } from '../evm';
 import * as erc20 from './ERC20';

@@ -7,6 +7,8 @@
 // errors. No L2 sequencer feed (the local deployment has none): `_checkSequencer` and `_claimDeadline`
 // change nothing, so `payReleasedClaim` is never reached from here. Proven against the deployed market by
 // the protocol soak (scripts/soak): return values, reverts, `coverInfo` and every balance, to the unit.
+// Over 400 lines on purpose: it mirrors CoverMarket.sol entry point by entry point (sale, claim with its round
+// checks in the contract's order, release, transfers, settings).
 import { addr, isZero, ZERO_ADDRESS } from './address';
 import { ContractRevert } from '../evm';
 import * as erc20 from './ERC20';

@@ -5,6 +5,8 @@
 // timelock, to the models beside this file), returning the new world and the function's return values,
 // or throwing the custom error the contract would revert with. The timelock's `executeBatch` decodes its
 // payloads and dispatches each call as the timelock, so governance changes run the same twins.
+// Over 400 lines on purpose: the one dispatcher from a transaction to its twin, a case per entry point of every
+// contract; splitting it would spread one switch over several files.
 import { decodeFunctionData, encodeFunctionData, keccak256, toHex, type Abi, type Hex } from 'viem';
 import {
   backstopPoolAbi,
