@@ -7,9 +7,7 @@ import { wagmiConfig } from '@/components/wallet/wagmiConfig';
 
 export function Providers({ children, initialState }: { children: ReactNode; initialState?: State }) {
   const [config] = useState(wagmiConfig);
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
-  );
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }));
   return (
     <WagmiProvider config={config} initialState={initialState}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>

@@ -26,6 +26,12 @@ export default defineConfig({
     url: `${E2E_APP_URL}/pools/junior`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { NEXT_DIST_DIR: '.next-e2e', NEXT_PUBLIC_RPC_URL: E2E_RPC_URL, NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL, NEXT_PUBLIC_CHAIN_ID: '31337', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      NEXT_DIST_DIR: '.next-e2e',
+      NEXT_PUBLIC_RPC_URL: E2E_RPC_URL,
+      NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL,
+      NEXT_PUBLIC_CHAIN_ID: '31337',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   },
 });

@@ -122,7 +122,7 @@ test('a worker that fails becomes an error state, and the rest of the page keeps
   await expect(page.getByTestId('stress-shortfall')).toHaveText('50,000 USDC');
 });
 
-test('the pool page previews a stake\'s own 30-day risk before anyone signs', async ({ page }) => {
+test("the pool page previews a stake's own 30-day risk before anyone signs", async ({ page }) => {
   await page.goto('/pools/junior');
   await page.getByLabel('Amount to stake').fill('25000');
   const preview = page.getByTestId('stake-preview');

@@ -31,7 +31,10 @@ async function step(runner: string, body: () => Promise<Omit<Result, 'runner' | 
 async function forge() {
   await buildContracts();
   await generateAbis(true); // contracts-abi/ must match the contracts (drift check)
-  const { code, output } = await capture(FORGE_BIN, ['test', '--no-match-test', 'testBench'], { cwd: CONTRACTS_DIR, env: { ...process.env, FORGE_COLOR: 'never', NO_COLOR: '1' } });
+  const { code, output } = await capture(FORGE_BIN, ['test', '--no-match-test', 'testBench'], {
+    cwd: CONTRACTS_DIR,
+    env: { ...process.env, FORGE_COLOR: 'never', NO_COLOR: '1' },
+  });
   const summary = [...output.matchAll(/(\d+) tests passed, (\d+) failed/g)].pop();
   if (!summary) throw new Error(`forge printed no summary (exit ${code})`);
   const passed = Number(summary[1]);
@@ -51,7 +54,14 @@ async function vitest() {
 }
 
 async function playwright() {
-  const env = { ...process.env, NEXT_DIST_DIR: '.next-e2e', NEXT_PUBLIC_RPC_URL: E2E_RPC_URL, NEXT_PUBLIC_CHAIN_ID: '31337', NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL, NEXT_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env,
+    NEXT_DIST_DIR: '.next-e2e',
+    NEXT_PUBLIC_RPC_URL: E2E_RPC_URL,
+    NEXT_PUBLIC_CHAIN_ID: '31337',
+    NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   await run(bin('next'), ['build'], { cwd: ROOT, env });
   const report = path.join(ROOT, 'test-results', 'e2e.json');
   const { code } = await capture(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], { cwd: ROOT, env });
@@ -81,7 +91,9 @@ if (wants('playwright') && !staticFailed) await step('playwright', playwright);
 
 console.log('\n━━━ summary ━━━');
 for (const r of results) {
-  console.log(`${r.runner.padEnd(11)} ${String(r.passed).padStart(5)} passed  ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(0).padStart(4)} s${r.note ? `  (${r.note})` : ''}`);
+  console.log(
+    `${r.runner.padEnd(11)} ${String(r.passed).padStart(5)} passed  ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(0).padStart(4)} s${r.note ? `  (${r.note})` : ''}`,
+  );
 }
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);

@@ -18,7 +18,13 @@ const NO_ROUNDS: Round[] = [];
  * rounds stay on screen.
  */
 export function usePriceHistory(feed: Address, count: number = MAX_HISTORY_ROUNDS) {
-  const latest = useReadContract({ address: feed, abi: aggregatorV3Abi, functionName: 'latestRoundData', scopeKey: chainScopes.feed(feed), query: { refetchInterval: 4_000 } });
+  const latest = useReadContract({
+    address: feed,
+    abi: aggregatorV3Abi,
+    functionName: 'latestRoundData',
+    scopeKey: chainScopes.feed(feed),
+    query: { refetchInterval: 4_000 },
+  });
   const ids = latest.data ? recentRoundIds(latest.data[0], count) : [];
   const rounds = useReadContracts({
     allowFailure: true,

@@ -52,7 +52,15 @@ export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: P
     if (!canSubmit || !account) return;
     const done = await run(
       { token: stablecoin, spender: pool, amount, allowance: data.allowance },
-      { label: 'Deposit', address: pool, abi: backstopPoolAbi, functionName: 'deposit', args: [amount, account], account, invalidates: [chainScopes.pool(pool)] },
+      {
+        label: 'Deposit',
+        address: pool,
+        abi: backstopPoolAbi,
+        functionName: 'deposit',
+        args: [amount, account],
+        account,
+        invalidates: [chainScopes.pool(pool)],
+      },
     );
     if (done) setInput('');
   }

@@ -22,7 +22,16 @@ export function FaucetButton({ stablecoin, pool, account, disabled }: { stableco
         variant="secondary"
         disabled={disabled || !account || isBusy(status)}
         onClick={() =>
-          account && send({ label: 'Faucet', address: stablecoin, abi: testUSDCAbi, functionName: 'faucet', args: [FAUCET_DRAW], account, invalidates: [chainScopes.pool(pool)] })
+          account &&
+          send({
+            label: 'Faucet',
+            address: stablecoin,
+            abi: testUSDCAbi,
+            functionName: 'faucet',
+            args: [FAUCET_DRAW],
+            account,
+            invalidates: [chainScopes.pool(pool)],
+          })
         }
       >
         Get 1,000 test {ASSET_SYMBOL}

@@ -40,9 +40,7 @@ export function PoolPanel({ layer }: { layer: Layer }) {
   return (
     <div className="space-y-6">
       <IndexerNotice />
-      {query.isError ? (
-        <ErrorState title="Live data is stale" message={describeError(query.error).message} onRetry={() => query.refetch()} />
-      ) : null}
+      {query.isError ? <ErrorState title="Live data is stale" message={describeError(query.error).message} onRetry={() => query.refetch()} /> : null}
       <Card>
         <PoolStats data={data} connected={Boolean(account)} />
       </Card>

@@ -32,7 +32,10 @@ export function ConnectButton({ defaultOpen = false }: { defaultOpen?: boolean }
         Connect wallet
       </Button>
       {open ? (
-        <div role="menu" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <div
+          role="menu"
+          className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+        >
           {choices.map((connector) => (
             <button
               key={connector.uid}

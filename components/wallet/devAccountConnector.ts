@@ -4,7 +4,6 @@ import { createConnector } from 'wagmi';
 import { getAddress, numberToHex, SwitchChainError, UserRejectedRequestError, type EIP1193RequestFn } from 'viem';
 import { DEV_ACCOUNT, DEV_CONNECTOR_ID } from '@/lib/wallet/devAccount';
 
-
 type RpcRequest = { method: string; params?: unknown };
 
 export function devAccount(parameters: { rpcUrl: string; chainId: number }) {

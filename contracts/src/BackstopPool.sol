@@ -713,14 +713,9 @@ contract BackstopPool is ERC4626, Ownable2Step, ReentrancyGuardTransient, PoolAc
         emit Deposit(msg.sender, receiver, assets, shares);
     }
 
-    function _exit(
-        Accrual memory a,
-        Request memory q,
-        address controller,
-        address receiver,
-        uint256 assets,
-        uint256 shares
-    ) internal {
+    function _exit(Accrual memory a, Request memory q, address controller, address receiver, uint256 assets, uint256 shares)
+        internal
+    {
         if (shares > q.shares) revert BackstopPoolExceedsRequest(q.id, shares, q.shares);
         uint256 free = _free(a);
         if (assets > free) revert BackstopPoolInsufficientFreeAssets(assets, free);

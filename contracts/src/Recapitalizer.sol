@@ -237,7 +237,9 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         uint256 duration_,
         uint256 maxMintBps_
     ) Ownable(owner_) {
-        if (waterfall_ == address(0) || address(stablecoin_) == address(0)) revert RecapitalizerZeroAddress();
+        if (waterfall_ == address(0) || address(stablecoin_) == address(0)) {
+            revert RecapitalizerZeroAddress();
+        }
         waterfall = waterfall_;
         _stablecoin = stablecoin_;
         bks = new BKS(address(this), treasury, initialSupply);
@@ -286,9 +288,7 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
             supplyBefore: uint128(supply)
         });
         currentAuctionOf[venue] = auctionId;
-        emit AuctionOpened(
-            auctionId, venue, amount, p.startPrice, p.floorPrice, block.timestamp, p.duration, cap, supply
-        );
+        emit AuctionOpened(auctionId, venue, amount, p.startPrice, p.floorPrice, block.timestamp, p.duration, cap, supply);
         return (auctionId, amount);
     }
 
@@ -379,9 +379,8 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         price = currentPrice(auctionId);
         Auction memory a = _auctions[auctionId];
         if (!_isOpen(a)) return (price, 0, 0);
-        (paid, bksOut) = AuctionMath.quoteBuyBksDownPaidUp(
-            stableIn, price, a.target - a.raised, _mintLimit(a, _mintBudgetNow().available)
-        );
+        (paid, bksOut) =
+            AuctionMath.quoteBuyBksDownPaidUp(stableIn, price, a.target - a.raised, _mintLimit(a, _mintBudgetNow().available));
     }
 
     /// @notice The rolling 24 h mint budget shared by all auctions, now (see the contract doc).
@@ -442,8 +441,7 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
     // ================================================================== internals
 
     function _isOpen(Auction memory a) internal view returns (bool) {
-        return !a.settled && a.raised < a.target && a.minted < a.mintCap
-            && block.timestamp <= uint256(a.startTime) + a.duration;
+        return !a.settled && a.raised < a.target && a.minted < a.mintCap && block.timestamp <= uint256(a.startTime) + a.duration;
     }
 
     /// @dev The budget rolled to now: buckets of this and the previous window, its cap and what is left.

@@ -50,7 +50,6 @@ import {WaterfallMath} from "./libraries/WaterfallMath.sol";
 contract ShortfallWaterfall is IShortfallWaterfall, Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-
     // ------------------------------------------------------------------ constants (hard bounds)
 
     /// @notice Smallest layer cap: 1 % of free capital per rolling 24 h.
@@ -107,9 +106,7 @@ contract ShortfallWaterfall is IShortfallWaterfall, Ownable2Step, ReentrancyGuar
     /// @param senior_ The excess layer (a BackstopPool on the same asset).
     /// @param owner_ Governance (a timelock on public chains).
     /// @param guardian_ May pause new venue draws.
-    constructor(IShortfallLayer junior_, IShortfallLayer senior_, address owner_, address guardian_)
-        Ownable(owner_)
-    {
+    constructor(IShortfallLayer junior_, IShortfallLayer senior_, address owner_, address guardian_) Ownable(owner_) {
         if (address(junior_) == address(0) || address(senior_) == address(0) || guardian_ == address(0)) {
             revert ShortfallWaterfallZeroAddress();
         }

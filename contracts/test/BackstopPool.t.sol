@@ -141,9 +141,12 @@ contract BackstopPoolTest is BackstopPoolBase {
     /// @notice Bob underwrites for a long time; Jit deposits right before a large premium, requests at
     ///         once and claims after the cooldown. Jit's profit is at most his time-weighted share of
     ///         the premium earned while he was in, never a share of the whole premium.
-    function testFuzz_JustInTimeStake_EarnsOnlyTimeWeightedShare(uint256 bobAssets, uint256 jitAssets, uint256 premium, uint256 termDays)
-        public
-    {
+    function testFuzz_JustInTimeStake_EarnsOnlyTimeWeightedShare(
+        uint256 bobAssets,
+        uint256 jitAssets,
+        uint256 premium,
+        uint256 termDays
+    ) public {
         bobAssets = bound(bobAssets, 1e6, 1e12);
         jitAssets = bound(jitAssets, 1e6, 1e13);
         termDays = bound(termDays, 8, 365);
@@ -258,11 +261,17 @@ contract BackstopPoolTest is BackstopPoolBase {
         loss = bound(loss, 0, seed);
         if (loss > 0) _shortfall(loss);
         assertLe(pool.convertToAssets(pool.previewDeposit(assets)), assets, "deposit->redeem");
-        assertLe(pool.previewClaimRedeem(pool.previewDeposit(assets) > bobShares ? bobShares : pool.previewDeposit(assets), bob), assets, "deposit->claim");
+        assertLe(
+            pool.previewClaimRedeem(pool.previewDeposit(assets) > bobShares ? bobShares : pool.previewDeposit(assets), bob),
+            assets,
+            "deposit->claim"
+        );
         try pool.previewClaimWithdraw(assets, bob) returns (uint256 burnt) {
             assertGe(pool.previewMint(burnt), assets, "withdraw->mint");
         } catch (bytes memory reason) {
-            assertEq(bytes4(reason), IBackstopPool.BackstopPoolExceedsRequest.selector, "only a claim beyond the request is refused");
+            assertEq(
+                bytes4(reason), IBackstopPool.BackstopPoolExceedsRequest.selector, "only a claim beyond the request is refused"
+            );
         }
     }
 

@@ -102,7 +102,9 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         market.lock(free, block.timestamp + 1 days);
         market.lock(maxLocked, block.timestamp + 1 days);
         assertEq(pool.freeAssets(), pool.totalAssets() - maxLocked, "locked up to the ceiling");
-        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolAboveMaxUtilization.selector, maxLocked + 1, maxLocked));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolAboveMaxUtilization.selector, maxLocked + 1, maxLocked)
+        );
         market.lock(1, block.timestamp + 1 days);
     }
 
@@ -114,7 +116,9 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         vm.expectRevert();
         pool.setMaxUtilizationBps(9_000);
         vm.startPrank(gov);
-        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolMaxUtilizationOutOfBounds.selector, 9_501, 1_000, 9_500));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolMaxUtilizationOutOfBounds.selector, 9_501, 1_000, 9_500)
+        );
         pool.setMaxUtilizationBps(9_501);
         vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolMaxUtilizationOutOfBounds.selector, 999, 1_000, 9_500));
         pool.setMaxUtilizationBps(999);
@@ -129,7 +133,9 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         vm.prank(gov);
         pool.setMaxUtilizationBps(1_000);
         vm.expectRevert(
-            abi.encodeWithSelector(IBackstopPool.BackstopPoolAboveMaxUtilization.selector, (total * 9_500) / 10_000 + 1, total / 10)
+            abi.encodeWithSelector(
+                IBackstopPool.BackstopPoolAboveMaxUtilization.selector, (total * 9_500) / 10_000 + 1, total / 10
+            )
         );
         market.lock(1, block.timestamp + 1 days);
         assertEq(pool.lockedAssets(), (total * 9_500) / 10_000, "existing locks stay");
@@ -145,7 +151,9 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
             abi.encodeWithSelector(IBackstopPool.BackstopPoolInvalidExpiry.selector, block.timestamp - 1, block.timestamp, maxT)
         );
         market.lock(1e6, block.timestamp - 1);
-        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolInvalidExpiry.selector, maxT + 1, block.timestamp, maxT));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolInvalidExpiry.selector, maxT + 1, block.timestamp, maxT)
+        );
         market.lock(1e6, maxT + 1);
         market.lock(1e6, maxT);
         vm.expectRevert(
@@ -284,7 +292,12 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         uint256 snap = vm.snapshotState();
         uint256 t0 = block.timestamp;
         for (uint256 i; i < 8; ++i) {
-            _sell(bound(uint256(keccak256(abi.encode(seed, i))), 1e6, 500e6), bound(uint256(keccak256(abi.encode(seed, i, 1))), 1, 50e6), bound(uint256(keccak256(abi.encode(seed, i, 2))), 1 hours, 80 days), 1 days);
+            _sell(
+                bound(uint256(keccak256(abi.encode(seed, i))), 1e6, 500e6),
+                bound(uint256(keccak256(abi.encode(seed, i, 1))), 1, 50e6),
+                bound(uint256(keccak256(abi.encode(seed, i, 2))), 1 hours, 80 days),
+                1 days
+            );
         }
         uint256 end = t0 + 85 days;
         // path A: touch the pool every `gap`
@@ -298,7 +311,12 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         uint256 lockedA = pool.lockedAssets();
         vm.revertToState(snap);
         for (uint256 i; i < 8; ++i) {
-            _sell(bound(uint256(keccak256(abi.encode(seed, i))), 1e6, 500e6), bound(uint256(keccak256(abi.encode(seed, i, 1))), 1, 50e6), bound(uint256(keccak256(abi.encode(seed, i, 2))), 1 hours, 80 days), 1 days);
+            _sell(
+                bound(uint256(keccak256(abi.encode(seed, i))), 1e6, 500e6),
+                bound(uint256(keccak256(abi.encode(seed, i, 1))), 1, 50e6),
+                bound(uint256(keccak256(abi.encode(seed, i, 2))), 1 hours, 80 days),
+                1 days
+            );
         }
         vm.warp(end);
         // path B: never touched; views walk all buckets

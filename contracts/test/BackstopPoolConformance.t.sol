@@ -125,7 +125,12 @@ contract BackstopPoolConformanceTest is BackstopPoolBase {
 
     /// @notice maxWithdraw and maxRedeem pass on chain and never over-report, whichever binds: the value at
     ///         claim, the value at request, or free capital (covers lock most of the pool).
-    function testFuzz_MaxClaims_PassOnChain_MaxWithdrawPlusOneReverts(uint256 fees, uint256 loss, uint256 lockBps, bool byAssets) public {
+    function testFuzz_MaxClaims_PassOnChain_MaxWithdrawPlusOneReverts(
+        uint256 fees,
+        uint256 loss,
+        uint256 lockBps,
+        bool byAssets
+    ) public {
         uint256 shares = _deposit(alice, 1_000e6);
         _deposit(bob, 1_000e6);
         _request(alice, shares);
@@ -162,7 +167,6 @@ contract BackstopPoolConformanceTest is BackstopPoolBase {
         }
         vm.stopPrank();
     }
-
 
     // ------------------------------------------------------------------ a wiped-out layer
 

@@ -128,7 +128,9 @@ contract BackstopPoolExitTest is BackstopPoolBase {
     ///         shares or by assets: every part pays at most its shares' value now and at most its
     ///         pro-rata part of the value at request, and the parts together never exceed the lower of
     ///         the request's value at request and its value when each part is claimed.
-    function testFuzz_PartialClaims_NeverBeatTheLowerValue(uint256 fees, uint256 loss, uint256 f1, uint256 f2, uint256 mode) public {
+    function testFuzz_PartialClaims_NeverBeatTheLowerValue(uint256 fees, uint256 loss, uint256 f1, uint256 f2, uint256 mode)
+        public
+    {
         fees = bound(fees, 0, 1_000e6);
         loss = bound(loss, 0, 1_500e6);
         uint256 atRequest = pool.convertToAssets(aliceShares);

@@ -8,7 +8,6 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @notice Governance bounds, two-step ownership and pause semantics (8, 11).
 contract BackstopPoolGovernanceTest is BackstopPoolBase {
-
     function _notOwner(address who) internal pure returns (bytes memory) {
         return abi.encodeWithSignature("OwnableUnauthorizedAccount(address)", who);
     }
@@ -28,23 +27,33 @@ contract BackstopPoolGovernanceTest is BackstopPoolBase {
 
     function test_Setters_RejectOutOfBounds_AcceptBounds() public {
         vm.startPrank(gov);
-        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolCooldownOutOfBounds.selector, 1 days - 1, 1 days, 10 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolCooldownOutOfBounds.selector, 1 days - 1, 1 days, 10 days)
+        );
         pool.setCooldown(1 days - 1);
-        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolCooldownOutOfBounds.selector, 10 days + 1, 1 days, 10 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolCooldownOutOfBounds.selector, 10 days + 1, 1 days, 10 days)
+        );
         pool.setCooldown(10 days + 1);
         pool.setCooldown(1 days);
         pool.setCooldown(10 days);
         assertEq(pool.cooldown(), 10 days, "cooldown set");
 
-        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 1 days - 1, 1 days, 4 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 1 days - 1, 1 days, 4 days)
+        );
         pool.setClaimWindow(1 days - 1);
-        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 4 days + 1, 1 days, 4 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 4 days + 1, 1 days, 4 days)
+        );
         pool.setClaimWindow(4 days + 1);
         pool.setClaimWindow(1 days);
         pool.setClaimWindow(4 days);
         assertEq(pool.claimWindow(), 4 days, "window set");
 
-        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolFeeStreamPeriodOutOfBounds.selector, 7 days + 1, 0, 7 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolFeeStreamPeriodOutOfBounds.selector, 7 days + 1, 0, 7 days)
+        );
         pool.setFeeStreamPeriod(7 days + 1);
         pool.setFeeStreamPeriod(0);
         pool.setFeeStreamPeriod(7 days);

@@ -82,7 +82,9 @@ contract BackstopPoolRedeemTest is BackstopPoolBase {
         vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolRequestPending.selector, alice, id, shares / 2));
         pool.requestRedeem(shares / 2, alice, alice);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolExceedsRequest.selector, id, shares / 2 + 1, shares / 2));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolExceedsRequest.selector, id, shares / 2 + 1, shares / 2)
+        );
         pool.redeem(shares / 2 + 1, alice, alice);
         assertEq(pool.maxRedeem(alice), shares / 2, "max is the escrow");
     }

@@ -187,7 +187,7 @@ contract CoverMarketTest is CoverMarketBase {
     ///         rounds: the quote refuses (σ is behind, whatever its age); `buyCover` pokes first and sells at
     ///         the σ of every round. (This test checked "a stale σ blocks sales"; sales now fold it first.)
     function test_Buy_PokesFirstWhenSigmaBehind_QuoteRefuses() public {
-        (, , uint80 sigmaRound,) = oracle.volatility();
+        (,, uint80 sigmaRound,) = oracle.volatility();
         uint80 latest;
         for (uint256 i; i < 25; ++i) {
             vm.warp(block.timestamp + 1 hours);
@@ -214,7 +214,7 @@ contract CoverMarketTest is CoverMarketBase {
             latest = feed.pushAnswer(SPOT - int256(i) * 1e8);
         }
         oracle.poke(); // folds 32 of 40
-        (, , uint80 half,) = oracle.volatility();
+        (,, uint80 half,) = oracle.volatility();
         assertLt(half, latest, "half caught up");
         vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketVolatilityBehind.selector, half, latest));
         market.quote(downId, 2700e8, 1_000e6, 7 days);
@@ -225,7 +225,7 @@ contract CoverMarketTest is CoverMarketBase {
             latest = feed.pushAnswer(SPOT);
         }
         oracle.poke();
-        (, , half,) = oracle.volatility();
+        (,, half,) = oracle.volatility();
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketVolatilityBehind.selector, half + 32, latest));
         market.buyCover(downId, 2700e8, 1_000e6, 7 days, type(uint256).max);
@@ -283,13 +283,9 @@ contract CoverMarketTest is CoverMarketBase {
         _buy(bob, downId, 2000e8, 600_000e6, 30 days);
         uint256 capacity = (pool.totalAssets() * 8_000) / 10_000 - pool.lockedAssets();
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(ICoverMarket.CoverMarketAboveMaxUtilization.selector, capacity + 1, capacity)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketAboveMaxUtilization.selector, capacity + 1, capacity));
         market.buyCover(downId, 1500e8, capacity + 1, 30 days, type(uint256).max);
-        vm.expectRevert(
-            abi.encodeWithSelector(ICoverMarket.CoverMarketAboveMaxUtilization.selector, capacity + 1, capacity)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketAboveMaxUtilization.selector, capacity + 1, capacity));
         market.quote(downId, 1500e8, capacity + 1, 30 days);
         // exactly the capacity sells (a far strike keeps it insurable) …
         (, uint256 premium) = _buy(alice, downId, 1000e8, capacity, 30 days);
@@ -392,9 +388,7 @@ contract CoverMarketTest is CoverMarketBase {
     }
 
     /// @notice Splitting one cover into several bought back to back is never cheaper than the whole.
-    function testFuzz_SplitCover_NeverCheaper(uint256 payout, uint256 parts, uint256 seed, uint256 strike, uint256 d)
-        public
-    {
+    function testFuzz_SplitCover_NeverCheaper(uint256 payout, uint256 parts, uint256 seed, uint256 strike, uint256 d) public {
         _buy(bob, downId, 2000e8, bound(seed, 1_000e6, 790_000e6), 30 days); // random starting utilization
         uint256 capacity = (pool.totalAssets() * 8_000) / 10_000 - pool.lockedAssets();
         payout = bound(payout, 10, capacity);

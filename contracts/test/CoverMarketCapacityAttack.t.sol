@@ -111,11 +111,7 @@ contract CoverMarketCapacityAttackTest is Test {
             maxSigmaAge: 1 days,
             maxStrikeRatio: t.strikeRatio,
             pricing: CoverPricing.Pricing({
-                baseMarkup: t.baseMarkup,
-                slope: t.slope,
-                steepSlope: t.steepSlope,
-                kink: 0.8e18,
-                minRate: t.minRate
+                baseMarkup: t.baseMarkup, slope: t.slope, steepSlope: t.steepSlope, kink: 0.8e18, minRate: t.minRate
             })
         });
     }
@@ -284,7 +280,9 @@ contract CoverMarketCapacityAttackTest is Test {
             payout = payout * (1 + (r >> 40) % 100) / 100;
             if (payout == 0) continue;
             vm.prank(attacker);
-            try market.buyCover(up ? upId : downId, strike, payout, duration, BUDGET - spent) returns (uint256, uint256 premium) {
+            try market.buyCover(up ? upId : downId, strike, payout, duration, BUDGET - spent) returns (
+                uint256, uint256 premium
+            ) {
                 spent += premium;
             } catch {}
         }
@@ -298,6 +296,10 @@ contract CoverMarketCapacityAttackTest is Test {
         assertLe(change, _bound(t), "Junior's free capital (its share of a shortfall) moved beyond the bound");
         // And the waterfall agrees: Junior pays its cap on what is free.
         uint256 paid = _juniorPays(CAPITAL);
-        assertEq(paid, (free * waterfall.layerCapBps(IShortfallWaterfall.Layer.Junior)) / 10_000, "Junior pays its cap on free capital");
+        assertEq(
+            paid,
+            (free * waterfall.layerCapBps(IShortfallWaterfall.Layer.Junior)) / 10_000,
+            "Junior pays its cap on free capital"
+        );
     }
 }

@@ -93,7 +93,9 @@ contract CoverMarketClaimTest is CoverMarketBase {
         market.claim(id, r);
         _push(2800e8, 1 minutes);
         vm.prank(keeper);
-        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketStrikeNotReached.selector, r + 4, int256(2800e8), STRIKE));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICoverMarket.CoverMarketStrikeNotReached.selector, r + 4, int256(2800e8), STRIKE)
+        );
         market.claim(id, r);
         _pushN(2600e8, 5, 1 minutes);
         _claim(id, r + 5);
@@ -209,10 +211,14 @@ contract CoverMarketClaimTest is CoverMarketBase {
         _push(2800e8, 1 minutes); // recovered in between
         _push(2600e8, 1 minutes);
         vm.prank(keeper);
-        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketStrikeNotReached.selector, r + 1, int256(2800e8), STRIKE));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICoverMarket.CoverMarketStrikeNotReached.selector, r + 1, int256(2800e8), STRIKE)
+        );
         market.claim(id, r);
         vm.prank(keeper);
-        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketStrikeNotReached.selector, r + 1, int256(2800e8), STRIKE));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICoverMarket.CoverMarketStrikeNotReached.selector, r + 1, int256(2800e8), STRIKE)
+        );
         market.claim(id, r + 1);
         vm.prank(keeper);
         vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketRoundUnavailable.selector, r + 3));

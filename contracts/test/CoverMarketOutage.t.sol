@@ -155,7 +155,11 @@ contract CoverMarketOutageTest is CoverMarketBase {
         vm.prank(gov);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ICoverMarket.CoverMarketParameterOutOfBounds.selector, ICoverMarket.Parameter.ClaimGrace, SEQ_GRACE, SEQ_GRACE + 1, 14 days
+                ICoverMarket.CoverMarketParameterOutOfBounds.selector,
+                ICoverMarket.Parameter.ClaimGrace,
+                SEQ_GRACE,
+                SEQ_GRACE + 1,
+                14 days
             )
         );
         l2.registerProduct(c);

@@ -130,8 +130,16 @@ contract CoverMarketPricingTest is Test {
         uint256 k2 = up ? spot + (spot * d2) / WAD : spot - (spot * d2) / WAD;
         CoverPricing.Pricing memory p = _p();
         uint256 q = CoverPricing.quoteUp(spot, k1, s1, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p);
-        assertGe(CoverPricing.quoteUp(spot, k1, s2, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p), q, "monotone in sigma");
-        assertGe(CoverPricing.quoteUp(spot, k2, s1, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p), q, "monotone in closeness");
+        assertGe(
+            CoverPricing.quoteUp(spot, k1, s2, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p),
+            q,
+            "monotone in sigma"
+        );
+        assertGe(
+            CoverPricing.quoteUp(spot, k2, s1, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p),
+            q,
+            "monotone in closeness"
+        );
     }
 
     /// @notice Splitting one cover into up to 8 pieces bought back to back never costs less than the
@@ -201,7 +209,8 @@ contract CoverMarketPricingTest is Test {
         h.premiumUp(1, 1, 0, 100, 100 * 365 days + 1, p);
         // the largest domain values do not overflow
         uint256 max = type(uint96).max;
-        CoverPricing.Pricing memory extreme = CoverPricing.Pricing(type(uint64).max, type(uint64).max, type(uint64).max, type(uint64).max, type(uint64).max);
+        CoverPricing.Pricing memory extreme =
+            CoverPricing.Pricing(type(uint64).max, type(uint64).max, type(uint64).max, type(uint64).max, type(uint64).max);
         assertLe(h.premiumUp(max, WAD, 0, max, 100 * 365 days, extreme), max, "extreme inputs stay bounded");
         extreme.kink = 0;
         assertLe(h.premiumUp(max, WAD, 0, max, 100 * 365 days, extreme), max, "all above the kink");

@@ -121,8 +121,8 @@ contract RecapitalizerTest is ShortfallWaterfallBase {
         assertLe(p1, START_PRICE, "never above the start");
         assertLe(p2, p1, "never rises");
         // Rounded up: never below the exact curve.
-        uint256 exactTimesD = FLOOR_PRICE * AUCTION_DURATION
-            + (START_PRICE - FLOOR_PRICE) * (t2 >= AUCTION_DURATION ? 0 : AUCTION_DURATION - t2);
+        uint256 exactTimesD =
+            FLOOR_PRICE * AUCTION_DURATION + (START_PRICE - FLOOR_PRICE) * (t2 >= AUCTION_DURATION ? 0 : AUCTION_DURATION - t2);
         assertGe(p2 * AUCTION_DURATION, exactTimesD, "at or above the exact curve");
         assertLt(p2 * AUCTION_DURATION, exactTimesD + AUCTION_DURATION, "by less than one unit");
     }
@@ -300,11 +300,17 @@ contract RecapitalizerTest is ShortfallWaterfallBase {
         recap.setPrices(1e31, 1e30 + 1);
         vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerStartPriceOutOfBounds.selector, 1e6 - 1, 1e6, 100e6));
         recap.setPrices(1e6 - 1, 1e6);
-        vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerStartPriceOutOfBounds.selector, 100e6 + 1, 1e6, 100e6));
+        vm.expectRevert(
+            abi.encodeWithSelector(Recapitalizer.RecapitalizerStartPriceOutOfBounds.selector, 100e6 + 1, 1e6, 100e6)
+        );
         recap.setPrices(100e6 + 1, 1e6);
-        vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerDurationOutOfBounds.selector, 1 hours - 1, 1 hours, 7 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(Recapitalizer.RecapitalizerDurationOutOfBounds.selector, 1 hours - 1, 1 hours, 7 days)
+        );
         recap.setDuration(1 hours - 1);
-        vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerDurationOutOfBounds.selector, 7 days + 1, 1 hours, 7 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(Recapitalizer.RecapitalizerDurationOutOfBounds.selector, 7 days + 1, 1 hours, 7 days)
+        );
         recap.setDuration(7 days + 1);
         vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerMaxMintBpsOutOfBounds.selector, 0, 1, 2_000));
         recap.setMaxMintBps(0);

@@ -206,9 +206,7 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
 
     /// @dev Any split of calls, any timing within 24 h: a layer never pays more than capBps of the free
     ///      capital it had (no other flows here, so `free + used` is the starting free capital).
-    function testFuzz_RepeatedCallsWithin24h_NeverExceedCaps(uint256[12] memory amounts, uint256[12] memory gaps)
-        public
-    {
+    function testFuzz_RepeatedCallsWithin24h_NeverExceedCaps(uint256[12] memory amounts, uint256[12] memory gaps) public {
         uint256 jLimit = JUNIOR_CAPITAL * 5_000 / 10_000;
         uint256 sLimit = SENIOR_CAPITAL * 2_500 / 10_000;
         uint256[12] memory at;
@@ -420,9 +418,13 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
 
     function test_setLayerCapBps_Bounds() public {
         vm.startPrank(gov);
-        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallLayerCapOutOfBounds.selector, 99, 100, 5_000));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallLayerCapOutOfBounds.selector, 99, 100, 5_000)
+        );
         wf.setLayerCapBps(JR, 99);
-        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallLayerCapOutOfBounds.selector, 5_001, 100, 5_000));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallLayerCapOutOfBounds.selector, 5_001, 100, 5_000)
+        );
         wf.setLayerCapBps(SR, 5_001);
         wf.setLayerCapBps(JR, 100);
         wf.setLayerCapBps(SR, 5_000);
@@ -436,16 +438,22 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
 
     function testFuzz_setLayerCapBps_RejectsOutOfBounds(uint256 bps) public {
         vm.assume(bps < 100 || bps > 5_000);
-        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallLayerCapOutOfBounds.selector, bps, 100, 5_000));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallLayerCapOutOfBounds.selector, bps, 100, 5_000)
+        );
         vm.prank(gov);
         wf.setLayerCapBps(JR, bps);
     }
 
     function test_setFeeWeights_Bounds() public {
         vm.startPrank(gov);
-        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallFeeWeightOutOfBounds.selector, 999, 1_000, 9_000));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallFeeWeightOutOfBounds.selector, 999, 1_000, 9_000)
+        );
         wf.setFeeWeights(999, 9_001);
-        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallFeeWeightOutOfBounds.selector, 9_500, 1_000, 9_000));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallFeeWeightOutOfBounds.selector, 9_500, 1_000, 9_000)
+        );
         wf.setFeeWeights(500 + 500, 9_500);
         vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallFeeWeightsSum.selector, 5_000, 4_000));
         wf.setFeeWeights(5_000, 4_000);
@@ -458,10 +466,18 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
 
     function test_setVenue_Bounds() public {
         vm.startPrank(gov);
-        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallExposureCapOutOfBounds.selector, 0, 1, type(uint96).max));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IShortfallWaterfall.ShortfallWaterfallExposureCapOutOfBounds.selector, 0, 1, type(uint96).max
+            )
+        );
         wf.setVenue(venue2, 0);
         uint256 tooBig = uint256(type(uint96).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallExposureCapOutOfBounds.selector, tooBig, 1, type(uint96).max));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IShortfallWaterfall.ShortfallWaterfallExposureCapOutOfBounds.selector, tooBig, 1, type(uint96).max
+            )
+        );
         wf.setVenue(venue2, tooBig);
         vm.expectRevert(IShortfallWaterfall.ShortfallWaterfallZeroAddress.selector);
         wf.setVenue(address(0), 1);
@@ -475,7 +491,9 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
     function test_setRecapitalizer_RejectsMismatch() public {
         Recapitalizer other = new Recapitalizer(stranger, IERC20(address(usdc)), gov, treasury, 1e18, 2e6, 1e6, 1 hours, 1);
         vm.expectRevert(
-            abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallRecapitalizerMismatch.selector, stranger, address(usdc))
+            abi.encodeWithSelector(
+                IShortfallWaterfall.ShortfallWaterfallRecapitalizerMismatch.selector, stranger, address(usdc)
+            )
         );
         vm.prank(gov);
         wf.setRecapitalizer(IRecapitalizer(address(other)));

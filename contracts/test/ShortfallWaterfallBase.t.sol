@@ -103,10 +103,7 @@ abstract contract ShortfallWaterfallBase is Test {
         vm.stopPrank();
     }
 
-    function _absorb(address v, uint256 amount)
-        internal
-        returns (uint256 j, uint256 s, uint256 r, uint256 rem)
-    {
+    function _absorb(address v, uint256 amount) internal returns (uint256 j, uint256 s, uint256 r, uint256 rem) {
         vm.prank(v);
         return wf.absorbShortfall(amount);
     }

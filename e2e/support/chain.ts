@@ -34,7 +34,12 @@ export async function warp(seconds: number): Promise<void> {
 }
 
 export async function redeemRequestOf(account: Address, pool: Address) {
-  const [requestId, shares, claimableAt, expiresAt, , assetsAtRequest] = await client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [account] });
+  const [requestId, shares, claimableAt, expiresAt, , assetsAtRequest] = await client.readContract({
+    address: pool,
+    abi: backstopPoolAbi,
+    functionName: 'redeemRequest',
+    args: [account],
+  });
   return { requestId, shares, claimableAt, expiresAt, assetsAtRequest };
 }
 

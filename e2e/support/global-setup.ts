@@ -16,7 +16,9 @@ export default async function globalSetup() {
     const built = JSON.parse(readFileSync(deploymentPath(31337), 'utf8'));
     for (const [name, contract] of Object.entries(deployment.contracts)) {
       if (built.contracts[name]?.address !== contract.address) {
-        throw new Error(`${name} deployed at ${contract.address}, but the app was built for ${built.contracts[name]?.address}: run \`npm start\` once or the deploy, then rebuild`);
+        throw new Error(
+          `${name} deployed at ${contract.address}, but the app was built for ${built.contracts[name]?.address}: run \`npm start\` once or the deploy, then rebuild`,
+        );
       }
     }
     await seedDemo(anvil.rpcUrl, deployment);

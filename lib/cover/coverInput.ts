@@ -52,7 +52,10 @@ export function checkCover(fields: CoverFields, ctx: CoverContext): CoverCheck {
   const price = (v: bigint) => formatAmount(v, ctx.feedDecimals, { maxFractionDigits: 2 });
 
   const strike = parseAmount(fields.strike, ctx.feedDecimals);
-  if (!strike.ok) return strike.reason === 'empty' ? fail('strike', 'Enter the strike: your position’s liquidation price.', true) : fail('strike', amountMessage(strike.reason, 'strike', ctx.feedDecimals));
+  if (!strike.ok)
+    return strike.reason === 'empty'
+      ? fail('strike', 'Enter the strike: your position’s liquidation price.', true)
+      : fail('strike', amountMessage(strike.reason, 'strike', ctx.feedDecimals));
   if (strike.value === 0n) return fail('strike', 'The strike must be above zero.');
   if (product.direction === 'Down' && strike.value >= market.spot) {
     return fail('strike', `This cover pays when the price falls to the strike: pick a strike below the price now (${price(market.spot)}).`);
@@ -70,11 +73,17 @@ export function checkCover(fields: CoverFields, ctx: CoverContext): CoverCheck {
   }
 
   const payout = parseAmount(fields.payout, ctx.assetDecimals);
-  if (!payout.ok) return payout.reason === 'empty' ? fail('payout', 'Enter the payout you want if the strike is touched.', true) : fail('payout', amountMessage(payout.reason, 'payout', ctx.assetDecimals));
+  if (!payout.ok)
+    return payout.reason === 'empty'
+      ? fail('payout', 'Enter the payout you want if the strike is touched.', true)
+      : fail('payout', amountMessage(payout.reason, 'payout', ctx.assetDecimals));
   if (payout.value === 0n) return fail('payout', 'The payout must be more than zero.');
 
   const days = parseAmount(fields.durationDays, 4);
-  if (!days.ok) return days.reason === 'empty' ? fail('durationDays', 'Enter how many days the cover should run.', true) : fail('durationDays', amountMessage(days.reason, 'duration', 4));
+  if (!days.ok)
+    return days.reason === 'empty'
+      ? fail('durationDays', 'Enter how many days the cover should run.', true)
+      : fail('durationDays', amountMessage(days.reason, 'duration', 4));
   // Days with up to 4 decimals → seconds (1 / 10,000 day ≈ 8.6 s), rounded down to whole seconds.
   const duration = (days.value * DAY) / 10_000n;
   if (duration < product.minDuration || duration > product.maxDuration) {

@@ -8,7 +8,12 @@ import type { GetRound } from './findClaimRound';
 export function feedRoundReader(client: PublicClient, feed: Address): GetRound {
   return async (id) => {
     try {
-      const [roundId, answer, startedAt, updatedAt, answeredInRound] = await client.readContract({ address: feed, abi: aggregatorV3Abi, functionName: 'getRoundData', args: [id] });
+      const [roundId, answer, startedAt, updatedAt, answeredInRound] = await client.readContract({
+        address: feed,
+        abi: aggregatorV3Abi,
+        functionName: 'getRoundData',
+        args: [id],
+      });
       return { roundId, answer, startedAt, updatedAt, answeredInRound };
     } catch {
       return null;

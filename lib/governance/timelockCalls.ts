@@ -151,7 +151,11 @@ const SPECS: Record<Kind, Record<string, Spec>> = {
     setFeeWeights: {
       read: () => ({ functionName: 'feeWeights' }),
       say: ([junior, senior], current) =>
-        change('fee split Junior / Senior', current === undefined ? undefined : `${bps(at(current, 0))} / ${bps(at(current, 1))}`, `${bps(junior)} / ${bps(senior)}`),
+        change(
+          'fee split Junior / Senior',
+          current === undefined ? undefined : `${bps(at(current, 0))} / ${bps(at(current, 1))}`,
+          `${bps(junior)} / ${bps(senior)}`,
+        ),
     },
     setRecapitalizer: addressSetter('recapitalizer', 'recapitalizer'),
     setGuardian: addressSetter('guardian', 'guardian'),
@@ -168,7 +172,8 @@ const SPECS: Record<Kind, Record<string, Spec>> = {
     setDuration: setter('auction duration', 'params', period, (v) => at(v, 2)),
     setMaxMintBps: {
       read: () => ({ functionName: 'params' }),
-      say: ([next], current) => `${change('mint cap per auction and per 24 h', current === undefined ? undefined : bps(at(current, 3)), bps(next))} of the BKS supply`,
+      say: ([next], current) =>
+        `${change('mint cap per auction and per 24 h', current === undefined ? undefined : bps(at(current, 3)), bps(next))} of the BKS supply`,
     },
   },
   oracle: {
@@ -221,7 +226,10 @@ function argWords(v: unknown, ctx: Ctx): string {
   if (typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v)) return ctx.addr(v);
   if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map((x) => argWords(x, ctx)).join(', ')}]`;
-  if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}: ${argWords(x, ctx)}`).join(', ')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${k}: ${argWords(x, ctx)}`)
+      .join(', ')}}`;
   return String(v);
 }
 
@@ -241,7 +249,5 @@ export function describeTimelockCall(call: DecodedCall, book: AddressBook, curre
 
 /** When a queued operation can run, in chain time: from `readyAt` (scheduled time + delay). */
 export function executableWords(readyAt: bigint, now: bigint): string {
-  return readyAt > now
-    ? `can execute from ${formatTimestamp(readyAt)} (chain time)`
-    : `can execute now (ready since ${formatTimestamp(readyAt)}, chain time)`;
+  return readyAt > now ? `can execute from ${formatTimestamp(readyAt)} (chain time)` : `can execute now (ready since ${formatTimestamp(readyAt)}, chain time)`;
 }

@@ -23,7 +23,10 @@ afterAll(async () => h?.anvil.stop());
 const parity = (name: string, twin: (...args: bigint[]) => unknown, rows: bigint[][]) => checkParity(h, name, twin, rows, CASES);
 const any256 = fc.oneof(magnitude(77), fc.bigInt({ min: 0n, max: MAX }));
 /** A price in stablecoin base units per whole BKS (0.000001 … 10^12 USDC). */
-const price = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 8n }), magnitude(18).map((p) => p + 1n));
+const price = fc.oneof(
+  fc.bigInt({ min: 1n, max: 10n ** 8n }),
+  magnitude(18).map((p) => p + 1n),
+);
 const stable = fc.oneof(magnitude(29), fc.bigInt({ min: 0n, max: 10n ** 9n }));
 const bks = fc.oneof(magnitude(36), fc.bigInt({ min: 0n, max: 10n ** 24n }));
 
@@ -31,14 +34,26 @@ describe('AuctionMath twins == AuctionMathHarness on anvil', () => {
   it('auctionPriceUp', async () => {
     const t0 = 1_700_000_000n;
     const edges = [
-      ...cross([2_000_000n, 500_000n, 1n, MAX], [500_000n, 2_000_000n, 0n, MAX], [t0], [0n, 1n, 86_400n, MAX], [t0 - 1n, t0, t0 + 1n, t0 + 86_399n, t0 + 86_400n, t0 + 86_401n, MAX]),
+      ...cross(
+        [2_000_000n, 500_000n, 1n, MAX],
+        [500_000n, 2_000_000n, 0n, MAX],
+        [t0],
+        [0n, 1n, 86_400n, MAX],
+        [t0 - 1n, t0, t0 + 1n, t0 + 86_399n, t0 + 86_400n, t0 + 86_401n, MAX],
+      ),
       [MAX, 0n, 0n, MAX, MAX - 1n], // the largest decay, one second before its end
       [MAX, 0n, 0n, MAX, 1n],
     ];
     const rows = sample(
       fc.oneof(
         fc
-          .tuple(price, price, fc.bigInt({ min: 1_600_000_000n, max: 2_000_000_000n }), fc.bigInt({ min: 0n, max: 30n * 86_400n }), fc.bigInt({ min: -3_600n, max: 40n * 86_400n }))
+          .tuple(
+            price,
+            price,
+            fc.bigInt({ min: 1_600_000_000n, max: 2_000_000_000n }),
+            fc.bigInt({ min: 0n, max: 30n * 86_400n }),
+            fc.bigInt({ min: -3_600n, max: 40n * 86_400n }),
+          )
           .map(([a, b, s, d, e]) => [a > b ? a : b, a > b ? b : a, s, d, s + e]),
         fc.tuple(price, price, magnitude(10), magnitude(8), magnitude(10)).map((r) => [...r]),
         fc.tuple(any256, any256, any256, any256, any256).map((r) => [...r]),
@@ -72,7 +87,15 @@ describe('AuctionMath twins == AuctionMathHarness on anvil', () => {
         const used = (base * usedBps) / 10_000n + BigInt(jitter) < 0n ? 0n : (base * usedBps) / 10_000n + BigInt(jitter);
         return [base + used, used, bps] as const;
       });
-    const rows = sample(fc.oneof({ weight: 8, arbitrary: state }, { weight: 1, arbitrary: fc.tuple(any256, any256, any256) }, { weight: 1, arbitrary: fc.tuple(any256, any256, fc.bigInt({ min: 0n, max: 10_000n })) }), 37, 12_000).map((r) => [...r]);
+    const rows = sample(
+      fc.oneof(
+        { weight: 8, arbitrary: state },
+        { weight: 1, arbitrary: fc.tuple(any256, any256, any256) },
+        { weight: 1, arbitrary: fc.tuple(any256, any256, fc.bigInt({ min: 0n, max: 10_000n })) },
+      ),
+      37,
+      12_000,
+    ).map((r) => [...r]);
     const tally = await checkParity(h, 'mintBudgetDown', mintBudgetDown, [...edges, ...rows], 10_000);
     expect(tally.reverts).toBeGreaterThan(100);
   });

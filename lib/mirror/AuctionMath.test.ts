@@ -21,17 +21,24 @@ describe('auctionPriceUp', () => {
 
   it('stays within [floor, start] and never rises with time', () => {
     fc.assert(
-      fc.property(price, price, fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n * 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n * 10n ** 6n }), (a, b, d, x, y) => {
-        const [floor, start] = a < b ? [a, b] : [b, a];
-        const [e1, e2] = x < y ? [x, y] : [y, x];
-        const p1 = auctionPriceUp(start, floor, t0, d, t0 + e1);
-        const p2 = auctionPriceUp(start, floor, t0, d, t0 + e2);
-        expect(p1).toBeGreaterThanOrEqual(p2);
-        expect(p2).toBeGreaterThanOrEqual(floor);
-        expect(p1).toBeLessThanOrEqual(start);
-        // never below the exact curve
-        if (e1 < d) expect((p1 - floor) * d).toBeGreaterThanOrEqual((start - floor) * (d - e1));
-      }),
+      fc.property(
+        price,
+        price,
+        fc.bigInt({ min: 0n, max: 10n ** 6n }),
+        fc.bigInt({ min: 0n, max: 2n * 10n ** 6n }),
+        fc.bigInt({ min: 0n, max: 2n * 10n ** 6n }),
+        (a, b, d, x, y) => {
+          const [floor, start] = a < b ? [a, b] : [b, a];
+          const [e1, e2] = x < y ? [x, y] : [y, x];
+          const p1 = auctionPriceUp(start, floor, t0, d, t0 + e1);
+          const p2 = auctionPriceUp(start, floor, t0, d, t0 + e2);
+          expect(p1).toBeGreaterThanOrEqual(p2);
+          expect(p2).toBeGreaterThanOrEqual(floor);
+          expect(p1).toBeLessThanOrEqual(start);
+          // never below the exact curve
+          if (e1 < d) expect((p1 - floor) * d).toBeGreaterThanOrEqual((start - floor) * (d - e1));
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

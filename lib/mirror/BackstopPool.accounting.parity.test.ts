@@ -19,7 +19,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeFunctionResult, encodeAbiParameters, encodeFunctionData, keccak256, numberToHex, pad, type Abi, type Address, type Hex } from 'viem';
 import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
-import { freeAssets, lockedAssets, maxDeposit, maxMint, maxRedeem, maxWithdraw, pendingDays, premiumRate, previewAccrual, previewClaimRedeem, previewClaimWithdraw, shareState, totalAssets, unearnedPremium, walkDays, type AccountingState, type Bucket, type PoolAccounting, type RedeemRequest, convertToAssets, convertToShares, previewDeposit, previewMint, previewRedeem, previewWithdraw } from './BackstopPool';
+import {
+  freeAssets,
+  lockedAssets,
+  maxDeposit,
+  maxMint,
+  maxRedeem,
+  maxWithdraw,
+  pendingDays,
+  premiumRate,
+  previewAccrual,
+  previewClaimRedeem,
+  previewClaimWithdraw,
+  shareState,
+  totalAssets,
+  unearnedPremium,
+  walkDays,
+  type AccountingState,
+  type Bucket,
+  type PoolAccounting,
+  type RedeemRequest,
+  convertToAssets,
+  convertToShares,
+  previewDeposit,
+  previewMint,
+  previewRedeem,
+  previewWithdraw,
+} from './BackstopPool';
 import { claimAssetsDown, sharesDown } from './PoolMath';
 import { ANVIL_ACCOUNTS, artifact, deployRaw, rpc, runBatch, sample, sendTx, Tally, twinOutcome, type Call, type Outcome } from '../../scripts/testing/parity';
 import { DAY } from './units';
@@ -122,7 +148,19 @@ type Coverage = {
   windowEdges: number;
   mutantCaught: number;
 };
-const coverage: Coverage = { claimable: 0, walked: 0, incomplete: 0, bucketsApplied: 0, unearned: 0, locked: 0, paused: 0, viewReverts: 0, freeBinds: 0, windowEdges: 0, mutantCaught: 0 };
+const coverage: Coverage = {
+  claimable: 0,
+  walked: 0,
+  incomplete: 0,
+  bucketsApplied: 0,
+  unearned: 0,
+  locked: 0,
+  paused: 0,
+  viewReverts: 0,
+  freeBinds: 0,
+  windowEdges: 0,
+  mutantCaught: 0,
+};
 
 /** The mutant the walk must catch: maxRedeem capped by all assets instead of free capital. */
 function mutantMaxRedeem(p: PoolAccounting, request: RedeemRequest, now: bigint): bigint {
@@ -212,7 +250,11 @@ async function probe(pool: Address, before: AccountingState, now: bigint, overri
       const mutant = twinOutcome(() => mutantMaxRedeem(pool_, r, now));
       if (mutant.ok && mutant.value !== chainOutcome.value) coverage.mutantCaught++;
     }
-    tally.check(`${name} ${label}`, chainOutcome, twinOutcome(() => twin(pool_, requests)));
+    tally.check(
+      `${name} ${label}`,
+      chainOutcome,
+      twinOutcome(() => twin(pool_, requests)),
+    );
   });
   for (const r of requests) {
     if (r.shares !== 0n && [r.claimableAt - 1n, r.claimableAt, r.expiresAt, r.expiresAt + 1n].includes(now)) coverage.windowEdges++;
@@ -237,9 +279,12 @@ async function probeAll(picks: readonly bigint[], assets: bigint, shares: bigint
   const times: bigint[] = [];
   for (const p of picks) {
     const k = p % 10n;
-    if (k < 3n) times.push(now + (p % 86_400n)); // later, often the same day
-    else if (k < 6n) times.push(nextDay - 1n + (p % 3n)); // a day boundary −1, 0, +1 s
-    else if (k < 9n) times.push(now + (p % 130n) * DAY + (p % 997n)); // up to 130 days: walks beyond 90
+    if (k < 3n)
+      times.push(now + (p % 86_400n)); // later, often the same day
+    else if (k < 6n)
+      times.push(nextDay - 1n + (p % 3n)); // a day boundary −1, 0, +1 s
+    else if (k < 9n)
+      times.push(now + (p % 130n) * DAY + (p % 997n)); // up to 130 days: walks beyond 90
     else times.push(now - (p % (3n * DAY))); // before the checkpoint or its day: the views revert
   }
   await Promise.all(
@@ -300,7 +345,11 @@ async function checkpointParity(pool: Address, from: Address) {
   const after = await readState(pool);
   // `checkpoint()` commits exactly what the views previewed (or nothing when no day has passed).
   const { unearnedNow: _, walked, complete: __, ...committed } = previewAccrual(s0, buckets, t);
-  tally.check(`checkpoint() commit at ${t} from ${JSON.stringify(s0, (_k, v) => (typeof v === 'bigint' ? `${v}` : v))}`, { ok: true, value: after }, { ok: true, value: walked ? committed : s0 });
+  tally.check(
+    `checkpoint() commit at ${t} from ${JSON.stringify(s0, (_k, v) => (typeof v === 'bigint' ? `${v}` : v))}`,
+    { ok: true, value: after },
+    { ok: true, value: walked ? committed : s0 },
+  );
 }
 
 /**
@@ -339,7 +388,7 @@ async function step(s: Step, scale: [number, number]) {
     const free = await read<bigint>(pool, abi, 'freeAssets').catch(() => 0n);
     const payout = (await lockToBind(pool, d, free, s.frac2)) ?? (part(free, s.frac) || 1n);
     const end = now + 1n + (s.seconds % (365n * DAY));
-    const grace = s.frac2 % 3n === 0n ? 0n : (s.seconds % (3n * DAY));
+    const grace = s.frac2 % 3n === 0n ? 0n : s.seconds % (3n * DAY);
     await send(owner, market, marketAbi(), 'sell', [payout, part(payout, s.frac2 / 10n) + (s.frac2 % 2n), end, grace]);
   } else if (k < 34) {
     const earnUntil = now + 2n + (s.seconds % (400n * DAY - 10n));
@@ -387,12 +436,17 @@ async function step(s: Step, scale: [number, number]) {
     // Time: seconds, hours, to a day boundary ±1 s, days, weeks (cooldowns, stream ends, lock releases).
     const m = s.frac % 6n;
     const dt =
-      m === 0n ? 1n + (s.seconds % 60n)
-      : m === 1n ? 1n + (s.seconds % 3_600n)
-      : m === 2n ? ((now / DAY + 1n) * DAY - now) - 1n + (s.seconds % 3n)
-      : m === 3n ? 1n + (s.seconds % DAY)
-      : m === 4n ? 1n + (s.seconds % (10n * DAY))
-      : 1n + (s.seconds % (45n * DAY));
+      m === 0n
+        ? 1n + (s.seconds % 60n)
+        : m === 1n
+          ? 1n + (s.seconds % 3_600n)
+          : m === 2n
+            ? (now / DAY + 1n) * DAY - now - 1n + (s.seconds % 3n)
+            : m === 3n
+              ? 1n + (s.seconds % DAY)
+              : m === 4n
+                ? 1n + (s.seconds % (10n * DAY))
+                : 1n + (s.seconds % (45n * DAY));
     await warpTo(now + (dt > 0n ? dt : 1n));
   } else if (k < 93) {
     await checkpointParity(pool, d);

@@ -15,7 +15,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeFunctionResult, encodeFunctionData, type Address, type Hex } from 'viem';
 import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
-import { claimableShares, maxDeposit, maxMint, maxRedeem, maxWithdraw, MAX_BUCKET_WALK, MAX_HELD, previewAccrual, previewClaimRedeem, previewClaimWithdraw, totalAssets, walkDays, type AccountingState, type Bucket, type PoolAccounting, type RedeemRequest, previewRedeem, previewWithdraw } from './BackstopPool';
+import {
+  claimableShares,
+  maxDeposit,
+  maxMint,
+  maxRedeem,
+  maxWithdraw,
+  MAX_BUCKET_WALK,
+  MAX_HELD,
+  previewAccrual,
+  previewClaimRedeem,
+  previewClaimWithdraw,
+  totalAssets,
+  walkDays,
+  type AccountingState,
+  type Bucket,
+  type PoolAccounting,
+  type RedeemRequest,
+  previewRedeem,
+  previewWithdraw,
+} from './BackstopPool';
 import { assetsDown, claimAssetsDown, MAX_SHARES_PER_ASSET, RATE_SCALE, sharesDown, VIRTUAL_SHARES } from './PoolMath';
 import {
   ANVIL_ACCOUNTS,
@@ -41,7 +60,12 @@ import { DAY } from './units';
 
 const POOLS = 10_400; // ≥ 10,000 answers for maxDeposit/maxMint; four controllers each for the claim views
 const POOLS_PER_CALL = 26;
-const CONTROLLERS: readonly Address[] = ['0x00000000000000000000000000000000000c0001', '0x00000000000000000000000000000000000c0002', '0x00000000000000000000000000000000000c0003', '0x00000000000000000000000000000000000c0004'];
+const CONTROLLERS: readonly Address[] = [
+  '0x00000000000000000000000000000000000c0001',
+  '0x00000000000000000000000000000000000c0002',
+  '0x00000000000000000000000000000000000c0003',
+  '0x00000000000000000000000000000000000c0004',
+];
 const NOW = 20_000n * DAY + 43_210n; // every eth_call runs at this block time; states are placed around it
 
 let chain: LocalChain;
@@ -79,18 +103,24 @@ const poolArb = fc
   .map((p) => {
     const unearned = part(p.held, p.unearnedBps);
     // Mostly the same day (no walk), sometimes a few days, sometimes beyond the 90-day walk bound.
-    const elapsed = p.elapsedKind < 7 ? p.elapsed % DAY : p.elapsedKind < 9 ? p.elapsed % (20n * DAY) : (MAX_BUCKET_WALK + 1n) * DAY + (p.elapsed % (100n * DAY));
+    const elapsed =
+      p.elapsedKind < 7 ? p.elapsed % DAY : p.elapsedKind < 9 ? p.elapsed % (20n * DAY) : (MAX_BUCKET_WALK + 1n) * DAY + (p.elapsed % (100n * DAY));
     const checkpoint = NOW - elapsed;
     // The slot holds a uint128 rate: a stream of the whole reserve over a day or a month, capped to fit.
     const rate = (p.rateKind === 0 ? 0n : p.rateKind === 1 ? (unearned * RATE_SCALE) / DAY : (unearned * RATE_SCALE) / (30n * DAY)) % (1n << 128n);
     const ta = p.held - unearned; // before earning: the pool's assets are at least this
     const supply =
-      p.supplyKind === 0 ? ta * VIRTUAL_SHARES + (p.supplyDigits % VIRTUAL_SHARES) // a live pool
-      : p.supplyKind === 1 ? p.supplyDigits % 1_000_000n // tiny
-      : p.supplyKind === 2 ? (ta + 1n) * MAX_SHARES_PER_ASSET - VIRTUAL_SHARES + BigInt(p.lockDelta) // the floor ± 2
-      : p.supplyKind === 3 ? (ta + 1n) * MAX_SHARES_PER_ASSET * 1_000n // far below the floor: wiped out
-      : p.supplyKind === 4 ? 1n << 156n // the largest supply the floor allows
-      : (ta + 1n) * VIRTUAL_SHARES * (1n + (p.supplyDigits % 1_000n)); // after losses
+      p.supplyKind === 0
+        ? ta * VIRTUAL_SHARES + (p.supplyDigits % VIRTUAL_SHARES) // a live pool
+        : p.supplyKind === 1
+          ? p.supplyDigits % 1_000_000n // tiny
+          : p.supplyKind === 2
+            ? (ta + 1n) * MAX_SHARES_PER_ASSET - VIRTUAL_SHARES + BigInt(p.lockDelta) // the floor ± 2
+            : p.supplyKind === 3
+              ? (ta + 1n) * MAX_SHARES_PER_ASSET * 1_000n // far below the floor: wiped out
+              : p.supplyKind === 4
+                ? 1n << 156n // the largest supply the floor allows
+                : (ta + 1n) * VIRTUAL_SHARES * (1n + (p.supplyDigits % 1_000n)); // after losses
     return { p, state: { held: p.held, unearned, checkpoint, rate, locked: 0n, paused: p.paused } as AccountingState, totalSupply: supply < 0n ? 0n : supply };
   });
 
@@ -112,19 +142,26 @@ type RequestDraw = typeof requestArb extends fc.Arbitrary<infer T> ? T : never;
 
 function requestCase(pool: PoolAccounting, r: RequestDraw): RequestCase {
   const ta = totalAssets(pool, NOW);
-  const shares = r.phase === 'none' ? 0n : r.sharesKind === 0 ? 1n : r.sharesKind === 1 ? ((1n << 128n) - 1n) : part(pool.totalSupply, r.sBps) % (1n << 128n);
+  const shares = r.phase === 'none' ? 0n : r.sharesKind === 0 ? 1n : r.sharesKind === 1 ? (1n << 128n) - 1n : part(pool.totalSupply, r.sBps) % (1n << 128n);
   // Worth assetsDown at a total that moved up or down since (a gain: the value at request binds; a loss: now).
   const taThen = part(ta, r.moveBps);
   const assetsAtRequest = shares === 0n ? 0n : r.sharesKind === 2 ? 0n : assetsDown(shares, pool.totalSupply, taThen) % (1n << 96n);
   const [claimableAt, expiresAt] = (() => {
     switch (r.phase) {
-      case 'none': return [0n, 0n];
-      case 'cooldown': return [NOW + r.offset, NOW + r.offset + r.window];
-      case 'cooldownEnd-1': return [NOW + 1n, NOW + 1n + r.window];
-      case 'cooldownEnd': return [NOW, NOW + r.window];
-      case 'window': return [NOW - (r.offset % r.window), NOW - (r.offset % r.window) + r.window];
-      case 'windowEnd': return [NOW - r.window, NOW];
-      case 'windowEnd+1': return [NOW - r.window - 1n, NOW - 1n];
+      case 'none':
+        return [0n, 0n];
+      case 'cooldown':
+        return [NOW + r.offset, NOW + r.offset + r.window];
+      case 'cooldownEnd-1':
+        return [NOW + 1n, NOW + 1n + r.window];
+      case 'cooldownEnd':
+        return [NOW, NOW + r.window];
+      case 'window':
+        return [NOW - (r.offset % r.window), NOW - (r.offset % r.window) + r.window];
+      case 'windowEnd':
+        return [NOW - r.window, NOW];
+      case 'windowEnd+1':
+        return [NOW - r.window - 1n, NOW - 1n];
     }
   })();
   const request = { id: shares === 0n ? 0n : r.id, shares, claimableAt, expiresAt, assetsAtRequest };
@@ -144,13 +181,18 @@ function cases(): PoolCase[] {
     // Lock capital so that free capital sits exactly at / around the first request's claim, or is gone.
     const a = twinOutcome(() => previewAccrual(state, base.buckets, NOW));
     const ta = a.ok ? sub((a.value as { held: bigint }).held, (a.value as { unearnedNow: bigint }).unearnedNow) : 0n;
-    const claim = rs[0]!.request.shares === 0n ? 0n : claimAssetsDown(rs[0]!.request.shares, rs[0]!.request.shares, rs[0]!.request.assetsAtRequest, totalSupply, ta);
+    const claim =
+      rs[0]!.request.shares === 0n ? 0n : claimAssetsDown(rs[0]!.request.shares, rs[0]!.request.shares, rs[0]!.request.assetsAtRequest, totalSupply, ta);
     const free =
-      p.lockKind === 0 ? ta // nothing locked
-      : p.lockKind === 1 ? 0n // everything locked
-      : p.lockKind === 2 ? claim + BigInt(p.lockDelta) // at the claim, ± 2
-      : p.lockKind === 3 ? part(claim, p.lockBps) // part of the claim
-      : part(ta, p.lockBps);
+      p.lockKind === 0
+        ? ta // nothing locked
+        : p.lockKind === 1
+          ? 0n // everything locked
+          : p.lockKind === 2
+            ? claim + BigInt(p.lockDelta) // at the claim, ± 2
+            : p.lockKind === 3
+              ? part(claim, p.lockBps) // part of the claim
+              : part(ta, p.lockBps);
     const locked = free < 0n || free > ta ? 0n : ta - free;
     return { state: { ...state, locked }, totalSupply, requests: rs };
   });
@@ -167,8 +209,16 @@ function poolCalls(c: PoolCase): { call: Call; twin: (p: PoolAccounting) => unkn
   const calls: { call: Call; twin: (p: PoolAccounting) => unknown; name: string }[] = [
     { name: 'maxDeposit', call: { functionName: 'maxDeposit', args: [DEPOSITOR] }, twin: (p) => maxDeposit(p, NOW) },
     { name: 'maxMint', call: { functionName: 'maxMint', args: [DEPOSITOR] }, twin: (p) => maxMint(p, NOW) },
-    { name: 'previewRedeem', call: { functionName: 'previewRedeem', args: [c.requests[0]!.x] }, twin: () => previewRedeem({ totalAssets: 0n, totalSupply: 0n }, c.requests[0]!.x) },
-    { name: 'previewWithdraw', call: { functionName: 'previewWithdraw', args: [c.requests[0]!.y] }, twin: () => previewWithdraw({ totalAssets: 0n, totalSupply: 0n }, c.requests[0]!.y) },
+    {
+      name: 'previewRedeem',
+      call: { functionName: 'previewRedeem', args: [c.requests[0]!.x] },
+      twin: () => previewRedeem({ totalAssets: 0n, totalSupply: 0n }, c.requests[0]!.x),
+    },
+    {
+      name: 'previewWithdraw',
+      call: { functionName: 'previewWithdraw', args: [c.requests[0]!.y] },
+      twin: () => previewWithdraw({ totalAssets: 0n, totalSupply: 0n }, c.requests[0]!.y),
+    },
   ];
   c.requests.forEach((r, k) => {
     const who = CONTROLLERS[k]!;
@@ -176,7 +226,11 @@ function poolCalls(c: PoolCase): { call: Call; twin: (p: PoolAccounting) => unkn
       { name: 'maxWithdraw', call: { functionName: 'maxWithdraw', args: [who] }, twin: (p) => maxWithdraw(p, r.request, NOW) },
       { name: 'maxRedeem', call: { functionName: 'maxRedeem', args: [who] }, twin: (p) => maxRedeem(p, r.request, NOW) },
       { name: 'previewClaimRedeem', call: { functionName: 'previewClaimRedeem', args: [r.x, who] }, twin: (p) => previewClaimRedeem(p, r.request, r.x, NOW) },
-      { name: 'previewClaimWithdraw', call: { functionName: 'previewClaimWithdraw', args: [r.y, who] }, twin: (p) => previewClaimWithdraw(p, r.request, r.y, NOW) },
+      {
+        name: 'previewClaimWithdraw',
+        call: { functionName: 'previewClaimWithdraw', args: [r.y, who] },
+        twin: (p) => previewClaimWithdraw(p, r.request, r.y, NOW),
+      },
       { name: 'claimableRedeemRequest', call: { functionName: 'claimableRedeemRequest', args: [0n, who] }, twin: () => claimableShares(r.request, NOW) },
     );
   });
@@ -217,17 +271,32 @@ describe('BackstopPool limits and claim quotes: twin == contract code on anvil, 
           group.forEach((c, j) => {
             const core = packedSlot(a, '_core', { ...c.state, maxUtilizationBps: 8_000n }); // the ceiling shares the slot
             const risk = packedSlot(a, '_risk', { rate: c.state.rate, locked: c.state.locked });
-            const diff: Record<Hex, Hex> = { [word32(core.slot)]: word32(core.word), [word32(risk.slot)]: word32(risk.word), [word32(supplySlot)]: word32(c.totalSupply) };
+            const diff: Record<Hex, Hex> = {
+              [word32(core.slot)]: word32(core.word),
+              [word32(risk.slot)]: word32(risk.word),
+              [word32(supplySlot)]: word32(c.totalSupply),
+            };
             c.requests.forEach((r, k) => {
               const { slot, valueType } = mappingEntry(a, '_requests', CONTROLLERS[k]!);
               const words = structWords(a, valueType, { ...r.request, owner: r.request.shares === 0n ? 0n : BigInt(CONTROLLERS[k]!) });
               for (const [offset, w] of words) diff[word32(slot + offset)] = word32(w);
             });
             (override as Record<Address, unknown>)[addresses[j]!] = { code: poolCode, stateDiff: diff };
-            inner.push(encodeFunctionData({ abi: batchAbi, functionName: 'run', args: [addresses[j]!, poolCalls(c).map((x) => encodeFunctionData({ abi, functionName: x.call.functionName, args: x.call.args ?? [] }))] }));
+            inner.push(
+              encodeFunctionData({
+                abi: batchAbi,
+                functionName: 'run',
+                args: [addresses[j]!, poolCalls(c).map((x) => encodeFunctionData({ abi, functionName: x.call.functionName, args: x.call.args ?? [] }))],
+              }),
+            );
           });
           const data = encodeFunctionData({ abi: batchAbi, functionName: 'run', args: [batch, inner] });
-          const raw = await rpc<Hex>(chain.anvil.rpcUrl, 'eth_call', [{ to: batch, data, gas: '0x3b9aca00' }, 'latest', override, { time: `0x${NOW.toString(16)}` }]);
+          const raw = await rpc<Hex>(chain.anvil.rpcUrl, 'eth_call', [
+            { to: batch, data, gas: '0x3b9aca00' },
+            'latest',
+            override,
+            { time: `0x${NOW.toString(16)}` },
+          ]);
           const [, okOuter, outer] = decodeFunctionResult({ abi: batchAbi, functionName: 'run', data: raw }) as [bigint, boolean[], Hex[]];
           group.forEach((c, j) => {
             expect(okOuter[j]).toBe(true);
@@ -239,17 +308,27 @@ describe('BackstopPool limits and claim quotes: twin == contract code on anvil, 
               const chainOutcome: Outcome = ok[i]
                 ? { ok: true, value: decodeFunctionResult({ abi, functionName: x.call.functionName, data: results[i]! }) }
                 : { ok: false, revert: revertReason(abi, results[i]!) };
-              tally.check(`${x.name}(${(x.call.args ?? []).join(', ')}) at ${label}`, chainOutcome, twinOutcome(() => x.twin(pool)));
+              tally.check(
+                `${x.name}(${(x.call.args ?? []).join(', ')}) at ${label}`,
+                chainOutcome,
+                twinOutcome(() => x.twin(pool)),
+              );
               const t = per.get(x.name) ?? { compared: 0, answers: 0 };
               per.set(x.name, { compared: t.compared + 1, answers: t.answers + (chainOutcome.ok ? 1 : 0) });
             });
             // Coverage of the edges the generator aims at.
             const acc = twinOutcome(() => previewAccrual(c.state, pool.buckets, NOW));
             if (acc.ok && !(acc.value as { complete: boolean }).complete) coverage.incomplete++;
-            if (twinOutcome(() => maxDeposit(pool, NOW)).ok && c.totalSupply > (totalAssetsOr0(pool) + 1n) * MAX_SHARES_PER_ASSET - VIRTUAL_SHARES) coverage.belowFloor++;
+            if (twinOutcome(() => maxDeposit(pool, NOW)).ok && c.totalSupply > (totalAssetsOr0(pool) + 1n) * MAX_SHARES_PER_ASSET - VIRTUAL_SHARES)
+              coverage.belowFloor++;
             c.requests.forEach((r) => {
-              if (r.request.shares !== 0n && (r.request.claimableAt === NOW || r.request.expiresAt === NOW || r.request.claimableAt === NOW + 1n || r.request.expiresAt === NOW - 1n)) coverage.windowEdges++;
-              if (r.request.shares !== 0n && NOW < r.request.claimableAt && twinOutcome(() => previewClaimRedeem(pool, r.request, r.x, NOW)).ok) coverage.quotesInCooldown++;
+              if (
+                r.request.shares !== 0n &&
+                (r.request.claimableAt === NOW || r.request.expiresAt === NOW || r.request.claimableAt === NOW + 1n || r.request.expiresAt === NOW - 1n)
+              )
+                coverage.windowEdges++;
+              if (r.request.shares !== 0n && NOW < r.request.claimableAt && twinOutcome(() => previewClaimRedeem(pool, r.request, r.x, NOW)).ok)
+                coverage.quotesInCooldown++;
               const real = twinOutcome(() => maxRedeem(pool, r.request, NOW));
               const mutant = twinOutcome(() => mutantMaxRedeem(pool, r.request));
               if (real.ok && mutant.ok && real.value !== mutant.value) coverage.mutantCaught++;
@@ -268,7 +347,9 @@ describe('BackstopPool limits and claim quotes: twin == contract code on anvil, 
       }),
     );
     const table = Object.fromEntries([...per].map(([k, v]) => [k, `${v.compared} (${v.answers} answers)`]));
-    console.log(`claims parity: ${tally.compared} comparisons (${tally.reverts} reverts), ${tally.failed} mismatches over ${all.length} forced pools; ${JSON.stringify(table)}; coverage ${JSON.stringify(coverage)}`);
+    console.log(
+      `claims parity: ${tally.compared} comparisons (${tally.reverts} reverts), ${tally.failed} mismatches over ${all.length} forced pools; ${JSON.stringify(table)}; coverage ${JSON.stringify(coverage)}`,
+    );
     expect(tally.mismatches).toEqual([]);
     // ≥ 10,000 answers per new or changed twin; the ERC-7540 previews revert every time on both sides.
     for (const name of ['maxDeposit', 'maxMint', 'maxWithdraw', 'maxRedeem', 'previewClaimRedeem', 'previewClaimWithdraw', 'claimableRedeemRequest']) {

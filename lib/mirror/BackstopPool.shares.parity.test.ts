@@ -11,9 +11,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { numberToHex, pad, type Address, type Hex } from 'viem';
 import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
-import { shareState, totalAssets, type AccountingState, convertToAssets, convertToShares, previewDeposit, previewMint, previewRedeem, previewWithdraw } from './BackstopPool';
+import {
+  shareState,
+  totalAssets,
+  type AccountingState,
+  convertToAssets,
+  convertToShares,
+  previewDeposit,
+  previewMint,
+  previewRedeem,
+  previewWithdraw,
+} from './BackstopPool';
 import { RATE_SCALE } from './PoolMath';
-import { artifact, deployRaw, magnitude, packedSlot, runBatch, sample, Tally, twinOutcome, ANVIL_ACCOUNTS, type RawStateOverride } from '../../scripts/testing/parity';
+import {
+  artifact,
+  deployRaw,
+  magnitude,
+  packedSlot,
+  runBatch,
+  sample,
+  Tally,
+  twinOutcome,
+  ANVIL_ACCOUNTS,
+  type RawStateOverride,
+} from '../../scripts/testing/parity';
 import { MAX_UINT256 } from './evm';
 import { DAY } from './units';
 
@@ -57,7 +78,7 @@ function cases(): Case[] {
         const unearned = (held * unearnedBps) / 10_000n;
         // a rate that earns the reserve over about a day, or one of any size (the slot holds a uint128)
         const rate = (rateExp === 0 ? (unearned * RATE_SCALE) / DAY : 10n ** BigInt(rateExp) * (held % 997n)) % (1n << 128n);
-        const s = supplyKind === 0 ? held * 10n ** 12n + (supply % 10n ** 12n) : supplyKind === 1 ? supply % (10n ** 40n) : supply;
+        const s = supplyKind === 0 ? held * 10n ** 12n + (supply % 10n ** 12n) : supplyKind === 1 ? supply % 10n ** 40n : supply;
         return { held, unearned, rate, elapsed, supply: s, assets, shares };
       }),
     4626,
@@ -114,9 +135,17 @@ describe('BackstopPool share conversions: twin == contract on anvil', () => {
           expect(supply).toEqual({ ok: true, value: c.supply });
           const accounting = { state, buckets: new Map(), totalSupply: c.supply };
           const label = `held=${c.held} unearned=${c.unearned} rate=${c.rate} elapsed=${c.elapsed} supply=${c.supply}`;
-          tally.check(`totalAssets at ${label}`, assets!, twinOutcome(() => totalAssets(accounting, now)));
+          tally.check(
+            `totalAssets at ${label}`,
+            assets!,
+            twinOutcome(() => totalAssets(accounting, now)),
+          );
           functions.forEach(([name, twin, arg], i) => {
-            tally.check(`${name}(${c[arg]}) at ${label}`, res.outcomes[3 + i]!, twinOutcome(() => twin(shareState(accounting, now), c[arg])));
+            tally.check(
+              `${name}(${c[arg]}) at ${label}`,
+              res.outcomes[3 + i]!,
+              twinOutcome(() => twin(shareState(accounting, now), c[arg])),
+            );
           });
         }
       }),

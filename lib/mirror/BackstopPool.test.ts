@@ -1,6 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { claimableShares, freeAssets, lockedAssets, MAX_BUCKET_WALK, MAX_HELD, maxDeposit, maxMint, maxRedeem, maxWithdraw, isBelowSharePriceFloor, pendingDays, previewClaimRedeem, previewClaimWithdraw, premiumRate, previewAccrual, shareState, totalAssets, unearnedPremium, walkDays, type AccountingState, type Bucket, type PoolAccounting, previewDeposit } from './BackstopPool';
+import {
+  claimableShares,
+  freeAssets,
+  lockedAssets,
+  MAX_BUCKET_WALK,
+  MAX_HELD,
+  maxDeposit,
+  maxMint,
+  maxRedeem,
+  maxWithdraw,
+  isBelowSharePriceFloor,
+  pendingDays,
+  previewClaimRedeem,
+  previewClaimWithdraw,
+  premiumRate,
+  previewAccrual,
+  shareState,
+  totalAssets,
+  unearnedPremium,
+  walkDays,
+  type AccountingState,
+  type Bucket,
+  type PoolAccounting,
+  previewDeposit,
+} from './BackstopPool';
 import { assetsDown, earningEndDayUp, lockReleaseDay, RATE_SCALE, rateDown, sharesDown } from './PoolMath';
 import { Panic } from './evm';
 import { DAY } from './units';
@@ -163,7 +187,14 @@ describe('accounting properties (pools built as the contract builds them)', () =
       fc.property(poolArb, within, within, (pool, a, b) => {
         const [t1, t2] = a < b ? [a, b] : [b, a];
         const mid = previewAccrual(pool.state, pool.buckets, t1);
-        const committed: AccountingState = { held: mid.held, unearned: mid.unearned, checkpoint: mid.checkpoint, rate: mid.rate, locked: mid.locked, paused: mid.paused };
+        const committed: AccountingState = {
+          held: mid.held,
+          unearned: mid.unearned,
+          checkpoint: mid.checkpoint,
+          rate: mid.rate,
+          locked: mid.locked,
+          paused: mid.paused,
+        };
         const viaCheckpoint = previewAccrual(committed, pool.buckets, t2);
         const direct = previewAccrual(pool.state, pool.buckets, t2);
         expect(viaCheckpoint.unearnedNow).toBeGreaterThanOrEqual(direct.unearnedNow);

@@ -52,7 +52,6 @@ export type Accrual = AccountingState & { unearnedNow: bigint; walked: boolean; 
  */
 export type RedeemRequest = { shares: bigint; claimableAt: bigint; expiresAt: bigint; assetsAtRequest: bigint };
 
-
 // ---------------------------------------------------------------------------------------------------
 // ERC-4626 conversions and previews
 

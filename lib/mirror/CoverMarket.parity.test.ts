@@ -33,14 +33,31 @@ describe('CoverMarket.quote == quoteCover on the deployed market', () => {
     const specs = [
       { direction: 'Down' as const, pricing: DEFAULT_PRICING, maxStrikeRatio: 400, claimGrace: 86_400 },
       { direction: 'Up' as const, pricing: DEFAULT_PRICING, maxStrikeRatio: 400, claimGrace: 86_400 },
-      { direction: 'Down' as const, pricing: { baseMarkup: 15n * 10n ** 17n, slope: 2n * WAD, steepSlope: 10n * WAD, kink: WAD / 2n, minRate: WAD / 20n }, maxStrikeRatio: 1_000, claimGrace: 3_601 },
-      { direction: 'Up' as const, pricing: { baseMarkup: WAD, slope: 0n, steepSlope: 0n, kink: WAD / 10n, minRate: WAD / 20n }, maxStrikeRatio: 110, claimGrace: 14 * 86_400 },
+      {
+        direction: 'Down' as const,
+        pricing: { baseMarkup: 15n * 10n ** 17n, slope: 2n * WAD, steepSlope: 10n * WAD, kink: WAD / 2n, minRate: WAD / 20n },
+        maxStrikeRatio: 1_000,
+        claimGrace: 3_601,
+      },
+      {
+        direction: 'Up' as const,
+        pricing: { baseMarkup: WAD, slope: 0n, steepSlope: 0n, kink: WAD / 10n, minRate: WAD / 20n },
+        maxStrikeRatio: 110,
+        claimGrace: 14 * 86_400,
+      },
     ];
     for (const s of specs) {
       const id = await stack.register(s);
       products.push({
         id,
-        terms: { direction: s.direction, minDuration: 3_600n, maxDuration: 90n * 86_400n, claimGrace: BigInt(s.claimGrace), maxStrikeRatio: BigInt(s.maxStrikeRatio), pricing: s.pricing },
+        terms: {
+          direction: s.direction,
+          minDuration: 3_600n,
+          maxDuration: 90n * 86_400n,
+          claimGrace: BigInt(s.claimGrace),
+          maxStrikeRatio: BigInt(s.maxStrikeRatio),
+          pricing: s.pricing,
+        },
       });
     }
   });
@@ -100,7 +117,7 @@ describe('CoverMarket.quote == quoteCover on the deployed market', () => {
                 : (answer * product.terms.maxStrikeRatio) / 100n + BigInt(next(3))
               : product.terms.direction === 'Down'
                 ? (answer * (100n - away)) / 100n
-                : (answer * (100n + away * (product.terms.maxStrikeRatio - 100n) / 60n)) / 100n;
+                : (answer * (100n + (away * (product.terms.maxStrikeRatio - 100n)) / 60n)) / 100n;
         const payout = next(20) === 0 ? 0n : next(10) === 0 ? BigInt(next(2_000_000)) * 1_000_000n : BigInt(1 + next(300_000)) * 1_000_000n;
         const duration = BigInt(next(20) === 0 ? 1_000 + next(3_000) : 3_600 + next(90 * 86_400));
         return { product, strike, payout, duration };
@@ -108,7 +125,10 @@ describe('CoverMarket.quote == quoteCover on the deployed market', () => {
       const [timestamp, okList, results] = await chain.read<readonly [bigint, readonly boolean[], readonly Hex[]]>(
         batch,
         'run',
-        [stack.market.address, queries.map((q) => encodeFunctionData({ abi: stack.market.abi, functionName: 'quote', args: [q.product.id, q.strike, q.payout, q.duration] }))],
+        [
+          stack.market.address,
+          queries.map((q) => encodeFunctionData({ abi: stack.market.abi, functionName: 'quote', args: [q.product.id, q.strike, q.payout, q.duration] })),
+        ],
         block,
       );
       const snapshot = { spot: answer, latestRoundId, sigma, sigmaRoundId, locked, totalAssets, maxUtilizationBps, now: timestamp };
@@ -137,7 +157,9 @@ describe('CoverMarket.quote == quoteCover on the deployed market', () => {
           byError.set(c.error, (byError.get(c.error) ?? 0) + 1);
         }
         if (c.ok !== twin.ok || c.value !== twin.value || c.error !== twin.error) {
-          mismatches.push(`state ${state} ${JSON.stringify(q, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}: chain ${c.ok ? c.value : c.error} twin ${twin.ok ? twin.value : twin.error}`);
+          mismatches.push(
+            `state ${state} ${JSON.stringify(q, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}: chain ${c.ok ? c.value : c.error} twin ${twin.ok ? twin.value : twin.error}`,
+          );
         }
       });
     }

@@ -36,9 +36,7 @@ async function onChain<R>(functionName: string, rows: R[], toArgs: (chunk: R[]) 
   const chunks: Promise<Outcome[]>[] = [];
   for (let start = 0; start < rows.length; start += BATCH) {
     const args = toArgs(rows.slice(start, start + BATCH));
-    chunks.push(
-      chain.read<[boolean[], bigint[]]>(harness, functionName, args).then(([ok, out]) => ok.map((o, i) => ({ ok: o, value: o ? out[i]! : 0n }))),
-    );
+    chunks.push(chain.read<[boolean[], bigint[]]>(harness, functionName, args).then(([ok, out]) => ok.map((o, i) => ({ ok: o, value: o ? out[i]! : 0n }))));
   }
   return (await Promise.all(chunks)).flat();
 }
@@ -48,7 +46,9 @@ function compare<R>(name: string, rows: R[], chainOut: Outcome[], twin: (r: R) =
   chainOut.forEach((c, i) => {
     const t = attempt(() => twin(rows[i]!));
     if (c.ok !== t.ok || c.value !== t.value) {
-      mismatches.push(`${name}(${JSON.stringify(rows[i], (_, v) => (typeof v === 'bigint' ? v.toString() : v))}): chain ${c.ok ? c.value : 'revert'} twin ${t.ok ? t.value : 'throw'}`);
+      mismatches.push(
+        `${name}(${JSON.stringify(rows[i], (_, v) => (typeof v === 'bigint' ? v.toString() : v))}): chain ${c.ok ? c.value : 'revert'} twin ${t.ok ? t.value : 'throw'}`,
+      );
     }
   });
   expect(mismatches.slice(0, 5)).toEqual([]);
@@ -72,14 +72,20 @@ const bounded: fc.Arbitrary<Pricing> = fc
     minRate: fc.bigInt({ min: WAD / 10_000n, max: WAD }),
   })
   .map(({ extra, ...p }) => ({ ...p, steepSlope: p.slope + extra }));
-const anyU64 = fc.oneof(fc.bigInt({ min: 0n, max: U64 }), magnitude(19).filter((v) => v <= U64));
+const anyU64 = fc.oneof(
+  fc.bigInt({ min: 0n, max: U64 }),
+  magnitude(19).filter((v) => v <= U64),
+);
 const wild: fc.Arbitrary<Pricing> = fc.record({ baseMarkup: anyU64, slope: anyU64, steepSlope: anyU64, kink: anyU64, minRate: anyU64 });
 const pricing = fc.oneof({ arbitrary: bounded, weight: 4 }, { arbitrary: wild, weight: 1 });
 
 describe('cover pricing twins == CoverPricingHarness on anvil', () => {
   it('markupDown', async () => {
     type Row = [bigint, Pricing];
-    const edges: Row[] = [0n, DEFAULT_PRICING.kink, DEFAULT_PRICING.kink + 1n, WAD, MAX_TOTAL_ASSETS, MAX_TOTAL_ASSETS + 1n, (1n << 256n) - 1n].map((u) => [u, DEFAULT_PRICING]);
+    const edges: Row[] = [0n, DEFAULT_PRICING.kink, DEFAULT_PRICING.kink + 1n, WAD, MAX_TOTAL_ASSETS, MAX_TOTAL_ASSETS + 1n, (1n << 256n) - 1n].map((u) => [
+      u,
+      DEFAULT_PRICING,
+    ]);
     const rows: Row[] = [
       ...edges,
       ...sample(fc.tuple(fc.oneof(fc.bigInt({ min: 0n, max: 2n * WAD }), magnitude(30)), pricing), 21),
@@ -91,7 +97,11 @@ describe('cover pricing twins == CoverPricingHarness on anvil', () => {
 
   it('markupIntegralDown', async () => {
     type Row = [bigint, bigint, Pricing];
-    const ta = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 16n }), magnitude(29).map((v) => v + 1n), fc.constant(MAX_TOTAL_ASSETS));
+    const ta = fc.oneof(
+      fc.bigInt({ min: 1n, max: 10n ** 16n }),
+      magnitude(29).map((v) => v + 1n),
+      fc.constant(MAX_TOTAL_ASSETS),
+    );
     const inside = fc.tuple(ta, fc.bigInt({ min: 0n, max: WAD }), pricing).map(([t, f, p]) => [(t * f) / WAD, t, p] as Row);
     const edges: Row[] = [
       [0n, 1n, DEFAULT_PRICING],
@@ -125,9 +135,23 @@ describe('cover pricing twins == CoverPricingHarness on anvil', () => {
       .tuple(fc.bigInt({ min: 1_600_000_000n, max: 2_100_000_000n }), fc.bigInt({ min: 0n, max: 400n * DAY }), fc.bigInt({ min: 0n, max: 14n * DAY }))
       .map((r) => r as Row);
     const boundary = fc
-      .tuple(fc.bigInt({ min: 18_000n, max: 25_000n }), fc.bigInt({ min: -3n, max: 3n }), fc.bigInt({ min: 3_600n, max: 30n * DAY }), fc.bigInt({ min: 3_600n, max: 2n * DAY }))
+      .tuple(
+        fc.bigInt({ min: 18_000n, max: 25_000n }),
+        fc.bigInt({ min: -3n, max: 3n }),
+        fc.bigInt({ min: 3_600n, max: 30n * DAY }),
+        fc.bigInt({ min: 3_600n, max: 2n * DAY }),
+      )
       .map(([day, off, d, g]) => [day * DAY + off - d - g, d, g] as Row); // end + grace next to a day boundary
-    const rows: Row[] = [...edges, ...sample(near, 71, 6_000), ...sample(boundary, 72, 4_500), ...sample(fc.tuple(magnitude(12), magnitude(11), magnitude(11)).map((r) => r as Row), 73, 500)];
+    const rows: Row[] = [
+      ...edges,
+      ...sample(near, 71, 6_000),
+      ...sample(boundary, 72, 4_500),
+      ...sample(
+        fc.tuple(magnitude(12), magnitude(11), magnitude(11)).map((r) => r as Row),
+        73,
+        500,
+      ),
+    ];
     const out = await onChain('chargedLengthBatch', rows, (c) => [c.map((r) => r[0]), c.map((r) => r[1]), c.map((r) => r[2])]);
     compare('chargedLength', rows, out, ([n, d, g]) => chargedLength(n, d, g));
   });
@@ -136,7 +160,11 @@ describe('cover pricing twins == CoverPricingHarness on anvil', () => {
     type Row = { payout: bigint; pTouch: bigint; locked: bigint; totalAssets: bigint; length: bigint; pricing: Pricing };
     const inside = fc
       .tuple(
-        fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 15n }), magnitude(28).map((v) => v + 1n), fc.constant(MAX_TOTAL_ASSETS)),
+        fc.oneof(
+          fc.bigInt({ min: 1n, max: 10n ** 15n }),
+          magnitude(28).map((v) => v + 1n),
+          fc.constant(MAX_TOTAL_ASSETS),
+        ),
         fc.bigInt({ min: 0n, max: WAD }),
         fc.bigInt({ min: 1n, max: WAD }),
         fc.oneof(fc.bigInt({ min: 0n, max: WAD }), fc.constantFrom(0n, 1n, WAD / 2n, WAD)),
@@ -149,11 +177,32 @@ describe('cover pricing twins == CoverPricingHarness on anvil', () => {
         const payout = room === 0n ? 1n : 1n + ((room - 1n) * payoutFrac) / WAD;
         return { payout, pTouch, locked, totalAssets: ta, length, pricing: p };
       });
-    const outside = fc.record({ payout: magnitude(30), pTouch: magnitude(19), locked: magnitude(30), totalAssets: magnitude(30), length: magnitude(10), pricing: wild });
+    const outside = fc.record({
+      payout: magnitude(30),
+      pTouch: magnitude(19),
+      locked: magnitude(30),
+      totalAssets: magnitude(30),
+      length: magnitude(10),
+      pricing: wild,
+    });
     const edges: Row[] = [
       { payout: 1n, pTouch: 0n, locked: 0n, totalAssets: 1n, length: 0n, pricing: DEFAULT_PRICING },
-      { payout: MAX_TOTAL_ASSETS, pTouch: WAD, locked: 0n, totalAssets: MAX_TOTAL_ASSETS, length: 100n * YEAR, pricing: { baseMarkup: U64, slope: U64, steepSlope: U64, kink: U64, minRate: U64 } },
-      { payout: MAX_TOTAL_ASSETS, pTouch: 0n, locked: 0n, totalAssets: MAX_TOTAL_ASSETS, length: 100n * YEAR, pricing: { baseMarkup: U64, slope: U64, steepSlope: U64, kink: 0n, minRate: U64 } },
+      {
+        payout: MAX_TOTAL_ASSETS,
+        pTouch: WAD,
+        locked: 0n,
+        totalAssets: MAX_TOTAL_ASSETS,
+        length: 100n * YEAR,
+        pricing: { baseMarkup: U64, slope: U64, steepSlope: U64, kink: U64, minRate: U64 },
+      },
+      {
+        payout: MAX_TOTAL_ASSETS,
+        pTouch: 0n,
+        locked: 0n,
+        totalAssets: MAX_TOTAL_ASSETS,
+        length: 100n * YEAR,
+        pricing: { baseMarkup: U64, slope: U64, steepSlope: U64, kink: 0n, minRate: U64 },
+      },
       { payout: 0n, pTouch: 1n, locked: 0n, totalAssets: 10n, length: 1n, pricing: DEFAULT_PRICING },
       { payout: 1n, pTouch: WAD + 1n, locked: 0n, totalAssets: 10n, length: 1n, pricing: DEFAULT_PRICING },
       { payout: 6n, pTouch: 1n, locked: 5n, totalAssets: 10n, length: 1n, pricing: DEFAULT_PRICING },
@@ -166,7 +215,17 @@ describe('cover pricing twins == CoverPricingHarness on anvil', () => {
   });
 
   it('quoteUp (touchProbability + premiumUp)', async () => {
-    type Row = { spot: bigint; strike: bigint; sigma: bigint; duration: bigint; length: bigint; payout: bigint; locked: bigint; totalAssets: bigint; pricing: Pricing };
+    type Row = {
+      spot: bigint;
+      strike: bigint;
+      sigma: bigint;
+      duration: bigint;
+      length: bigint;
+      payout: bigint;
+      locked: bigint;
+      totalAssets: bigint;
+      pricing: Pricing;
+    };
     const price = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 12n }), magnitude(39));
     const near = fc
       .tuple(fc.bigInt({ min: 10n ** 6n, max: 10n ** 26n }), fc.bigInt({ min: 10n ** 15n, max: 95n * 10n ** 16n }), fc.boolean())
@@ -176,7 +235,10 @@ describe('cover pricing twins == CoverPricingHarness on anvil', () => {
         fc.oneof({ arbitrary: near, weight: 4 }, { arbitrary: fc.tuple(price, price).map(([a, b]) => [a + 1n, b + 1n] as const), weight: 1 }),
         fc.oneof(fc.bigInt({ min: 5n * 10n ** 16n, max: 3n * WAD }), fc.bigInt({ min: 0n, max: 100n * WAD })),
         fc.oneof(fc.bigInt({ min: 3_600n, max: YEAR }), fc.bigInt({ min: 0n, max: 100n * YEAR })),
-        fc.oneof(fc.bigInt({ min: 10n ** 6n, max: 10n ** 16n }), magnitude(28).map((v) => v + 1n)),
+        fc.oneof(
+          fc.bigInt({ min: 10n ** 6n, max: 10n ** 16n }),
+          magnitude(28).map((v) => v + 1n),
+        ),
         fc.bigInt({ min: 0n, max: WAD }),
         fc.bigInt({ min: 1n, max: WAD }),
         pricing,

@@ -29,13 +29,19 @@ const fitting = fc
 describe('premiumUp properties', () => {
   it('0 < premium ≤ payout, and never below the fair price of the touch', () => {
     fc.assert(
-      fc.property(fitting, fc.bigInt({ min: 0n, max: WAD }), fc.bigInt({ min: 1n, max: 100n * YEAR }), pricing, ({ ta, locked, payout }, pTouch, duration, p) => {
-        const prem = premiumUp(payout, pTouch, locked, ta, duration, p);
-        expect(prem).toBeGreaterThanOrEqual(1n);
-        expect(prem).toBeLessThanOrEqual(payout);
-        const fair = (payout * pTouch) / WAD;
-        expect(prem).toBeGreaterThanOrEqual(fair < payout ? fair : payout);
-      }),
+      fc.property(
+        fitting,
+        fc.bigInt({ min: 0n, max: WAD }),
+        fc.bigInt({ min: 1n, max: 100n * YEAR }),
+        pricing,
+        ({ ta, locked, payout }, pTouch, duration, p) => {
+          const prem = premiumUp(payout, pTouch, locked, ta, duration, p);
+          expect(prem).toBeGreaterThanOrEqual(1n);
+          expect(prem).toBeLessThanOrEqual(payout);
+          const fair = (payout * pTouch) / WAD;
+          expect(prem).toBeGreaterThanOrEqual(fair < payout ? fair : payout);
+        },
+      ),
       { numRuns: 5_000 },
     );
   });
@@ -89,29 +95,43 @@ describe('quoteUp properties (touchProbability × markup)', () => {
 
   it('is monotone in σ', () => {
     fc.assert(
-      fc.property(market, fc.bigInt({ min: 10n ** 15n, max: 95n * 10n ** 16n }), fc.bigInt({ min: 10n ** 16n, max: 10n * WAD }), fc.bigInt({ min: 0n, max: 10n * WAD }), pricing, (m, d, s1, ds, p) => {
-        const strike = m.up ? m.spot + (m.spot * d) / WAD : m.spot - (m.spot * d) / WAD;
-        const locked = (TA * m.lockedFraction) / WAD;
-        const payout = m.payout < TA - locked ? m.payout : TA - locked;
-        const low = quoteUp(m.spot, strike, s1, m.duration, m.duration + DAY, payout, locked, TA, p);
-        const high = quoteUp(m.spot, strike, s1 + ds, m.duration, m.duration + DAY, payout, locked, TA, p);
-        expect(high).toBeGreaterThanOrEqual(low);
-      }),
+      fc.property(
+        market,
+        fc.bigInt({ min: 10n ** 15n, max: 95n * 10n ** 16n }),
+        fc.bigInt({ min: 10n ** 16n, max: 10n * WAD }),
+        fc.bigInt({ min: 0n, max: 10n * WAD }),
+        pricing,
+        (m, d, s1, ds, p) => {
+          const strike = m.up ? m.spot + (m.spot * d) / WAD : m.spot - (m.spot * d) / WAD;
+          const locked = (TA * m.lockedFraction) / WAD;
+          const payout = m.payout < TA - locked ? m.payout : TA - locked;
+          const low = quoteUp(m.spot, strike, s1, m.duration, m.duration + DAY, payout, locked, TA, p);
+          const high = quoteUp(m.spot, strike, s1 + ds, m.duration, m.duration + DAY, payout, locked, TA, p);
+          expect(high).toBeGreaterThanOrEqual(low);
+        },
+      ),
       { numRuns: 5_000 },
     );
   });
 
   it('is monotone in the closeness of the strike', () => {
     fc.assert(
-      fc.property(market, fc.bigInt({ min: 10n ** 15n, max: 95n * 10n ** 16n }), fc.bigInt({ min: 0n, max: WAD }), fc.bigInt({ min: 10n ** 16n, max: 5n * WAD }), pricing, (m, far, t, sigma, p) => {
-        const near = 10n ** 15n + ((far - 10n ** 15n) * t) / WAD; // ≤ far
-        const k = (d: bigint) => (m.up ? m.spot + (m.spot * d) / WAD : m.spot - (m.spot * d) / WAD);
-        const locked = (TA * m.lockedFraction) / WAD;
-        const payout = m.payout < TA - locked ? m.payout : TA - locked;
-        const farQ = quoteUp(m.spot, k(far), sigma, m.duration, m.duration + DAY, payout, locked, TA, p);
-        const nearQ = quoteUp(m.spot, k(near), sigma, m.duration, m.duration + DAY, payout, locked, TA, p);
-        expect(nearQ).toBeGreaterThanOrEqual(farQ);
-      }),
+      fc.property(
+        market,
+        fc.bigInt({ min: 10n ** 15n, max: 95n * 10n ** 16n }),
+        fc.bigInt({ min: 0n, max: WAD }),
+        fc.bigInt({ min: 10n ** 16n, max: 5n * WAD }),
+        pricing,
+        (m, far, t, sigma, p) => {
+          const near = 10n ** 15n + ((far - 10n ** 15n) * t) / WAD; // ≤ far
+          const k = (d: bigint) => (m.up ? m.spot + (m.spot * d) / WAD : m.spot - (m.spot * d) / WAD);
+          const locked = (TA * m.lockedFraction) / WAD;
+          const payout = m.payout < TA - locked ? m.payout : TA - locked;
+          const farQ = quoteUp(m.spot, k(far), sigma, m.duration, m.duration + DAY, payout, locked, TA, p);
+          const nearQ = quoteUp(m.spot, k(near), sigma, m.duration, m.duration + DAY, payout, locked, TA, p);
+          expect(nearQ).toBeGreaterThanOrEqual(farQ);
+        },
+      ),
       { numRuns: 5_000 },
     );
   });
@@ -168,7 +188,14 @@ describe('the capacity attack on the twin (issue 13 item 1)', () => {
         fc.boolean(),
         fc.bigInt({ min: 0n, max: 1_000n }),
         (p, now, duration, claimGrace, ratio, sigma, upSide, where) => {
-          const product: ProductTerms = { direction: upSide ? 'Up' : 'Down', minDuration: 3_600n, maxDuration: 365n * DAY, claimGrace, maxStrikeRatio: ratio, pricing: p };
+          const product: ProductTerms = {
+            direction: upSide ? 'Up' : 'Down',
+            minDuration: 3_600n,
+            maxDuration: 365n * DAY,
+            claimGrace,
+            maxStrikeRatio: ratio,
+            pricing: p,
+          };
           const spot = 3000_00000000n;
           const market = { spot, latestRoundId: 1n, sigma, sigmaRoundId: 1n, locked: 0n, totalAssets: CAPITAL, maxUtilizationBps: 9_500n, now };
           // any strike inside the range, from the farthest allowed to one unit from spot

@@ -36,13 +36,18 @@ describe('ewmaUpdate', () => {
 
   it('stays between the old variance and the sample (property)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.bigInt({ min: 1n, max: 30n * DAY }), (v, r, dt) => {
-        const out = ewmaUpdate(v, r, dt);
-        const sample = (r * r * YEAR + dt * WAD - 1n) / (dt * WAD);
-        const lo = v < sample ? v : sample;
-        const hi = v < sample ? sample : v;
-        expect(out >= lo && out <= hi + 1n).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 20n }),
+        fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
+        fc.bigInt({ min: 1n, max: 30n * DAY }),
+        (v, r, dt) => {
+          const out = ewmaUpdate(v, r, dt);
+          const sample = (r * r * YEAR + dt * WAD - 1n) / (dt * WAD);
+          const lo = v < sample ? v : sample;
+          const hi = v < sample ? sample : v;
+          expect(out >= lo && out <= hi + 1n).toBe(true);
+        },
+      ),
     );
   });
 

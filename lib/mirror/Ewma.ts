@@ -9,7 +9,6 @@ export const MAX_VARIANCE = 10n ** 36n;
 export const MAX_ABS_RETURN = 10n ** 21n;
 export const MAX_DT = 100n * YEAR;
 
-
 /**
  * New annualised variance (WAD) after a log return `lnReturn` (WAD) observed over `dt` seconds:
  * w·variance + (1 − w)·r²·year/dt with w = exp(ln 0.94 · dt/day); the sample and the blend round up.

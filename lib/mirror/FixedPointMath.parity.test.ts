@@ -67,7 +67,8 @@ function compare(name: string, inputs: bigint[][], chain: Outcome[], twin: (...a
   chain.forEach((c, i) => {
     const args = inputs.map((col) => col[i]!);
     const t = attempt(() => twin(...args));
-    if (c.ok !== t.ok || c.value !== t.value) mismatches.push(`${name}(${args.join(', ')}): chain ${c.ok ? c.value : 'revert'} twin ${t.ok ? t.value : 'throw'}`);
+    if (c.ok !== t.ok || c.value !== t.value)
+      mismatches.push(`${name}(${args.join(', ')}): chain ${c.ok ? c.value : 'revert'} twin ${t.ok ? t.value : 'throw'}`);
   });
   expect(mismatches.slice(0, 5)).toEqual([]);
   expect(chain.filter((c) => c.ok).length).toBeGreaterThanOrEqual(CASES);
@@ -82,13 +83,38 @@ const sample = <T>(arb: fc.Arbitrary<T>, seed: number, numRuns = CASES) => fc.sa
 
 describe('math twins == MathHarness on anvil', () => {
   it('lnWad', async () => {
-    const xs = [0n, -1n, 1n, 2n, WAD - 1n, WAD, WAD + 1n, MAX_INT, MIN_INT, ...sample(magnitude(76).map((v) => v + 1n), 1), ...sample(signed(76), 11, 500)];
+    const xs = [
+      0n,
+      -1n,
+      1n,
+      2n,
+      WAD - 1n,
+      WAD,
+      WAD + 1n,
+      MAX_INT,
+      MIN_INT,
+      ...sample(
+        magnitude(76).map((v) => v + 1n),
+        1,
+      ),
+      ...sample(signed(76), 11, 500),
+    ];
     const r = compare('lnWad', [xs], await onChain('lnWadBatch', [xs]), lnWad);
     console.log(`lnWad parity: ${r.compared} inputs (${r.reverts} reverts), 0 mismatches`);
   });
 
   it('expWad', async () => {
-    const xs = [0n, 135n * WAD, 135n * WAD + 1n, -41_446_531_673_892_822_313n, -41_446_531_673_892_822_314n, MAX_INT, MIN_INT, ...sample(fc.oneof(signed(19), fc.bigInt({ min: -42n * WAD, max: 135n * WAD })), 2), ...sample(signed(21), 12, 500)];
+    const xs = [
+      0n,
+      135n * WAD,
+      135n * WAD + 1n,
+      -41_446_531_673_892_822_313n,
+      -41_446_531_673_892_822_314n,
+      MAX_INT,
+      MIN_INT,
+      ...sample(fc.oneof(signed(19), fc.bigInt({ min: -42n * WAD, max: 135n * WAD })), 2),
+      ...sample(signed(21), 12, 500),
+    ];
     const r = compare('expWad', [xs], await onChain('expWadBatch', [xs]), expWad);
     console.log(`expWad parity: ${r.compared} inputs (${r.reverts} reverts), 0 mismatches`);
   });
@@ -108,17 +134,20 @@ describe('math twins == MathHarness on anvil', () => {
 
   it('touchProbability', async () => {
     const price = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 12n }), magnitude(39));
-    const near = fc.tuple(fc.bigInt({ min: 10n ** 6n, max: 10n ** 30n }), fc.bigInt({ min: 10n ** 15n, max: 95n * 10n ** 16n }), fc.boolean()).map(([s, d, up]) => [s, up ? s + (s * d) / WAD : s - (s * d) / WAD] as const);
+    const near = fc
+      .tuple(fc.bigInt({ min: 10n ** 6n, max: 10n ** 30n }), fc.bigInt({ min: 10n ** 15n, max: 95n * 10n ** 16n }), fc.boolean())
+      .map(([s, d, up]) => [s, up ? s + (s * d) / WAD : s - (s * d) / WAD] as const);
     const rows = sample(
       fc.tuple(
-        fc.oneof(near, fc.tuple(price, price).map(([a, b]) => [a + 1n, b + 1n] as const)),
+        fc.oneof(
+          near,
+          fc.tuple(price, price).map(([a, b]) => [a + 1n, b + 1n] as const),
+        ),
         fc.oneof(fc.bigInt({ min: 5n * 10n ** 16n, max: 3n * WAD }), fc.bigInt({ min: 0n, max: 100n * WAD })),
         fc.oneof(fc.bigInt({ min: 3600n, max: YEAR }), fc.bigInt({ min: 0n, max: 100n * YEAR })),
       ),
       5,
-    ).concat(
-      sample(fc.tuple(fc.tuple(price, price), fc.bigInt({ min: 0n, max: 101n * WAD }), fc.bigInt({ min: 0n, max: 101n * YEAR })), 15, 500),
-    );
+    ).concat(sample(fc.tuple(fc.tuple(price, price), fc.bigInt({ min: 0n, max: 101n * WAD }), fc.bigInt({ min: 0n, max: 101n * YEAR })), 15, 500));
     const edgeRows: [bigint, bigint, bigint, bigint][] = [
       [100n, 100n, 0n, 0n],
       [100n, 90n, 0n, 86_400n],
@@ -139,7 +168,10 @@ describe('math twins == MathHarness on anvil', () => {
       fc.tuple(
         fc.oneof(fc.bigInt({ min: 0n, max: 10n * WAD }), magnitude(36)),
         fc.oneof(fc.bigInt({ min: -(WAD / 2n), max: WAD / 2n }), signed(21)),
-        fc.oneof(fc.bigInt({ min: 1n, max: 30n * 86_400n }), magnitude(9).map((v) => v + 1n)),
+        fc.oneof(
+          fc.bigInt({ min: 1n, max: 30n * 86_400n }),
+          magnitude(9).map((v) => v + 1n),
+        ),
       ),
       6,
     ).concat(sample(fc.tuple(magnitude(37), signed(22), magnitude(10)), 16, 500));

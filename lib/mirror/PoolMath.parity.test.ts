@@ -4,7 +4,26 @@
 // in batches through StaticCallBatch; answers and revert reasons must match exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assetsDown, assetsUp, belowSharePriceFloor, claimAssetsDown, claimSharesDown, claimSharesUp, dayOf, earningEndDayUp, lockReleaseDay, MAX_SHARES_PER_ASSET, RATE_SCALE, rateDown, requestAssetsDown, requestSharesUp, sharesDown, sharesUp, unearnedUp, VIRTUAL_SHARES } from './PoolMath';
+import {
+  assetsDown,
+  assetsUp,
+  belowSharePriceFloor,
+  claimAssetsDown,
+  claimSharesDown,
+  claimSharesUp,
+  dayOf,
+  earningEndDayUp,
+  lockReleaseDay,
+  MAX_SHARES_PER_ASSET,
+  RATE_SCALE,
+  rateDown,
+  requestAssetsDown,
+  requestSharesUp,
+  sharesDown,
+  sharesUp,
+  unearnedUp,
+  VIRTUAL_SHARES,
+} from './PoolMath';
 import { checkParity, cross, magnitude, runBatches, sample, startHarness, type HarnessChain } from '../../scripts/testing/parity';
 import { MAX_UINT256 } from './evm';
 import { DAY } from './units';
@@ -41,11 +60,7 @@ describe('PoolMath twins == PoolMathHarness on anvil', () => {
   // Realistic pools (assets < 2^96, supply ~ assets × 1e12) and arbitrary uint256s (overflow paths).
   const conversionRows = () =>
     sample(
-      fc.oneof(
-        fc.tuple(magnitude(30), magnitude(41), magnitude(29)),
-        fc.tuple(magnitude(77), magnitude(77), magnitude(77)),
-        fc.tuple(any256, any256, any256),
-      ),
+      fc.oneof(fc.tuple(magnitude(30), magnitude(41), magnitude(29)), fc.tuple(magnitude(77), magnitude(77), magnitude(77)), fc.tuple(any256, any256, any256)),
       7,
       RANDOM,
     ).map((r) => [...r]);
@@ -108,7 +123,9 @@ describe('PoolMath twins == PoolMathHarness on anvil', () => {
     const rows = sample(
       fc.oneof(
         // A realistic stream: rate = unearned × 1e18 / duration, checked at any point of its life and past its end.
-        fc.tuple(magnitude(28), fc.bigInt({ min: 1n, max: 401n * DAY }), fc.bigInt({ min: 0n, max: 500n * DAY })).map(([u, d, e]) => [u, (u * RATE_SCALE) / d, e]),
+        fc
+          .tuple(magnitude(28), fc.bigInt({ min: 1n, max: 401n * DAY }), fc.bigInt({ min: 0n, max: 500n * DAY }))
+          .map(([u, d, e]) => [u, (u * RATE_SCALE) / d, e]),
         fc.tuple(magnitude(29), magnitude(39), fc.bigInt({ min: 0n, max: 10n ** 9n })).map((r) => [...r]),
         fc.tuple(any256, any256, any256).map((r) => [...r]),
       ),
@@ -166,10 +183,13 @@ describe('PoolMath twins == PoolMathHarness on anvil', () => {
     .map(({ ta0, supplyKind, supplyDigits, sBps, moveBps, partBps }) => {
       // supply ≈ assets × 10^12 (a live pool), tiny, or drained to the floor (~ 10^18 per unit), or any.
       const supply =
-        supplyKind === 0 ? ta0 * VIRTUAL_SHARES + (supplyDigits % VIRTUAL_SHARES)
-        : supplyKind === 1 ? supplyDigits % 1_000n
-        : supplyKind === 2 ? (ta0 + 1n) * MAX_SHARES_PER_ASSET - VIRTUAL_SHARES
-        : supplyDigits;
+        supplyKind === 0
+          ? ta0 * VIRTUAL_SHARES + (supplyDigits % VIRTUAL_SHARES)
+          : supplyKind === 1
+            ? supplyDigits % 1_000n
+            : supplyKind === 2
+              ? (ta0 + 1n) * MAX_SHARES_PER_ASSET - VIRTUAL_SHARES
+              : supplyDigits;
       const requestShares = (supply * sBps) / 10_000n;
       const requestAssets = assetsDown(requestShares, supply, ta0);
       const ta = (ta0 * BigInt(10_000 + moveBps)) / 10_000n;
@@ -179,12 +199,27 @@ describe('PoolMath twins == PoolMathHarness on anvil', () => {
   // Every pairing of zero, one, realistic and extreme values (a zero request, an empty pool, the bounded
   // supply 2^156 and the uint256 top): amount, request shares, value at request, supply, total assets.
   const claimEdges = () =>
-    cross([0n, 1n, 10n ** 18n, 10n ** 21n, MAX], [0n, 1n, 10n ** 21n, (1n << 128n) - 1n], [0n, 1n, 10n ** 9n, MAX_HELD], [0n, 1n, 10n ** 24n, 1n << 156n, MAX], [0n, 1n, 10n ** 12n, MAX_HELD]);
+    cross(
+      [0n, 1n, 10n ** 18n, 10n ** 21n, MAX],
+      [0n, 1n, 10n ** 21n, (1n << 128n) - 1n],
+      [0n, 1n, 10n ** 9n, MAX_HELD],
+      [0n, 1n, 10n ** 24n, 1n << 156n, MAX],
+      [0n, 1n, 10n ** 12n, MAX_HELD],
+    );
 
   const claimRows = (byAssets: boolean, seed: number) =>
     sample(
       fc.oneof(
-        { weight: 6, arbitrary: requestArb.map((r) => [((byAssets ? r.requestAssets : r.requestShares) * r.partBps) / 10_000n, r.requestShares, r.requestAssets, r.supply, r.ta]) },
+        {
+          weight: 6,
+          arbitrary: requestArb.map((r) => [
+            ((byAssets ? r.requestAssets : r.requestShares) * r.partBps) / 10_000n,
+            r.requestShares,
+            r.requestAssets,
+            r.supply,
+            r.ta,
+          ]),
+        },
         { weight: 2, arbitrary: fc.tuple(magnitude(41), magnitude(41), magnitude(29), magnitude(47), magnitude(29)).map((r) => [...r]) },
         { weight: 1, arbitrary: fc.tuple(any256, any256, any256, any256, any256).map((r) => [...r]) },
       ),

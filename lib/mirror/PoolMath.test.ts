@@ -1,6 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assetsDown, assetsUp, belowSharePriceFloor, claimAssetsDown, claimSharesDown, claimSharesUp, dayOf, earningEndDayUp, lockReleaseDay, MAX_SHARES_PER_ASSET, RATE_SCALE, rateDown, requestAssetsDown, requestSharesUp, sharesDown, sharesUp, unearnedUp, VIRTUAL_SHARES } from './PoolMath';
+import {
+  assetsDown,
+  assetsUp,
+  belowSharePriceFloor,
+  claimAssetsDown,
+  claimSharesDown,
+  claimSharesUp,
+  dayOf,
+  earningEndDayUp,
+  lockReleaseDay,
+  MAX_SHARES_PER_ASSET,
+  RATE_SCALE,
+  rateDown,
+  requestAssetsDown,
+  requestSharesUp,
+  sharesDown,
+  sharesUp,
+  unearnedUp,
+  VIRTUAL_SHARES,
+} from './PoolMath';
 import { MAX_UINT256, Panic } from './evm';
 import { DAY } from './units';
 
@@ -159,7 +178,7 @@ describe('the share-price floor', () => {
   it('is exactly "more than 10^18 shares per unit", counting the virtual share and asset', () => {
     fc.assert(
       fc.property(uint(10n ** 48n), assets, (s, t) => {
-        expect(belowSharePriceFloor(s, t)).toBe((s + VIRTUAL_SHARES) > (t + 1n) * MAX_SHARES_PER_ASSET);
+        expect(belowSharePriceFloor(s, t)).toBe(s + VIRTUAL_SHARES > (t + 1n) * MAX_SHARES_PER_ASSET);
       }),
       { numRuns: 3_000 },
     );

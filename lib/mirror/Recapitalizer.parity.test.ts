@@ -21,7 +21,10 @@ let batch: Address;
 let recap: Address;
 let bks: Address;
 
-type Layout = { storage: { label: string; slot: string; type: string }[]; types: Record<string, { members?: { label: string; slot: string; offset: number; type: string }[]; numberOfBytes: string }> };
+type Layout = {
+  storage: { label: string; slot: string; type: string }[];
+  types: Record<string, { members?: { label: string; slot: string; offset: number; type: string }[]; numberOfBytes: string }>;
+};
 
 /** Slot and bit offset of `label.member` in an artifact's storage layout (so a reordered struct moves the test with it). */
 function place(contractName: string, label: string, member?: string): { slot: bigint; shift: bigint } {
@@ -42,7 +45,17 @@ beforeAll(async () => {
   batch = await deployRaw(anvil.rpcUrl, from, 'StaticCallBatch');
   // Waterfall and stablecoin are never called by the budget view: any non-zero addresses do.
   const args = encodeAbiParameters(
-    [{ type: 'address' }, { type: 'address' }, { type: 'address' }, { type: 'address' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }],
+    [
+      { type: 'address' },
+      { type: 'address' },
+      { type: 'address' },
+      { type: 'address' },
+      { type: 'uint256' },
+      { type: 'uint256' },
+      { type: 'uint256' },
+      { type: 'uint256' },
+      { type: 'uint256' },
+    ],
     ['0x000000000000000000000000000000000000dEaD', '0x000000000000000000000000000000000000bEEF', from, from, 10n ** 26n, 2_000_000n, 500_000n, 86_400n, 500n],
   );
   recap = await deployRaw(anvil.rpcUrl, from, 'Recapitalizer', args);
@@ -58,7 +71,13 @@ function states(): State[] {
   const now0 = 1_700_000_000n;
   const edges: State[] = [];
   for (const offset of [0n, 1n, 2n, 100n]) {
-    for (const [prev, curr] of [[0n, 0n], [1n, 0n], [0n, 1n], [U112, 0n], [U112, U112]] as const) {
+    for (const [prev, curr] of [
+      [0n, 0n],
+      [1n, 0n],
+      [0n, 1n],
+      [U112, 0n],
+      [U112, U112],
+    ] as const) {
       for (const supply of [0n, prev + curr, prev + curr + 1n, 10n ** 26n + prev + curr, (1n << 255n) + prev + curr]) {
         for (const bps of [0n, 1n, 500n, 2_000n, 65_535n]) edges.push({ now: now0, stored: windowOf(now0) - offset, prev, curr, supply, bps });
       }
@@ -107,14 +126,23 @@ describe('Recapitalizer.mintBudget(): twins == contract on anvil', () => {
           const c = all[next++]!;
           // Fields sharing a slot are OR-ed into one word (the layout decides which share).
           const words = new Map<bigint, bigint>();
-          for (const [at, v] of [[windowAt, c.stored], [prevAt, c.prev], [currAt, c.curr], [durationAt, 86_400n], [bpsAt, c.bps]] as const) {
+          for (const [at, v] of [
+            [windowAt, c.stored],
+            [prevAt, c.prev],
+            [currAt, c.curr],
+            [durationAt, 86_400n],
+            [bpsAt, c.bps],
+          ] as const) {
             words.set(at.slot, (words.get(at.slot) ?? 0n) | (v << at.shift));
           }
           const stateOverride: RawStateOverride = {
             [recap]: { stateDiff: Object.fromEntries([...words].map(([slot, w]) => [word(slot), word(w)])) },
             [bks]: { stateDiff: { [word(supplyAt.slot)]: word(c.supply) } },
           };
-          const res = await runBatch(anvil.rpcUrl, batch, recap, abi, [{ functionName: 'mintWindowState' }, { functionName: 'mintBudget' }], { stateOverride, time: c.now });
+          const res = await runBatch(anvil.rpcUrl, batch, recap, abi, [{ functionName: 'mintWindowState' }, { functionName: 'mintBudget' }], {
+            stateOverride,
+            time: c.now,
+          });
           expect(res.timestamp).toBe(c.now);
           expect(res.outcomes[0]).toEqual({ ok: true, value: { window: c.stored, prev: c.prev, curr: c.curr } });
           const twin = twinOutcome(() => {

@@ -8,7 +8,6 @@ export const MAX_PRICE = (1n << 128n) - 1n;
 export const MAX_SIGMA = 100n * WAD;
 export const MAX_DURATION = 100n * YEAR;
 
-
 /**
  * Probability (WAD in [0, 1e18]) that the price touches `strike` within `duration` seconds under a
  * driftless GBM (r = q = 0) with annualised volatility `sigma` (WAD): down barrier when strike < spot,
@@ -16,16 +15,7 @@ export const MAX_DURATION = 100n * YEAR;
  * Mirrors `TouchProbability.touchProbability` (contracts/src/libraries/TouchProbability.sol).
  */
 export function touchProbability(spot: bigint, strike: bigint, sigma: bigint, duration: bigint): bigint {
-  if (
-    spot <= 0n ||
-    strike <= 0n ||
-    sigma < 0n ||
-    duration < 0n ||
-    spot > MAX_PRICE ||
-    strike > MAX_PRICE ||
-    sigma > MAX_SIGMA ||
-    duration > MAX_DURATION
-  ) {
+  if (spot <= 0n || strike <= 0n || sigma < 0n || duration < 0n || spot > MAX_PRICE || strike > MAX_PRICE || sigma > MAX_SIGMA || duration > MAX_DURATION) {
     throw new ContractRevert('TouchProbability', 'TouchProbabilityOutOfDomain', [spot, strike, sigma, duration]);
   }
   if (strike === spot) return WAD;

@@ -29,7 +29,11 @@ describe('WaterfallMath twins == WaterfallMathHarness on anvil', () => {
   it('windowOf', async () => {
     const edges = [0n, 1n, WINDOW - 1n, WINDOW, WINDOW + 1n, MAX - 1n, MAX];
     const rows = sample(fc.oneof(fc.bigInt({ min: 1_600_000_000n, max: 4_000_000_000n }), any256), 21, RANDOM);
-    await parity('windowOf', windowOf, [...edges, ...rows].map((t) => [t]));
+    await parity(
+      'windowOf',
+      windowOf,
+      [...edges, ...rows].map((t) => [t]),
+    );
   });
 
   it('rollWindow', async () => {
@@ -38,7 +42,12 @@ describe('WaterfallMath twins == WaterfallMathHarness on anvil', () => {
     const edges = stored.flatMap((s) =>
       [-1n, 0n, 1n, 2n].flatMap((k) => {
         const now = s + k;
-        return now < 0n || now > MAX ? [] : [[s, 7n, 11n, now], [s, 0n, MAX, now]];
+        return now < 0n || now > MAX
+          ? []
+          : [
+              [s, 7n, 11n, now],
+              [s, 0n, MAX, now],
+            ];
       }),
     );
     const rows = sample(
@@ -79,7 +88,11 @@ describe('WaterfallMath twins == WaterfallMathHarness on anvil', () => {
   it('allocateShortfall', async () => {
     const v = [0n, 1n, 10n ** 6n, MAX];
     const rows = sample(
-      fc.oneof(fc.tuple(amount, amount, amount, amount), fc.tuple(amount, amount, amount, fc.constant((1n << 96n) - 1n)), fc.tuple(any256, any256, any256, any256)),
+      fc.oneof(
+        fc.tuple(amount, amount, amount, amount),
+        fc.tuple(amount, amount, amount, fc.constant((1n << 96n) - 1n)),
+        fc.tuple(any256, any256, any256, any256),
+      ),
       24,
       RANDOM,
     ).map((r) => [...r]);
@@ -88,7 +101,9 @@ describe('WaterfallMath twins == WaterfallMathHarness on anvil', () => {
 
   it('splitFeesSeniorDown', async () => {
     const edges = cross([0n, 1n, 9_999n, 10_000n, 10n ** 6n, (1n << 96n) - 1n, MAX], [0n, 1n, 3_000n, BPS - 1n, BPS, BPS + 1n, MAX]);
-    const rows = sample(fc.oneof(fc.tuple(amount, fc.bigInt({ min: 0n, max: BPS })), fc.tuple(amount, bps), fc.tuple(any256, any256)), 25, RANDOM).map((r) => [...r]);
+    const rows = sample(fc.oneof(fc.tuple(amount, fc.bigInt({ min: 0n, max: BPS })), fc.tuple(amount, bps), fc.tuple(any256, any256)), 25, RANDOM).map((r) => [
+      ...r,
+    ]);
     await parity('splitFeesSeniorDown', splitFeesSeniorDown, [...edges, ...rows]);
   });
 });

@@ -11,7 +11,13 @@ export type LayerState = CapitalBreakdown & { sharePrice: bigint };
 export type OracleState = { price: bigint; priceDecimals: number; priceUpdatedAt: bigint; sigmaWad: bigint; sigmaUpdatedAt: bigint };
 /** The Recapitalizer's rolling 24 h mint budget (BKS base units), shared by every auction and venue. */
 export type MintBudgetState = { used: bigint; cap: bigint; available: bigint; nextWindowAt: bigint; maxMintBps: bigint };
-export type ProtocolState = { blockNumber: bigint; blockTimestamp: bigint; layers: Record<Layer, LayerState>; oracle: OracleState; mintBudget: MintBudgetState | null };
+export type ProtocolState = {
+  blockNumber: bigint;
+  blockTimestamp: bigint;
+  layers: Record<Layer, LayerState>;
+  oracle: OracleState;
+  mintBudget: MintBudgetState | null;
+};
 
 export class NotDeployedError extends Error {}
 

@@ -123,7 +123,9 @@ export function bookToJson(book: RiskBook): RiskBookJson {
 }
 
 export function bookFromJson(json: RiskBookJson): RiskBook {
-  return JSON.parse(JSON.stringify(json.data), (_k, v) => (typeof v === 'string' && v.startsWith(BIGINT_TAG) ? BigInt(v.slice(BIGINT_TAG.length)) : v)) as RiskBook;
+  return JSON.parse(JSON.stringify(json.data), (_k, v) =>
+    typeof v === 'string' && v.startsWith(BIGINT_TAG) ? BigInt(v.slice(BIGINT_TAG.length)) : v,
+  ) as RiskBook;
 }
 
 /** A copy of the book with `amount` more assets in `layer` (a deposit adds free capital). */

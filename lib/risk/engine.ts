@@ -129,14 +129,14 @@ export function simulatePaths(
         if ((j < 0 ? -j : j) < kn[i]!) z = j * wn[i]!;
         else {
           st[0] = s0;
-        st[1] = s1;
-        st[2] = s2;
-        st[3] = s3;
+          st[1] = s1;
+          st[2] = s2;
+          st[3] = s3;
           z = rng.normalTail(j, i);
           s0 = st[0]!;
-        s1 = st[1]!;
-        s2 = st[2]!;
-        s3 = st[3]!;
+          s1 = st[1]!;
+          s2 = st[2]!;
+          s3 = st[3]!;
         }
       }
       let x1 = x + drift + stepVol * z;
@@ -168,14 +168,14 @@ export function simulatePaths(
             if (j < ke[i]!) e = j * we[i]!;
             else {
               st[0] = s0;
-        st[1] = s1;
-        st[2] = s2;
-        st[3] = s3;
+              st[1] = s1;
+              st[2] = s2;
+              st[3] = s3;
               e = rng.exponentialTail(j, i);
               s0 = st[0]!;
-        s1 = st[1]!;
-        s2 = st[2]!;
-        s3 = st[3]!;
+              s1 = st[1]!;
+              s2 = st[2]!;
+              s3 = st[3]!;
             }
           }
           if (e >= threshold) {
@@ -220,14 +220,14 @@ export function simulatePaths(
             if (j < ke[i]!) e = j * we[i]!;
             else {
               st[0] = s0;
-        st[1] = s1;
-        st[2] = s2;
-        st[3] = s3;
+              st[1] = s1;
+              st[2] = s2;
+              st[3] = s3;
               e = rng.exponentialTail(j, i);
               s0 = st[0]!;
-        s1 = st[1]!;
-        s2 = st[2]!;
-        s3 = st[3]!;
+              s1 = st[1]!;
+              s2 = st[2]!;
+              s3 = st[3]!;
             }
           }
           if (e >= threshold) {

@@ -72,7 +72,9 @@ export class PathWaterfall {
       auctionOpen: live,
       auctionClosesAt: live ? Number(open!.closesAt) : 0,
       auctionTarget: live ? Number(open!.target - open!.raised) : 0,
-      auctionCapacity: live ? Math.floor(params.recapFill * Number(stableInUp(open!.mintCap > open!.minted ? open!.mintCap - open!.minted : 0n, recap!.floorPrice))) : 0,
+      auctionCapacity: live
+        ? Math.floor(params.recapFill * Number(stableInUp(open!.mintCap > open!.minted ? open!.mintCap - open!.minted : 0n, recap!.floorPrice)))
+        : 0,
     };
   }
 

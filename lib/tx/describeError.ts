@@ -44,7 +44,8 @@ export const ERROR_SENTENCES: Record<string, Sentence> = {
   ERC20InsufficientBalance: ([, balance, needed]) => `Your balance (${assets(balance)}) is below the ${assets(needed)} this needs.`,
   ERC20InsufficientAllowance: ([, allowance, needed]) => `The approval (${assets(allowance)}) is below the ${assets(needed)} this needs: approve first.`,
   BackstopPoolPaused: () => 'New deposits are paused by the guardian right now; withdrawals and claims still work.',
-  BackstopPoolNotOperator: () => 'You are not allowed to act for this account (or file a withdrawal request in its name): it must approve you as an operator first.',
+  BackstopPoolNotOperator: () =>
+    'You are not allowed to act for this account (or file a withdrawal request in its name): it must approve you as an operator first.',
   BackstopPoolRequestPending: ([, , s]) => `You already have a withdrawal request for ${shares(s)}: claim or let it lapse before requesting again.`,
   BackstopPoolNoRequest: () => 'There is no withdrawal request to claim: request a withdrawal first.',
   BackstopPoolCooldownActive: ([, at]) => `The withdrawal is still in its cooldown until ${when(at)}.`,
@@ -61,11 +62,13 @@ export const ERROR_SENTENCES: Record<string, Sentence> = {
   CoverMarketAboveMaxUtilization: ([payout, capacity], { maxUtilizationBps }) =>
     `The payout is above what the pool can back: at most ${assets(capacity)} of cover can be sold from this pool now (it keeps ${maxUtilizationBps === undefined ? 'part' : bps(10_000n - maxUtilizationBps)} of its capital free for shortfalls and withdrawals); you asked for ${assets(payout)}.`,
   CoverMarketStrikeTooFar: ([, limit]) => `That strike is too far from the price now: the strike range of this cover ends at ${price(limit)}.`,
-  CoverMarketVolatilityBehind: () => 'Volatility has not caught up with the latest price round yet, so the cover cannot be priced: it catches up at the next oracle update.',
+  CoverMarketVolatilityBehind: () =>
+    'Volatility has not caught up with the latest price round yet, so the cover cannot be priced: it catches up at the next oracle update.',
   BackstopPoolAboveMaxUtilization: ([, maxLocked]) => `The pool would lock more than its ceiling allows (${assets(maxLocked)} in all): try a smaller payout.`,
   BackstopPoolMaxUtilizationOutOfBounds: ([v, min, max]) => `A utilization ceiling of ${bps(v)} is outside the allowed ${bps(min)} to ${bps(max)}.`,
   BackstopPoolLockNotReleased: () => 'That cover’s capital is still locked in the pool: it is paid from its own lock.',
-  CoverMarketPremiumAboveMax: ([premium, max]) => `The price moved: the premium is now ${assets(premium)}, above your limit of ${assets(max)}. Review the new quote.`,
+  CoverMarketPremiumAboveMax: ([premium, max]) =>
+    `The price moved: the premium is now ${assets(premium)}, above your limit of ${assets(max)}. Review the new quote.`,
   CoverMarketUninsurable: () => 'The strike is so close that a touch is all but certain: the premium would equal the payout. Pick a strike further away.',
   CoverMarketStalePrice: () => 'The price feed has not updated recently enough to price or judge cover; try again after the next round.',
   CoverMarketStaleVolatility: () => 'Volatility has not been updated recently; sales resume after the next oracle poke.',

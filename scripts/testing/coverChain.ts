@@ -90,13 +90,25 @@ export async function startCoverChain(): Promise<CoverChain> {
   const wallet = (i: number) => wallets[i]!;
   const deploy = async (name: string, args: readonly unknown[] = [], sourceFile?: string): Promise<Contract> => {
     const artifact = loadArtifact(name, sourceFile);
-    const hash = await wallet(0).deployContract({ abi: artifact.abi, bytecode: artifact.bytecode, args: args as unknown[], account: accounts[0]!, chain: foundry });
+    const hash = await wallet(0).deployContract({
+      abi: artifact.abi,
+      bytecode: artifact.bytecode,
+      args: args as unknown[],
+      account: accounts[0]!,
+      chain: foundry,
+    });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== 'success' || !receipt.contractAddress) throw new Error(`deploying ${name} failed`);
     return { address: receipt.contractAddress, abi: artifact.abi };
   };
   const send = async (from: number, c: Contract, functionName: string, args: readonly unknown[] = []) => {
-    const { request } = await publicClient.simulateContract({ address: c.address, abi: c.abi, functionName, args: args as unknown[], account: accounts[from]! });
+    const { request } = await publicClient.simulateContract({
+      address: c.address,
+      abi: c.abi,
+      functionName,
+      args: args as unknown[],
+      account: accounts[from]!,
+    });
     const hash = await wallet(from).writeContract(request as Parameters<WalletClient['writeContract']>[0]);
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);

@@ -9,16 +9,28 @@ const big = (xs: string[]) => xs.map((x) => BigInt(x));
 export function mathReference() {
   const j = JSON.parse(readFileSync(path.join(DIR, 'math_reference.json'), 'utf8')) as Record<string, string[]>;
   return {
-    lnIn: big(j.lnIn!), lnOut: big(j.lnOut!),
-    expIn: big(j.expIn!), expOut: big(j.expOut!),
-    cdfIn: big(j.cdfIn!), cdfOut: big(j.cdfOut!),
-    touchSpot: big(j.touchSpot!), touchStrike: big(j.touchStrike!), touchSigma: big(j.touchSigma!),
-    touchDuration: big(j.touchDuration!), touchOut: big(j.touchOut!), touchDouble: big(j.touchDouble!),
+    lnIn: big(j.lnIn!),
+    lnOut: big(j.lnOut!),
+    expIn: big(j.expIn!),
+    expOut: big(j.expOut!),
+    cdfIn: big(j.cdfIn!),
+    cdfOut: big(j.cdfOut!),
+    touchSpot: big(j.touchSpot!),
+    touchStrike: big(j.touchStrike!),
+    touchSigma: big(j.touchSigma!),
+    touchDuration: big(j.touchDuration!),
+    touchOut: big(j.touchOut!),
+    touchDouble: big(j.touchDouble!),
   };
 }
 
 export function priceSeries() {
-  const j = JSON.parse(readFileSync(path.join(DIR, 'price_series.json'), 'utf8')) as { initialSigma: string; answers: string[]; timestamps: string[]; referenceSigma: string[] };
+  const j = JSON.parse(readFileSync(path.join(DIR, 'price_series.json'), 'utf8')) as {
+    initialSigma: string;
+    answers: string[];
+    timestamps: string[];
+    referenceSigma: string[];
+  };
   return { initialSigma: BigInt(j.initialSigma), answers: big(j.answers), timestamps: big(j.timestamps), referenceSigma: big(j.referenceSigma) };
 }
 
@@ -31,7 +43,8 @@ export function phiDouble(x: number): number {
   let erfcZ: number;
   if (z < 2) {
     // erf series
-    let sum = z, term = z;
+    let sum = z,
+      term = z;
     for (let n = 1; n < 60; n++) {
       term *= (-z * z) / n;
       sum += term / (2 * n + 1);
@@ -39,12 +52,16 @@ export function phiDouble(x: number): number {
     erfcZ = 1 - (2 / Math.sqrt(Math.PI)) * sum;
   } else {
     // Lentz continued fraction for erfc
-    let f = z, c = z, d = 0;
+    let f = z,
+      c = z,
+      d = 0;
     for (let n = 1; n < 200; n++) {
       const an = n / 2;
-      d = z + an * d; d = 1 / d;
+      d = z + an * d;
+      d = 1 / d;
       c = z + an / c;
-      const delta = c * d; f *= delta;
+      const delta = c * d;
+      f *= delta;
       if (Math.abs(delta - 1) < 1e-16) break;
     }
     erfcZ = Math.exp(-z * z) / (f * Math.sqrt(Math.PI));
@@ -57,6 +74,7 @@ export function touchDouble(spot: number, strike: number, sigma: number, duratio
   if (spot === strike) return 1;
   const a = Math.abs(Math.log(strike / spot));
   const v = sigma * Math.sqrt(durationSeconds / (365 * 86400));
-  const d1 = -a / v - v / 2, d2 = -a / v + v / 2;
+  const d1 = -a / v - v / 2,
+    d2 = -a / v + v / 2;
   return strike > spot ? phiDouble(d1) + (phiDouble(d2) * spot) / strike : phiDouble(d2) + (phiDouble(d1) * spot) / strike;
 }

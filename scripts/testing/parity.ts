@@ -122,8 +122,8 @@ export async function runBatch(
   if (options.time !== undefined) params.push({ time: numberToHex(options.time) });
   const raw = await rpc<Hex>(rpcUrl, 'eth_call', params);
   const [timestamp, ok, results] = decodeFunctionResult({ abi: batchAbi(), functionName: 'run', data: raw }) as [bigint, boolean[], Hex[]];
-  const outcomes = calls.map((c, i): Outcome =>
-    ok[i] ? { ok: true, value: decodeNamed(abi, c.functionName, results[i]!) } : { ok: false, revert: revertReason(abi, results[i]!) },
+  const outcomes = calls.map(
+    (c, i): Outcome => (ok[i] ? { ok: true, value: decodeNamed(abi, c.functionName, results[i]!) } : { ok: false, revert: revertReason(abi, results[i]!) }),
   );
   return { timestamp, outcomes };
 }
@@ -228,9 +228,21 @@ export async function checkParity(
   rows: readonly (readonly bigint[])[],
   minAnswers: number,
 ): Promise<Tally> {
-  const outcomes = await runBatches(h.anvil.rpcUrl, h.batch, h.harness, h.abi, rows.map((args) => ({ functionName: name, args })));
+  const outcomes = await runBatches(
+    h.anvil.rpcUrl,
+    h.batch,
+    h.harness,
+    h.abi,
+    rows.map((args) => ({ functionName: name, args })),
+  );
   const tally = new Tally();
-  rows.forEach((args, i) => tally.check(`${name}(${args.join(', ')})`, outcomes[i]!, twinOutcome(() => twin(...args))));
+  rows.forEach((args, i) =>
+    tally.check(
+      `${name}(${args.join(', ')})`,
+      outcomes[i]!,
+      twinOutcome(() => twin(...args)),
+    ),
+  );
   expect(tally.mismatches).toEqual([]);
   expect(tally.compared - tally.reverts).toBeGreaterThanOrEqual(minAnswers);
   console.log(`${name} parity: ${tally.compared} inputs (${tally.reverts} reverts), 0 mismatches`);

@@ -22,7 +22,9 @@ describe('sendTx', () => {
     // Strictly increasing blocks: no two of them were ever pending at once.
     for (let i = 1; i < blocks.length; i++) expect(blocks[i]!).toBeGreaterThan(blocks[i - 1]!);
     const nonces = await Promise.all(
-      receipts.map(async (r) => BigInt((await rpc<{ nonce: Hex }>(anvil.rpcUrl, 'eth_getTransactionByHash', [(r as unknown as { transactionHash: Hex }).transactionHash])).nonce)),
+      receipts.map(async (r) =>
+        BigInt((await rpc<{ nonce: Hex }>(anvil.rpcUrl, 'eth_getTransactionByHash', [(r as unknown as { transactionHash: Hex }).transactionHash])).nonce),
+      ),
     );
     expect(nonces).toEqual([0n, 1n, 2n, 3n, 4n]);
   });

@@ -195,14 +195,16 @@ interface IBackstopPool is IShortfallLayer, IERC7540Operator, IERC7540Redeem {
     function pendingDays() external view returns (uint256);
 
     /// @notice Raw accounting storage, for the TypeScript twin (see the contract doc for the formula).
-    function accountingState() external view returns (uint256 held, uint256 unearned, uint256 checkpoint_, uint256 rate, uint256 locked, bool paused_);
+    function accountingState()
+        external
+        view
+        returns (uint256 held, uint256 unearned, uint256 checkpoint_, uint256 rate, uint256 locked, bool paused_);
 
     /// @notice Day bucket `day` (changes at `day × 86400`). Buckets up to `checkpoint / 86400` are history.
     function bucket(uint256 day) external view returns (uint256 rateDrop, uint256 lockRelease);
 
     /// @notice Whether new risk (deposits, mints, locks) is paused.
     function paused() external view returns (bool);
-
 
     function guardian() external view returns (address);
 
@@ -233,7 +235,17 @@ interface IBackstopPool is IShortfallLayer, IERC7540Operator, IERC7540Redeem {
 
     /// @notice The full state of `controller`'s request (zeros when none): `assetsAtRequest` is the value
     ///         at request of the shares still to claim, the most a claim of them can pay.
-    function redeemRequest(address controller) external view returns (uint256 requestId, uint256 shares, uint256 claimableAt, uint256 expiresAt, address owner, uint256 assetsAtRequest);
+    function redeemRequest(address controller)
+        external
+        view
+        returns (
+            uint256 requestId,
+            uint256 shares,
+            uint256 claimableAt,
+            uint256 expiresAt,
+            address owner,
+            uint256 assetsAtRequest
+        );
 
     /// @notice Returns the escrowed shares of `controller`'s lapsed request to their owner. Anyone may call.
     /// @dev Reverts `BackstopPoolNoRequest` or `BackstopPoolRequestNotLapsed`. Emits `RedeemRequestLapsed`.
@@ -271,7 +283,9 @@ interface IBackstopPool is IShortfallLayer, IERC7540Operator, IERC7540Redeem {
     ///      registered market is trusted not to book an unaccounted donation as its premium). Emits
     ///      `PremiumReceived` and `CapitalLocked`.
     /// @return releaseDay The lock's bucket, as `lockCapital` returns it.
-    function underwriteCover(uint256 premium, uint256 earnUntil, uint256 amount, uint256 until) external returns (uint256 releaseDay);
+    function underwriteCover(uint256 premium, uint256 earnUntil, uint256 amount, uint256 until)
+        external
+        returns (uint256 releaseDay);
 
     /// @notice Pays a claim of `amount` to `recipient` out of the market's lock in bucket `releaseDay`
     ///         (the value `lockCapital` returned). Lowers locked capital and total assets by `amount`.

@@ -103,7 +103,9 @@ interface IShortfallWaterfall {
     /// @return seniorPaid Paid by Senior to the venue now.
     /// @return recapitalization Being raised by auction; the unraised part is known when it settles.
     /// @return remainder For the venue to socialise now.
-    function absorbShortfall(uint256 amount) external returns (uint256 juniorPaid, uint256 seniorPaid, uint256 recapitalization, uint256 remainder);
+    function absorbShortfall(uint256 amount)
+        external
+        returns (uint256 juniorPaid, uint256 seniorPaid, uint256 recapitalization, uint256 remainder);
 
     /// @notice Pulls `amount` of the stablecoin from the calling venue and splits it to the layers by
     ///         the fee weights (`WaterfallMath.splitFeesSeniorDown`: dust to Junior, every unit conserved).
@@ -114,7 +116,10 @@ interface IShortfallWaterfall {
 
     /// @notice The split `absorbShortfall(amount)` from `venue` would return now (ignores pause and
     ///         registration; 0s for an unregistered venue's exposure).
-    function previewAbsorbShortfall(address venue_, uint256 amount) external view returns (uint256 juniorPaid, uint256 seniorPaid, uint256 recapitalization, uint256 remainder);
+    function previewAbsorbShortfall(address venue_, uint256 amount)
+        external
+        view
+        returns (uint256 juniorPaid, uint256 seniorPaid, uint256 recapitalization, uint256 remainder);
 
     /// @notice A layer's state for the rolling 24 h cap.
     /// @return free The layer's free capital.
@@ -122,7 +127,10 @@ interface IShortfallWaterfall {
     /// @return cap `layerCapDown(free, used, capBps)`.
     /// @return available `layerAvailableDown(free, used, capBps)`: what it may still pay now.
     /// @return capBps The layer's cap fraction.
-    function layerState(Layer layer) external view returns (uint256 free, uint256 used, uint256 cap, uint256 available, uint256 capBps);
+    function layerState(Layer layer)
+        external
+        view
+        returns (uint256 free, uint256 used, uint256 cap, uint256 available, uint256 capBps);
 
     /// @notice Raw window storage of a layer, for the TypeScript twin (`rollWindow` rolls it).
     function windowState(Layer layer) external view returns (uint256 window, uint256 prev, uint256 curr);
@@ -135,7 +143,6 @@ interface IShortfallWaterfall {
 
     /// @notice The fee weights in basis points (sum 10,000).
     function feeWeights() external view returns (uint256 juniorBps, uint256 seniorBps);
-
 
     function guardian() external view returns (address);
 

@@ -105,8 +105,8 @@ library CoverPricing {
             uint256 below = x < kinkAssets ? x : kinkAssets;
             uint256 above = x - below; // > 0 only if kinkAssets < x ≤ totalAssets
             return uint256(p.baseMarkup) * x + (uint256(p.slope) * below * below) / (2 * totalAssets)
-                + (uint256(p.slope) * kinkAssets * above) / totalAssets
-                + (uint256(p.steepSlope) * above * above) / (2 * totalAssets);
+                + (uint256(p.slope) * kinkAssets * above) / totalAssets + (uint256(p.steepSlope) * above * above)
+                / (2 * totalAssets);
         }
     }
 
@@ -151,14 +151,11 @@ library CoverPricing {
     /// @notice The premium (base units, rounded up, ≤ payout) of a cover paying `payout` with touch
     ///         probability `pTouch` (WAD) whose lock is charged for `length` seconds, bought when `locked` of
     ///         the backing pool's `totalAssets` is already locked. See the library doc for the formula.
-    function premiumUp(
-        uint256 payout,
-        uint256 pTouch,
-        uint256 locked,
-        uint256 totalAssets,
-        uint256 length,
-        Pricing memory p
-    ) internal pure returns (uint256) {
+    function premiumUp(uint256 payout, uint256 pTouch, uint256 locked, uint256 totalAssets, uint256 length, Pricing memory p)
+        internal
+        pure
+        returns (uint256)
+    {
         if (
             payout == 0 || pTouch > WAD || totalAssets == 0 || totalAssets > MAX_TOTAL_ASSETS || locked > totalAssets
                 || payout > totalAssets - locked || length > MAX_DURATION
@@ -166,8 +163,7 @@ library CoverPricing {
         unchecked {
             // A is non-decreasing, so cost ≥ 0; cost < 2^162 and the rate ≤ max(1e18, 2^64·100) < 2^71:
             // their product cannot wrap.
-            uint256 cost =
-                markupIntegralDown(locked + payout, totalAssets, p) - markupIntegralDown(locked, totalAssets, p);
+            uint256 cost = markupIntegralDown(locked + payout, totalAssets, p) - markupIntegralDown(locked, totalAssets, p);
             uint256 rate = floorRateUp(length, p);
             if (pTouch > rate) rate = pTouch;
             // max(P_touch, floor) × payout × average markup, one rounding up at the end (favours the pool).

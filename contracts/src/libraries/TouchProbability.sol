@@ -46,15 +46,11 @@ library TouchProbability {
     /// @param strike Barrier price: below spot is a down barrier, above an up barrier; equal → 1e18.
     /// @param sigma Annualised volatility as a WAD (0.8e18 = 80 %), ≤ 100e18.
     /// @param duration Seconds, ≤ 100 years.
-    function touchProbability(uint256 spot, uint256 strike, uint256 sigma, uint256 duration)
-        internal
-        pure
-        returns (uint256 p)
-    {
-        if (
-            spot == 0 || strike == 0 || spot > MAX_PRICE || strike > MAX_PRICE || sigma > MAX_SIGMA
-                || duration > MAX_DURATION
-        ) revert TouchProbabilityOutOfDomain(spot, strike, sigma, duration);
+    function touchProbability(uint256 spot, uint256 strike, uint256 sigma, uint256 duration) internal pure returns (uint256 p) {
+        if (spot == 0 || strike == 0 || spot > MAX_PRICE || strike > MAX_PRICE || sigma > MAX_SIGMA || duration > MAX_DURATION)
+        {
+            revert TouchProbabilityOutOfDomain(spot, strike, sigma, duration);
+        }
         if (strike == spot) return WAD;
         unchecked {
             bool up = strike > spot;

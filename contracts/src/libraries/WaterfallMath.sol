@@ -97,12 +97,11 @@ library WaterfallMath {
     /// @return senior Paid by Senior.
     /// @return recapitalization Within the venue's exposure but beyond both layers: sent to the auction.
     /// @return overExposure Beyond the venue's exposure cap: returned to the venue to socialise.
-    function allocateShortfall(
-        uint256 amount,
-        uint256 juniorAvailable,
-        uint256 seniorAvailable,
-        uint256 exposureRemaining
-    ) internal pure returns (uint256 junior, uint256 senior, uint256 recapitalization, uint256 overExposure) {
+    function allocateShortfall(uint256 amount, uint256 juniorAvailable, uint256 seniorAvailable, uint256 exposureRemaining)
+        internal
+        pure
+        returns (uint256 junior, uint256 senior, uint256 recapitalization, uint256 overExposure)
+    {
         uint256 eligible = amount < exposureRemaining ? amount : exposureRemaining;
         overExposure = amount - eligible;
         junior = eligible < juniorAvailable ? eligible : juniorAvailable;

@@ -210,10 +210,7 @@ abstract contract PoolAccrual is IBackstopPool {
 
     /// @dev Adds `amount` to `held` and the unearned reserve, earning it until the day boundary at or
     ///      after `end`. Requires a complete walk (checkpoint in today's day).
-    function _startStream(Accrual memory a, uint256 amount, uint256 end)
-        internal
-        returns (uint256 rate, uint256 earnedAt)
-    {
+    function _startStream(Accrual memory a, uint256 amount, uint256 end) internal returns (uint256 rate, uint256 earnedAt) {
         uint256 endDay = PoolMath.earningEndDayUp(end);
         earnedAt = endDay * PoolMath.DAY;
         rate = PoolMath.rateDown(amount, earnedAt - block.timestamp);

@@ -109,7 +109,9 @@ abstract contract CoverGasSetup is Test {
         // The book: 40 covers over four durations bought over the last hour.
         for (uint256 i; i < 40; ++i) {
             vm.prank(alice);
-            market.buyCover(i % 2 == 0 ? down2 : down5, 2600e8 - i * 1e8, 1_000e6 + i * 1e6, (7 + (i % 4) * 7) * 1 days, type(uint256).max);
+            market.buyCover(
+                i % 2 == 0 ? down2 : down5, 2600e8 - i * 1e8, 1_000e6 + i * 1e6, (7 + (i % 4) * 7) * 1 days, type(uint256).max
+            );
         }
         vm.prank(alice);
         (claim2Id,) = market.buyCover(down2, 2700e8, 10_000e6, 7 days, type(uint256).max);
@@ -226,7 +228,6 @@ contract CoverGasTest is CoverGasSetup {
         require(block.timestamp > info.claimDeadline && block.timestamp < info.releaseDay * 1 days, "setUp timeline");
         require(released == 5_000e6, "the early release frees the lock");
     }
-
 }
 
 /// @notice The oracle poke that keeps σ caught up (one new round, published 30 s after the last fold).

@@ -11,11 +11,7 @@ contract CoverPricingHarness {
         return CoverPricing.markupDown(utilization, p);
     }
 
-    function markupIntegralDown(uint256 x, uint256 totalAssets, CoverPricing.Pricing memory p)
-        external
-        pure
-        returns (uint256)
-    {
+    function markupIntegralDown(uint256 x, uint256 totalAssets, CoverPricing.Pricing memory p) external pure returns (uint256) {
         return CoverPricing.markupIntegralDown(x, totalAssets, p);
     }
 
@@ -60,9 +56,8 @@ contract CoverPricingHarness {
     }
 
     function quoteUp(QuoteInput memory q) public pure returns (uint256) {
-        return CoverPricing.quoteUp(
-            q.spot, q.strike, q.sigma, q.duration, q.length, q.payout, q.locked, q.totalAssets, q.pricing
-        );
+        return
+            CoverPricing.quoteUp(q.spot, q.strike, q.sigma, q.duration, q.length, q.payout, q.locked, q.totalAssets, q.pricing);
     }
 
     // ---------- batches (one eth_call for many inputs) ----------

@@ -95,8 +95,6 @@ contract CoverHandler is Test {
         names = [bytes32("buy"), "claim", "release", "transfer", "warp", "deposit", "shortfall"];
     }
 
-
-
     function nameCount() external view returns (uint256) {
         return names.length;
     }
@@ -204,11 +202,7 @@ contract CoverHandler is Test {
     }
 
     /// @dev The market's own quote is the sale precheck: (false, 0) where `buyCover` would revert.
-    function _quote(uint256 id, uint256 strike, uint256 payout, uint256 duration)
-        internal
-        view
-        returns (bool, uint256)
-    {
+    function _quote(uint256 id, uint256 strike, uint256 payout, uint256 duration) internal view returns (bool, uint256) {
         try market.quote(id, strike, payout, duration) returns (uint256 q) {
             return (true, q);
         } catch {
@@ -247,9 +241,8 @@ contract CoverHandler is Test {
     }
 
     function _claimNow(uint256 tokenId, Ghost memory g, uint256 seed) internal {
-        uint256 answer = g.product == upId
-            ? g.strike + (g.strike * (seed % 100)) / 10_000
-            : g.strike - (g.strike * (seed % 100)) / 10_000;
+        uint256 answer =
+            g.product == upId ? g.strike + (g.strike * (seed % 100)) / 10_000 : g.strike - (g.strike * (seed % 100)) / 10_000;
         uint256 confirmations = g.product == down3Id ? 3 : 2;
         uint80 first = _publish(answer);
         for (uint256 i = 1; i < confirmations; ++i) {

@@ -136,7 +136,9 @@ contract PoolInvariantTest is Test {
         uint256 n;
         while (n < 32 && name[n] != 0) ++n;
         bytes memory b = new bytes(n);
-        for (uint256 i; i < n; ++i) b[i] = name[i];
+        for (uint256 i; i < n; ++i) {
+            b[i] = name[i];
+        }
         return string(b);
     }
 }

@@ -243,7 +243,8 @@ contract WaterfallHandler is Test {
         if (dilutionBps > ghostMaxDilutionBps) ghostMaxDilutionBps = dilutionBps;
         if (inside * 10_000 > bps * supplyAtStart) {
             ghostMintBoundBreached = true;
-            ghostMintBreachWhere = string.concat("minted ", vm.toString(inside), " in 24 h on a supply of ", vm.toString(supplyAtStart));
+            ghostMintBreachWhere =
+                string.concat("minted ", vm.toString(inside), " in 24 h on a supply of ", vm.toString(supplyAtStart));
         }
     }
 

@@ -72,7 +72,10 @@ describe('BackstopPool whole-action twin', () => {
     expect(q.assetsAtRequest).toBe(assetsDown(shares, p.shares.totalSupply, 2_000n * USDC));
     // The waterfall pays 500 USDC of fees, streamed over a day: the price rises after the request.
     ({ pool: p, usdc } = pool.receiveFees(p, usdc, at(T0 + 10n, WATERFALL), 500n * USDC));
-    expect(errorOf(() => pool.redeem(p, usdc, at(q.claimableAt - 1n), shares, ALICE, ALICE))).toEqual({ name: 'BackstopPoolCooldownActive', args: [1n, q.claimableAt] });
+    expect(errorOf(() => pool.redeem(p, usdc, at(q.claimableAt - 1n), shares, ALICE, ALICE))).toEqual({
+      name: 'BackstopPoolCooldownActive',
+      args: [1n, q.claimableAt],
+    });
     const paid = pool.redeem(p, usdc, at(q.claimableAt), shares, ALICE, ALICE);
     expect(paid.assets).toBe(q.assetsAtRequest);
     expect(paid.assets).toBeLessThan(assetsDown(shares, p.shares.totalSupply, accounting.totalAssets(view(p), q.claimableAt)));
@@ -135,7 +138,10 @@ describe('BackstopPool whole-action twin', () => {
     const market = at(T0 + 5n, MARKET);
     expect(errorOf(() => pool.underwriteCover(p, usdc, market, 50n * USDC, end, 1_000n * USDC, until)).name).toBe('BackstopPoolPremiumNotReceived');
     const paidIn = erc20.transfer(usdc, BOB, POOL, 50n * USDC);
-    expect(errorOf(() => pool.underwriteCover(p, paidIn, market, 50n * USDC, end, 8_001n * USDC, until))).toEqual({ name: 'BackstopPoolAboveMaxUtilization', args: [8_001n * USDC, 8_000n * USDC] });
+    expect(errorOf(() => pool.underwriteCover(p, paidIn, market, 50n * USDC, end, 8_001n * USDC, until))).toEqual({
+      name: 'BackstopPoolAboveMaxUtilization',
+      args: [8_001n * USDC, 8_000n * USDC],
+    });
     const booked = pool.underwriteCover(p, paidIn, market, 50n * USDC, end, 1_000n * USDC, until);
     expect(booked.releaseDay).toBe(lockReleaseDay(until));
     p = booked.pool;

@@ -562,7 +562,8 @@ export function setGuardian(s: PoolState, call: PoolCall, guardian: string) {
 
 /** `pause()`: the guardian or the owner stops new risk. */
 export function pause(s: PoolState, call: PoolCall) {
-  if (addr(call.sender) !== s.guardian && addr(call.sender) !== s.owner) throw new ContractRevert('BackstopPool', 'BackstopPoolNotGuardian', [addr(call.sender)]);
+  if (addr(call.sender) !== s.guardian && addr(call.sender) !== s.owner)
+    throw new ContractRevert('BackstopPool', 'BackstopPoolNotGuardian', [addr(call.sender)]);
   return { pool: { ...s, paused: true } };
 }
 

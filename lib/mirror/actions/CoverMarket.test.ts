@@ -90,18 +90,27 @@ describe('CoverMarket whole-action twin', () => {
     const { world, feed } = setup();
     const r = market.buyCover(world, feed.reader, buyer(T0), 1n, 2_500n * PRICE, 5_000n * USDC, 7n * DAY, MAX_UINT256);
     const sigma = world.oracle.sigma;
-    expect(r.premium).toBe(premiumOf(3_000n * PRICE, 2_500n * PRICE, sigma, 7n * DAY, chargedLength(T0, 7n * DAY, DAY), 5_000n * USDC, 0n, 100_000n * USDC, PRICING));
+    expect(r.premium).toBe(
+      premiumOf(3_000n * PRICE, 2_500n * PRICE, sigma, 7n * DAY, chargedLength(T0, 7n * DAY, DAY), 5_000n * USDC, 0n, 100_000n * USDC, PRICING),
+    );
     expect(r.tokenId).toBe(1n);
     const p = r.world.pools.get(POOL)!;
     expect([p.locked, p.unearned, p.held]).toEqual([5_000n * USDC, r.premium, 100_000n * USDC + r.premium]);
     expect(erc20.balanceOf(world.usdc, ALICE) - erc20.balanceOf(r.world.usdc, ALICE)).toBe(r.premium);
     expect(r.world.market.owners.get(1n)).toBe(ALICE);
-    expect(market.coverInfo(r.world.market, 1n, T0)).toMatchObject({ status: market.COVER_STATUS.Active, claimDeadline: T0 + 7n * DAY + DAY, releaseDay: (T0 + 8n * DAY) / DAY + 1n });
+    expect(market.coverInfo(r.world.market, 1n, T0)).toMatchObject({
+      status: market.COVER_STATUS.Active,
+      claimDeadline: T0 + 7n * DAY + DAY,
+      releaseDay: (T0 + 8n * DAY) / DAY + 1n,
+    });
   });
 
   it('refuses in the contract order: range, ceiling, slippage, pause, stale price', () => {
     const { world, feed } = setup();
-    const buy = (strike: bigint, payout: bigint, maxPremium = MAX_UINT256, w = world, now = T0) => () => market.buyCover(w, feed.reader, buyer(now), 1n, strike * PRICE, payout * USDC, 7n * DAY, maxPremium);
+    const buy =
+      (strike: bigint, payout: bigint, maxPremium = MAX_UINT256, w = world, now = T0) =>
+      () =>
+        market.buyCover(w, feed.reader, buyer(now), 1n, strike * PRICE, payout * USDC, 7n * DAY, maxPremium);
     expect(errorName(buy(3_000n, 1_000n))).toBe('CoverMarketStrikeBreached');
     expect(errorName(buy(749n, 1_000n))).toBe('CoverMarketStrikeTooFar');
     expect(errorName(buy(2_500n, 80_001n))).toBe('CoverMarketAboveMaxUtilization');
@@ -118,7 +127,9 @@ describe('CoverMarket whole-action twin', () => {
     const r = market.buyCover(world, feed.reader, buyer(T0), 1n, 2_500n * PRICE, 1_000n * USDC, 7n * DAY, MAX_UINT256);
     expect(r.world.oracle.lastRoundId).toBe((1n << 64n) | 2n);
     for (let i = 0; i < 33; i++) feed.push(2_990n + BigInt(i % 2), T0 - 9n + BigInt(i));
-    expect(errorName(() => market.buyCover(r.world, feed.reader, buyer(T0 + 30n), 1n, 2_500n * PRICE, 1_000n * USDC, 7n * DAY, MAX_UINT256))).toBe('CoverMarketVolatilityBehind');
+    expect(errorName(() => market.buyCover(r.world, feed.reader, buyer(T0 + 30n), 1n, 2_500n * PRICE, 1_000n * USDC, 7n * DAY, MAX_UINT256))).toBe(
+      'CoverMarketVolatilityBehind',
+    );
   });
 
   it('claim pays the holder from the lock when two rounds after activation reach the strike; the cover is then frozen', async () => {
@@ -138,7 +149,7 @@ describe('CoverMarket whole-action twin', () => {
     await expect(market.claim(claimed.world, feed.reader, { sender: ALICE, now: T0 + 700n }, 1n, touch - 1n)).rejects.toThrowError('CoverMarketAlreadyClaimed');
   });
 
-  it('release frees the lock after the deadline, before the pool\'s own release day; nothing after it', () => {
+  it("release frees the lock after the deadline, before the pool's own release day; nothing after it", () => {
     const { world, feed } = setup();
     const r = market.buyCover(world, feed.reader, buyer(T0), 1n, 2_500n * PRICE, 5_000n * USDC, 2n * DAY, MAX_UINT256);
     const deadline = T0 + 3n * DAY;

@@ -220,22 +220,40 @@ export function unpauseProduct(m: MarketState, sender: string, productId: bigint
 function spot(feed: AggregatorV3, maxPriceAge: bigint, now: bigint): { spot: bigint; roundId: bigint } {
   const r = feed.latestRoundData();
   if (r.answer <= 0n) throw new ContractRevert('CoverMarket', 'CoverMarketNonPositiveAnswer', [r.roundId, r.answer]);
-  if (r.startedAt === 0n || r.answeredInRound < r.roundId) throw new ContractRevert('CoverMarket', 'CoverMarketIncompleteRound', [r.roundId, r.startedAt, r.answeredInRound]);
+  if (r.startedAt === 0n || r.answeredInRound < r.roundId)
+    throw new ContractRevert('CoverMarket', 'CoverMarketIncompleteRound', [r.roundId, r.startedAt, r.answeredInRound]);
   if (r.updatedAt + maxPriceAge < now) throw new ContractRevert('CoverMarket', 'CoverMarketStalePrice', [r.roundId, r.updatedAt, maxPriceAge]);
   return { spot: r.answer, roundId: r.roundId };
 }
 
 /** quoteCover's refusals that `_price` raises before its σ-age check (the rest come after it). */
-const BEFORE_SIGMA_AGE = new Set(['CoverMarketZeroPayout', 'CoverMarketDurationOutOfBounds', 'CoverMarketStrikeOutOfRange', 'CoverMarketStrikeBreached', 'CoverMarketStrikeTooFar', 'CoverMarketVolatilityBehind']);
+const BEFORE_SIGMA_AGE = new Set([
+  'CoverMarketZeroPayout',
+  'CoverMarketDurationOutOfBounds',
+  'CoverMarketStrikeOutOfRange',
+  'CoverMarketStrikeBreached',
+  'CoverMarketStrikeTooFar',
+  'CoverMarketVolatilityBehind',
+]);
 
 /**
  * `_observe` + `_price`: the premium for `productId` at `now`, with every refusal in the contract's order.
  * `quoteCover` is the formula; the σ-age check (`CoverMarketStaleVolatility`), which it leaves to the
  * caller, runs where `_price` runs it: after the strike and σ-round checks, before the capital checks.
  */
-export function priceCover(p: Product, poolState: PoolState, oracle: OracleState, feed: AggregatorV3, now: bigint, strike: bigint, payout: bigint, duration: bigint): { premium: bigint; spot: bigint; sigma: bigint } {
+export function priceCover(
+  p: Product,
+  poolState: PoolState,
+  oracle: OracleState,
+  feed: AggregatorV3,
+  now: bigint,
+  strike: bigint,
+  payout: bigint,
+  duration: bigint,
+): { premium: bigint; spot: bigint; sigma: bigint } {
   if (payout === 0n) throw new ContractRevert('CoverMarket', 'CoverMarketZeroPayout', []);
-  if (duration < p.minDuration || duration > p.maxDuration) throw new ContractRevert('CoverMarket', 'CoverMarketDurationOutOfBounds', [duration, p.minDuration, p.maxDuration]);
+  if (duration < p.minDuration || duration > p.maxDuration)
+    throw new ContractRevert('CoverMarket', 'CoverMarketDurationOutOfBounds', [duration, p.minDuration, p.maxDuration]);
   if (strike === 0n || strike > MAX_STRIKE) throw new ContractRevert('CoverMarket', 'CoverMarketStrikeOutOfRange', [strike, MAX_STRIKE]);
   const sigma = volatility(oracle);
   const market = spot(feed, p.maxPriceAge, now);
@@ -246,8 +264,24 @@ export function priceCover(p: Product, poolState: PoolState, oracle: OracleState
   let premium: bigint;
   try {
     premium = quoteCover(
-      { direction: p.direction, minDuration: p.minDuration, maxDuration: p.maxDuration, claimGrace: p.claimGrace, maxStrikeRatio: p.maxStrikeRatio, pricing: p.pricing },
-      { spot: market.spot, latestRoundId: market.roundId, sigma: sigma.sigma, sigmaRoundId: sigma.roundId, locked: capital.locked, totalAssets: capital.totalAssets, maxUtilizationBps: capital.maxUtilizationBps, now },
+      {
+        direction: p.direction,
+        minDuration: p.minDuration,
+        maxDuration: p.maxDuration,
+        claimGrace: p.claimGrace,
+        maxStrikeRatio: p.maxStrikeRatio,
+        pricing: p.pricing,
+      },
+      {
+        spot: market.spot,
+        latestRoundId: market.roundId,
+        sigma: sigma.sigma,
+        sigmaRoundId: sigma.roundId,
+        locked: capital.locked,
+        totalAssets: capital.totalAssets,
+        maxUtilizationBps: capital.maxUtilizationBps,
+        now,
+      },
       strike,
       payout,
       duration,
@@ -266,7 +300,16 @@ export function priceCover(p: Product, poolState: PoolState, oracle: OracleState
  * premium from the buyer straight into the pool, which books it and locks the payout until
  * `end + claimGrace`, and mints the cover to the buyer. Returns the token id and the premium.
  */
-export function buyCover(w: CoverWorld, feed: AggregatorV3, call: MarketCall, productId: bigint, strike: bigint, payout: bigint, duration: bigint, maxPremium: bigint) {
+export function buyCover(
+  w: CoverWorld,
+  feed: AggregatorV3,
+  call: MarketCall,
+  productId: bigint,
+  strike: bigint,
+  payout: bigint,
+  duration: bigint,
+  maxPremium: bigint,
+) {
   const p = existing(w.market, productId);
   if (p.paused) throw new ContractRevert('CoverMarket', 'CoverMarketSalesPaused', [productId]);
   if (addr(p.oracle) !== w.oracle.address) throw new Error(`product ${productId}'s oracle is not the one given`);
@@ -274,7 +317,8 @@ export function buyCover(w: CoverWorld, feed: AggregatorV3, call: MarketCall, pr
   if (!poolState) throw new Error(`product ${productId}'s pool is not given`);
   // `_observe`'s input checks and spot come before the poke; σ's own round is judged after it.
   if (payout === 0n) throw new ContractRevert('CoverMarket', 'CoverMarketZeroPayout', []);
-  if (duration < p.minDuration || duration > p.maxDuration) throw new ContractRevert('CoverMarket', 'CoverMarketDurationOutOfBounds', [duration, p.minDuration, p.maxDuration]);
+  if (duration < p.minDuration || duration > p.maxDuration)
+    throw new ContractRevert('CoverMarket', 'CoverMarketDurationOutOfBounds', [duration, p.minDuration, p.maxDuration]);
   if (strike === 0n || strike > MAX_STRIKE) throw new ContractRevert('CoverMarket', 'CoverMarketStrikeOutOfRange', [strike, MAX_STRIKE]);
   const latest = spot(feed, p.maxPriceAge, call.now);
   let oracle = w.oracle;
@@ -445,7 +489,17 @@ export function transferCover(m: MarketState, sender: string, from: string, to: 
 export function coverInfo(m: MarketState, tokenId: bigint, now: bigint) {
   const c = m.covers.get(tokenId);
   if (!c) {
-    return { productId: 0n, strike: 0n, payout: 0n, start: 0n, end: 0n, claimDeadline: 0n, releaseDay: 0n, status: COVER_STATUS.None, holder: ZERO_ADDRESS as string };
+    return {
+      productId: 0n,
+      strike: 0n,
+      payout: 0n,
+      start: 0n,
+      end: 0n,
+      claimDeadline: 0n,
+      releaseDay: 0n,
+      status: COVER_STATUS.None,
+      holder: ZERO_ADDRESS as string,
+    };
   }
   const p = m.products.get(c.productId)!;
   const nominal = c.end + p.claimGrace;
@@ -455,7 +509,17 @@ export function coverInfo(m: MarketState, tokenId: bigint, now: bigint) {
   if (c.state === 'Claimed') status = COVER_STATUS.Claimed;
   else if (c.state === 'Released' || (now > deadline && now >= releaseDay * DAY)) status = COVER_STATUS.Released;
   else if (now > deadline) status = COVER_STATUS.Expired;
-  return { productId: c.productId, strike: c.strike, payout: c.payout, start: c.start, end: c.end, claimDeadline: deadline, releaseDay, status, holder: m.owners.get(tokenId) ?? ZERO_ADDRESS };
+  return {
+    productId: c.productId,
+    strike: c.strike,
+    payout: c.payout,
+    start: c.start,
+    end: c.end,
+    claimDeadline: deadline,
+    releaseDay,
+    status,
+    holder: m.owners.get(tokenId) ?? ZERO_ADDRESS,
+  };
 }
 
 /** `quote(productId, strike, payout, duration)` at `now` (no poke: a view). */

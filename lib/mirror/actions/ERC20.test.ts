@@ -46,7 +46,7 @@ describe('ERC-20 twin (OpenZeppelin 5 as TestUSDC, BKS and pool shares use it)',
     expect(erc20.allowance(infinite, ALICE, BOB)).toBe(MAX_UINT256);
   });
 
-  it('a hook (the pool\'s `_update` override) runs after the zero-address checks, before the balance check', () => {
+  it("a hook (the pool's `_update` override) runs after the zero-address checks, before the balance check", () => {
     const hook = (_from: string, to: string) => {
       if (to.toLowerCase() === POOL) throw new ContractRevert('ERC20', 'BackstopPoolEscrowTransfer', []);
     };

@@ -16,7 +16,14 @@ const T0 = 20_000n * DAY + 7_200n;
 const SUPPLY = 1_000_000n * BKS_UNIT;
 
 function setup(maxMintBps = 500n) {
-  const r = recap.deployRecapitalizer({ address: RECAP, owner: OWNER, waterfall: WATERFALL, stablecoin: '0x0000000000000000000000000000000000000999', bks: '0x0000000000000000000000000000000000000998', params: { startPrice: 2_000_000n, floorPrice: 500_000n, duration: DAY, maxMintBps } });
+  const r = recap.deployRecapitalizer({
+    address: RECAP,
+    owner: OWNER,
+    waterfall: WATERFALL,
+    stablecoin: '0x0000000000000000000000000000000000000999',
+    bks: '0x0000000000000000000000000000000000000998',
+    params: { startPrice: 2_000_000n, floorPrice: 500_000n, duration: DAY, maxMintBps },
+  });
   const bks = erc20.mint(erc20.emptyErc20(), TREASURY, SUPPLY);
   let usdc = erc20.mint(erc20.emptyErc20(), BUYER, 10_000_000n * USDC);
   usdc = erc20.approve(usdc, BUYER, RECAP, MAX_UINT256);
@@ -31,7 +38,13 @@ describe('Recapitalizer whole-action twin', () => {
     expect(() => recap.openAuction(r, { sender: VENUE, now: T0 }, SUPPLY, VENUE, USDC)).toThrowError('RecapitalizerNotWaterfall');
     const opened = recap.openAuction(r, fromWaterfall(T0), SUPPLY, VENUE, 10_000n * USDC);
     expect([opened.auctionId, opened.accepted]).toEqual([1n, 10_000n * USDC]);
-    expect(recap.auctionOf(opened.recap, 1n)).toMatchObject({ target: 10_000n * USDC, mintCap: mintCapDown(SUPPLY, 500n), supplyBefore: SUPPLY, startTime: T0, duration: DAY });
+    expect(recap.auctionOf(opened.recap, 1n)).toMatchObject({
+      target: 10_000n * USDC,
+      mintCap: mintCapDown(SUPPLY, 500n),
+      supplyBefore: SUPPLY,
+      startTime: T0,
+      duration: DAY,
+    });
     const topped = recap.openAuction(opened.recap, fromWaterfall(T0 + 10n), SUPPLY, VENUE, 5_000n * USDC);
     expect(topped.auctionId).toBe(1n);
     expect(recap.auctionOf(topped.recap, 1n).target).toBe(15_000n * USDC);
@@ -47,7 +60,11 @@ describe('Recapitalizer whole-action twin', () => {
     const now = T0 + DAY / 2n;
     const price = auctionPriceUp(2_000_000n, 500_000n, T0, DAY, now);
     expect(() => recap.buy(opened, bks, usdc, { sender: BUYER, now }, 1n, 2_000n * USDC, price - 1n)).toThrowError('RecapitalizerPriceAboveMax');
-    expect(recap.previewBuy(opened, bks.totalSupply, 1n, 2_000n * USDC, now)).toEqual({ price, paid: 1_000n * USDC, bksOut: (1_000n * USDC * BKS_UNIT) / price });
+    expect(recap.previewBuy(opened, bks.totalSupply, 1n, 2_000n * USDC, now)).toEqual({
+      price,
+      paid: 1_000n * USDC,
+      bksOut: (1_000n * USDC * BKS_UNIT) / price,
+    });
     const b = recap.buy(opened, bks, usdc, { sender: BUYER, now }, 1n, 2_000n * USDC, price);
     expect(b.paid).toBe(1_000n * USDC);
     expect(b.bksOut).toBe((1_000n * USDC * BKS_UNIT) / price);

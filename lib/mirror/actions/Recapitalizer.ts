@@ -56,21 +56,32 @@ export type RecapState = {
 export type RecapCall = { sender: string; now: bigint };
 
 function checkPrices(startPrice: bigint, floorPrice: bigint): void {
-  if (floorPrice < MIN_FLOOR_PRICE || floorPrice > MAX_FLOOR_PRICE) throw new ContractRevert('Recapitalizer', 'RecapitalizerFloorPriceOutOfBounds', [floorPrice, MIN_FLOOR_PRICE, MAX_FLOOR_PRICE]);
+  if (floorPrice < MIN_FLOOR_PRICE || floorPrice > MAX_FLOOR_PRICE)
+    throw new ContractRevert('Recapitalizer', 'RecapitalizerFloorPriceOutOfBounds', [floorPrice, MIN_FLOOR_PRICE, MAX_FLOOR_PRICE]);
   const maxStart = floorPrice * MAX_START_TO_FLOOR;
-  if (startPrice < floorPrice || startPrice > maxStart) throw new ContractRevert('Recapitalizer', 'RecapitalizerStartPriceOutOfBounds', [startPrice, floorPrice, maxStart]);
+  if (startPrice < floorPrice || startPrice > maxStart)
+    throw new ContractRevert('Recapitalizer', 'RecapitalizerStartPriceOutOfBounds', [startPrice, floorPrice, maxStart]);
 }
 
 function checkDuration(duration: bigint): void {
-  if (duration < MIN_DURATION || duration > MAX_DURATION) throw new ContractRevert('Recapitalizer', 'RecapitalizerDurationOutOfBounds', [duration, MIN_DURATION, MAX_DURATION]);
+  if (duration < MIN_DURATION || duration > MAX_DURATION)
+    throw new ContractRevert('Recapitalizer', 'RecapitalizerDurationOutOfBounds', [duration, MIN_DURATION, MAX_DURATION]);
 }
 
 function checkMaxMintBps(bps: bigint): void {
-  if (bps < MIN_MAX_MINT_BPS || bps > MAX_MAX_MINT_BPS) throw new ContractRevert('Recapitalizer', 'RecapitalizerMaxMintBpsOutOfBounds', [bps, MIN_MAX_MINT_BPS, MAX_MAX_MINT_BPS]);
+  if (bps < MIN_MAX_MINT_BPS || bps > MAX_MAX_MINT_BPS)
+    throw new ContractRevert('Recapitalizer', 'RecapitalizerMaxMintBpsOutOfBounds', [bps, MIN_MAX_MINT_BPS, MAX_MAX_MINT_BPS]);
 }
 
 /** The constructor (the BKS it deploys and mints to the treasury is the caller's ledger). */
-export function deployRecapitalizer(args: { address: string; owner: string; waterfall: string; stablecoin: string; bks: string; params: RecapParams }): RecapState {
+export function deployRecapitalizer(args: {
+  address: string;
+  owner: string;
+  waterfall: string;
+  stablecoin: string;
+  bks: string;
+  params: RecapParams;
+}): RecapState {
   if (isZero(args.waterfall) || isZero(args.stablecoin)) throw new ContractRevert('Recapitalizer', 'RecapitalizerZeroAddress', []);
   checkPrices(args.params.startPrice, args.params.floorPrice);
   checkDuration(args.params.duration);
@@ -96,7 +107,21 @@ export function isOpen(a: Auction, now: bigint): boolean {
 
 /** `auction(id)`: all zero for an unknown id. */
 export function auctionOf(s: RecapState, id: bigint): Auction {
-  return s.auctions.get(id) ?? { venue: '0x0000000000000000000000000000000000000000', startTime: 0n, duration: 0n, settled: false, startPrice: 0n, floorPrice: 0n, target: 0n, raised: 0n, mintCap: 0n, minted: 0n, supplyBefore: 0n };
+  return (
+    s.auctions.get(id) ?? {
+      venue: '0x0000000000000000000000000000000000000000',
+      startTime: 0n,
+      duration: 0n,
+      settled: false,
+      startPrice: 0n,
+      floorPrice: 0n,
+      target: 0n,
+      raised: 0n,
+      mintCap: 0n,
+      minted: 0n,
+      supplyBefore: 0n,
+    }
+  );
 }
 
 /** `_settle`: final, and no longer the venue's current auction. Returns what it did not raise. */
@@ -113,7 +138,13 @@ function settleInternal(s: RecapState, id: bigint): { recap: RecapState; unraise
  * `openAuction(venue, amount)` by the waterfall: tops up the venue's open auction, or (settling a finished
  * one) opens a new one with a mint cap of the supply now; (0, 0) for nothing to raise or nothing mintable.
  */
-export function openAuction(s: RecapState, call: RecapCall, bksSupply: bigint, venue: string, amount: bigint): { recap: RecapState; auctionId: bigint; accepted: bigint } {
+export function openAuction(
+  s: RecapState,
+  call: RecapCall,
+  bksSupply: bigint,
+  venue: string,
+  amount: bigint,
+): { recap: RecapState; auctionId: bigint; accepted: bigint } {
   if (addr(call.sender) !== s.waterfall) throw new ContractRevert('Recapitalizer', 'RecapitalizerNotWaterfall', [addr(call.sender)]);
   if (amount === 0n) return { recap: s, auctionId: 0n, accepted: 0n };
   if (isZero(venue)) throw new ContractRevert('Recapitalizer', 'RecapitalizerZeroAddress', []);
@@ -197,7 +228,8 @@ export function buy(s: RecapState, bks: Erc20State, usdc: Erc20State, call: Reca
   if (raised === m.target || minted === m.mintCap) recap = settleInternal(recap, auctionId).recap;
   const ledger = erc20.transferFrom(usdc, s.address, call.sender, m.venue, paid);
   const bksLedger = erc20.mint(bks, call.sender, bksOut);
-  if (bksLedger.totalSupply > (1n << 208n) - 1n) throw new ContractRevert('Recapitalizer', 'ERC20ExceededSafeSupply', [bksLedger.totalSupply, (1n << 208n) - 1n]);
+  if (bksLedger.totalSupply > (1n << 208n) - 1n)
+    throw new ContractRevert('Recapitalizer', 'ERC20ExceededSafeSupply', [bksLedger.totalSupply, (1n << 208n) - 1n]);
   return { recap, bks: bksLedger, usdc: ledger, paid, bksOut, price };
 }
 

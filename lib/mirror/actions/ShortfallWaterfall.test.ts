@@ -37,7 +37,14 @@ function setup(): wf.WaterfallWorld {
   let waterfall = wf.deployWaterfall({ address: WATERFALL, owner: OWNER, junior: JUNIOR, senior: SENIOR, asset: USDC_TOKEN, guardian: OWNER });
   waterfall = wf.setRecapitalizer(waterfall, OWNER, RECAP, { waterfall: WATERFALL, stablecoin: USDC_TOKEN }).waterfall;
   waterfall = wf.setVenue(waterfall, OWNER, VENUE, 1_000_000n * USDC).waterfall;
-  const r = recap.deployRecapitalizer({ address: RECAP, owner: OWNER, waterfall: WATERFALL, stablecoin: USDC_TOKEN, bks: '0x0000000000000000000000000000000000000129', params: { startPrice: 2_000_000n, floorPrice: 500_000n, duration: DAY, maxMintBps: 500n } });
+  const r = recap.deployRecapitalizer({
+    address: RECAP,
+    owner: OWNER,
+    waterfall: WATERFALL,
+    stablecoin: USDC_TOKEN,
+    bks: '0x0000000000000000000000000000000000000129',
+    params: { startPrice: 2_000_000n, floorPrice: 500_000n, duration: DAY, maxMintBps: 500n },
+  });
   return { waterfall, junior, senior, recap: r, bksSupply: BKS_SUPPLY, usdc };
 }
 
@@ -71,7 +78,7 @@ describe('ShortfallWaterfall whole-action twin', () => {
     expect(wf.previewAbsorbShortfall(w, LP, 5n * USDC, T0)).toEqual({ juniorPaid: 0n, seniorPaid: 0n, recapitalization: 0n, remainder: 5n * USDC });
   });
 
-  it('beyond the venue\'s lifetime exposure the rest is returned to the venue', () => {
+  it("beyond the venue's lifetime exposure the rest is returned to the venue", () => {
     const w = setup();
     const capped = { ...w, waterfall: wf.setVenue(w.waterfall, OWNER, VENUE, 30_000n * USDC).waterfall };
     const r = wf.absorbShortfall(capped, venue(T0), 40_000n * USDC);

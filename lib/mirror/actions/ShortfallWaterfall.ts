@@ -137,7 +137,8 @@ export function absorbShortfall(w: WaterfallWorld, call: WaterfallCall, amount: 
     recapState = opened.recap;
     auctionId = opened.auctionId;
     recapitalization = opened.accepted;
-    if (recapitalization > split.recapitalization) throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallRecapitalizerOverAccepted', [split.recapitalization, recapitalization]);
+    if (recapitalization > split.recapitalization)
+      throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallRecapitalizerOverAccepted', [split.recapitalization, recapitalization]);
   }
   const remainder = split.overExposure + (split.recapitalization - recapitalization);
   const venues = new Map(s.venues);
@@ -166,7 +167,8 @@ export function absorbShortfall(w: WaterfallWorld, call: WaterfallCall, amount: 
 export function previewAbsorbShortfall(w: WaterfallWorld, venue: string, amount: bigint, now: bigint) {
   const s = w.waterfall;
   const split = allocateShortfall(amount, layerState(w, JUNIOR, now).available, layerState(w, SENIOR, now).available, exposureRemaining(venueOf(s, venue)));
-  const recapitalization = split.recapitalization > 0n && !isZero(s.recapitalizer) ? recap.previewOpenAuction(w.recap, w.bksSupply, venue, split.recapitalization, now) : 0n;
+  const recapitalization =
+    split.recapitalization > 0n && !isZero(s.recapitalizer) ? recap.previewOpenAuction(w.recap, w.bksSupply, venue, split.recapitalization, now) : 0n;
   return { juniorPaid: split.junior, seniorPaid: split.senior, recapitalization, remainder: split.overExposure + (split.recapitalization - recapitalization) };
 }
 
@@ -201,7 +203,8 @@ function onlyOwner(s: WaterfallState, sender: string): void {
 export function setVenue(s: WaterfallState, sender: string, venue: string, exposureCap: bigint): { waterfall: WaterfallState } {
   onlyOwner(s, sender);
   if (isZero(venue)) throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallZeroAddress', []);
-  if (exposureCap === 0n || exposureCap > MAX_EXPOSURE_CAP) throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallExposureCapOutOfBounds', [exposureCap, 1n, MAX_EXPOSURE_CAP]);
+  if (exposureCap === 0n || exposureCap > MAX_EXPOSURE_CAP)
+    throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallExposureCapOutOfBounds', [exposureCap, 1n, MAX_EXPOSURE_CAP]);
   const venues = new Map(s.venues);
   venues.set(addr(venue), { ...venueOf(s, venue), registered: true, exposureCap });
   return { waterfall: { ...s, venues } };
@@ -218,21 +221,28 @@ export function removeVenue(s: WaterfallState, sender: string, venue: string): {
 
 export function setLayerCapBps(s: WaterfallState, sender: string, layer: Layer, bps: bigint): { waterfall: WaterfallState } {
   onlyOwner(s, sender);
-  if (bps < MIN_LAYER_CAP_BPS || bps > MAX_LAYER_CAP_BPS) throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallLayerCapOutOfBounds', [bps, MIN_LAYER_CAP_BPS, MAX_LAYER_CAP_BPS]);
+  if (bps < MIN_LAYER_CAP_BPS || bps > MAX_LAYER_CAP_BPS)
+    throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallLayerCapOutOfBounds', [bps, MIN_LAYER_CAP_BPS, MAX_LAYER_CAP_BPS]);
   return { waterfall: layer === JUNIOR ? { ...s, juniorCapBps: bps } : { ...s, seniorCapBps: bps } };
 }
 
 export function setFeeWeights(s: WaterfallState, sender: string, juniorBps: bigint, seniorBps: bigint): { waterfall: WaterfallState } {
   onlyOwner(s, sender);
   for (const bps of [juniorBps, seniorBps]) {
-    if (bps < MIN_FEE_WEIGHT_BPS || bps > MAX_FEE_WEIGHT_BPS) throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallFeeWeightOutOfBounds', [bps, MIN_FEE_WEIGHT_BPS, MAX_FEE_WEIGHT_BPS]);
+    if (bps < MIN_FEE_WEIGHT_BPS || bps > MAX_FEE_WEIGHT_BPS)
+      throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallFeeWeightOutOfBounds', [bps, MIN_FEE_WEIGHT_BPS, MAX_FEE_WEIGHT_BPS]);
   }
   if (juniorBps + seniorBps !== BPS) throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallFeeWeightsSum', [juniorBps, seniorBps]);
   return { waterfall: { ...s, seniorFeeBps: seniorBps } };
 }
 
 /** `setRecapitalizer(r)`: the recapitalizer must answer to this waterfall and raise its asset (checked by the caller's world). */
-export function setRecapitalizer(s: WaterfallState, sender: string, recapitalizer: string, answersTo: { waterfall: string; stablecoin: string } | null): { waterfall: WaterfallState } {
+export function setRecapitalizer(
+  s: WaterfallState,
+  sender: string,
+  recapitalizer: string,
+  answersTo: { waterfall: string; stablecoin: string } | null,
+): { waterfall: WaterfallState } {
   onlyOwner(s, sender);
   if (!isZero(recapitalizer) && answersTo && (addr(answersTo.waterfall) !== s.address || addr(answersTo.stablecoin) !== s.asset)) {
     throw new ContractRevert('ShortfallWaterfall', 'ShortfallWaterfallRecapitalizerMismatch', [addr(answersTo.waterfall), addr(answersTo.stablecoin)]);

@@ -28,7 +28,8 @@ function feed(answers: bigint[], step = 600n): AggregatorV3 {
   };
 }
 
-const deployed = () => oracle.deployOracle({ address: ORACLE, owner: OWNER, initialSigma: 8n * 10n ** 17n, sigmaFloor: 10n ** 17n, sigmaCap: 3n * WAD, heartbeat: 3_600n });
+const deployed = () =>
+  oracle.deployOracle({ address: ORACLE, owner: OWNER, initialSigma: 8n * 10n ** 17n, sigmaFloor: 10n ** 17n, sigmaCap: 3n * WAD, heartbeat: 3_600n });
 
 describe('VolatilityOracle whole-action twin', () => {
   it('seeds σ from the initial value; the first poke anchors at the latest round', () => {

@@ -52,7 +52,14 @@ function checkHeartbeat(heartbeat: bigint): void {
 }
 
 /** The constructor: seed variance initialSigma² / 1e18, nothing folded yet. */
-export function deployOracle(args: { address: string; owner: string; initialSigma: bigint; sigmaFloor: bigint; sigmaCap: bigint; heartbeat: bigint }): OracleState {
+export function deployOracle(args: {
+  address: string;
+  owner: string;
+  initialSigma: bigint;
+  sigmaFloor: bigint;
+  sigmaCap: bigint;
+  heartbeat: bigint;
+}): OracleState {
   checkBounds(args.sigmaFloor, args.sigmaCap);
   checkHeartbeat(args.heartbeat);
   if (args.initialSigma < args.sigmaFloor || args.initialSigma > args.sigmaCap) {
@@ -89,7 +96,8 @@ export function poke(s: OracleState, feed: AggregatorV3, now: bigint): { oracle:
     throw new ContractRevert('VolatilityOracle', 'VolatilityOracleIncompleteRound', [latest.roundId, latest.startedAt, latest.answeredInRound]);
   }
   if (latest.answer <= 0n) throw new ContractRevert('VolatilityOracle', 'VolatilityOracleNonPositiveAnswer', [latest.roundId, latest.answer]);
-  if (latest.updatedAt + s.heartbeat < now) throw new ContractRevert('VolatilityOracle', 'VolatilityOracleStalePrice', [latest.roundId, latest.updatedAt, s.heartbeat]);
+  if (latest.updatedAt + s.heartbeat < now)
+    throw new ContractRevert('VolatilityOracle', 'VolatilityOracleStalePrice', [latest.roundId, latest.updatedAt, s.heartbeat]);
 
   let id = s.lastRoundId;
   if (id === 0n) {

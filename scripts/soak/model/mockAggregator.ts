@@ -35,7 +35,8 @@ export function pushAnswer(s: FeedState, sender: string, now: bigint, answer: bi
   onlyOwner(s, sender);
   const agg = s.aggregatorRoundId + 1n;
   const roundId = proxyRoundId(s.phaseId, agg);
-  if (answer < MIN_INT160 || answer > MAX_INT160 || now > MAX_UINT40) throw new ContractRevert('MockAggregator', 'MockAggregatorValueOutOfRange', [answer, now, now]);
+  if (answer < MIN_INT160 || answer > MAX_INT160 || now > MAX_UINT40)
+    throw new ContractRevert('MockAggregator', 'MockAggregatorValueOutOfRange', [answer, now, now]);
   const rounds = new Map(s.rounds);
   rounds.set(roundId, { answer, startedAt: now, updatedAt: now });
   const lastInPhase = new Map(s.lastInPhase);

@@ -14,7 +14,11 @@ const ZERO_HASH = `0x${'0'.repeat(64)}` as Hex;
 
 /** `OperationState`, in declaration order. */
 export const OPERATION = { Unset: 0n, Waiting: 1n, Ready: 2n, Done: 3n } as const;
-const bitmap = (...states: bigint[]): Hex => `0x${states.reduce((m, s) => m | (1n << s), 0n).toString(16).padStart(64, '0')}` as Hex;
+const bitmap = (...states: bigint[]): Hex =>
+  `0x${states
+    .reduce((m, s) => m | (1n << s), 0n)
+    .toString(16)
+    .padStart(64, '0')}` as Hex;
 
 export type TimelockState = {
   readonly address: string;
@@ -50,7 +54,11 @@ function checkRole(set: ReadonlySet<string>, role: Hex, sender: string): void {
 
 function checkLengths(b: Batch): void {
   if (b.targets.length !== b.values.length || b.targets.length !== b.payloads.length) {
-    throw new ContractRevert('TimelockController', 'TimelockInvalidOperationLength', [BigInt(b.targets.length), BigInt(b.payloads.length), BigInt(b.values.length)]);
+    throw new ContractRevert('TimelockController', 'TimelockInvalidOperationLength', [
+      BigInt(b.targets.length),
+      BigInt(b.payloads.length),
+      BigInt(b.values.length),
+    ]);
   }
 }
 
@@ -59,7 +67,8 @@ export function scheduleBatch(s: TimelockState, sender: string, now: bigint, b: 
   checkRole(s.proposers, PROPOSER_ROLE, sender);
   checkLengths(b);
   const id = hashOperationBatch(b);
-  if (operationState(s, id, now) !== OPERATION.Unset) throw new ContractRevert('TimelockController', 'TimelockUnexpectedOperationState', [id, bitmap(OPERATION.Unset)]);
+  if (operationState(s, id, now) !== OPERATION.Unset)
+    throw new ContractRevert('TimelockController', 'TimelockUnexpectedOperationState', [id, bitmap(OPERATION.Unset)]);
   if (delay < s.minDelay) throw new ContractRevert('TimelockController', 'TimelockInsufficientDelay', [delay, s.minDelay]);
   const timestamps = new Map(s.timestamps);
   timestamps.set(id, now + delay);
@@ -74,7 +83,8 @@ export function beforeExecute(s: TimelockState, sender: string, now: bigint, b: 
   checkRole(s.executors, EXECUTOR_ROLE, sender);
   checkLengths(b);
   const id = hashOperationBatch(b);
-  if (operationState(s, id, now) !== OPERATION.Ready) throw new ContractRevert('TimelockController', 'TimelockUnexpectedOperationState', [id, bitmap(OPERATION.Ready)]);
+  if (operationState(s, id, now) !== OPERATION.Ready)
+    throw new ContractRevert('TimelockController', 'TimelockUnexpectedOperationState', [id, bitmap(OPERATION.Ready)]);
   if (b.predecessor !== ZERO_HASH && operationState(s, b.predecessor, now) !== OPERATION.Done) {
     throw new ContractRevert('TimelockController', 'TimelockUnexecutedPredecessor', [b.predecessor]);
   }
