@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import type { Address } from 'viem';
 import { coverMarketAbi } from '@/contracts-abi';
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
-import { checkCover, type CoverFields } from '@/lib/cover/coverInput';
+import { checkCover, durationHint, type CoverFields } from '@/lib/cover/coverInput';
 import { maxPremiumFor } from '@/lib/cover/quoteBreakdown';
 import { formatAmount } from '@/lib/format/amount';
 import { needsApproval as approvalNeeded, signingGate } from '@/lib/tx/signingGate';
@@ -86,7 +86,11 @@ export function CoverForm({ market, stablecoin, product, snapshot, now, account,
     assetSymbol: ASSET_SYMBOL,
     walletBalance: snapshot.balance,
   });
-  const error = (field: keyof CoverFields) => (!check.ok && !check.empty && check.field === field ? check.message : undefined);
+  // Each field shows its own refusal (never another field's), as soon as it has something typed in it.
+  const error = (field: keyof CoverFields) => {
+    const own = check.ok ? undefined : check.fields[field];
+    return own && !own.empty ? own.message : undefined;
+  };
   const maxPremium = check.ok ? maxPremiumFor(check.quote.premium, toleranceBps) : 0n;
   const cappedMax = check.ok && maxPremium > check.payout ? check.payout : maxPremium;
   const needsApproval = check.ok && approvalNeeded(snapshot.allowance, cappedMax);
@@ -151,7 +155,7 @@ export function CoverForm({ market, stablecoin, product, snapshot, now, account,
       <Field
         id={`${id}-days`}
         label="Duration (days)"
-        hint="From 1 hour (0.0417) to the product's maximum."
+        hint={durationHint(product)}
         value={fields.durationDays}
         onChange={set('durationDays')}
         error={error('durationDays')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCover, type CoverContext } from './coverInput';
+import { checkCover, durationHint, type CoverContext } from './coverInput';
 import { maxPremiumFor } from './quoteBreakdown';
 
 const WAD = 10n ** 18n;
@@ -86,6 +86,43 @@ describe('checkCover', () => {
     const r = check('2500', '100', '7', { market: { ...ctx.market, latestRoundId: 8n } });
     expect(!r.ok && r.field).toBe('quote');
     expect(!r.ok && r.message).toMatch(/Volatility has not caught up with the latest price round/);
+  });
+});
+
+describe('each field speaks of itself', () => {
+  it('judges every field on its own: a bad duration shows under duration while the strike is still empty', () => {
+    const r = check('', '', '365');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.fields.strike?.empty).toBe(true);
+    expect(r.fields.payout?.empty).toBe(true);
+    expect(r.fields.durationDays).toEqual({ message: expect.stringMatching(/to 90 d/), empty: false });
+  });
+
+  it('keeps strike, payout and duration refusals apart when all three are wrong', () => {
+    const r = check('3100', '0', '0.01');
+    if (r.ok) throw new Error('accepted');
+    expect(r.fields.strike?.message).toMatch(/strike below the price now/);
+    expect(r.fields.payout?.message).toMatch(/payout must be more than zero/);
+    expect(r.fields.durationDays?.message).toMatch(/Cover runs from 1 h/);
+    for (const [field, word] of [
+      ['strike', /strike/],
+      ['payout', /payout/],
+      ['durationDays', /[Cc]over runs|duration|days/],
+    ] as const) {
+      expect(r.fields[field]?.message).toMatch(word);
+    }
+  });
+
+  it('puts a quote refusal about one field under that field only', () => {
+    const r = check('2500', '200000', '7');
+    if (r.ok) throw new Error('accepted');
+    expect(Object.keys(r.fields)).toEqual(['payout']);
+  });
+
+  it("the duration hint states the product's minimum and maximum in days", () => {
+    expect(durationHint(ctx.product)).toBe("From 0.0417 days (1 h) to 90 days (90 days), this product's maximum.");
+    expect(durationHint({ minDuration: 3_600n, maxDuration: 36n * 3_600n })).toBe("From 0.0417 days (1 h) to 1.5 days (36 h), this product's maximum.");
   });
 });
 
