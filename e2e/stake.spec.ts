@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { formatAmount } from '../lib/format/amount';
 import { DEV_ACCOUNT } from '../lib/wallet/devAccount';
-import { poolShares, poolTotalAssets, usdcBalance } from './support/chain';
+import { faucetCap, poolShares, poolTotalAssets, usdcBalance } from './support/chain';
 import { connectWith, readUsdc } from './support/page';
 
 test('dev account: faucet → approve + deposit → wallet, shares and TVL update', async ({ page }) => {
@@ -10,12 +10,14 @@ test('dev account: faucet → approve + deposit → wallet, shares and TVL updat
   await expect(page.getByRole('heading', { name: /Junior pool/ })).toBeVisible();
   await connectWith(page, /Dev account/);
 
-  // Faucet: the wallet balance on the page rises by exactly 1,000 USDC, as on chain.
+  // Faucet: its words say what one click gives (the contract's cap), and the wallet rises by exactly that, as on chain.
   const walletBefore = await usdcBalance(DEV_ACCOUNT);
-  await page.getByRole('button', { name: /Get 1,000 test USDC/ }).click();
+  const draw = await faucetCap();
+  await expect(page.getByTestId('faucet-terms')).toContainText(`each click mints ${formatAmount(draw, 6)} USDC to your account`);
+  await page.getByRole('button', { name: `Get ${formatAmount(draw, 6)} test USDC` }).click();
   await expect(page.getByText('Faucet: confirmed.')).toBeVisible();
-  expect(await usdcBalance(DEV_ACCOUNT)).toBe(walletBefore + 1_000_000_000n);
-  await expect(page.getByTestId('wallet-balance')).toContainText(formatAmount(walletBefore + 1_000_000_000n, 6));
+  expect(await usdcBalance(DEV_ACCOUNT)).toBe(walletBefore + draw);
+  await expect(page.getByTestId('wallet-balance')).toContainText(formatAmount(walletBefore + draw, 6));
 
   // Deposit 250 USDC: the preview comes from the lib/ twin before any wallet opens.
   const sharesBefore = await poolShares(DEV_ACCOUNT);
@@ -26,7 +28,7 @@ test('dev account: faucet → approve + deposit → wallet, shares and TVL updat
   await page.getByTestId('deposit-button').click();
   await expect(page.getByText('Deposit: confirmed.')).toBeVisible();
 
-  expect(await usdcBalance(DEV_ACCOUNT)).toBe(walletBefore + 1_000_000_000n - 250_000_000n);
+  expect(await usdcBalance(DEV_ACCOUNT)).toBe(walletBefore + draw - 250_000_000n);
   const sharesAfter = await poolShares(DEV_ACCOUNT);
   expect(sharesAfter).toBeGreaterThan(sharesBefore);
   // TVL grew by the deposit, plus at most the fees streaming in meanwhile (the seed left some unearned).

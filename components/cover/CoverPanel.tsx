@@ -10,6 +10,8 @@ import { Card } from '../ui/Card';
 import { ErrorState } from '../ui/ErrorState';
 import { useWalletState } from '../wallet/useWalletState';
 import { CoverForm } from './CoverForm';
+import { TestFunds } from '../faucet/TestFunds';
+import { chainScopes } from '../query/queryKeys';
 import { useCoverProducts, useCoverSnapshot, type CoverProduct } from './useCoverMarket';
 import { feedDecimalsProblem, staleQuoteReason } from '@/lib/cover/feedChecks';
 
@@ -96,35 +98,38 @@ export function CoverPanel() {
           stale={stale}
         />
       </Card>
-      <Card title="Market">
-        <dl className="space-y-3 text-sm">
-          <div>
-            <dt className="text-xs text-slate-500">Price now</dt>
-            <dd className="font-mono text-lg tabular-nums" data-testid="cover-spot">
-              {formatAmount(snapshot.market.spot, snapshot.feedDecimals, { maxFractionDigits: 2 })} USD
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-500">Volatility (σ, annualised)</dt>
-            <dd className="font-mono tabular-nums">{formatPercentWad(snapshot.market.sigma)}</dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-500">Claims need</dt>
-            <dd>
-              {product.confirmations} consecutive oracle rounds at or beyond the strike, from {formatDuration(product.activationDelay)} after purchase
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-500">Claim window</dt>
-            <dd>until {formatDuration(product.claimGrace)} after the cover ends</dd>
-          </div>
-        </dl>
-        {stale ? (
-          <p className="mt-4 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="cover-stale">
-            {stale}
-          </p>
-        ) : null}
-      </Card>
+      <div className="space-y-6">
+        <Card title="Market">
+          <dl className="space-y-3 text-sm">
+            <div>
+              <dt className="text-xs text-slate-500">Price now</dt>
+              <dd className="font-mono text-lg tabular-nums" data-testid="cover-spot">
+                {formatAmount(snapshot.market.spot, snapshot.feedDecimals, { maxFractionDigits: 2 })} USD
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Volatility (σ, annualised)</dt>
+              <dd className="font-mono tabular-nums">{formatPercentWad(snapshot.market.sigma)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Claims need</dt>
+              <dd>
+                {product.confirmations} consecutive oracle rounds at or beyond the strike, from {formatDuration(product.activationDelay)} after purchase
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Claim window</dt>
+              <dd>until {formatDuration(product.claimGrace)} after the cover ends</dd>
+            </div>
+          </dl>
+          {stale ? (
+            <p className="mt-4 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="cover-stale">
+              {stale}
+            </p>
+          ) : null}
+        </Card>
+        <TestFunds stablecoin={stablecoin} account={account} disabled={wrongNetwork} invalidates={[chainScopes.coverSnapshot(product.productId)]} />
+      </div>
     </div>
   );
 }

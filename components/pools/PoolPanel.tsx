@@ -1,12 +1,13 @@
 'use client';
 
-import { IS_LOCAL_CHAIN, type Layer } from '@/lib/chain/config';
+import type { Layer } from '@/lib/chain/config';
 import { describeError } from '@/lib/tx/describeError';
 import { useWalletState } from '../wallet/useWalletState';
 import { Card } from '../ui/Card';
 import { ErrorState } from '../ui/ErrorState';
 import { DepositForm } from './DepositForm';
-import { FaucetButton } from './FaucetButton';
+import { TestFunds } from '../faucet/TestFunds';
+import { chainScopes } from '../query/queryKeys';
 import { PoolStats } from './PoolStats';
 import { usePoolData } from './usePoolData';
 import { WithdrawalCard } from './WithdrawalCard';
@@ -51,12 +52,7 @@ export function PoolPanel({ layer }: { layer: Layer }) {
         <Card title="Withdraw">
           <WithdrawalCard pool={pool} data={data} account={account} wrongNetwork={wrongNetwork} />
         </Card>
-        {IS_LOCAL_CHAIN ? (
-          <Card title="Test funds">
-            <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">The local chain's stablecoin has a faucet: up to 10,000 per request.</p>
-            <FaucetButton stablecoin={stablecoin} pool={pool} account={account} disabled={wrongNetwork} />
-          </Card>
-        ) : null}
+        <TestFunds stablecoin={stablecoin} account={account} disabled={wrongNetwork} invalidates={[chainScopes.pool(pool)]} />
       </div>
       <Card title="Share price history">
         <SharePriceHistory layer={layer} />

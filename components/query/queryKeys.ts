@@ -18,6 +18,8 @@ export const chainScopes = {
   coverSnapshot: (productId: bigint | undefined) => `cover:snapshot:${productId ?? 'none'}`,
   /** One cover's state (coverInfo) and the round that proves its claim. */
   cover: (tokenId: bigint) => `cover:${tokenId}`,
+  /** The test stablecoin's faucet terms (a constant: read once). */
+  faucet: (token: Address | undefined) => `faucet:${lower(token)}`,
   /** A price feed's rounds (the chart): only the keeper's rounds change them. */
   feed: (feed: Address | undefined) => `feed:${lower(feed)}`,
 } as const;

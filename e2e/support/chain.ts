@@ -17,6 +17,11 @@ export async function usdcBalance(account: Address): Promise<bigint> {
   return client.readContract({ address: STABLECOIN, abi: testUSDCAbi, functionName: 'balanceOf', args: [account] });
 }
 
+/** What one faucet request may mint: the contract's own cap (the page's faucet draws exactly this). */
+export async function faucetCap(): Promise<bigint> {
+  return client.readContract({ address: STABLECOIN, abi: testUSDCAbi, functionName: 'FAUCET_CAP' });
+}
+
 export async function poolShares(account: Address, pool: Address = JUNIOR_POOL): Promise<bigint> {
   return client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'balanceOf', args: [account] });
 }
