@@ -1,4 +1,4 @@
-import { formatTimestamp } from '@/lib/format/duration';
+import { ChainTime } from '../ui/ChainTime';
 import { shortHash } from '@/lib/tx/status';
 import { eventAmount, eventLabel } from '@/lib/history/eventCopy';
 import type { ProtocolEvent } from '@/lib/history/indexerApi';
@@ -17,7 +17,7 @@ export function RecentEvents({ events }: { events: ProtocolEvent[] | null }) {
           </span>
           <span className="text-right">
             <span className="font-mono tabular-nums">{eventAmount(e)}</span>
-            <span className="block text-xs text-slate-500">{formatTimestamp(e.timestamp)}</span>
+            <ChainTime seconds={e.timestamp} className="block text-xs text-slate-500" />
           </span>
         </li>
       ))}

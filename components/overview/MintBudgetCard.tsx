@@ -1,5 +1,5 @@
+import { ChainTime } from '../ui/ChainTime';
 import { formatAmount } from '@/lib/format/amount';
-import { formatTimestamp } from '@/lib/format/duration';
 import { formatBks } from '@/lib/format/tokenAmount';
 import type { MintBudgetState } from '@/lib/overview/protocolState';
 
@@ -50,7 +50,9 @@ export function MintBudgetCard({ budget }: { budget: MintBudgetState }) {
         </div>
       </dl>
       {budget.used > 0n ? (
-        <p className="mt-2 text-xs text-slate-500">Mints leave the count as the window rolls; next roll {formatTimestamp(budget.nextWindowAt)}.</p>
+        <p className="mt-2 text-xs text-slate-500">
+          Mints leave the count as the window rolls; next roll <ChainTime seconds={budget.nextWindowAt} />.
+        </p>
       ) : null}
     </section>
   );

@@ -1,10 +1,11 @@
 'use client';
 
+import { ChainTime } from '../ui/ChainTime';
 import type { Address } from 'viem';
 import { backstopPoolAbi } from '@/contracts-abi';
 import { SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
-import { formatDuration, formatTimestamp } from '@/lib/format/duration';
+import { formatDuration } from '@/lib/format/duration';
 import { claimQuote, type RequestPhase } from '@/lib/pool/redeemRequest';
 import { isBusy } from '@/lib/tx/status';
 import type { Transactor } from '../tx/useTransactor';
@@ -72,9 +73,17 @@ export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, clai
         </div>
       </dl>
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        {phase.kind === 'cooldown'
-          ? `In cooldown: claimable ${formatTimestamp(request.claimableAt)} until ${formatTimestamp(request.expiresAt)}. The shares still absorb losses meanwhile, but what they earn after your request stays with the pool: a withdrawal pays the lower of their value when you requested and when you withdraw.`
-          : `Claimable until ${formatTimestamp(request.expiresAt)}; after that the shares return to you and you would need to request again.`}
+        {phase.kind === 'cooldown' ? (
+          <>
+            In cooldown: claimable <ChainTime seconds={request.claimableAt} /> until <ChainTime seconds={request.expiresAt} />. The shares still absorb losses
+            meanwhile, but what they earn after your request stays with the pool: a withdrawal pays the lower of their value when you requested and when you
+            withdraw.
+          </>
+        ) : (
+          <>
+            Claimable until <ChainTime seconds={request.expiresAt} />; after that the shares return to you and you would need to request again.
+          </>
+        )}
       </p>
       {phase.kind === 'claimable' ? (
         <p className="text-sm" data-testid="claim-preview">

@@ -1,7 +1,7 @@
 'use client';
 
+import { ChainTime } from '../ui/ChainTime';
 import type { Address } from 'viem';
-import { formatTimestamp } from '@/lib/format/duration';
 import { eventAmount, eventLabel } from '@/lib/history/eventCopy';
 import { shortHash } from '@/lib/tx/status';
 import { usePortfolio } from './usePortfolio';
@@ -25,7 +25,7 @@ export function AccountHistory({ account }: { account: Address }) {
           </span>
           <span className="text-right">
             <span className="font-mono tabular-nums">{eventAmount(e)}</span>
-            <span className="block text-xs text-slate-500">{formatTimestamp(e.timestamp)}</span>
+            <ChainTime seconds={e.timestamp} className="block text-xs text-slate-500" />
           </span>
         </li>
       ))}

@@ -1,5 +1,6 @@
 'use client';
 
+import { ChainTime } from '../ui/ChainTime';
 import { useQuery } from '@tanstack/react-query';
 import type { Address } from 'viem';
 import { usePublicClient, useReadContract } from 'wagmi';
@@ -8,7 +9,6 @@ import { coverView, COVER_VIEW_LABEL } from '@/lib/cover/coverStatus';
 import { feedRoundReader, latestRoundIdOf } from '@/lib/cover/feedRounds';
 import { findClaimRound } from '@/lib/cover/findClaimRound';
 import { formatAmount } from '@/lib/format/amount';
-import { formatTimestamp } from '@/lib/format/duration';
 import { isBusy } from '@/lib/tx/status';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useTransactor } from '../tx/useTransactor';
@@ -90,7 +90,7 @@ export function CoverRow({ tokenId, market, products, account, wrongNetwork }: P
         </span>
       </div>
       <p className="text-xs text-slate-500">
-        {formatTimestamp(c.start)} → {formatTimestamp(c.end)}; claims until {formatTimestamp(c.claimDeadline)}
+        <ChainTime seconds={c.start} /> → <ChainTime seconds={c.end} />; claims until <ChainTime seconds={c.claimDeadline} />
         {owned ? '' : ' · held by another account now'}
       </p>
       {view === 'triggered' ? (

@@ -1,11 +1,11 @@
 'use client';
 
+import { ChainTime } from '../ui/ChainTime';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { formatEstimateAssets } from '@/lib/format/estimate';
-import { formatTimestamp } from '@/lib/format/duration';
 import { bookFromJson, type RiskBookJson } from '@/lib/risk/book';
 import { DEFAULT_DEPTH } from '@/lib/risk/cascade';
 import { checkParams, DEFAULT_PARAMS, type ModelParams } from '@/lib/risk/model';
@@ -82,7 +82,9 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
             <div>
               <dt className="text-xs text-slate-500">Book at block</dt>
               <dd className="font-mono">{book.blockNumber.toString()}</dd>
-              <dd className="text-xs text-slate-500">{formatTimestamp(book.timestamp)}</dd>
+              <dd className="text-xs text-slate-500">
+                <ChainTime seconds={book.timestamp} />
+              </dd>
             </div>
             <div>
               <dt className="text-xs text-slate-500">Feed price</dt>

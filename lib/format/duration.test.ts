@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatTimestamp } from './duration';
+import { formatChainTime, formatDuration, formatTimestamp } from './duration';
 import { chainNow } from '../time/chainClock';
 
 describe('formatDuration', () => {
@@ -15,6 +15,9 @@ describe('formatDuration', () => {
 describe('formatTimestamp', () => {
   it('is UTC to the minute', () => {
     expect(formatTimestamp(0n)).toBe('1970-01-01 00:00 UTC');
+  });
+  it('says a block timestamp is chain time', () => {
+    expect(formatChainTime(1_700_006_400n)).toBe('2023-11-15 00:00 UTC (chain time)');
   });
 });
 

@@ -18,6 +18,18 @@ export function formatTimestamp(seconds: bigint): string {
   return `${new Date(Number(seconds) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/**
+ * Why every date the app shows says "chain time": dates come from block timestamps, and a chain's clock is
+ * not the reader's (the local chain runs about two simulated weeks ahead of the wall clock).
+ */
+export const CHAIN_TIME_NOTE =
+  "Chain time: the clock of the chain's blocks, which deadlines and cooldowns follow. It can differ from your clock; the local chain runs about two simulated weeks ahead.";
+
+/** A block timestamp as the one way dates show: "2026-05-14 14:05 UTC (chain time)". */
+export function formatChainTime(seconds: bigint): string {
+  return `${formatTimestamp(seconds)} (chain time)`;
+}
+
 /** A governance period in words: whole days as "8 days" / "1 day", whole hours as "36 h", else `formatDuration`. */
 export function formatPeriod(seconds: bigint): string {
   if (seconds > 0n && seconds % 86_400n === 0n) return `${seconds / 86_400n} ${seconds === 86_400n ? 'day' : 'days'}`;

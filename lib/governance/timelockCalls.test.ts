@@ -104,6 +104,6 @@ describe('queued governance calls in words', () => {
     expect(addressName(a(8), book)).toBe('USDC');
     expect(addressName(a(0), book)).toBe('nobody');
     expect(executableWords(1_700_006_400n, 1_700_000_000n)).toBe('can execute from 2023-11-15 00:00 UTC (chain time)');
-    expect(executableWords(1_700_006_400n, 1_700_006_400n)).toBe('can execute now (ready since 2023-11-15 00:00 UTC, chain time)');
+    expect(executableWords(1_700_006_400n, 1_700_006_400n)).toBe('can execute now (ready since 2023-11-15 00:00 UTC (chain time))');
   });
 });

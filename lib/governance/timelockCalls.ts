@@ -7,7 +7,7 @@ import { decodeFunctionData, formatEther, keccak256, toHex, zeroAddress, type Ab
 import { decodeDirection, decodeWaterfallLayer } from '../chain/enums';
 import { backstopPoolAbi, coverMarketAbi, recapitalizerAbi, shortfallWaterfallAbi, timelockControllerAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { formatAmount } from '../format/amount';
-import { formatPeriod, formatTimestamp } from '../format/duration';
+import { formatChainTime, formatPeriod } from '../format/duration';
 import { formatAssets } from '../format/tokenAmount';
 
 /** Deployed addresses by contract name (a deployment's `contracts`, as plain addresses). */
@@ -249,5 +249,5 @@ export function describeTimelockCall(call: DecodedCall, book: AddressBook, curre
 
 /** When a queued operation can run, in chain time: from `readyAt` (scheduled time + delay). */
 export function executableWords(readyAt: bigint, now: bigint): string {
-  return readyAt > now ? `can execute from ${formatTimestamp(readyAt)} (chain time)` : `can execute now (ready since ${formatTimestamp(readyAt)}, chain time)`;
+  return readyAt > now ? `can execute from ${formatChainTime(readyAt)}` : `can execute now (ready since ${formatChainTime(readyAt)})`;
 }

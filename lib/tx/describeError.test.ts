@@ -23,7 +23,7 @@ describe('describeError', () => {
       args: [5_000_000n * 10n ** 18n, 5_000_000n * 10n ** 18n, 1_700_092_800n],
     });
     expect(describeRevertData(data)).toBe(
-      'Auctions may mint at most 5,000,000 BKS in any 24 hours and have minted 5,000,000 BKS: BKS can be bought again from 2023-11-16 00:00 UTC.',
+      'Auctions may mint at most 5,000,000 BKS in any 24 hours and have minted 5,000,000 BKS: BKS can be bought again from 2023-11-16 00:00 UTC (chain time).',
     );
   });
 

@@ -7,13 +7,13 @@ import { protocolErrorsAbi } from '@/contracts-abi';
 import { FEED_DECIMALS } from '../cover/feedChecks';
 import { ContractRevert } from '../mirror/evm';
 import { formatAmount } from '../format/amount';
-import { formatDuration, formatTimestamp } from '../format/duration';
+import { formatChainTime, formatDuration } from '../format/duration';
 import { formatAssets, formatBks, formatShares } from '../format/tokenAmount';
 
 const assets = (v: unknown) => formatAssets(BigInt(v as bigint));
 const shares = (v: unknown) => formatShares(BigInt(v as bigint), { maxFractionDigits: 6 });
 
-const when = (v: unknown) => formatTimestamp(BigInt(v as bigint));
+const when = (v: unknown) => formatChainTime(BigInt(v as bigint));
 
 const secs = (v: unknown) => formatDuration(BigInt(v as bigint));
 
