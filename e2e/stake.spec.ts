@@ -38,6 +38,6 @@ test('dev account: faucet → approve + deposit → wallet, shares and TVL updat
 
   // The page refetched after confirmation: its TVL is the chain's (give or take a second of streaming fees).
   await expect.poll(async () => (await poolTotalAssets()) - (await readUsdc(page, 'pool-tvl'))).toBeLessThan(1_000_000n);
-  await expect(page.getByTestId('your-shares')).not.toHaveText('0');
+  await expect(page.getByTestId('your-shares')).not.toHaveText('0 shares');
   await expect(page.getByLabel('Amount to stake')).toHaveValue('');
 });

@@ -40,7 +40,7 @@ test('stake → request withdrawal → cooldown countdown → warp → withdraw 
   await expect(card).toHaveAttribute('data-phase', 'cooldown');
   await expect(page.getByTestId('countdown')).toHaveText(/^(6 d 23 h|7 d 0 h)$/);
   await expect(page.getByTestId('withdraw-button')).toBeDisabled();
-  await expect(page.getByTestId('escrowed-shares')).toHaveText('120');
+  await expect(page.getByTestId('escrowed-shares')).toHaveText('120 shares');
   await expect(page.getByTestId('value-at-request')).toHaveText(usd(request.assetsAtRequest));
 
   // The portfolio shows the request in cooldown and its indexed history.
@@ -69,7 +69,7 @@ test('stake → request withdrawal → cooldown countdown → warp → withdraw 
   expect(paid).toBeLessThanOrEqual(request.assetsAtRequest);
   expect((await redeemRequestOf(DEV_ACCOUNT, SENIOR_POOL)).shares).toBe(0n);
   await expect(page.getByTestId('request-button')).toBeVisible();
-  await expect(page.getByTestId('escrowed-shares')).toHaveText('0');
+  await expect(page.getByTestId('escrowed-shares')).toHaveText('0 shares');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
   await expect(page.getByTestId('stake-senior-request')).toHaveAttribute('data-phase', 'none');

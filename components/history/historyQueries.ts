@@ -12,6 +12,7 @@ const HISTORY = { refetchInterval: 5_000, retry: 1, enabled: Boolean(INDEXER_URL
 
 export const historyQueries = {
   snapshots: (layer: Layer) => ({ queryKey: historyKeys.snapshots(layer), queryFn: async () => (await api()).fetchSnapshots(layer), ...HISTORY }),
+  apy: (layer: Layer) => ({ queryKey: historyKeys.apy(layer), queryFn: async () => (await api()).fetchApy(layer), ...HISTORY }),
   portfolio: (account: Address | undefined) => ({
     queryKey: historyKeys.portfolio(account),
     queryFn: async () => (await api()).fetchPortfolio(account!),

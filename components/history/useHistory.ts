@@ -11,6 +11,11 @@ export function useSnapshots(layer: Layer) {
   return useQuery(historyQueries.snapshots(layer));
 }
 
+/** The layer's realised yield windows (gross income and net share-price change). */
+export function useApy(layer: Layer) {
+  return useQuery(historyQueries.apy(layer));
+}
+
 /** Whether history is available and how far it trails the chain. */
 export function useIndexerLag(): IndexerHealth {
   const head = useBlockNumber({ query: { refetchInterval: 4_000 } });

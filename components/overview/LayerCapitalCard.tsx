@@ -6,35 +6,50 @@ import { capitalBarBps, type CapitalBreakdown } from '@/lib/pool/capital';
 import { LAYER_COPY } from '@/lib/pool/layers';
 import type { ApyWindow } from '@/lib/history/indexerApi';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { formatYield } from '@/lib/format/estimate';
 
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 0 });
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
-
 type Apy = Promise<ApyWindow[] | null>;
+type YieldCell = { gross: string; net: string };
+const LOADING: YieldCell = { gross: '…', net: '…' };
 
-/** The realised yield cells: "…" while history streams in, "—" when it is unavailable. */
-function ApyCells({ layer, week, month }: { layer: Layer; week: string; month: string }) {
+/**
+ * The realised yield cells, gross beside net: gross is premiums and fees earned ÷ capital; net is the share
+ * price's own change, so a loss the layer absorbed counts. "…" while history streams in, "—" when unavailable.
+ */
+function ApyCells({ layer, week, month }: { layer: Layer; week: YieldCell; month: YieldCell }) {
   return (
     <>
-      <div>
-        <dt className="text-xs text-slate-500">APY 7 d</dt>
-        <dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 7 days, annualised" data-testid={`${layer}-apy-7`}>
-          {week}
-        </dd>
-      </div>
-      <div>
-        <dt className="text-xs text-slate-500">APY 30 d</dt>
-        <dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 30 days, annualised">
-          {month}
-        </dd>
-      </div>
+      {(
+        [
+          [7, week],
+          [30, month],
+        ] as const
+      ).map(([days, cell]) => (
+        <div key={days}>
+          <dt className="text-xs text-slate-500">APY {days} d</dt>
+          <dd className="font-mono tabular-nums" title={`Premiums and fees earned over the last ${days} days, annualised (before losses)`}>
+            <span data-testid={days === 7 ? `${layer}-apy-7` : undefined}>{cell.gross}</span>
+            <span className="ml-1 text-xs text-slate-500">gross</span>
+          </dd>
+          <dd className="font-mono tabular-nums" title={`The share price's change over the last ${days} days, annualised: what holders got after losses`}>
+            <span data-testid={`${layer}-net-apy-${days}`}>{cell.net}</span>
+            <span className="ml-1 text-xs text-slate-500">net</span>
+          </dd>
+        </div>
+      ))}
     </>
   );
 }
 
+const cellOf = (windows: ApyWindow[] | null, days: number): YieldCell => {
+  const w = windows?.find((x) => x.days === days);
+  return { gross: formatYield(w?.incomeApy), net: formatYield(w?.sharePriceApy) };
+};
+
 async function IndexedApy({ layer, apy }: { layer: Layer; apy: Apy }) {
   const windows = await apy;
-  return <ApyCells layer={layer} week={pct(windows?.find((w) => w.days === 7)?.incomeApy)} month={pct(windows?.find((w) => w.days === 30)?.incomeApy)} />;
+  return <ApyCells layer={layer} week={cellOf(windows, 7)} month={cellOf(windows, 30)} />;
 }
 
 /** One layer at a glance: capital split as a bar, utilization, share price and realised yield (streamed from history). */
@@ -97,7 +112,7 @@ export function LayerCapitalCard({ layer, capital, apy }: { layer: Layer; capita
             {formatPercentWad(capital.utilizationWad)}
           </dd>
         </div>
-        <Suspense fallback={<ApyCells layer={layer} week="…" month="…" />}>
+        <Suspense fallback={<ApyCells layer={layer} week={LOADING} month={LOADING} />}>
           <IndexedApy layer={layer} apy={apy} />
         </Suspense>
       </dl>

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
-import { LAYERS } from '@/lib/chain/config';
+import { LAYERS, type Layer } from '@/lib/chain/config';
+import { LAYER_COPY } from '@/lib/pool/layers';
 import { serverPublicClient } from '@/lib/chain/serverClient';
 import { readOverviewHistory, type OverviewHistory } from '@/lib/history/overviewHistory';
 import { readProtocolState, type ProtocolState } from '@/lib/overview/protocolState';
@@ -24,8 +25,8 @@ async function HistoryNotice({ history }: { history: History }) {
   return <IndexerNoticeText health={(await history).health} />;
 }
 
-async function JuniorSharePrice({ history }: { history: History }) {
-  return <LazySharePriceChart snapshots={(await history).juniorSnapshots} />;
+async function SharePrice({ history, layer }: { history: History; layer: Layer }) {
+  return <LazySharePriceChart snapshots={(await history).snapshots[layer]} />;
 }
 
 async function Activity({ history }: { history: History }) {
@@ -72,12 +73,16 @@ export async function ProtocolOverview() {
       {'state' in live ? <SolvencyCard /> : null}
       {/* History streams in last and at the bottom, so what arrives pushes nothing already on screen. */}
       <div className="grid items-start gap-6 md:grid-cols-2">
-        <Card title="Junior share price">
-          <Suspense fallback={<ChartPlaceholder />}>
-            <JuniorSharePrice history={history} />
-          </Suspense>
-        </Card>
-        <Card title="Recent activity">
+        {LAYERS.map((layer) => (
+          <Card key={layer} title={`${LAYER_COPY[layer].title.split(' — ')[0]} share price`}>
+            <div data-testid={`${layer}-share-price-history`}>
+              <Suspense fallback={<ChartPlaceholder />}>
+                <SharePrice history={history} layer={layer} />
+              </Suspense>
+            </div>
+          </Card>
+        ))}
+        <Card title="Recent activity" className="md:col-span-2">
           <Suspense fallback={<ActivityPlaceholder />}>
             <Activity history={history} />
           </Suspense>

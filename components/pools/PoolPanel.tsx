@@ -13,10 +13,12 @@ import { usePoolData } from './usePoolData';
 import { WithdrawalCard } from './WithdrawalCard';
 import { IndexerNotice } from '../history/IndexerNotice';
 import { SharePriceHistory } from '../history/SharePriceHistory';
+import { useApy } from '../history/useHistory';
 
 export function PoolPanel({ layer }: { layer: Layer }) {
   const { account, wrongNetwork } = useWalletState();
   const { pool, stablecoin, data, query } = usePoolData(layer, account);
+  const apy = useApy(layer);
 
   if (!pool || !stablecoin) {
     return <ErrorState title="No deployment" message="Backstop is not deployed on this chain. Run the local stack or set NEXT_PUBLIC_CHAIN_ID." />;
@@ -43,7 +45,7 @@ export function PoolPanel({ layer }: { layer: Layer }) {
       <IndexerNotice />
       {query.isError ? <ErrorState title="Live data is stale" message={describeError(query.error).message} onRetry={() => query.refetch()} /> : null}
       <Card>
-        <PoolStats data={data} connected={Boolean(account)} />
+        <PoolStats data={data} connected={Boolean(account)} apy={apy.isError ? null : apy.data} />
       </Card>
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Stake">

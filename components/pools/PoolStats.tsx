@@ -1,17 +1,24 @@
-import { formatAmount } from '@/lib/format/amount';
-import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
+import { formatAmount, formatPercentWad } from '@/lib/format/amount';
+import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
+import { formatYield } from '@/lib/format/estimate';
+import type { ApyWindow } from '@/lib/history/indexerApi';
 import { claimQuote } from '@/lib/pool/redeemRequest';
 import { Stat } from '../ui/Stat';
 import type { PoolData } from './usePoolData';
-import { formatAssets } from '@/lib/format/tokenAmount';
+import { formatAssets, formatShares } from '@/lib/format/tokenAmount';
 import { convertToAssets } from '@/lib/mirror/BackstopPool';
 
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
+const shares = (v: bigint) => formatShares(v, { maxFractionDigits: 4 });
 
-export function PoolStats({ data, connected }: { data: PoolData; connected: boolean }) {
+/** `apy`: the indexer's yield windows; undefined while loading, null when history is away. */
+export function PoolStats({ data, connected, apy }: { data: PoolData; connected: boolean; apy: ApyWindow[] | null | undefined }) {
   // Escrowed shares are still the holder's until claimed, at what a claim of them pays: the lower of their
   // value at request and now.
   const positionValue = convertToAssets(data, data.shares) + claimQuote(data, data.request, data.request.shares).pays;
+  const window = (days: number) => apy?.find((w) => w.days === days);
+  const yieldOf = (days: number, which: 'incomeApy' | 'sharePriceApy') => (apy === undefined ? '…' : formatYield(window(days)?.[which]));
+  const { cap, available, capBps } = data.shortfallCap;
   return (
     <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
       <Stat label="Pool TVL" value={usd(data.totalAssets)} testId="pool-tvl" hint="Earned assets backing the shares (excludes unearned premium)" />
@@ -19,18 +26,45 @@ export function PoolStats({ data, connected }: { data: PoolData; connected: bool
       <Stat label="Locked for cover" value={usd(data.lockedAssets)} testId="locked-assets" hint="Payouts of active covers, untouchable until they expire" />
       <Stat label="Unearned premium" value={usd(data.unearnedPremium)} testId="unearned-premium" hint="Paid in, earned linearly over each cover's term" />
       <Stat
+        label="APY 7 d, gross"
+        value={yieldOf(7, 'incomeApy')}
+        testId="pool-apy-gross-7"
+        hint="Premiums and fees earned over the last 7 days ÷ capital, annualised: before losses"
+      />
+      <Stat
+        label="APY 7 d, net"
+        value={yieldOf(7, 'sharePriceApy')}
+        testId="pool-apy-net-7"
+        hint="The share price's change over the last 7 days, annualised: what holders got after losses"
+      />
+      <Stat label="APY 30 d, gross" value={yieldOf(30, 'incomeApy')} testId="pool-apy-gross-30" hint="Premiums and fees over the last 30 days, annualised" />
+      <Stat
+        label="APY 30 d, net"
+        value={yieldOf(30, 'sharePriceApy')}
+        testId="pool-apy-net-30"
+        hint="The share price's change over the last 30 days, annualised"
+      />
+      <Stat
+        label="24 h shortfall cap"
+        value={usd(cap)}
+        testId="layer-cap"
+        hint={`Most this layer pays toward venue shortfalls in any rolling 24 h: ${formatPercentWad(capBps * 10n ** 14n)} of its free capital (with what it paid in the window)`}
+      />
+      <Stat label="Cap left now" value={usd(available)} testId="layer-cap-left" hint="What this layer may still pay toward shortfalls in the rolling 24 h" />
+      <Stat
         label="Share price"
-        value={`${formatAmount(data.sharePrice, ASSET_DECIMALS)} ${ASSET_SYMBOL}`}
+        value={`${formatAmount(data.sharePrice, ASSET_DECIMALS)} ${ASSET_SYMBOL} per share`}
         testId="share-price"
         hint="Assets one share redeems for"
       />
-      <Stat label="Your shares" value={connected ? formatAmount(data.shares, SHARE_DECIMALS, { maxFractionDigits: 4 }) : '—'} testId="your-shares" />
+      <Stat label="Your shares" value={connected ? shares(data.shares) : '—'} testId="your-shares" />
       <Stat
         label="In withdrawal"
-        value={connected ? formatAmount(data.request.shares, SHARE_DECIMALS, { maxFractionDigits: 4 }) : '—'}
+        value={connected ? shares(data.request.shares) : '—'}
         testId="escrowed-shares"
+        hint="Your shares escrowed in a withdrawal request"
       />
-      <Stat label="Your stake" value={connected ? usd(positionValue) : '—'} testId="your-stake" />
+      <Stat label="Your stake" value={connected ? usd(positionValue) : '—'} testId="your-stake" hint="Your shares and those in withdrawal, in USDC" />
     </dl>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatShares } from '@/lib/format/tokenAmount';
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
 import { backstopPoolAbi } from '@/contracts-abi';
@@ -71,9 +72,7 @@ export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesL
           <label htmlFor={inputId} className="text-sm font-medium text-slate-800 dark:text-slate-200">
             Shares to withdraw
           </label>
-          <span className="text-xs text-slate-500 dark:text-slate-400">
-            Held: {account ? formatAmount(data.shares, SHARE_DECIMALS, { maxFractionDigits: 4 }) : '—'}
-          </span>
+          <span className="text-xs text-slate-500 dark:text-slate-400">Held: {account ? formatShares(data.shares, { maxFractionDigits: 4 }) : '—'}</span>
         </div>
         <AmountInput
           id={inputId}

@@ -2,8 +2,9 @@
 
 import { useReadContracts } from 'wagmi';
 import { zeroAddress, type Address } from 'viem';
-import { backstopPoolAbi, erc20Abi } from '@/contracts-abi';
+import { backstopPoolAbi, erc20Abi, shortfallWaterfallAbi } from '@/contracts-abi';
 import { contractAddress, poolAddress, type Layer } from '@/lib/chain/config';
+import { encodeWaterfallLayer } from '@/lib/chain/enums';
 import { toRedeemRequest } from '@/lib/pool/redeemRequest';
 import { chainScopes } from '../query/queryKeys';
 
@@ -13,6 +14,7 @@ const ONE_SHARE = 10n ** 18n;
 export function usePoolData(layer: Layer, account: Address | undefined) {
   const pool = poolAddress(layer);
   const stablecoin = contractAddress('stablecoin');
+  const waterfall = contractAddress('shortfallWaterfall');
   const holder = account ?? zeroAddress;
   const query = useReadContracts({
     allowFailure: false,
@@ -31,9 +33,11 @@ export function usePoolData(layer: Layer, account: Address | undefined) {
       { address: pool, abi: backstopPoolAbi, functionName: 'cooldown' },
       { address: pool, abi: backstopPoolAbi, functionName: 'claimWindow' },
       { address: pool, abi: backstopPoolAbi, functionName: 'freeAssets' },
+      // The layer's rolling 24 h shortfall cap (free, used, cap, available, capBps), from the waterfall itself.
+      { address: waterfall, abi: shortfallWaterfallAbi, functionName: 'layerState', args: [encodeWaterfallLayer(layer)] },
     ],
     scopeKey: chainScopes.pool(pool),
-    query: { enabled: Boolean(pool && stablecoin), refetchInterval: 4_000 },
+    query: { enabled: Boolean(pool && stablecoin && waterfall), refetchInterval: 4_000 },
   });
   const data = query.data
     ? {
@@ -52,6 +56,8 @@ export function usePoolData(layer: Layer, account: Address | undefined) {
         cooldown: query.data[11],
         claimWindow: query.data[12],
         freeAssets: query.data[13],
+        /** What the layer may still pay toward shortfalls in the rolling 24 h, and its cap there. */
+        shortfallCap: { used: query.data[14][1], cap: query.data[14][2], available: query.data[14][3], capBps: query.data[14][4] },
       }
     : undefined;
   return { pool, stablecoin, data, query };

@@ -29,6 +29,7 @@ export type ChainScope = ReturnType<(typeof chainScopes)[keyof typeof chainScope
 /** Keys of the indexer's history queries (components/history/historyQueries.ts). */
 export const historyKeys = {
   snapshots: (layer: Layer) => ['history', 'snapshots', layer] as const,
+  apy: (layer: Layer) => ['history', 'apy', layer] as const,
   portfolio: (account: Address | undefined) => ['history', 'portfolio', lower(account)] as const,
   indexedBlock: () => ['history', 'indexed-block'] as const,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCoverStatus, decodeDirection, decodeWaterfallLayer } from './enums';
+import { decodeCoverStatus, decodeDirection, decodeWaterfallLayer, encodeWaterfallLayer } from './enums';
 
 describe('enums', () => {
   it('decode in declaration order and refuse what the contract cannot send', () => {
@@ -7,5 +7,12 @@ describe('enums', () => {
     expect([0n, 1n].map(decodeWaterfallLayer)).toEqual(['Junior', 'Senior']);
     expect(decodeCoverStatus(3)).toBe('claimed');
     expect(() => decodeDirection(2)).toThrow(RangeError);
+  });
+});
+
+describe('encodeWaterfallLayer', () => {
+  it('is the enum index decodeWaterfallLayer reads back', () => {
+    expect(decodeWaterfallLayer(encodeWaterfallLayer('junior'))).toBe('Junior');
+    expect(decodeWaterfallLayer(encodeWaterfallLayer('senior'))).toBe('Senior');
   });
 });

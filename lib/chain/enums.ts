@@ -21,3 +21,6 @@ function decode<const T extends readonly string[]>(names: T, enumName: string, v
 export const decodeDirection = (value: number | bigint): Direction => decode(DIRECTION, 'Direction', value);
 export const decodeWaterfallLayer = (value: number | bigint): WaterfallLayer => decode(WATERFALL_LAYER, 'Layer', value);
 export const decodeCoverStatus = (value: number | bigint): ContractCoverStatus => decode(COVER_STATUS, 'cover status', value);
+
+/** The waterfall's `Layer` argument for an app layer ('junior' → 0, 'senior' → 1), by the enum's own order. */
+export const encodeWaterfallLayer = (layer: 'junior' | 'senior'): number => WATERFALL_LAYER.indexOf(layer === 'junior' ? 'Junior' : 'Senior');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDays, formatEstimateAssets, formatMove, formatProbability, formatRatio } from './estimate';
+import { formatDays, formatEstimateAssets, formatMove, formatProbability, formatRatio, formatYield } from './estimate';
 
 describe('estimate formatting', () => {
   it('rounds an estimate to a base unit and formats it with the one amount formatter', () => {
@@ -26,5 +26,13 @@ describe('estimate formatting', () => {
     expect(formatDays(Infinity)).toBe('never');
     expect(formatDays(2_755.4)).toBe('2,755 days');
     expect(formatDays(40_000)).toBe('> 10 years');
+  });
+
+  it('keeps a negative yield negative', () => {
+    expect(formatYield(0.241)).toBe('24.10%');
+    expect(formatYield(-0.0305)).toBe('−3.05%');
+    expect(formatYield(-0.00001)).toBe('0.00%');
+    expect(formatYield(null)).toBe('—');
+    expect(formatYield(NaN)).toBe('—');
   });
 });

@@ -39,3 +39,10 @@ export function formatDays(days: number): string {
   if (days > 3_650) return '> 10 years';
   return `${Math.round(days).toLocaleString('en-US')} days`;
 }
+
+/** An annualised yield (a fraction): "24.10%", "−3.05%", "—" when unknown. Losses keep their minus sign. */
+export function formatYield(y: number | null | undefined): string {
+  if (y === null || y === undefined || !Number.isFinite(y)) return '—';
+  const v = (Math.abs(y) * 100).toFixed(2);
+  return y < 0 && v !== '0.00' ? `−${v}%` : `${v}%`;
+}

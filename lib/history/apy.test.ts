@@ -73,3 +73,52 @@ describe('incomeApy and sharePriceApy', () => {
     expect(incomeApy([], [], 0, 7 * DAY)).toBeNull();
   });
 });
+
+describe('net yield counts losses (sharePriceApy beside incomeApy)', () => {
+  // Any income stream and any pool history whose share price ends the window below where it began.
+  const history = fc
+    .record({
+      start: fc.bigInt({ min: 1_000_000n, max: 10n ** 12n }),
+      moves: fc.array(fc.integer({ min: -500, max: 500 }), { minLength: 1, maxLength: 12 }),
+      incomes: fc.array(fc.record({ amount: fc.bigInt({ min: 1n, max: 10n ** 12n }), at: fc.integer({ min: 0, max: 7 * DAY }) }), { maxLength: 10 }),
+    })
+    .map(({ start, moves, incomes }) => {
+      let price = start;
+      const points: PoolPoint[] = [{ timestamp: 0n, totalAssets: 10n ** 12n, sharePrice: price }];
+      moves.forEach((bps, i) => {
+        price = (price * BigInt(10_000 + bps)) / 10_000n;
+        points.push({ timestamp: BigInt(Math.round(((i + 1) * 7 * DAY) / moves.length)), totalAssets: 10n ** 12n, sharePrice: price });
+      });
+      return { points, first: start, last: price, incomes: incomes.map((x) => ({ amount: x.amount, timestamp: BigInt(x.at), earnedAt: BigInt(7 * DAY) })) };
+    });
+
+  it('a falling share price gives a negative net yield whatever the gross (property)', () => {
+    fc.assert(
+      fc.property(history, ({ points, first, last, incomes }) => {
+        fc.pre(last < first);
+        const gross = incomeApy(incomes, points, 0, 7 * DAY)!;
+        expect(gross).toBeGreaterThanOrEqual(0);
+        expect(sharePriceApy(points, 0, 7 * DAY)!).toBeLessThan(0);
+      }),
+    );
+  });
+
+  it('the net yield has the sign of the share price change and ignores what was merely paid in (property)', () => {
+    fc.assert(
+      fc.property(history, ({ points, first, last }) => {
+        const net = sharePriceApy(points, 0, 7 * DAY)!;
+        expect(Math.sign(net)).toBe(last > first ? 1 : last < first ? -1 : 0);
+      }),
+    );
+  });
+
+  it('the issue’s case: 24 % gross while the share price fell 3 % in a week is a large loss net', () => {
+    const points: PoolPoint[] = [
+      { timestamp: 0n, totalAssets: 1_000_000n, sharePrice: 1_000_000n },
+      { timestamp: BigInt(7 * DAY), totalAssets: 970_000n, sharePrice: 970_000n },
+    ];
+    const net = sharePriceApy(points, 0, 7 * DAY)!;
+    expect(net).toBeCloseTo(0.97 ** (YEAR_SECONDS / (7 * DAY)) - 1, 10);
+    expect(net).toBeLessThan(-0.75);
+  });
+});

@@ -18,7 +18,8 @@ export type OverviewHistory = {
   health: IndexerHealth;
   apy: Record<Layer, ApyWindow[] | null>;
   events: ProtocolEvent[] | null;
-  juniorSnapshots: PoolSnapshot[] | null;
+  /** Each layer's share-price history (Junior's and Senior's alike). */
+  snapshots: Record<Layer, PoolSnapshot[] | null>;
   /** Timelocked governance changes queued and not yet executed or cancelled. */
   pendingGovernance: GovernanceOperation[] | null;
 };
@@ -35,16 +36,18 @@ export async function readOverviewHistory(
       health: { configured: false, down: false, behind: undefined },
       apy: { junior: null, senior: null },
       events: null,
-      juniorSnapshots: null,
+      snapshots: { junior: null, senior: null },
       pendingGovernance: null,
     };
-  const [indexed, events, snapshots, governance, ...apy] = await Promise.allSettled([
+  const [indexed, events, governance, ...perLayer] = await Promise.allSettled([
     fetchIndexedBlock(url),
     fetchEvents(12, url),
-    fetchSnapshots('junior', 200, url),
     fetchPendingGovernance(10, url),
     ...LAYERS.map((layer) => fetchApy(layer, url)),
+    ...LAYERS.map((layer) => fetchSnapshots(layer, 200, url)),
   ]);
+  const apy = perLayer.slice(0, LAYERS.length);
+  const snapshots = perLayer.slice(LAYERS.length);
   const indexedBlock = settled(indexed);
   return {
     health: {
@@ -54,7 +57,7 @@ export async function readOverviewHistory(
     },
     apy: Object.fromEntries(LAYERS.map((layer, i) => [layer, settled(apy[i]!) as ApyWindow[] | null])) as Record<Layer, ApyWindow[] | null>,
     events: settled(events) as ProtocolEvent[] | null,
-    juniorSnapshots: settled(snapshots) as PoolSnapshot[] | null,
+    snapshots: Object.fromEntries(LAYERS.map((layer, i) => [layer, settled(snapshots[i]!) as PoolSnapshot[] | null])) as Record<Layer, PoolSnapshot[] | null>,
     pendingGovernance: settled(governance) as GovernanceOperation[] | null,
   };
 }
