@@ -50,6 +50,7 @@ ponder.on('CoverMarket:CoverBought', async ({ event, context }) => {
     id: event.id,
     kind: 'cover-bought',
     contract: event.log.address,
+    pool: product?.pool ?? null,
     account: a.buyer,
     assets: a.premium,
     shares: null,
@@ -61,11 +62,15 @@ ponder.on('CoverMarket:CoverBought', async ({ event, context }) => {
 
 ponder.on('CoverMarket:CoverClaimed', async ({ event, context }) => {
   const a = event.args;
-  await context.db.update(cover, { tokenId: a.tokenId }).set({ status: 'claimed', claimRoundId: BigInt(a.roundId), updatedBlock: event.block.number });
+  const claimed = await context.db
+    .update(cover, { tokenId: a.tokenId })
+    .set({ status: 'claimed', claimRoundId: BigInt(a.roundId), updatedBlock: event.block.number });
+  const product = await context.db.find(coverProduct, { productId: claimed.productId });
   await context.db.insert(protocolEvent).values({
     id: event.id,
     kind: 'cover-claimed',
     contract: event.log.address,
+    pool: product?.pool ?? null,
     account: a.holder,
     assets: a.payout,
     shares: null,

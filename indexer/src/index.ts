@@ -98,11 +98,20 @@ async function touchPosition(context: Context, pool: Address, account: Address, 
     }));
 }
 
-async function feed(context: Context, event: EventMeta, kind: string, account: Address | null, assets: bigint | null, shares: bigint | null = null) {
+async function feed(
+  context: Context,
+  event: EventMeta,
+  kind: string,
+  account: Address | null,
+  assets: bigint | null,
+  shares: bigint | null = null,
+  pool: Address | null = null,
+) {
   await context.db.insert(protocolEvent).values({
     id: event.id,
     kind,
     contract: event.log.address,
+    pool,
     account,
     assets,
     shares,
@@ -116,7 +125,7 @@ async function feed(context: Context, event: EventMeta, kind: string, account: A
 
 ponder.on('BackstopPool:Deposit', async ({ event, context }) => {
   const pool = event.log.address;
-  await feed(context, event, 'deposit', event.args.owner, event.args.assets, event.args.shares);
+  await feed(context, event, 'deposit', event.args.owner, event.args.assets, event.args.shares, pool);
   await touchPosition(context, pool, event.args.owner, event.block.number, { deposited: event.args.assets });
   await snapshot(context, pool, event);
 });
@@ -125,7 +134,7 @@ ponder.on('BackstopPool:Deposit', async ({ event, context }) => {
 ponder.on('BackstopPool:Withdraw', async ({ event, context }) => {
   const pool = event.log.address;
   const controller = event.args.owner;
-  await feed(context, event, 'withdraw', controller, event.args.assets, event.args.shares);
+  await feed(context, event, 'withdraw', controller, event.args.assets, event.args.shares, pool);
   await touchPosition(context, pool, controller, event.block.number, { withdrawn: event.args.assets, escrowedShares: -event.args.shares });
   const requestId = (await context.db.find(position, { pool, account: controller }))?.openRequestId ?? 0n;
   if (requestId !== 0n) {
@@ -164,7 +173,7 @@ ponder.on('BackstopPool:RedeemRequest', async ({ event, context }) => {
     requestedBlock: event.block.number,
     updatedBlock: event.block.number,
   });
-  await feed(context, event, 'redeem-request', controller, null, shares);
+  await feed(context, event, 'redeem-request', controller, null, shares, pool);
   await touchPosition(context, pool, controller, event.block.number, { escrowedShares: shares });
   await context.db.update(position, { pool, account: controller }).set({ openRequestId: requestId });
 });
@@ -178,7 +187,7 @@ ponder.on('BackstopPool:RedeemRequestLapsed', async ({ event, context }) => {
   const pool = event.log.address;
   const { controller, requestId, shares } = event.args;
   await context.db.update(redeemRequest, { pool, requestId }).set({ status: 'lapsed', remainingShares: 0n, updatedBlock: event.block.number });
-  await feed(context, event, 'redeem-lapsed', controller, null, shares);
+  await feed(context, event, 'redeem-lapsed', controller, null, shares, pool);
   await touchPosition(context, pool, controller, event.block.number, { escrowedShares: -shares });
   const current = await context.db.find(position, { pool, account: controller });
   if (current?.openRequestId === requestId) await context.db.update(position, { pool, account: controller }).set({ openRequestId: 0n });
@@ -220,8 +229,9 @@ ponder.on('BackstopPool:FeesReceived', async ({ event, context }) => {
   await snapshot(context, pool, event);
 });
 
+// A pool pays a cover claim only inside CoverMarket.claim, whose CoverClaimed row (with this pool) is the
+// feed's one row for it: a second "claim paid" row would show the same payout twice.
 ponder.on('BackstopPool:ClaimPaid', async ({ event, context }) => {
-  await feed(context, event, 'claim-paid', event.args.recipient, event.args.amount);
   await snapshot(context, event.log.address, event);
 });
 

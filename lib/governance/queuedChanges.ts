@@ -1,8 +1,7 @@
 // The overview's queued governance changes: pending timelock operations from the indexer, each call put in
 // words (timelockCalls.ts) with the value it would replace read from the chain at the page's block.
 import type { Address, PublicClient } from 'viem';
-import { deployments } from '@/contracts-abi/deployments';
-import { TARGET_CHAIN_ID } from '../chain/config';
+import { deployedAddressBook } from '../chain/addressBook';
 import type { GovernanceOperation } from '../history/queries';
 import { currentValueRead, decodeTimelockCall, describeTimelockCall, executableWords, type AddressBook } from './timelockCalls';
 
@@ -14,12 +13,6 @@ export type QueuedChange = {
   /** "can execute from … (chain time)". */
   when: string;
 };
-
-/** The target chain's deployed contracts by name. */
-export function deployedAddressBook(chainId: number = TARGET_CHAIN_ID): AddressBook {
-  const contracts = deployments[chainId]?.contracts ?? {};
-  return Object.fromEntries(Object.entries(contracts).map(([name, c]) => [name, c.address as Address]));
-}
 
 /**
  * Puts pending operations in words. `now` is the chain time of `blockNumber` (the page's pinned block); a

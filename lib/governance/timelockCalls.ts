@@ -3,15 +3,15 @@
 // and says what it changes: "Junior pool: cooldown 7 days → 8 days". The value it replaces ("7 days") is
 // read from the chain by the caller (`currentValueRead` says which view to read); without it the
 // sentence says only the new value. Pure functions: no chain access, no React.
-import { decodeFunctionData, formatEther, keccak256, toHex, zeroAddress, type Abi, type Address, type Hex } from 'viem';
+import { decodeFunctionData, formatEther, keccak256, toHex, type Abi, type Address, type Hex } from 'viem';
+import { addressName, ADDRESS_NAMES, type AddressBook } from '../chain/addressBook';
 import { decodeDirection, decodeWaterfallLayer } from '../chain/enums';
 import { backstopPoolAbi, coverMarketAbi, recapitalizerAbi, shortfallWaterfallAbi, timelockControllerAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { formatAmount } from '../format/amount';
 import { formatChainTime, formatPeriod } from '../format/duration';
 import { formatAssets } from '../format/tokenAmount';
 
-/** Deployed addresses by contract name (a deployment's `contracts`, as plain addresses). */
-export type AddressBook = Partial<Record<string, Address>>;
+export { addressName, type AddressBook } from '../chain/addressBook';
 
 export type RawCall = { target: Address; value: bigint; data: Hex };
 
@@ -31,17 +31,14 @@ export type DecodedCall = RawCall & {
 export type CurrentRead = { address: Address; abi: Abi; functionName: string; args: readonly unknown[] };
 
 const KINDS: Record<string, { kind: Kind; name: string; abi: Abi }> = {
-  juniorPool: { kind: 'pool', name: 'Junior pool', abi: backstopPoolAbi },
-  seniorPool: { kind: 'pool', name: 'Senior pool', abi: backstopPoolAbi },
-  shortfallWaterfall: { kind: 'waterfall', name: 'Waterfall', abi: shortfallWaterfallAbi },
-  recapitalizer: { kind: 'recapitalizer', name: 'Recapitalizer', abi: recapitalizerAbi },
-  volatilityOracle: { kind: 'oracle', name: 'Volatility oracle', abi: volatilityOracleAbi },
-  coverMarket: { kind: 'market', name: 'Cover market', abi: coverMarketAbi },
-  timelock: { kind: 'timelock', name: 'Governance timelock', abi: timelockControllerAbi },
+  juniorPool: { kind: 'pool', name: ADDRESS_NAMES.juniorPool!, abi: backstopPoolAbi },
+  seniorPool: { kind: 'pool', name: ADDRESS_NAMES.seniorPool!, abi: backstopPoolAbi },
+  shortfallWaterfall: { kind: 'waterfall', name: ADDRESS_NAMES.shortfallWaterfall!, abi: shortfallWaterfallAbi },
+  recapitalizer: { kind: 'recapitalizer', name: ADDRESS_NAMES.recapitalizer!, abi: recapitalizerAbi },
+  volatilityOracle: { kind: 'oracle', name: ADDRESS_NAMES.volatilityOracle!, abi: volatilityOracleAbi },
+  coverMarket: { kind: 'market', name: ADDRESS_NAMES.coverMarket!, abi: coverMarketAbi },
+  timelock: { kind: 'timelock', name: ADDRESS_NAMES.timelock!, abi: timelockControllerAbi },
 };
-
-/** Names for addresses that are not governed but may appear as arguments. */
-const OTHER_NAMES: Record<string, string> = { stablecoin: 'USDC', bks: 'BKS', priceFeed: 'the price feed' };
 
 const ROLE_NAMES: Record<string, string> = Object.fromEntries(
   [
@@ -51,18 +48,6 @@ const ROLE_NAMES: Record<string, string> = Object.fromEntries(
   ].map(([role, name]) => [keccak256(toHex(role!)), name!]),
 );
 ROLE_NAMES['0x0000000000000000000000000000000000000000000000000000000000000000'] = 'admin';
-
-const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
-
-/** An address in words: a protocol contract's name, "nobody" for zero, else shortened. */
-export function addressName(address: string, book: AddressBook): string {
-  if (address.toLowerCase() === zeroAddress) return 'nobody';
-  for (const [key, value] of Object.entries(book)) {
-    if (value?.toLowerCase() !== address.toLowerCase()) continue;
-    return KINDS[key]?.name ?? OTHER_NAMES[key] ?? key;
-  }
-  return short(address);
-}
 
 /** Decodes one call of an operation against the ABI of the governed contract it targets. */
 export function decodeTimelockCall(call: RawCall, book: AddressBook): DecodedCall {

@@ -26,6 +26,8 @@ export const protocolEvent = onchainTable(
     id: t.text().primaryKey(),
     kind: t.text().notNull(),
     contract: t.hex().notNull(),
+    /** The pool the event hit (its capital or its shares); null for events of the waterfall and auction as a whole. */
+    pool: t.hex(),
     account: t.hex(),
     assets: t.bigint(),
     shares: t.bigint(),
