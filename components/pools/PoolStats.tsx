@@ -2,11 +2,10 @@ import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { formatYield } from '@/lib/format/estimate';
 import type { ApyWindow } from '@/lib/history/indexerApi';
-import { claimQuote } from '@/lib/pool/redeemRequest';
+import { positionValueDown } from '@/lib/portfolio/stake';
 import { Stat } from '../ui/Stat';
 import type { PoolData } from './usePoolData';
 import { formatAssets, formatShares } from '@/lib/format/tokenAmount';
-import { convertToAssets } from '@/lib/mirror/BackstopPool';
 
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
 const shares = (v: bigint) => formatShares(v, { maxFractionDigits: 4 });
@@ -15,7 +14,7 @@ const shares = (v: bigint) => formatShares(v, { maxFractionDigits: 4 });
 export function PoolStats({ data, connected, apy }: { data: PoolData; connected: boolean; apy: ApyWindow[] | null | undefined }) {
   // Escrowed shares are still the holder's until claimed, at what a claim of them pays: the lower of their
   // value at request and now.
-  const positionValue = convertToAssets(data, data.shares) + claimQuote(data, data.request, data.request.shares).pays;
+  const positionValue = positionValueDown(data, data.shares, data.request);
   const window = (days: number) => apy?.find((w) => w.days === days);
   const yieldOf = (days: number, which: 'incomeApy' | 'sharePriceApy') => (apy === undefined ? '…' : formatYield(window(days)?.[which]));
   const { cap, available, capBps } = data.shortfallCap;

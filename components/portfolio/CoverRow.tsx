@@ -2,6 +2,7 @@
 
 import { ChainTime } from '../ui/ChainTime';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import type { Address } from 'viem';
 import { usePublicClient, useReadContract } from 'wagmi';
 import { coverMarketAbi } from '@/contracts-abi';
@@ -13,16 +14,28 @@ import { isBusy } from '@/lib/tx/status';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useTransactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
-import type { CoverProduct } from '../cover/useCoverMarket';
+import { useCoverSnapshot, type CoverProduct } from '../cover/useCoverMarket';
+import { coverOutlook, type CoverOutlook } from '@/lib/cover/coverOutlook';
+import { formatProbability } from '@/lib/format/estimate';
+import { formatDuration } from '@/lib/format/duration';
+import { useChainNow } from '../chain/useChainNow';
 import { formatAssets } from '@/lib/format/tokenAmount';
 import { decodeCoverStatus } from '@/lib/chain/enums';
-import { chainScopes } from '../query/queryKeys';
+import { chainScopes, coverKeys } from '../query/queryKeys';
 import { FEED_DECIMALS } from '@/lib/cover/feedChecks';
 
-type Props = { tokenId: bigint; market: Address; products: readonly CoverProduct[]; account: Address; wrongNetwork: boolean };
+type Props = {
+  tokenId: bigint;
+  market: Address;
+  products: readonly CoverProduct[];
+  account: Address;
+  wrongNetwork: boolean;
+  /** The cover's model value (payout × P_touch over the term left), when the cover exchange supplies it. */
+  modelValue?: ReactNode;
+};
 
 /** One cover: live status from the market, and a one-click claim once the feed confirms a touch. */
-export function CoverRow({ tokenId, market, products, account, wrongNetwork }: Props) {
+export function CoverRow({ tokenId, market, products, account, wrongNetwork, modelValue }: Props) {
   const client = usePublicClient();
   const claim = useTransactor();
   const info = useReadContract({
@@ -36,8 +49,10 @@ export function CoverRow({ tokenId, market, products, account, wrongNetwork }: P
   const product = products.find((p) => p.productId === info.data?.productId);
   const active = info.data !== undefined && decodeCoverStatus(info.data.status) === 'active';
   // The round finder reads the feed only while the cover can still pay.
+  const { snapshot } = useCoverSnapshot(product, account);
+  const now = useChainNow(15_000);
   const round = useQuery({
-    queryKey: ['claim-round', market, tokenId.toString(), info.data?.end.toString()],
+    queryKey: coverKeys.claimRound(market, tokenId, info.data?.end),
     enabled: Boolean(client && product && info.data && active),
     refetchInterval: 5_000,
     queryFn: async () => {
@@ -89,6 +104,22 @@ export function CoverRow({ tokenId, market, products, account, wrongNetwork }: P
           {COVER_VIEW_LABEL[view]}
         </span>
       </div>
+      {active && snapshot && product && now !== undefined ? (
+        <CoverOutlookFigures
+          tokenId={tokenId}
+          outlook={coverOutlook({
+            direction: product.direction,
+            spot: snapshot.market.spot,
+            strike: c.strike,
+            sigma: snapshot.market.sigma,
+            now,
+            start: c.start,
+            end: c.end,
+            activationDelay: product.activationDelay,
+          })}
+          modelValue={modelValue}
+        />
+      ) : null}
       <p className="text-xs text-slate-500">
         <ChainTime seconds={c.start} /> → <ChainTime seconds={c.end} />; claims until <ChainTime seconds={c.claimDeadline} />
         {owned ? '' : ' · held by another account now'}
@@ -103,5 +134,43 @@ export function CoverRow({ tokenId, market, products, account, wrongNetwork }: P
       {round.isError ? <p className="text-xs text-red-700">Could not read the price feed to check for a touch.</p> : null}
       <TxStatusLine status={claim.status} />
     </li>
+  );
+}
+
+const signedPercent = (bps: bigint) => `${bps < 0n ? '−' : bps > 0n ? '+' : ''}${formatAmount(bps < 0n ? -bps : bps, 2, { maxFractionDigits: 2 })} %`;
+
+/** Distance to strike and touch probability now, and the slot where a model value goes. */
+function CoverOutlookFigures({ tokenId, outlook, modelValue }: { tokenId: bigint; outlook: CoverOutlook; modelValue: ReactNode }) {
+  const id = tokenId.toString();
+  return (
+    <dl className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-4">
+      <div>
+        <dt className="text-slate-500">Distance to strike</dt>
+        <dd className="font-mono tabular-nums" data-testid={`cover-${id}-distance`} title="The price move still needed to touch the strike">
+          {outlook.distanceBps === 0n ? 'touched' : signedPercent(outlook.distanceBps)}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-slate-500">Touch probability now</dt>
+        <dd
+          className="font-mono tabular-nums"
+          data-testid={`cover-${id}-ptouch`}
+          title="The pricing model's chance of a touch before the cover ends, at the oracle's σ over the term left"
+        >
+          {outlook.pTouch === null ? '—' : formatProbability(Number(outlook.pTouch) / 1e18)}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-slate-500">Term left</dt>
+        <dd className="font-mono tabular-nums">{formatDuration(outlook.remaining)}</dd>
+      </div>
+      {/* The model value (payout × P_touch over the term left) goes here when the cover exchange supplies it. */}
+      {modelValue ? (
+        <div data-slot="model-value">
+          <dt className="text-slate-500">Model value</dt>
+          <dd className="font-mono tabular-nums">{modelValue}</dd>
+        </div>
+      ) : null}
+    </dl>
   );
 }

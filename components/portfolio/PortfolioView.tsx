@@ -5,6 +5,7 @@ import { Card } from '../ui/Card';
 import { useWalletState } from '../wallet/useWalletState';
 import { AccountHistory } from './AccountHistory';
 import { MyCovers } from './MyCovers';
+import { PortfolioTotal } from './PortfolioTotal';
 import { StakesTable } from './StakesTable';
 
 export function PortfolioView() {
@@ -21,6 +22,10 @@ export function PortfolioView() {
   return (
     <div className="space-y-6">
       <IndexerNotice />
+      <Card>
+        <PortfolioTotal account={account} />
+        <p className="mt-2 text-xs text-slate-500">Covers are not counted in the total; each shows its distance to strike and touch probability below.</p>
+      </Card>
       <Card title="My stakes">
         <StakesTable account={account} />
       </Card>

@@ -3,17 +3,14 @@
 import Link from 'next/link';
 import type { Address } from 'viem';
 import type { Layer } from '@/lib/chain/config';
-import { SHARE_DECIMALS } from '@/lib/chain/tokens';
-import { formatAmount } from '@/lib/format/amount';
 import { formatDuration } from '@/lib/format/duration';
 import type { IndexedPosition } from '@/lib/history/indexerApi';
 import { LAYER_COPY } from '@/lib/pool/layers';
-import { claimQuote, requestPhase } from '@/lib/pool/redeemRequest';
-import { stakeEarnings } from '@/lib/portfolio/stake';
+import { requestPhase } from '@/lib/pool/redeemRequest';
+import { positionValueDown, stakeEarnings } from '@/lib/portfolio/stake';
 import { useChainNow } from '../chain/useChainNow';
 import { usePoolData } from '../pools/usePoolData';
-import { formatAssets } from '@/lib/format/tokenAmount';
-import { convertToAssets } from '@/lib/mirror/BackstopPool';
+import { formatAssets, formatShares } from '@/lib/format/tokenAmount';
 
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
 
@@ -44,26 +41,37 @@ export function StakeRow({ layer, account, indexed }: { layer: Layer; account: A
     );
   const shares = data.shares + data.request.shares;
   // Requested shares count at what their claim pays: the lower of their value at request and now.
-  const value = convertToAssets(data, data.shares) + claimQuote(data, data.request, data.request.shares).pays;
+  const value = positionValueDown(data, data.shares, data.request);
   const phase = now !== undefined ? requestPhase(data.request, now) : ({ kind: 'none' } as const);
   const earned = indexed ? stakeEarnings(value, indexed) : undefined;
   return (
-    <tr data-testid={`stake-${layer}`} className="border-t border-slate-100 dark:border-slate-800">
-      <td className="py-3 pr-3">
+    <tr data-testid={`stake-${layer}`} className={ROW}>
+      <td className={`${CELL} font-medium`}>
         <Link href={`/pools/${layer}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
           {LAYER_COPY[layer].title.split(' — ')[0]}
         </Link>
       </td>
-      <td className="py-3 pr-3 font-mono tabular-nums">{formatAmount(shares, SHARE_DECIMALS, { maxFractionDigits: 4 })}</td>
-      <td className="py-3 pr-3 font-mono tabular-nums" data-testid={`stake-${layer}-value`}>
-        {usd(value)}
+      <td className={`${CELL} font-mono tabular-nums`}>
+        <Label>Shares</Label>
+        {formatShares(shares, { maxFractionDigits: 4 })}
       </td>
-      <td className="py-3 pr-3 font-mono tabular-nums" data-testid={`stake-${layer}-earned`}>
-        {earned === undefined ? '—' : `${earned >= 0n ? '+' : '−'}${usd(earned >= 0n ? earned : -earned)}`}
+      <td className={`${CELL} font-mono tabular-nums`}>
+        <Label>Value</Label>
+        <span data-testid={`stake-${layer}-value`}>{usd(value)}</span>
       </td>
-      <td className="py-3 text-sm" data-testid={`stake-${layer}-request`} data-phase={phase.kind}>
-        {phase.kind === 'none' ? '—' : `${formatAmount(data.request.shares, SHARE_DECIMALS, { maxFractionDigits: 2 })} shares, ${requestText(phase)}`}
+      <td className={`${CELL} font-mono tabular-nums`}>
+        <Label>Earned</Label>
+        <span data-testid={`stake-${layer}-earned`}>{earned === undefined ? '—' : `${earned >= 0n ? '+' : '−'}${usd(earned >= 0n ? earned : -earned)}`}</span>
+      </td>
+      <td className={`${CELL} text-sm`} data-testid={`stake-${layer}-request`} data-phase={phase.kind}>
+        <Label>Withdrawal request</Label>
+        {phase.kind === 'none' ? '—' : `${formatShares(data.request.shares, { maxFractionDigits: 2 })}, ${requestText(phase)}`}
       </td>
     </tr>
   );
 }
+
+// Below 640 px a row is a card: each cell a line with its own label (the table's header is hidden there).
+const ROW = 'block rounded-lg border border-slate-200 p-3 sm:table-row sm:rounded-none sm:border-0 sm:border-t sm:p-0 dark:border-slate-800';
+const CELL = 'flex justify-between gap-3 py-1 text-right sm:table-cell sm:py-3 sm:pr-3 sm:text-left';
+const Label = ({ children }: { children: string }) => <span className="font-sans text-xs text-slate-500 sm:hidden">{children}</span>;

@@ -11,9 +11,9 @@ export function StakesTable({ account }: { account: Address }) {
   const indexedFor = (pool: Address | undefined) =>
     portfolio.isError ? null : portfolio.data?.positions.find((p) => p.pool.toLowerCase() === pool?.toLowerCase());
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
+    <div>
+      <table className="block w-full text-left text-sm sm:table">
+        <thead className="hidden text-xs uppercase tracking-wide text-slate-500 sm:table-header-group">
           <tr>
             <th className="pb-2 pr-3 font-medium">Layer</th>
             <th className="pb-2 pr-3 font-medium">Shares</th>
@@ -24,7 +24,7 @@ export function StakesTable({ account }: { account: Address }) {
             <th className="pb-2 font-medium">Withdrawal request</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="block space-y-3 sm:table-row-group sm:space-y-0">
           {LAYERS.map((layer) => (
             <StakeRow key={layer} layer={layer} account={account} indexed={indexedFor(poolAddress(layer))} />
           ))}

@@ -34,6 +34,13 @@ export const historyKeys = {
   indexedBlock: () => ['history', 'indexed-block'] as const,
 };
 
+/** Keys of the cover queries that are not plain chain reads. */
+export const coverKeys = {
+  /** The feed round that proves a cover's touch (findClaimRound); a new end means a new search. */
+  claimRound: (market: Address, tokenId: bigint, end: bigint | undefined) =>
+    ['cover', 'claim-round', lower(market), tokenId.toString(), end?.toString() ?? 'none'] as const,
+};
+
 /** The scope a wagmi query was created with (its key is `[name, { …parameters, scopeKey }]`). */
 export function scopeOf(query: Pick<Query, 'queryKey'>): string | undefined {
   const parameters = query.queryKey[1];
