@@ -71,6 +71,9 @@ test('buy cover at a strike, crash the price through it, claim from the portfoli
   const row = page.getByTestId(`cover-${bought.tokenId}`);
   await expect(row).toHaveAttribute('data-view', 'active');
   await expect(page.getByTestId(`claim-${bought.tokenId}`)).toHaveCount(0);
+  // Its live outlook: the price (2,800) must fall 10.71 % to the 2,500 strike; the model's touch chance is a percentage.
+  await expect(page.getByTestId(`cover-${bought.tokenId}-distance`)).toHaveText('−10.71 %');
+  await expect(page.getByTestId(`cover-${bought.tokenId}-ptouch`)).toHaveText(/^(\d+(\.\d+)? %|< 0\.01 %)$/);
 
   // After the activation delay the price crashes through the strike for two rounds.
   await warp(400);
@@ -83,4 +86,9 @@ test('buy cover at a strike, crash the price through it, claim from the portfoli
   await expect(page.getByText('Claim: confirmed.')).toBeVisible();
   expect(await usdcBalance(DEV_ACCOUNT)).toBe(beforeClaim + 400n * USDC);
   await expect(row).toHaveAttribute('data-view', 'paid');
+  // One history row for the claim (not "claimed" and "claim paid" for the same payout), naming the paying pool.
+  const history = page.getByTestId('account-history');
+  await expect(history.getByTestId('activity-row').filter({ hasText: 'Cover claimed' })).toHaveCount(1, { timeout: 20_000 });
+  await expect(history.getByTestId('activity-row').filter({ hasText: 'Cover claimed' }).getByTestId('activity-pool')).toHaveText(/^(Junior|Senior) pool$/);
+  await expect(history.getByText('Cover claim paid')).toHaveCount(0);
 });

@@ -31,7 +31,8 @@ test('overview shows each layer’s live capital and the indexed activity and sh
   await expect(page.getByTestId('junior-apy-7')).toHaveText(/^\d+\.\d\d%$/);
   // The chart's code loads when it nears the viewport (it sits below the fold).
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await expect(page.getByTestId('share-price-chart')).toBeVisible();
+  // Both layers' histories (Junior's and Senior's), side by side.
+  await expect(page.getByTestId('share-price-chart')).toHaveCount(2);
   await expect(page.getByTestId('indexer-notice')).toHaveCount(0);
 });
 
@@ -69,7 +70,7 @@ test('with the indexer hung, the server-rendered overview says so and the live c
     await page.goto('/');
     await expect(page.getByTestId('indexer-notice')).toContainText('History is unavailable right now');
     await expect(page.getByText('Recent activity is unavailable while the indexer is away.')).toBeVisible();
-    await expect(page.getByText('Share-price history is unavailable while the indexer is away.')).toBeVisible();
+    await expect(page.getByText('Share-price history is unavailable while the indexer is away.')).toHaveCount(2); // both layers
     const onChain = await poolTotalAssets(JUNIOR_POOL);
     expect(await readUsdc(page, 'junior-tvl')).toBe((onChain / 1_000_000n) * 1_000_000n);
   });

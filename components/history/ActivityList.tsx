@@ -6,7 +6,7 @@ export function ActivityList({ rows, testId, showWho = true }: { rows: readonly 
   return (
     <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800" data-testid={testId}>
       {rows.map((r) => (
-        <li key={r.id} className="flex items-baseline justify-between gap-3 py-2" data-testid="activity-row" title={`tx ${r.txHash}`}>
+        <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-x-3 py-2" data-testid="activity-row" title={`tx ${r.txHash}`}>
           <span className="min-w-0">
             <span className="font-medium">{r.label}</span>
             {r.pool ? (

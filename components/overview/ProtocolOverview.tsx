@@ -72,6 +72,18 @@ export async function ProtocolOverview() {
       ) : null}
       {'state' in live ? <SolvencyCard /> : null}
       {/* History streams in last and at the bottom, so what arrives pushes nothing already on screen. */}
+      <Card title="Recent activity">
+        <Suspense fallback={<ActivityPlaceholder />}>
+          <Activity history={history} />
+        </Suspense>
+      </Card>
+      {'state' in live ? (
+        <Card title="Queued governance changes">
+          <Suspense fallback={<ActivityPlaceholder />}>
+            <Governance history={history} blockNumber={live.state.blockNumber} now={live.state.blockTimestamp} />
+          </Suspense>
+        </Card>
+      ) : null}
       <div className="grid items-start gap-6 md:grid-cols-2">
         {LAYERS.map((layer) => (
           <Card key={layer} title={`${LAYER_COPY[layer].title.split(' — ')[0]} share price`}>
@@ -82,19 +94,7 @@ export async function ProtocolOverview() {
             </div>
           </Card>
         ))}
-        <Card title="Recent activity" className="md:col-span-2">
-          <Suspense fallback={<ActivityPlaceholder />}>
-            <Activity history={history} />
-          </Suspense>
-        </Card>
       </div>
-      {'state' in live ? (
-        <Card title="Queued governance changes">
-          <Suspense fallback={<ActivityPlaceholder />}>
-            <Governance history={history} blockNumber={live.state.blockNumber} now={live.state.blockTimestamp} />
-          </Suspense>
-        </Card>
-      ) : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // the one error table (lib/tx/describeError.ts), so it reads exactly as the chain's revert would.
 import { formatAmount, parseAmount } from '../format/amount';
 import { quoteBreakdown, type QuoteBreakdown } from './quoteBreakdown';
-import { formatDuration, formatPeriod } from '../format/duration';
+import { formatPeriod } from '../format/duration';
 import { DAY } from '../mirror/units';
 import { strikeLimit, type MarketSnapshot, type ProductTerms } from '../mirror/CoverMarket';
 import { ContractRevert } from '../mirror/evm';
@@ -111,7 +111,7 @@ function judgeDuration(text: string, ctx: CoverContext): Judged<bigint> {
   // Days with up to 4 decimals → seconds (1 / 10,000 day ≈ 8.6 s), rounded down to whole seconds.
   const duration = (days.value * DAY) / 10_000n;
   if (duration < product.minDuration || duration > product.maxDuration) {
-    return refuse(`Cover runs from ${formatDuration(product.minDuration)} to ${formatDuration(product.maxDuration)}.`);
+    return refuse(`Cover runs from ${formatPeriod(product.minDuration)} to ${formatPeriod(product.maxDuration)}.`);
   }
   return { ok: true, value: duration };
 }
