@@ -83,6 +83,8 @@ test('with the indexer refused in the browser, a pool page keeps its live number
   await page.route(`${E2E_INDEXER_URL}/**`, (route) => route.abort('connectionrefused'));
   await page.goto('/pools/junior');
   await expect(page.getByTestId('indexer-notice')).toContainText('History is unavailable right now', { timeout: 30_000 });
+  // The history card reads the indexer when it nears the viewport (it sits below the fold).
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await expect(page.getByText('Share-price history is unavailable while the indexer is away.')).toBeVisible();
   await expect(page.getByTestId('pool-tvl')).toContainText('USDC');
 });

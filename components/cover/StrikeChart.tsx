@@ -1,17 +1,14 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import { formatUnits, type Address } from 'viem';
+import { niceAxis } from '@/lib/chart/axisTicks';
 import { formatChartPrice as usd, priceDomain, priceSeries, strikeInputFromPrice, strikeLineValue } from '@/lib/cover/priceHistory';
+import StrikeChartPlot from './StrikeChartPlot';
 import { usePriceHistory } from './usePriceHistory';
 
-// Recharts loads only with the chart; the box keeps its height meanwhile, so nothing below it moves.
+// The box keeps the chart's height while the rounds load, so nothing below it moves.
 const BOX = 'h-48 w-full';
-const StrikeChartPlot = dynamic(() => import('./StrikeChartPlot'), {
-  ssr: false,
-  loading: () => <div className={`${BOX} animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800`} aria-busy="true" />,
-});
 
 type Props = {
   feed: Address;
@@ -42,7 +39,12 @@ export function StrikeChart({ feed, feedDecimals, spot, direction, strike, onPic
   const points = useMemo(() => (history.rounds ? priceSeries(history.rounds, feedDecimals) : undefined), [history.rounds, feedDecimals]);
   const strikeLine = strikeLineValue(strike, feedDecimals);
   const spotLine = spot > 0n ? Number(formatUnits(spot, feedDecimals)) : undefined;
-  const domain = useMemo(() => (points ? priceDomain(points, [strikeLine, spotLine]) : undefined), [points, strikeLine, spotLine]);
+  // The rounds, the strike and the price now, padded, then widened to round-number ticks.
+  const axis = useMemo(() => {
+    if (!points) return undefined;
+    const [lo, hi] = priceDomain(points, [strikeLine, spotLine]);
+    return niceAxis(lo, hi, 6);
+  }, [points, strikeLine, spotLine]);
   const pick = useRef(onPick);
   pick.current = onPick;
   const onPickPrice = useCallback((price: number) => {
@@ -63,7 +65,7 @@ export function StrikeChart({ feed, feedDecimals, spot, direction, strike, onPic
       '.';
     body = (
       <div className={BOX}>
-        <StrikeChartPlot points={points} domain={domain!} strike={strikeLine} spot={spotLine} direction={direction} label={label} onPickPrice={onPickPrice} />
+        <StrikeChartPlot points={points} axis={axis!} strike={strikeLine} spot={spotLine} direction={direction} label={label} onPickPrice={onPickPrice} />
       </div>
     );
   }
@@ -72,7 +74,8 @@ export function StrikeChart({ feed, feedDecimals, spot, direction, strike, onPic
     <figure data-testid="strike-chart" className="space-y-1">
       {body}
       <figcaption className="text-xs text-slate-500 dark:text-slate-400">
-        Recent oracle rounds. Click the chart to set the strike at that price{strikeLine !== undefined ? '; the shaded band is where the cover pays' : ''}.
+        Recent oracle rounds, each the same width (chain time, UTC). Click the chart to set the strike at that price
+        {strikeLine !== undefined ? '; the shaded band is where the cover pays' : ''}.
       </figcaption>
     </figure>
   );

@@ -1,26 +1,14 @@
 'use client';
 
-import { memo, useEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceArea,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-  usePlotArea,
-  useYAxisInverseScale,
-  type TooltipContentProps,
-} from 'recharts';
+import { memo, useMemo, useState, type MouseEvent } from 'react';
+import { roundAxisTicks, tickLabel, type NiceAxis } from '@/lib/chart/axisTicks';
+import { formatChartPrice as usd, type PricePoint } from '@/lib/cover/priceHistory';
 import { formatTimestamp } from '@/lib/format/duration';
-import { formatChartPrice as usd, timeAxisLabel, type PricePoint } from '@/lib/cover/priceHistory';
 
 export type StrikeChartPlotProps = {
   points: readonly PricePoint[];
-  domain: [number, number];
+  /** The price axis: round-number ticks, its domain from the lowest to the highest tick. */
+  axis: NiceAxis;
   strike: number | undefined;
   spot: number | undefined;
   direction: 'Down' | 'Up';
@@ -30,129 +18,126 @@ export type StrikeChartPlotProps = {
   label: string;
 };
 
-/** Pixel row → price on the y-axis, and the plot's top and bottom rows (chart pixels, 0 = the chart's top). */
-type PointerScale = { priceAt: (y: number) => unknown; top: number; bottom: number };
-
 const STRIKE = '#d97706'; // amber-600: reads on white and on slate-900
 const SPOT = '#64748b'; // slate-500
+const LINE = '#4f46e5'; // indigo-600
+// The plot's box inside the chart, in CSS pixels: the price labels on the left, the round labels below.
+const INSET = { left: 52, right: 8, top: 8, bottom: 20 } as const;
+// The path's own coordinates; stretched to the box (preserveAspectRatio none), strokes kept at their width.
+const VIEW_H = 1_000;
 
-/** Inside the chart, hands the y-axis's inverse scale and the plot area to the click handler outside it. */
-function PointerScaleProbe({ target }: { target: RefObject<PointerScale | undefined> }) {
-  const inverse = useYAxisInverseScale();
-  const plot = usePlotArea();
-  useEffect(() => {
-    target.current = inverse && plot ? { priceAt: inverse, top: plot.y, bottom: plot.y + plot.height } : undefined;
-  }, [target, inverse, plot]);
-  return null;
-}
+/**
+ * The recent price, one step per oracle round with every round the same width (the seeded days and the
+ * keeper's 30-second rounds would otherwise squeeze the recent ones into a spike at the right edge), on
+ * a price axis with round-number ticks; the strike with the band where the cover pays, and the price now.
+ * Plain SVG and CSS: positions are percentages of the box, so it needs no layout measurement and no
+ * chart library (Recharts cost /cover ~120 kB and most of its blocking time). A click sets the strike
+ * to the price under the pointer; hovering shows that price and the round under the pointer.
+ */
+function StrikeChartPlot({ points, axis, strike, spot, direction, onPickPrice, label }: StrikeChartPlotProps) {
+  const [hover, setHover] = useState<{ price: number; index: number } | undefined>(undefined);
+  const [lo, hi] = axis.domain;
+  const n = points.length;
+  const last = Math.max(1, n - 1);
+  const top = (price: number) => `${((hi - Math.min(hi, Math.max(lo, price))) / (hi - lo)) * 100}%`;
+  const left = (index: number) => `${(index / last) * 100}%`;
 
-function RoundTooltip({ active, payload }: TooltipContentProps) {
-  const point = active ? (payload?.[0]?.payload as PricePoint | undefined) : undefined;
-  if (!point) return null;
-  return (
-    <div className="rounded-md border border-slate-200 bg-white px-2 py-1 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-800">
-      <div className="text-slate-500 dark:text-slate-400">{formatTimestamp(BigInt(point.t))}</div>
-      <div className="font-mono text-slate-900 tabular-nums dark:text-slate-100">{usd(point.price)} USD</div>
-    </div>
+  const path = useMemo(() => {
+    const y = (price: number) => (((hi - price) / (hi - lo)) * VIEW_H).toFixed(2);
+    let d = `M0 ${y(points[0]!.price)}`;
+    for (let i = 1; i < points.length; i++) d += `H${i}V${y(points[i]!.price)}`;
+    return d;
+  }, [points, lo, hi]);
+  const xTicks = useMemo(
+    () =>
+      roundAxisTicks(
+        points.map((p) => p.t),
+        4,
+      ),
+    [points],
   );
-}
 
-/** The recent price with the strike and the price now; a click sets the strike to the price under the pointer. Loaded lazily with Recharts. */
-function StrikeChartPlot({ points, domain, strike, spot, direction, onPickPrice, label }: StrikeChartPlotProps) {
-  const scale = useRef<PointerScale | undefined>(undefined);
-  const [hover, setHover] = useState<number | undefined>(undefined);
-  const first = points[0]!.t;
-  const span = points[points.length - 1]!.t - first;
-
-  // The price at the pointer's row, or undefined off the plot (axis labels, margins).
-  const priceAt = (event: MouseEvent<HTMLDivElement>): number | undefined => {
-    const s = scale.current;
-    if (!s) return undefined;
-    const y = event.clientY - event.currentTarget.getBoundingClientRect().top;
-    if (y < s.top || y > s.bottom) return undefined;
-    const price = Number(s.priceAt(y));
-    return Number.isFinite(price) ? price : undefined;
+  // The price and round under the pointer, or undefined off the plot (axis labels, margins).
+  const pointerAt = (event: MouseEvent<HTMLDivElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const y = event.clientY - box.top - INSET.top;
+    const height = box.height - INSET.top - INSET.bottom;
+    const width = box.width - INSET.left - INSET.right;
+    if (y < 0 || y > height || width <= 0) return undefined;
+    const x = Math.min(width, Math.max(0, event.clientX - box.left - INSET.left));
+    return { price: hi - (y / height) * (hi - lo), index: Math.round((x / width) * last) };
   };
+
+  const band = strike === undefined ? undefined : direction === 'Down' ? { from: strike, to: lo } : { from: hi, to: strike };
+  const round = hover ? points[Math.min(n - 1, hover.index)] : undefined;
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: clicking the chart is a shortcut; the strike field beside it is the keyboard path
     <div
       role="img"
       aria-label={label}
-      className="h-full w-full cursor-crosshair text-slate-500 select-none dark:text-slate-400"
+      className="relative h-full w-full cursor-crosshair text-[11px] text-slate-500 select-none dark:text-slate-400"
       data-testid="strike-chart-plot"
-      data-points={points.length}
-      data-y-min={domain[0]}
-      data-y-max={domain[1]}
+      data-points={n}
+      data-y-min={lo}
+      data-y-max={hi}
       onClick={(e) => {
-        const price = priceAt(e);
-        if (price !== undefined) onPickPrice(price);
+        const at = pointerAt(e);
+        if (at) onPickPrice(at.price);
       }}
-      onMouseMove={(e) => setHover(priceAt(e))}
+      onMouseMove={(e) => setHover(pointerAt(e))}
       onMouseLeave={() => setHover(undefined)}
     >
-      <ResponsiveContainer>
-        <LineChart data={points as PricePoint[]} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.25} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={(t: number) => timeAxisLabel(t, span)}
-            tick={{ fill: 'currentColor' }}
-            stroke="currentColor"
-            fontSize={11}
-            minTickGap={24}
-          />
-          <YAxis
-            type="number"
-            domain={domain}
-            allowDataOverflow
-            tickFormatter={(v: number) => usd(Math.round(v))}
-            tick={{ fill: 'currentColor' }}
-            stroke="currentColor"
-            width={52}
-            fontSize={11}
-          />
-          {strike !== undefined ? (
-            <ReferenceArea
-              y1={direction === 'Down' ? domain[0] : strike}
-              y2={direction === 'Down' ? strike : domain[1]}
-              fill={STRIKE}
-              fillOpacity={0.08}
-              ifOverflow="hidden"
-            />
-          ) : null}
-          {spot !== undefined ? (
-            <ReferenceLine
-              y={spot}
-              stroke={SPOT}
-              strokeDasharray="2 4"
-              label={{ value: `Now ${usd(spot)}`, position: 'insideBottomLeft', fill: 'currentColor', fontSize: 11 }}
-            />
-          ) : null}
-          {strike !== undefined ? (
-            <ReferenceLine
-              y={strike}
-              stroke={STRIKE}
-              strokeWidth={2}
-              label={{ value: `Strike ${usd(strike)}`, position: 'insideTopLeft', fill: STRIKE, fontSize: 11 }}
-            />
-          ) : null}
-          {hover !== undefined ? (
-            <ReferenceLine
-              y={hover}
-              stroke={STRIKE}
-              strokeOpacity={0.6}
-              strokeDasharray="4 3"
-              label={{ value: `Click: strike ${usd(Math.round(hover * 100) / 100)}`, position: 'insideTopRight', fill: STRIKE, fontSize: 11 }}
-            />
-          ) : null}
-          <Tooltip content={RoundTooltip} cursor={{ stroke: 'currentColor', strokeOpacity: 0.4 }} isAnimationActive={false} />
-          <Line type="stepAfter" dataKey="price" stroke="#4f46e5" strokeWidth={2} dot={false} activeDot={{ r: 3 }} isAnimationActive={false} />
-          <PointerScaleProbe target={scale} />
-        </LineChart>
-      </ResponsiveContainer>
+      <div className="absolute" style={INSET}>
+        {axis.ticks.map((tick) => (
+          <div key={tick} className="absolute inset-x-0 border-t border-current opacity-25" style={{ top: top(tick) }} />
+        ))}
+        {axis.ticks.map((tick) => (
+          <span key={tick} className="absolute -translate-y-1/2 pr-1.5 text-right tabular-nums" style={{ top: top(tick), right: '100%', width: INSET.left }}>
+            {tickLabel(tick, axis.decimals)}
+          </span>
+        ))}
+        {xTicks.map((tick, i) => (
+          <span
+            key={tick.index}
+            className={`absolute top-full pt-0.5 whitespace-nowrap tabular-nums ${i === 0 ? '' : i === xTicks.length - 1 ? '-translate-x-full' : '-translate-x-1/2'}`}
+            style={{ left: left(tick.index) }}
+          >
+            {tick.label}
+          </span>
+        ))}
+        {band ? (
+          <div className="absolute inset-x-0" style={{ top: top(band.from), bottom: `calc(100% - ${top(band.to)})`, background: STRIKE, opacity: 0.08 }} />
+        ) : null}
+        <svg className="absolute inset-0 h-full w-full overflow-visible" viewBox={`0 0 ${last} ${VIEW_H}`} preserveAspectRatio="none" aria-hidden="true">
+          <path d={path} fill="none" stroke={LINE} strokeWidth={2} vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
+        </svg>
+        {spot !== undefined ? (
+          <div className="absolute inset-x-0 border-t border-dashed" style={{ top: top(spot), borderColor: SPOT }}>
+            <span className="absolute bottom-0.5 left-1">Now {usd(spot)}</span>
+          </div>
+        ) : null}
+        {strike !== undefined ? (
+          <div className="absolute inset-x-0 border-t-2" style={{ top: top(strike), borderColor: STRIKE, color: STRIKE }}>
+            <span className="absolute top-0.5 left-1">Strike {usd(strike)}</span>
+          </div>
+        ) : null}
+        {hover && round ? (
+          <>
+            <div className="absolute inset-y-0 border-l border-current opacity-40" style={{ left: left(hover.index) }} />
+            <div className="absolute inset-x-0 border-t border-dashed" style={{ top: top(hover.price), borderColor: STRIKE, color: STRIKE }}>
+              <span className="absolute top-0.5 right-1">Click: strike {usd(Math.round(hover.price * 100) / 100)}</span>
+            </div>
+            <div
+              className={`absolute bottom-1 rounded-md border border-slate-200 bg-white px-2 py-1 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-800 ${hover.index > last / 2 ? '-translate-x-full' : ''}`}
+              style={{ left: left(hover.index) }}
+            >
+              <div className="whitespace-nowrap">{formatTimestamp(BigInt(round.t))}</div>
+              <div className="font-mono text-slate-900 tabular-nums dark:text-slate-100">{usd(round.price)} USD</div>
+            </div>
+          </>
+        ) : null}
+      </div>
     </div>
   );
 }

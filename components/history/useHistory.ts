@@ -7,8 +7,10 @@ import { blocksBehind, INDEXER_URL } from '@/lib/history/indexerStatus';
 import type { IndexerHealth } from '@/lib/history/indexerNotice';
 import { historyQueries } from './historyQueries';
 
-export function useSnapshots(layer: Layer) {
-  return useQuery(historyQueries.snapshots(layer));
+/** The layer's share-price snapshots; `enabled` false holds the read (and the SQL client's download) back. */
+export function useSnapshots(layer: Layer, enabled = true) {
+  const query = historyQueries.snapshots(layer);
+  return useQuery({ ...query, enabled: query.enabled && enabled });
 }
 
 /** The layer's realised yield windows (gross income and net share-price change). */

@@ -10,7 +10,6 @@ import {
   recentRoundIds,
   strikeInputFromPrice,
   strikeLineValue,
-  timeAxisLabel,
   type PricePoint,
 } from './priceHistory';
 
@@ -208,14 +207,6 @@ describe('strikeLineValue', () => {
 
   it('a picked strike draws where it was picked (to the cent)', () => {
     expect(strikeLineValue(strikeInputFromPrice(2_431.256)!, 8)).toBe(2_431.26);
-  });
-});
-
-describe('timeAxisLabel', () => {
-  const t = Date.UTC(2026, 4, 14, 14, 5) / 1000;
-  it('dates over long spans, times over short ones (UTC)', () => {
-    expect(timeAxisLabel(t, 14 * 86_400)).toBe('05-14');
-    expect(timeAxisLabel(t, 3_600)).toBe('14:05');
   });
 });
 

@@ -1,10 +1,9 @@
 // The recent price for the cover form's strike chart: which rounds to read, the rounds as chart points,
-// the y-axis range, and a clicked price as a strike the form can check. Chart coordinates only: floats
-// are fine for drawing; the strike goes back to the form as text, and `checkCover` parses and judges it
-// exactly like a typed one.
+// the y-axis range (lib/chart/axisTicks rounds it to ticks), and a clicked price as a strike the form
+// can check. Chart coordinates only: floats are fine for drawing; the strike goes back to the form as
+// text, and `checkCover` parses and judges it exactly like a typed one.
 import { formatUnits } from 'viem';
 import { parseAmount } from '../format/amount';
-import { formatTimestamp } from '../format/duration';
 import { aggregatorRoundOf, phaseOf, proxyRoundId, type Round } from './findClaimRound';
 
 /** Most rounds the chart reads (one batch of `getRoundData` calls). */
@@ -70,10 +69,4 @@ export function strikeLineValue(input: string, feedDecimals: number): number | u
 /** A chart price for labels and the screen-reader summary: grouped, at most cents ("2,431.26"). */
 export function formatChartPrice(price: number): string {
   return price.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
-/** A time-axis label: the UTC date ("05-14") over spans of two days or more, else the UTC time ("14:05"). */
-export function timeAxisLabel(t: number, spanSeconds: number): string {
-  const text = formatTimestamp(BigInt(Math.floor(t)));
-  return spanSeconds >= 2 * 86_400 ? text.slice(5, 10) : text.slice(11, 16);
 }
