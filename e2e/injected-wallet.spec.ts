@@ -27,14 +27,14 @@ test('a rejected signature says so and keeps the form as it was', async ({ page 
   await connectWith(page, TEST_WALLET_NAME);
   const before = await usdcBalance(TEST_WALLET_ACCOUNT);
   await rejectNextSignature(page);
-  await page.getByRole('button', { name: /Get 1,000 test USDC/ }).click();
+  await page.getByRole('button', { name: /Get 10,000 test USDC/ }).click();
   await expect(page.getByTestId('tx-status').first()).toContainText('You rejected the transaction');
   expect(await usdcBalance(TEST_WALLET_ACCOUNT)).toBe(before);
 
   // The wallet signs the next one: faucet works through the injected provider.
-  await page.getByRole('button', { name: /Get 1,000 test USDC/ }).click();
+  await page.getByRole('button', { name: /Get 10,000 test USDC/ }).click();
   await expect(page.getByText('Faucet: confirmed.')).toBeVisible();
-  expect(await usdcBalance(TEST_WALLET_ACCOUNT)).toBe(before + 1_000_000_000n);
+  expect(await usdcBalance(TEST_WALLET_ACCOUNT)).toBe(before + 10_000_000_000n);
 
   // Reject the deposit: the typed amount stays.
   await page.getByLabel('Amount to stake').fill('12.5');
