@@ -13,6 +13,7 @@ import { revertName } from '@/lib/cover/testing/coverChain';
 import { ANVIL_KEYS } from '@/scripts/testing/anvil';
 import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
 import { previewOpen, type OpenMarket } from './openPreview';
+import { loadOpenPositions } from './openPositions';
 import { toPositionState, toVenueParams } from './params';
 
 let chain: LocalChain;
@@ -129,4 +130,22 @@ describe('previewOpen == PerpVenue.open', () => {
     expect(tally.refused.get('PerpVenueBelowInitialMargin') ?? 0).toBeGreaterThan(10);
     expect(tally.refused.get('PerpVenueBelowMinNotional') ?? 0).toBeGreaterThan(5);
   }, 300_000);
+
+  it('loadOpenPositions returns every open position (and only those) as the venue stores it, with its parameters', async () => {
+    // One trader closes, so the loader must drop it.
+    const closer = TRADERS[0]!;
+    const held = await read<{ size: bigint; isLong: boolean }>('positionOf', [closer.address]);
+    if (held.size > 0n) await send(ANVIL_KEYS[1] as Hex, venue, perpVenueAbi, 'close', [held.isLong ? 0n : maxUint256]);
+    const risk = await loadOpenPositions(chain.publicClient, venue, 0n);
+    const expected = [];
+    for (const t of TRADERS) {
+      const s = toPositionState(await read('positionState', [t.address]));
+      if (s.size > 0n) expected.push({ trader: t.address, isLong: s.isLong, size: s.size, entryPrice: s.entryPrice, margin: s.margin, socialLossCharge: s.socialLossCharge, marginFraction: s.marginFraction, maintenanceFraction: s.maintenanceFraction, liquidationPrice: s.liquidationPrice });
+    }
+    expect(expected.length).toBeGreaterThan(2);
+    expect(risk.positions.map((p) => p.trader)).not.toContain(closer.address);
+    expect([...risk.positions].sort((a, b) => a.trader.localeCompare(b.trader))).toEqual(expected.sort((a, b) => a.trader.localeCompare(b.trader)));
+    expect(risk.params.maintenanceBps).toBe(5_000n);
+    expect(risk.priceScale).toBe(10n ** 20n);
+  });
 });
