@@ -2,6 +2,7 @@
 // `BenchSection` and list it here. A forge bench file with no section of its own is printed by "other".
 import { forgeFileSection, otherForgeFilesSection } from './forgeFile';
 import { indexerSection } from './indexer';
+import { keeperSection } from './keeper';
 import { poolSection } from './pool';
 import type { BenchSection } from './types';
 
@@ -36,6 +37,7 @@ const named: BenchSection[] = [
     file: 'MathGas.t.sol',
     notes: ['Library calls measured in-line (no call overhead), worst case over representative inputs; poke is a full external call.'],
   }),
+  keeperSection,
   indexerSection,
 ];
 
