@@ -14,6 +14,7 @@ import { LayerCapitalCard } from './LayerCapitalCard';
 import { MintBudgetCard } from './MintBudgetCard';
 import { OracleCard } from './OracleCard';
 import { QueuedChanges } from './QueuedChanges';
+import { SolvencyCard } from '../risk/SolvencyCard';
 
 type History = Promise<OverviewHistory>;
 
@@ -68,6 +69,7 @@ export async function ProtocolOverview() {
           {live.state.mintBudget ? <MintBudgetCard budget={live.state.mintBudget} /> : null}
         </div>
       ) : null}
+      {'state' in live ? <SolvencyCard /> : null}
       {/* History streams in last and at the bottom, so what arrives pushes nothing already on screen. */}
       <div className="grid items-start gap-6 md:grid-cols-2">
         <Card title="Junior share price">

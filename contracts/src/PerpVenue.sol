@@ -116,7 +116,9 @@ contract PerpVenue is PerpVenueOracle, Ownable2Step, ReentrancyGuardTransient {
         });
         _s.sides[isLong].openInterest = uint96(side.openInterest + sizeDelta);
         _books(p.margin, marginIn, c.margin, 0, c.fee);
-        emit PositionIncreased(msg.sender, isLong, sizeDelta, price, marginIn, c.fee, c.realized, c.charge, c.size, c.margin, fraction);
+        emit PositionIncreased(
+            msg.sender, isLong, sizeDelta, price, marginIn, c.fee, c.realized, c.charge, c.size, c.margin, fraction
+        );
         if (marginIn > 0) stablecoin.safeTransferFrom(msg.sender, address(this), marginIn);
     }
 
@@ -141,7 +143,9 @@ contract PerpVenue is PerpVenueOracle, Ownable2Step, ReentrancyGuardTransient {
         uint256 fraction = PerpMath.marginFractionUp(_sigma(round, q.maxSigmaAge), q.marginK, q.marginHorizon, q.marginFloor);
         (uint256 charge,) = PerpMath.socialLossChargeDown(p.size, _s.sides[p.isLong].socialLossIndex, p.socialLossSnapshot);
         uint256 margin = p.margin - amount;
-        if (PerpMath.belowMarginFraction(p.isLong, p.size, p.entryPrice, int256(margin) - int256(charge), price, fraction, priceScale)) {
+        if (PerpMath.belowMarginFraction(
+                p.isLong, p.size, p.entryPrice, int256(margin) - int256(charge), price, fraction, priceScale
+            )) {
             revert PerpVenueBelowInitialMargin(margin, _maintenanceUp(p.size, price, fraction));
         }
         _s.positions[msg.sender].margin = uint96(margin);
@@ -165,7 +169,8 @@ contract PerpVenue is PerpVenueOracle, Ownable2Step, ReentrancyGuardTransient {
         uint256 fee = PerpMath.mulBpsUp(PerpMath.notionalUp(sizeDelta, price, priceScale), q.tradingFeeBps);
         int256 after_ = int256(uint256(p.margin)) - int256(charge + fee) + realized;
         if (after_ < 0) revert PerpVenueInsufficientMargin(charge + fee, uint256(int256(uint256(p.margin)) + realized));
-        _s.positions[msg.sender] = Position(uint96(rest), p.entryPrice, p.marginFraction, p.isLong, uint96(uint256(after_)), index);
+        _s.positions[msg.sender] =
+            Position(uint96(rest), p.entryPrice, p.marginFraction, p.isLong, uint96(uint256(after_)), index);
         _s.sides[p.isLong].openInterest -= uint96(sizeDelta);
         _books(p.margin, 0, uint256(after_), 0, fee);
         emit PositionDecreased(msg.sender, p.isLong, sizeDelta, price, fee, realized, charge, 0, rest, uint256(after_));
@@ -206,8 +211,8 @@ contract PerpVenue is PerpVenueOracle, Ownable2Step, ReentrancyGuardTransient {
         }
         sizeClosed = p.size;
         if (!PerpMath.belowMarginFraction(
-            p.isLong, p.size, p.entryPrice, marginNet, price, PerpMath.mulBpsUp(mmf, q.fullLiquidationBps), priceScale
-        )) {
+                p.isLong, p.size, p.entryPrice, marginNet, price, PerpMath.mulBpsUp(mmf, q.fullLiquidationBps), priceScale
+            )) {
             uint256 part = PerpMath.partialCloseSizeUp(
                 p.isLong,
                 p.size,
@@ -381,7 +386,9 @@ contract PerpVenue is PerpVenueOracle, Ownable2Step, ReentrancyGuardTransient {
         c.size = p.size + sizeDelta;
         c.fee = PerpMath.mulBpsUp(PerpMath.notionalUp(sizeDelta, price, priceScale), q.tradingFeeBps);
         int256 funds = int256(uint256(p.margin) + marginIn) + c.realized;
-        if (funds < int256(c.charge + c.fee)) revert PerpVenueInsufficientMargin(c.charge + c.fee, funds < 0 ? 0 : uint256(funds));
+        if (funds < int256(c.charge + c.fee)) {
+            revert PerpVenueInsufficientMargin(c.charge + c.fee, funds < 0 ? 0 : uint256(funds));
+        }
         c.margin = uint256(funds) - c.charge - c.fee;
         if (c.margin > type(uint96).max) revert PerpVenueInsufficientMargin(c.margin, type(uint96).max);
         uint256 notional = PerpMath.notionalDown(c.size, price, priceScale);
@@ -448,7 +455,18 @@ contract PerpVenue is PerpVenueOracle, Ownable2Step, ReentrancyGuardTransient {
         uint256 badDebt
     ) internal {
         emit PositionLiquidated(
-            trader, msg.sender, sizeClosed, price, c.realized, c.charge, c.fee, liquidatorFee, toTrader, badDebt, c.size, c.margin
+            trader,
+            msg.sender,
+            sizeClosed,
+            price,
+            c.realized,
+            c.charge,
+            c.fee,
+            liquidatorFee,
+            toTrader,
+            badDebt,
+            c.size,
+            c.margin
         );
     }
 

@@ -187,7 +187,9 @@ contract PerpVenueTest is PerpVenueBase {
         p.tradingFeeBps = 11;
         vm.prank(gov);
         vm.expectRevert(
-            abi.encodeWithSelector(IPerpVenue.PerpVenueParameterOutOfBounds.selector, IPerpVenue.Parameter.TradingFeeBps, 11, 0, 10)
+            abi.encodeWithSelector(
+                IPerpVenue.PerpVenueParameterOutOfBounds.selector, IPerpVenue.Parameter.TradingFeeBps, 11, 0, 10
+            )
         );
         perp.setParams(p);
         p = _defaultParams();

@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {PerpVenueBase} from "./PerpVenueBase.t.sol";
 import {IPerpVenue} from "../src/interfaces/IPerpVenue.sol";
 import {PerpMath} from "../src/libraries/PerpMath.sol";
+import {IShortfallWaterfall} from "../src/interfaces/IShortfallWaterfall.sol";
 import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
 import {Recapitalizer} from "../src/Recapitalizer.sol";
 import {Vm} from "./utils/Vm.sol";
@@ -20,8 +21,8 @@ contract PerpVenueBadDebtTest is PerpVenueBase {
         super.setUp();
         // Small layer caps and a small exposure cap, so every layer of the waterfall is reached.
         vm.startPrank(gov);
-        wf.setLayerCapBps(ShortfallWaterfall.Layer.Junior, 100); // 1 % of 1,000,000 free = 10,000
-        wf.setLayerCapBps(ShortfallWaterfall.Layer.Senior, 100); // 1 % of 4,000,000 free = 40,000
+        wf.setLayerCapBps(IShortfallWaterfall.Layer.Junior, 100); // 1 % of 1,000,000 free = 10,000
+        wf.setLayerCapBps(IShortfallWaterfall.Layer.Senior, 100); // 1 % of 4,000,000 free = 40,000
         wf.setVenue(address(perp), 100_000e6); // junior + senior + recapitalization ≤ 100,000
         vm.stopPrank();
         _fund(dave, 1_000_000e6);
@@ -118,7 +119,7 @@ contract PerpVenueBadDebtTest is PerpVenueBase {
         uint256 carolCharge = _state(carol).socialLossCharge;
         vm.prank(carol);
         perp.close(type(uint256).max);
-        (, , uint256 outstanding) = perp.sideState(false);
+        (,, uint256 outstanding) = perp.sideState(false);
         (,,,,,, uint256 dust) = perp.accounts();
         assertEq(outstanding, 0, "no open short owes anything");
         assertEq((charge + carolCharge) * I + dust, a.remainder * I, "charges + dust == remainder, to 1e-27 of a unit");
@@ -202,7 +203,7 @@ contract PerpVenueBadDebtTest is PerpVenueBase {
         perp.liquidate(alice); // the liquidation itself never waits for the waterfall
         (,,,, uint256 deferredLong,,) = perp.accounts();
         assertEq(deferredLong, uint256(-equity), "deferred");
-        vm.expectRevert(ShortfallWaterfall.ShortfallWaterfallPaused.selector);
+        vm.expectRevert(IShortfallWaterfall.ShortfallWaterfallPaused.selector);
         perp.absorbDeferredBadDebt(true);
         vm.prank(gov);
         wf.unpause();

@@ -110,7 +110,11 @@ contract PerpVenueOutageTest is PerpVenueBase {
     function test_Construction_SequencerGraceBounded() public {
         vm.expectRevert(
             abi.encodeWithSelector(
-                IPerpVenue.PerpVenueParameterOutOfBounds.selector, IPerpVenue.Parameter.SequencerGracePeriod, 1 minutes, 5 minutes, 1 days
+                IPerpVenue.PerpVenueParameterOutOfBounds.selector,
+                IPerpVenue.Parameter.SequencerGracePeriod,
+                1 minutes,
+                5 minutes,
+                1 days
             )
         );
         new PerpVenue(wf, oracle, gov, guardian, AggregatorV3Interface(address(seq)), 1 minutes, _defaultParams());

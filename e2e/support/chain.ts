@@ -5,7 +5,7 @@ import { foundry } from 'viem/chains';
 import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallAbi, testUSDCAbi, volatilityOracleAbi } from '../../contracts-abi';
 import { ANVIL_KEYS } from '../../scripts/testing/anvil';
 import { deployments } from '../../contracts-abi/deployments';
-import { E2E_RPC_URL } from './env';
+import { E2E_RPC_URL } from '../../scripts/testing/e2eEnv';
 
 export const client = createPublicClient({ chain: foundry, transport: http(E2E_RPC_URL) });
 const contracts = deployments[31337]!.contracts;
@@ -33,7 +33,12 @@ export async function warp(seconds: number): Promise<void> {
 }
 
 export async function redeemRequestOf(account: Address, pool: Address) {
-  const [requestId, shares, claimableAt, expiresAt, , assetsAtRequest] = await client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [account] });
+  const [requestId, shares, claimableAt, expiresAt, , assetsAtRequest] = await client.readContract({
+    address: pool,
+    abi: backstopPoolAbi,
+    functionName: 'redeemRequest',
+    args: [account],
+  });
   return { requestId, shares, claimableAt, expiresAt, assetsAtRequest };
 }
 

@@ -2,12 +2,11 @@
 // function, same integer steps, same rounding, same domain checks (in the same order, so a revert names
 // the same error). Units: size in 1e18 base units, prices in feed units, money in stablecoin base units,
 // fractions as WADs; `scale` = 10^(18 + feedDecimals − stableDecimals). Parity: PerpMath.parity.test.ts.
-import { isqrt } from '../math/fixedPointMath';
-import { mulDiv } from '../math/mulDiv';
+import { ContractRevert, mulDiv, uint } from './evm';
+import { isqrt } from './FixedPointMath';
+import { BPS, WAD, YEAR } from './units';
 
-export const WAD = 10n ** 18n;
-export const BPS = 10_000n;
-export const YEAR = 365n * 86_400n;
+export { BPS, WAD, YEAR };
 export const INDEX_SCALE = 10n ** 27n;
 export const MAX_SIZE = (1n << 96n) - 1n;
 export const MAX_PRICE = (1n << 64n) - 1n;
@@ -19,36 +18,30 @@ export const MAX_HORIZON = YEAR;
 export const MAX_AMOUNT = (1n << 128n) - 1n;
 export const MAX_INDEX = (1n << 160n) - 1n;
 
-/** Thrown where the contract reverts with `PerpMathOutOfDomain(value, max)`. */
-export class PerpMathOutOfDomain extends Error {
-  readonly errorName = 'PerpMathOutOfDomain';
-  constructor(readonly value: bigint, readonly max: bigint) {
-    super(`PerpMathOutOfDomain(${value}, ${max})`);
-  }
-}
+/** The contract's `PerpMathOutOfDomain(value, max)`, as the twin throws it. */
+const outOfDomain = (value: bigint, max: bigint) => new ContractRevert('PerpMath', 'PerpMathOutOfDomain', [value, max]);
 
-const UINT = (1n << 256n) - 1n;
 /** `uint256(x)` of an int256: two's complement, as the contract casts for its error arguments. */
 const asUint = (x: bigint) => BigInt.asUintN(256, x);
 
 function check(value: bigint, max: bigint): void {
-  if (value > max) throw new PerpMathOutOfDomain(value, max);
+  if (value > max) throw outOfDomain(value, max);
 }
 
 function checkUint(...values: bigint[]): void {
-  for (const v of values) if (v < 0n || v > UINT) throw new RangeError(`${v} is not a uint256`);
+  for (const v of values) uint(v);
 }
 
 function checkPosition(size: bigint, price: bigint, scale: bigint): void {
   check(size, MAX_SIZE);
   check(price, MAX_PRICE);
-  if (scale === 0n) throw new PerpMathOutOfDomain(0n, MAX_SCALE);
+  if (scale === 0n) throw outOfDomain(0n, MAX_SCALE);
   check(scale, MAX_SCALE);
 }
 
 function checkMargin(marginNet: bigint): void {
-  if (marginNet > MAX_MARGIN) throw new PerpMathOutOfDomain(asUint(marginNet), MAX_MARGIN);
-  if (marginNet < -MAX_MARGIN) throw new PerpMathOutOfDomain(asUint(marginNet), MAX_MARGIN);
+  if (marginNet > MAX_MARGIN) throw outOfDomain(asUint(marginNet), MAX_MARGIN);
+  if (marginNet < -MAX_MARGIN) throw outOfDomain(asUint(marginNet), MAX_MARGIN);
 }
 
 /** Integer square root rounded up (OpenZeppelin `Math.sqrt(a, Rounding.Ceil)`). */
@@ -136,15 +129,7 @@ function equityWad(isLong: boolean, size: bigint, entry: bigint, marginNet: bigi
 }
 
 /** Whether the exact equity is below `fraction` of the exact notional. Mirrors `PerpMath.belowMarginFraction`. */
-export function belowMarginFraction(
-  isLong: boolean,
-  size: bigint,
-  entry: bigint,
-  marginNet: bigint,
-  price: bigint,
-  fraction: bigint,
-  scale: bigint,
-): boolean {
+export function belowMarginFraction(isLong: boolean, size: bigint, entry: bigint, marginNet: bigint, price: bigint, fraction: bigint, scale: bigint): boolean {
   checkUint(size, entry, price, fraction, scale);
   checkPosition(size, price, scale);
   check(entry, MAX_PRICE);
@@ -162,7 +147,7 @@ export function liquidationPrice(isLong: boolean, size: bigint, entry: bigint, m
   checkPosition(size, entry, scale);
   check(fraction, isLong ? WAD - 1n : WAD);
   checkMargin(marginNet);
-  if (size === 0n) throw new PerpMathOutOfDomain(0n, 0n);
+  if (size === 0n) throw outOfDomain(0n, 0n);
   const marginScaled = marginNet * scale;
   const sizeEntry = size * entry;
   if (isLong) {
@@ -192,7 +177,7 @@ export function partialCloseSizeUp(
   check(targetFraction, WAD);
   check(feeBps, BPS);
   checkMargin(marginNet);
-  if (price === 0n || targetFraction * BPS <= WAD * feeBps) throw new PerpMathOutOfDomain(WAD * feeBps, targetFraction * BPS);
+  if (price === 0n || targetFraction * BPS <= WAD * feeBps) throw outOfDomain(WAD * feeBps, targetFraction * BPS);
   const equitySafe = equityWad(isLong, size, entry, marginNet, price, scale) - 2n * WAD * scale;
   const shortfall = targetFraction * size * price - equitySafe;
   if (shortfall <= 0n) return 0n;
@@ -206,7 +191,7 @@ export type CloseOut = { toTrader: bigint; tradingFeePaid: bigint; liquidatorFee
 /** Trading fee, then liquidator fee, then the trader; negative equity is bad debt. Mirrors `PerpMath.closeOut`. */
 export function closeOut(equity: bigint, tradingFee: bigint, liquidatorFee: bigint): CloseOut {
   checkUint(tradingFee, liquidatorFee);
-  if (equity < -MAX_AMOUNT || equity > MAX_AMOUNT) throw new PerpMathOutOfDomain(MAX_AMOUNT, MAX_AMOUNT);
+  if (equity < -MAX_AMOUNT || equity > MAX_AMOUNT) throw outOfDomain(MAX_AMOUNT, MAX_AMOUNT);
   check(tradingFee, MAX_AMOUNT);
   check(liquidatorFee, MAX_AMOUNT);
   if (equity < 0n) return { toTrader: 0n, tradingFeePaid: 0n, liquidatorFeePaid: 0n, badDebt: -equity };
@@ -235,7 +220,7 @@ export function socialLossChargeDown(size: bigint, index: bigint, snapshot: bigi
   checkUint(size, index, snapshot);
   check(size, MAX_SIZE);
   check(index, MAX_INDEX);
-  if (snapshot > index) throw new PerpMathOutOfDomain(snapshot, index);
+  if (snapshot > index) throw outOfDomain(snapshot, index);
   const chargeScaled = size * (index - snapshot);
   return { charge: chargeScaled / INDEX_SCALE, chargeScaled };
 }
@@ -247,7 +232,7 @@ export function splitUnraised(unraised: bigint, debtOfLongs: bigint, debtOfShort
   check(debtOfLongs, MAX_AMOUNT);
   check(debtOfShorts, MAX_AMOUNT);
   const total = debtOfLongs + debtOfShorts;
-  if (unraised > total) throw new PerpMathOutOfDomain(unraised, total);
+  if (unraised > total) throw outOfDomain(unraised, total);
   if (total === 0n) return { toShorts: 0n, toLongs: 0n };
   const toShorts = (unraised * debtOfLongs) / total;
   return { toShorts, toLongs: unraised - toShorts };

@@ -33,7 +33,17 @@ export type VenueRisk = {
   positions: OpenPosition[];
 };
 
-type RawState = { isLong: boolean; size: bigint; entryPrice: bigint; margin: bigint; socialLossCharge: bigint; marginFraction: bigint; maintenanceFraction: bigint; liquidationPrice: bigint; price: bigint };
+type RawState = {
+  isLong: boolean;
+  size: bigint;
+  entryPrice: bigint;
+  margin: bigint;
+  socialLossCharge: bigint;
+  marginFraction: bigint;
+  maintenanceFraction: bigint;
+  liquidationPrice: bigint;
+  price: bigint;
+};
 
 /** Pure: the open positions among `states` (size > 0), with the maintenance fraction recomputed as the venue does. */
 export function toOpenPositions(states: readonly { trader: Address; state: RawState }[], params: VenueParams): OpenPosition[] {
@@ -41,8 +51,19 @@ export function toOpenPositions(states: readonly { trader: Address; state: RawSt
     .filter(({ state }) => state.size > 0n)
     .map(({ trader, state: s }) => {
       const maintenanceFraction = mulBpsUp(s.marginFraction, params.maintenanceBps);
-      if (maintenanceFraction !== s.maintenanceFraction) throw new Error(`${trader}: maintenance fraction ${s.maintenanceFraction} ≠ ${maintenanceFraction}: the venue and its twin disagree`);
-      return { trader, isLong: s.isLong, size: s.size, entryPrice: s.entryPrice, margin: s.margin, socialLossCharge: s.socialLossCharge, marginFraction: s.marginFraction, maintenanceFraction, liquidationPrice: s.liquidationPrice };
+      if (maintenanceFraction !== s.maintenanceFraction)
+        throw new Error(`${trader}: maintenance fraction ${s.maintenanceFraction} ≠ ${maintenanceFraction}: the venue and its twin disagree`);
+      return {
+        trader,
+        isLong: s.isLong,
+        size: s.size,
+        entryPrice: s.entryPrice,
+        margin: s.margin,
+        socialLossCharge: s.socialLossCharge,
+        marginFraction: s.marginFraction,
+        maintenanceFraction,
+        liquidationPrice: s.liquidationPrice,
+      };
     });
 }
 
@@ -55,7 +76,12 @@ export async function loadOpenPositions(client: PublicClient, venue: Address, fr
   ]);
   const params = toVenueParams(rawParams as never);
   const traders = [...new Set(logs.map((l) => (l.args as { trader: Address }).trader))];
-  const states = await Promise.all(traders.map(async (trader) => ({ trader, state: (await client.readContract({ address: venue, abi: perpVenueAbi, functionName: 'positionState', args: [trader] })) as RawState })));
+  const states = await Promise.all(
+    traders.map(async (trader) => ({
+      trader,
+      state: (await client.readContract({ address: venue, abi: perpVenueAbi, functionName: 'positionState', args: [trader] })) as RawState,
+    })),
+  );
   const price = states.find((s) => s.state.size > 0n)?.state.price ?? 0n;
   return { params, priceScale, price, positions: toOpenPositions(states, params) };
 }

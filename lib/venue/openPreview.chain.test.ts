@@ -9,7 +9,7 @@ import { createWalletClient, http, maxUint256, type Address, type Hex } from 'vi
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { mockAggregatorAbi, perpVenueAbi, protocolErrorsAbi, testUSDCAbi, volatilityOracleAbi } from '@/contracts-abi';
-import { revertName } from '@/lib/cover/testing/coverChain';
+import { revertName } from '@/scripts/testing/coverChain';
 import { ANVIL_KEYS } from '@/scripts/testing/anvil';
 import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
 import { previewOpen, type OpenMarket } from './openPreview';
@@ -29,7 +29,8 @@ async function send(key: Hex, address: Address, abi: readonly unknown[], functio
   const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
 }
-const read = <T>(functionName: string, args: readonly unknown[] = []) => chain.publicClient.readContract({ address: venue, abi: perpVenueAbi, functionName, args } as never) as Promise<T>;
+const read = <T>(functionName: string, args: readonly unknown[] = []) =>
+  chain.publicClient.readContract({ address: venue, abi: perpVenueAbi, functionName, args } as never) as Promise<T>;
 
 async function publish(answer: bigint) {
   const c = chain.deployment.contracts;
@@ -50,7 +51,13 @@ async function market(isLong: boolean): Promise<OpenMarket> {
 
 async function simulate(trader: Address, isLong: boolean, size: bigint, marginIn: bigint): Promise<string | null> {
   try {
-    await chain.publicClient.simulateContract({ address: venue, abi: perpVenueAbi, functionName: 'open', args: [isLong, size, marginIn, isLong ? maxUint256 : 0n], account: trader });
+    await chain.publicClient.simulateContract({
+      address: venue,
+      abi: perpVenueAbi,
+      functionName: 'open',
+      args: [isLong, size, marginIn, isLong ? maxUint256 : 0n],
+      account: trader,
+    });
     return null;
   } catch (e) {
     return revertName(e, protocolErrorsAbi as never);
@@ -80,7 +87,11 @@ describe('previewOpen == PerpVenue.open', () => {
       fc.record({
         trader: fc.integer({ min: 0, max: TRADERS.length - 1 }),
         isLong: fc.boolean(),
-        size: fc.oneof({ weight: 6, arbitrary: fc.bigInt({ min: 1n, max: 8n * ETH }) }, { weight: 3, arbitrary: fc.bigInt({ min: ETH / 100n, max: ETH / 30n }) }, { weight: 1, arbitrary: fc.constant(0n) }),
+        size: fc.oneof(
+          { weight: 6, arbitrary: fc.bigInt({ min: 1n, max: 8n * ETH }) },
+          { weight: 3, arbitrary: fc.bigInt({ min: ETH / 100n, max: ETH / 30n }) },
+          { weight: 1, arbitrary: fc.constant(0n) },
+        ),
         marginOffset: fc.oneof(fc.constantFrom(-1n, 0n, 1n), fc.bigInt({ min: -200n * USDC, max: 2_000n * USDC })),
         move: fc.integer({ min: -300, max: 300 }), // bps of the price before this order
         sendIt: fc.boolean(),
@@ -90,18 +101,29 @@ describe('previewOpen == PerpVenue.open', () => {
     const tally = { refused: new Map<string, number>(), passed: 0, sent: 0, boundaries: 0, skipped: 0 };
     for (const o of orders) {
       if (o.move !== 0 && o.sendIt) {
-        const [, answer] = await chain.publicClient.readContract({ address: chain.deployment.contracts.priceFeed.address, abi: mockAggregatorAbi, functionName: 'latestRoundData' });
+        const [, answer] = await chain.publicClient.readContract({
+          address: chain.deployment.contracts.priceFeed.address,
+          abi: mockAggregatorAbi,
+          functionName: 'latestRoundData',
+        });
         await publish((answer * BigInt(10_000 + o.move)) / 10_000n);
       }
       const trader = TRADERS[o.trader]!;
-      const stored = await read<{ size: bigint; entryPrice: bigint; margin: bigint; isLong: boolean; socialLossSnapshot: bigint }>('positionOf', [trader.address]);
+      const stored = await read<{ size: bigint; entryPrice: bigint; margin: bigint; isLong: boolean; socialLossSnapshot: bigint }>('positionOf', [
+        trader.address,
+      ]);
       const isLong = stored.size > 0n ? stored.isLong : o.isLong; // the other side is PerpVenueSideMismatch, not previewed
       const m = await market(isLong);
       const base = previewOpen(isLong, o.size, 0n, m, stored);
       const marginIn = base.minMarginIn + o.marginOffset > 0n ? base.minMarginIn + o.marginOffset : 0n;
       const preview = previewOpen(isLong, o.size, marginIn, m, stored);
       // Over the wallet's balance is the form's own check (the token reverts first): not previewOpen's.
-      const balance = await chain.publicClient.readContract({ address: chain.deployment.contracts.stablecoin.address, abi: testUSDCAbi, functionName: 'balanceOf', args: [trader.address] });
+      const balance = await chain.publicClient.readContract({
+        address: chain.deployment.contracts.stablecoin.address,
+        abi: testUSDCAbi,
+        functionName: 'balanceOf',
+        args: [trader.address],
+      });
       if (marginIn > balance) {
         tally.skipped++;
         continue;
@@ -120,11 +142,18 @@ describe('previewOpen == PerpVenue.open', () => {
       if (!preview.refusal && o.sendIt) {
         await send(ANVIL_KEYS[o.trader + 1] as Hex, venue, perpVenueAbi, 'open', [isLong, o.size, marginIn, isLong ? maxUint256 : 0n]);
         const after = toPositionState(await read('positionState', [trader.address]));
-        expect([after.size, after.margin, after.liquidationPrice, after.maintenanceFraction]).toEqual([preview.size, preview.margin, preview.liquidationPrice, preview.maintenanceFraction]);
+        expect([after.size, after.margin, after.liquidationPrice, after.maintenanceFraction]).toEqual([
+          preview.size,
+          preview.margin,
+          preview.liquidationPrice,
+          preview.maintenanceFraction,
+        ]);
         tally.sent++;
       }
     }
-    console.log(`previewOpen vs open: ${orders.length} orders (${tally.skipped} over the balance skipped), ${tally.passed} passed (${tally.sent} sent and matched), refused ${JSON.stringify(Object.fromEntries(tally.refused))}, ${tally.boundaries} minMarginIn boundaries checked`);
+    console.log(
+      `previewOpen vs open: ${orders.length} orders (${tally.skipped} over the balance skipped), ${tally.passed} passed (${tally.sent} sent and matched), refused ${JSON.stringify(Object.fromEntries(tally.refused))}, ${tally.boundaries} minMarginIn boundaries checked`,
+    );
     expect(tally.sent).toBeGreaterThan(20);
     expect(tally.boundaries).toBeGreaterThan(50);
     expect(tally.refused.get('PerpVenueBelowInitialMargin') ?? 0).toBeGreaterThan(10);
@@ -140,7 +169,18 @@ describe('previewOpen == PerpVenue.open', () => {
     const expected = [];
     for (const t of TRADERS) {
       const s = toPositionState(await read('positionState', [t.address]));
-      if (s.size > 0n) expected.push({ trader: t.address, isLong: s.isLong, size: s.size, entryPrice: s.entryPrice, margin: s.margin, socialLossCharge: s.socialLossCharge, marginFraction: s.marginFraction, maintenanceFraction: s.maintenanceFraction, liquidationPrice: s.liquidationPrice });
+      if (s.size > 0n)
+        expected.push({
+          trader: t.address,
+          isLong: s.isLong,
+          size: s.size,
+          entryPrice: s.entryPrice,
+          margin: s.margin,
+          socialLossCharge: s.socialLossCharge,
+          marginFraction: s.marginFraction,
+          maintenanceFraction: s.maintenanceFraction,
+          liquidationPrice: s.liquidationPrice,
+        });
     }
     expect(expected.length).toBeGreaterThan(2);
     expect(risk.positions.map((p) => p.trader)).not.toContain(closer.address);

@@ -36,7 +36,10 @@ export type OpenPreview = {
   /** Exact (PerpMath.liquidationPrice at the maintenance fraction): a long liquidates at or below it, a short at or above. */
   liquidationPrice: bigint;
   /** The first check the order fails, by the venue's error name, or null. */
-  refusal: null | { error: 'PerpVenueZeroAmount' | 'PerpVenueInsufficientMargin' | 'PerpVenueBelowMinNotional' | 'PerpVenueOpenInterestCap' | 'PerpVenueBelowInitialMargin'; needed: bigint };
+  refusal: null | {
+    error: 'PerpVenueZeroAmount' | 'PerpVenueInsufficientMargin' | 'PerpVenueBelowMinNotional' | 'PerpVenueOpenInterestCap' | 'PerpVenueBelowInitialMargin';
+    needed: bigint;
+  };
 };
 
 const NONE: ExistingPosition = { size: 0n, entryPrice: 0n, margin: 0n, socialLossSnapshot: 0n };
@@ -65,7 +68,9 @@ export function previewOpen(isLong: boolean, sizeDelta: bigint, marginIn: bigint
   if (sizeDelta === 0n) refusal = { error: 'PerpVenueZeroAmount', needed: 1n };
   else if (funds < charge + fee) refusal = { error: 'PerpVenueInsufficientMargin', needed: charge + fee };
   else if (notional < q.minNotional) refusal = { error: 'PerpVenueBelowMinNotional', needed: q.minNotional };
-  else if (notionalUp(market.sideOpenInterest + sizeDelta, price, scale) > q.maxOpenInterest) refusal = { error: 'PerpVenueOpenInterestCap', needed: q.maxOpenInterest };
-  else if (belowMarginFraction(isLong, size, price, margin, price, market.initialFraction, scale)) refusal = { error: 'PerpVenueBelowInitialMargin', needed: minMarginIn };
+  else if (notionalUp(market.sideOpenInterest + sizeDelta, price, scale) > q.maxOpenInterest)
+    refusal = { error: 'PerpVenueOpenInterestCap', needed: q.maxOpenInterest };
+  else if (belowMarginFraction(isLong, size, price, margin, price, market.initialFraction, scale))
+    refusal = { error: 'PerpVenueBelowInitialMargin', needed: minMarginIn };
   return { ...preview, refusal };
 }

@@ -1,15 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WAD } from '@/lib/mirror/PerpMath';
-import { distanceToLiquidation, liquidationPriceAfterAdding, liquidationTouchProbability, marginToReachTouchProbability, type MarginedPosition } from './remedy';
+import {
+  distanceToLiquidation,
+  liquidationPriceAfterAdding,
+  liquidationTouchProbability,
+  marginToReachTouchProbability,
+  type MarginedPosition,
+} from './remedy';
 
 const SCALE = 10n ** 20n; // 8-decimal feed, 6-decimal stablecoin
 const PRICE = 10n ** 8n;
 const USDC = 10n ** 6n;
 const ETH = 10n ** 18n;
 
-const long: MarginedPosition = { isLong: true, size: 2n * ETH, entryPrice: 3_000n * PRICE, margin: 700n * USDC, socialLossCharge: 0n, maintenanceFraction: 6n * 10n ** 16n };
-const p = (pos: MarginedPosition, spot: bigint, sigma: bigint, amount: bigint) => liquidationTouchProbability(pos.isLong, spot, liquidationPriceAfterAdding(pos, amount, SCALE), sigma);
+const long: MarginedPosition = {
+  isLong: true,
+  size: 2n * ETH,
+  entryPrice: 3_000n * PRICE,
+  margin: 700n * USDC,
+  socialLossCharge: 0n,
+  maintenanceFraction: 6n * 10n ** 16n,
+};
+const p = (pos: MarginedPosition, spot: bigint, sigma: bigint, amount: bigint) =>
+  liquidationTouchProbability(pos.isLong, spot, liquidationPriceAfterAdding(pos, amount, SCALE), sigma);
 
 describe('liquidationTouchProbability', () => {
   it('is 1 at or past the liquidation price, 0 for a long that cannot be liquidated', () => {
@@ -62,7 +76,14 @@ describe('marginToReachTouchProbability', () => {
         fc.bigInt({ min: 0n, max: 50n * USDC }),
         (isLong, size, entry, marginPct, movePct, sigma, threshold, charge) => {
           const notional = (size * entry) / SCALE;
-          const pos: MarginedPosition = { isLong, size, entryPrice: entry, margin: (notional * BigInt(marginPct)) / 100n + charge, socialLossCharge: charge, maintenanceFraction: 5n * 10n ** 16n };
+          const pos: MarginedPosition = {
+            isLong,
+            size,
+            entryPrice: entry,
+            margin: (notional * BigInt(marginPct)) / 100n + charge,
+            socialLossCharge: charge,
+            maintenanceFraction: 5n * 10n ** 16n,
+          };
           const spot = (entry * BigInt(100 + movePct)) / 100n;
           const r = marginToReachTouchProbability(pos, spot, sigma, threshold, SCALE);
           if (r.kind === 'none-needed') expect(p(pos, spot, sigma, 0n)).toBeLessThanOrEqual(threshold);
@@ -79,8 +100,19 @@ describe('marginToReachTouchProbability', () => {
   });
 
   it('no smaller amount reaches the threshold: every unit in the 2,000 below it and 1,000 evenly spaced ones down to 0 stay above', () => {
-    const small: MarginedPosition = { isLong: true, size: ETH / 50n, entryPrice: 3_000n * PRICE, margin: 4n * USDC, socialLossCharge: 0n, maintenanceFraction: 5n * 10n ** 16n };
-    for (const [pos, threshold] of [[small, WAD / 2n], [small, WAD / 20n], [{ ...small, isLong: false }, WAD / 5n]] as const) {
+    const small: MarginedPosition = {
+      isLong: true,
+      size: ETH / 50n,
+      entryPrice: 3_000n * PRICE,
+      margin: 4n * USDC,
+      socialLossCharge: 0n,
+      maintenanceFraction: 5n * 10n ** 16n,
+    };
+    for (const [pos, threshold] of [
+      [small, WAD / 2n],
+      [small, WAD / 20n],
+      [{ ...small, isLong: false }, WAD / 5n],
+    ] as const) {
       const r = marginToReachTouchProbability(pos, 3_000n * PRICE, 8n * 10n ** 17n, threshold, SCALE);
       expect(r.kind).toBe('add');
       if (r.kind !== 'add') continue;

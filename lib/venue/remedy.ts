@@ -2,7 +2,7 @@
 // price within a horizon (the cover market's `touchProbability` twin at the oracle's σ), and the exact
 // margin to add so that probability falls to a threshold — by a monotone integer search over the twins,
 // so the amount is the least whole stablecoin unit `addMargin` accepts that achieves it.
-import { touchProbability, MAX_PRICE as TOUCH_MAX_PRICE } from '@/lib/math/touchProbability';
+import { MAX_PRICE as TOUCH_MAX_PRICE, touchProbability } from '@/lib/mirror/TouchProbability';
 import { liquidationPrice, MAX_MARGIN, WAD } from '@/lib/mirror/PerpMath';
 
 export const DAY = 86_400n;
@@ -50,7 +50,14 @@ export type MarginRemedy =
  * binary search over integers finds the least one: P(amount) ≤ threshold < P(amount − 1).
  * `impossible` when even the most margin a position can hold (2^96 − 1) does not reach the threshold.
  */
-export function marginToReachTouchProbability(p: MarginedPosition, spot: bigint, sigma: bigint, threshold: bigint, scale: bigint, horizon: bigint = DAY): MarginRemedy {
+export function marginToReachTouchProbability(
+  p: MarginedPosition,
+  spot: bigint,
+  sigma: bigint,
+  threshold: bigint,
+  scale: bigint,
+  horizon: bigint = DAY,
+): MarginRemedy {
   const probabilityAfter = (amount: bigint) => liquidationTouchProbability(p.isLong, spot, liquidationPriceAfterAdding(p, amount, scale), sigma, horizon);
   const now = probabilityAfter(0n);
   if (now <= threshold) return { kind: 'none-needed', probability: now };

@@ -3,7 +3,12 @@
 import { formatDuration } from '@/lib/format/duration';
 import type { VenueParams } from './params';
 
-export function venueStaleness(input: { now: bigint; priceUpdatedAt: bigint; sigmaUpdatedAt: bigint; params: Pick<VenueParams, 'maxPriceAge' | 'maxSigmaAge'> }): string | undefined {
+export function venueStaleness(input: {
+  now: bigint;
+  priceUpdatedAt: bigint;
+  sigmaUpdatedAt: bigint;
+  params: Pick<VenueParams, 'maxPriceAge' | 'maxSigmaAge'>;
+}): string | undefined {
   const priceAge = input.now - input.priceUpdatedAt;
   if (priceAge > input.params.maxPriceAge) {
     return `The price feed has not updated for ${formatDuration(priceAge)}: opening waits for the next round (closing and adding margin still work).`;

@@ -10,13 +10,35 @@ const USDC = 10n ** 6n;
 const market: OpenMarket = {
   price: 3_000n * PRICE,
   initialFraction: 125_600_000_000_000_000n, // 12.56 %: 3 σ √(1/365) at σ = 80 %
-  params: { marginFloor: WAD / 20n, marginK: 3n * WAD, marginHorizon: 86_400n, maintenanceBps: 5_000n, fullLiquidationBps: 5_000n, tradingFeeBps: 5n, liquidationFeeBps: 20n, poolFeeShareBps: 5_000n, maxPriceAge: 3_600n, maxSigmaAge: 86_400n, minNotional: 50n * USDC, maxOpenInterest: 5_000_000n * USDC },
+  params: {
+    marginFloor: WAD / 20n,
+    marginK: 3n * WAD,
+    marginHorizon: 86_400n,
+    maintenanceBps: 5_000n,
+    fullLiquidationBps: 5_000n,
+    tradingFeeBps: 5n,
+    liquidationFeeBps: 20n,
+    poolFeeShareBps: 5_000n,
+    maxPriceAge: 3_600n,
+    maxSigmaAge: 86_400n,
+    minNotional: 50n * USDC,
+    maxOpenInterest: 5_000_000n * USDC,
+  },
   priceScale: SCALE,
   sideOpenInterest: 0n,
   sideIndex: 0n,
 };
-const ctx: TradeContext = { market, existing: { size: 0n, entryPrice: 0n, margin: 0n, socialLossSnapshot: 0n, isLong: true }, feedDecimals: 8, assetDecimals: 6, assetSymbol: 'USDC', walletBalance: 10_000n * USDC, wrongNetwork: false };
-const check = (size: string, margin: string, over: Partial<TradeContext> = {}, side: 'long' | 'short' = 'long') => checkTrade({ side, size, margin }, { ...ctx, ...over });
+const ctx: TradeContext = {
+  market,
+  existing: { size: 0n, entryPrice: 0n, margin: 0n, socialLossSnapshot: 0n, isLong: true },
+  feedDecimals: 8,
+  assetDecimals: 6,
+  assetSymbol: 'USDC',
+  walletBalance: 10_000n * USDC,
+  wrongNetwork: false,
+};
+const check = (size: string, margin: string, over: Partial<TradeContext> = {}, side: 'long' | 'short' = 'long') =>
+  checkTrade({ side, size, margin }, { ...ctx, ...over });
 
 describe('checkTrade: the bad-input table', () => {
   it.each([
@@ -42,8 +64,14 @@ describe('checkTrade: the bad-input table', () => {
 
   it('refuses the wrong network, the other side, and an order over the open-interest cap', () => {
     expect(check('1', '500', { wrongNetwork: true })).toMatchObject({ ok: false, field: 'form', message: 'Switch your wallet to the right network first.' });
-    expect(check('1', '500', { existing: { size: 10n ** 18n, entryPrice: market.price, margin: 500n * USDC, socialLossSnapshot: 0n, isLong: true } }, 'short')).toMatchObject({ ok: false, field: 'side' });
-    expect(check('1', '500', { market: { ...market, sideOpenInterest: 1_666n * 10n ** 18n } })).toMatchObject({ ok: false, field: 'size', message: expect.stringMatching(/open interest/) });
+    expect(
+      check('1', '500', { existing: { size: 10n ** 18n, entryPrice: market.price, margin: 500n * USDC, socialLossSnapshot: 0n, isLong: true } }, 'short'),
+    ).toMatchObject({ ok: false, field: 'side' });
+    expect(check('1', '500', { market: { ...market, sideOpenInterest: 1_666n * 10n ** 18n } })).toMatchObject({
+      ok: false,
+      field: 'size',
+      message: expect.stringMatching(/open interest/),
+    });
   });
 
   it('accepts exactly from the least margin on (378.3 USDC for 1 ETH at 3,000 and 12.56 %, fee 1.5)', () => {

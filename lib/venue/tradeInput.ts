@@ -18,7 +18,9 @@ export type TradeContext = {
   wrongNetwork: boolean;
 };
 type Field = keyof TradeFields | 'form';
-export type TradeCheck = { ok: true; isLong: boolean; size: bigint; margin: bigint; preview: OpenPreview } | { ok: false; field: Field; message: string; empty: boolean; preview?: OpenPreview };
+export type TradeCheck =
+  | { ok: true; isLong: boolean; size: bigint; margin: bigint; preview: OpenPreview }
+  | { ok: false; field: Field; message: string; empty: boolean; preview?: OpenPreview };
 
 const fail = (field: Field, message: string, empty = false, preview?: OpenPreview): TradeCheck => ({ ok: false, field, message, empty, preview });
 
@@ -42,10 +44,16 @@ export function checkTrade(fields: TradeFields, ctx: TradeContext): TradeCheck {
     return fail('side', `You hold a ${ctx.existing.isLong ? 'long' : 'short'}: close it before opening a ${fields.side} (one position per account).`);
   }
   const size = parseAmount(fields.size, SIZE_DECIMALS);
-  if (!size.ok) return size.reason === 'empty' ? fail('size', `Enter the size in ${SIZE_SYMBOL}.`, true) : fail('size', amountMessage(size.reason, 'size', SIZE_DECIMALS, '1.5'));
+  if (!size.ok)
+    return size.reason === 'empty'
+      ? fail('size', `Enter the size in ${SIZE_SYMBOL}.`, true)
+      : fail('size', amountMessage(size.reason, 'size', SIZE_DECIMALS, '1.5'));
   if (size.value === 0n) return fail('size', 'The size must be more than zero.');
   const margin = parseAmount(fields.margin, ctx.assetDecimals);
-  if (!margin.ok) return margin.reason === 'empty' ? fail('margin', `Enter the margin in ${ctx.assetSymbol}.`, true) : fail('margin', amountMessage(margin.reason, 'margin', ctx.assetDecimals, '500'));
+  if (!margin.ok)
+    return margin.reason === 'empty'
+      ? fail('margin', `Enter the margin in ${ctx.assetSymbol}.`, true)
+      : fail('margin', amountMessage(margin.reason, 'margin', ctx.assetDecimals, '500'));
   const preview = previewOpen(isLong, size.value, margin.value, ctx.market, ctx.existing);
   const r = preview.refusal;
   if (r?.error === 'PerpVenueBelowMinNotional') {
@@ -103,13 +111,22 @@ export function checkMarginChange(
   const money = (v: bigint) => `${formatAmount(v, ctx.assetDecimals, { maxFractionDigits: 2 })} ${ctx.assetSymbol}`;
   if (ctx.wrongNetwork) return { ok: false, message: 'Switch your wallet to the right network first.', empty: false };
   const amount = parseAmount(input, ctx.assetDecimals);
-  if (!amount.ok) return { ok: false, empty: amount.reason === 'empty', message: amount.reason === 'empty' ? `Enter an amount in ${ctx.assetSymbol}.` : amountMessage(amount.reason, 'amount', ctx.assetDecimals, '250') };
+  if (!amount.ok)
+    return {
+      ok: false,
+      empty: amount.reason === 'empty',
+      message: amount.reason === 'empty' ? `Enter an amount in ${ctx.assetSymbol}.` : amountMessage(amount.reason, 'amount', ctx.assetDecimals, '250'),
+    };
   if (amount.value === 0n) return { ok: false, empty: false, message: 'The amount must be more than zero.' };
   if (direction === 'add' && ctx.walletBalance !== undefined && amount.value > ctx.walletBalance) {
     return { ok: false, empty: false, message: `That is more than your ${ctx.assetSymbol} balance (${money(ctx.walletBalance)}).` };
   }
   if (direction === 'remove' && amount.value > ctx.maxRemovable) {
-    return { ok: false, empty: false, message: `At most ${money(ctx.maxRemovable)} can come out now: the rest must stay above the initial margin at today’s price and volatility.` };
+    return {
+      ok: false,
+      empty: false,
+      message: `At most ${money(ctx.maxRemovable)} can come out now: the rest must stay above the initial margin at today’s price and volatility.`,
+    };
   }
   return { ok: true, amount: amount.value };
 }

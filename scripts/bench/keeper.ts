@@ -38,7 +38,8 @@ export const keeperSection: BenchSection = {
       await publishRound(anvil.rpcUrl, deployment, 3_000n * PRICE);
       // Twelve traders (one position per account): fixed throwaway keys, given gas by anvil_setBalance.
       const keys = Array.from({ length: 12 }, (_, i) => `0x${(0xbe0000n + BigInt(i) + 1n).toString(16).padStart(64, '0')}` as Hex);
-      for (const key of keys) await client.request({ method: 'anvil_setBalance' as never, params: [privateKeyToAccount(key).address, '0x56BC75E2D63100000'] as never });
+      for (const key of keys)
+        await client.request({ method: 'anvil_setBalance' as never, params: [privateKeyToAccount(key).address, '0x56BC75E2D63100000'] as never });
       const [fraction, scale] = await Promise.all([
         client.readContract({ address: venue, abi: perpVenueAbi, functionName: 'marginFractionNow' }),
         client.readContract({ address: venue, abi: perpVenueAbi, functionName: 'priceScale' }),
@@ -57,7 +58,9 @@ export const keeperSection: BenchSection = {
       await keeper.crash(crashBps);
       const seconds = (Date.now() - started) / 1000;
       await keeper.stop();
-      const [round] = await client.getContractEvents({ address: deployment.contracts.priceFeed.address, abi: mockAggregatorAbi, eventName: 'AnswerUpdated', fromBlock: 0n }).then((l) => l.slice(-1));
+      const [round] = await client
+        .getContractEvents({ address: deployment.contracts.priceFeed.address, abi: mockAggregatorAbi, eventName: 'AnswerUpdated', fromBlock: 0n })
+        .then((l) => l.slice(-1));
       const crashBlock = round!.blockNumber;
       const liquidations = await client.getContractEvents({ address: venue, abi: perpVenueAbi, eventName: 'PositionLiquidated', fromBlock: crashBlock });
       const rows = liquidations.map((l) => [

@@ -4,6 +4,7 @@ import { forgeFileSection, otherForgeFilesSection } from './forgeFile';
 import { indexerSection } from './indexer';
 import { keeperSection } from './keeper';
 import { poolSection } from './pool';
+import { riskSection } from './risk';
 import type { BenchSection } from './types';
 
 const named: BenchSection[] = [
@@ -17,7 +18,7 @@ const named: BenchSection[] = [
         '≤ 160,000, claim with 2 confirmations ≤ 75,000 gas; matched to the logged keys by name (scripts/bench/targets.ts).',
       'External calls are call-frame gas (vm.lastCallGas): an eth_call or transaction to the market spends this plus ' +
         'its 21,000 + calldata intrinsic (quote on the seeded local stack after issue 13: eth_estimateGas 60,735 − 21,720 = ' +
-        '39,015; the bench\'s book reads a little more). A contract calling the market adds 2,600 on its side for the cold account.',
+        "39,015; the bench's book reads a little more). A contract calling the market adds 2,600 on its side for the cold account.",
     ],
   }),
   forgeFileSection({
@@ -27,8 +28,8 @@ const named: BenchSection[] = [
     notes: [
       'Targets (issue 15): open ≤ 150,000 and partial liquidation ≤ 150,000 gas; matched to the logged keys by name ' +
         '(scripts/bench/targets.ts). Call-frame gas (vm.lastCallGas), every slot cold: a transaction adds its 21,000 + calldata.',
-      'Bad-debt liquidations add the waterfall (both pools\' accounting, the payments to the venue) and, when the layers are ' +
-        'spent, the auction\'s opening and the socialised-loss index; they are rare and not gas-bound.',
+      "Bad-debt liquidations add the waterfall (both pools' accounting, the payments to the venue) and, when the layers are " +
+        "spent, the auction's opening and the socialised-loss index; they are rare and not gas-bound.",
     ],
   }),
   forgeFileSection({
@@ -39,6 +40,7 @@ const named: BenchSection[] = [
   }),
   keeperSection,
   indexerSection,
+  riskSection,
 ];
 
 export const SECTIONS: BenchSection[] = [...named, otherForgeFilesSection(() => named.flatMap((s) => s.files ?? []))];

@@ -160,20 +160,33 @@ type Clients = { publicClient: PublicClient; wallet: WalletClient<Transport, Cha
  * Fills the placeholders of external libraries in a creation bytecode (forge's `linkReferences`: byte
  * offsets of 20-byte slots per library name). Throws when a library the bytecode needs has no address.
  */
-export function linkBytecode(bytecode: Hex, references: Record<string, Record<string, { start: number; length: number }[]>>, libraries: Record<string, Address>): Hex {
+export function linkBytecode(
+  bytecode: Hex,
+  references: Record<string, Record<string, { start: number; length: number }[]>>,
+  libraries: Record<string, Address>,
+): Hex {
   let code = bytecode.slice(2);
   for (const byName of Object.values(references)) {
     for (const [name, slots] of Object.entries(byName)) {
       const address = libraries[name];
       if (!address) throw new Error(`the bytecode needs library ${name}: pass its address`);
-      for (const { start, length } of slots) code = code.slice(0, start * 2) + address.slice(2).toLowerCase().padStart(length * 2, '0') + code.slice((start + length) * 2);
+      for (const { start, length } of slots)
+        code =
+          code.slice(0, start * 2) +
+          address
+            .slice(2)
+            .toLowerCase()
+            .padStart(length * 2, '0') +
+          code.slice((start + length) * 2);
     }
   }
   return `0x${code}`;
 }
 
 function linkReferencesOf(name: string): Record<string, Record<string, { start: number; length: number }[]>> {
-  const json = JSON.parse(readFileSync(path.join(OUT_DIR, `${name}.sol`, `${name}.json`), 'utf8')) as { bytecode: { linkReferences?: Record<string, Record<string, { start: number; length: number }[]>> } };
+  const json = JSON.parse(readFileSync(path.join(OUT_DIR, `${name}.sol`, `${name}.json`), 'utf8')) as {
+    bytecode: { linkReferences?: Record<string, Record<string, { start: number; length: number }[]>> };
+  };
   return json.bytecode.linkReferences ?? {};
 }
 
@@ -212,9 +225,7 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
   const clients = { publicClient, wallet };
   const startBlock = Number(await publicClient.getBlockNumber());
 
-  const stablecoin = options.stablecoin
-    ? { address: options.stablecoin, blockNumber: startBlock }
-    : await deployOne(clients, 'TestUSDC');
+  const stablecoin = options.stablecoin ? { address: options.stablecoin, blockNumber: startBlock } : await deployOne(clients, 'TestUSDC');
   const owner = account.address;
   const guardian = options.guardian ?? owner;
   const juniorPool = await deployOne(clients, 'BackstopPool', [stablecoin.address, 'Backstop Junior', 'bsJR', owner, guardian]);
@@ -266,7 +277,14 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
   const pools = { juniorPool: juniorPool.address, seniorPool: seniorPool.address };
   for (const product of PRODUCTS) {
     await send(clients, coverMarket.address, loadArtifact('CoverMarket').abi, 'registerProduct', [
-      { feed: priceFeed.address, oracle: volatilityOracle.address, pool: pools[product.pool], direction: product.direction, ...PRODUCT_TERMS, pricing: PRICING_DEFAULTS },
+      {
+        feed: priceFeed.address,
+        oracle: volatilityOracle.address,
+        pool: pools[product.pool],
+        direction: product.direction,
+        ...PRODUCT_TERMS,
+        pricing: PRICING_DEFAULTS,
+      },
     ]);
   }
 
@@ -299,7 +317,21 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
     chainId,
     deployer: account.address,
     startBlock,
-    contracts: { stablecoin, juniorPool, seniorPool, shortfallWaterfall, recapitalizer, bks, priceFeed, volatilityOracle, coverMarket, perpVenue, perpSettlement, perpLens, timelock },
+    contracts: {
+      stablecoin,
+      juniorPool,
+      seniorPool,
+      shortfallWaterfall,
+      recapitalizer,
+      bks,
+      priceFeed,
+      volatilityOracle,
+      coverMarket,
+      perpVenue,
+      perpSettlement,
+      perpLens,
+      timelock,
+    },
   };
   if (options.write ?? true) writeDeployment(deployment);
   return deployment;
@@ -360,8 +392,14 @@ async function handOverToTimelock(
   await send(clients, timelock.address, abi, 'executeBatch', [targets, values, payloads, zeroHash, salt]);
 
   const role = (name: string) => read<Hex>(publicClient, timelock.address, abi, name);
-  const [admin, proposerRole, cancellerRole, executorRole] = await Promise.all(['DEFAULT_ADMIN_ROLE', 'PROPOSER_ROLE', 'CANCELLER_ROLE', 'EXECUTOR_ROLE'].map(role));
-  const keep = new Map<Hex, Address>([[proposerRole!, proposer], [cancellerRole!, proposer], [executorRole!, executor]]);
+  const [admin, proposerRole, cancellerRole, executorRole] = await Promise.all(
+    ['DEFAULT_ADMIN_ROLE', 'PROPOSER_ROLE', 'CANCELLER_ROLE', 'EXECUTOR_ROLE'].map(role),
+  );
+  const keep = new Map<Hex, Address>([
+    [proposerRole!, proposer],
+    [cancellerRole!, proposer],
+    [executorRole!, executor],
+  ]);
   for (const [r, account] of keep) if (account !== deployer) await send(clients, timelock.address, abi, 'grantRole', [r, account]);
   for (const [r, account] of keep) if (account !== deployer) await send(clients, timelock.address, abi, 'renounceRole', [r, deployer]);
   await send(clients, timelock.address, abi, 'renounceRole', [admin, deployer]);

@@ -121,12 +121,19 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   };
   const latestAnswer = async () => (await read<readonly [bigint, bigint]>(deployment.contracts.priceFeed.address, mockAggregatorAbi, 'latestRoundData'))[1];
   const feeOf = async (size: bigint) => {
-    const [params, scale] = await Promise.all([read<{ tradingFeeBps: number }>(venue, perpVenueAbi, 'params'), read<bigint>(venue, perpVenueAbi, 'priceScale')]);
+    const [params, scale] = await Promise.all([
+      read<{ tradingFeeBps: number }>(venue, perpVenueAbi, 'params'),
+      read<bigint>(venue, perpVenueAbi, 'priceScale'),
+    ]);
     return (size * (await latestAnswer()) * BigInt(params.tradingFeeBps) + scale * 10_000n - 1n) / (scale * 10_000n);
   };
   /** Opens at the latest price with `tenths` / 10 of the initial margin σ asks now, plus the fee. */
   const open = async (key: Hex, isLong: boolean, size: bigint, tenths: bigint) => {
-    const [fraction, scale, answer] = await Promise.all([read<bigint>(venue, perpVenueAbi, 'marginFractionNow'), read<bigint>(venue, perpVenueAbi, 'priceScale'), latestAnswer()]);
+    const [fraction, scale, answer] = await Promise.all([
+      read<bigint>(venue, perpVenueAbi, 'marginFractionNow'),
+      read<bigint>(venue, perpVenueAbi, 'priceScale'),
+      latestAnswer(),
+    ]);
     const initial = (fraction * size * answer + scale * 10n ** 18n - 1n) / (scale * 10n ** 18n);
     const margin = (initial * tenths + 9n) / 10n + (await feeOf(size));
     await faucet(key, usdc, margin);

@@ -62,7 +62,9 @@ describe('decideKeeperActions', () => {
 
   it('distributes the pools fee share from the threshold on', () => {
     expect(decideKeeperActions({ ...quiet, poolFees: config.minFeesToDistribute - 1n }, state, config).actions).toEqual([]);
-    expect(decideKeeperActions({ ...quiet, poolFees: config.minFeesToDistribute }, state, config).actions).toEqual([{ kind: 'distributeFees', amount: config.minFeesToDistribute }]);
+    expect(decideKeeperActions({ ...quiet, poolFees: config.minFeesToDistribute }, state, config).actions).toEqual([
+      { kind: 'distributeFees', amount: config.minFeesToDistribute },
+    ]);
   });
 });
 
@@ -72,7 +74,10 @@ describe('the walk', () => {
       let s = seed;
       let p = 3_000n * PRICE;
       const out: bigint[] = [];
-      for (let i = 0; i < 50; i++) ({ answer: p, state: s } = walkStep(p, s, config)), out.push(p);
+      for (let i = 0; i < 50; i++) {
+        ({ answer: p, state: s } = walkStep(p, s, config));
+        out.push(p);
+      }
       return out;
     };
     expect(run(7)).toEqual(run(7));

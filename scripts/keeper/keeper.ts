@@ -136,12 +136,17 @@ export function startKeeper(options: KeeperOptions): KeeperHandle {
     const ids: bigint[] = [];
     for (let id = 1n; id <= lastTokenId; id++) if (!finalCovers.has(id)) ids.push(id);
     const covers = await Promise.all(
-      ids.map(async (tokenId) => ({ tokenId, status: Number((await read<{ status: number }>(c.coverMarket.address, coverMarketAbi, 'coverInfo', [tokenId])).status) })),
+      ids.map(async (tokenId) => ({
+        tokenId,
+        status: Number((await read<{ status: number }>(c.coverMarket.address, coverMarketAbi, 'coverInfo', [tokenId])).status),
+      })),
     );
     for (const cv of covers) if (cv.status === COVER_STATUS.Claimed || cv.status === COVER_STATUS.Released) finalCovers.add(cv.tokenId);
     const auctions = [];
     for (const auctionId of auctionIds) {
-      const [, , credited, settled] = await read<readonly [bigint, bigint, bigint, boolean]>(c.perpVenue.address, perpVenueAbi, 'recapitalizationOf', [auctionId]);
+      const [, , credited, settled] = await read<readonly [bigint, bigint, bigint, boolean]>(c.perpVenue.address, perpVenueAbi, 'recapitalizationOf', [
+        auctionId,
+      ]);
       if (settled) {
         auctionIds.delete(auctionId);
         continue;
@@ -186,10 +191,14 @@ export function startKeeper(options: KeeperOptions): KeeperHandle {
             if (e.eventName === 'PositionLiquidated') {
               const a = e.args;
               const kind = a.badDebt > 0n ? 'full, with bad debt' : a.size === 0n ? 'full' : 'partial';
-              log(`keeper: ${at(r)} liquidated ${short(action.trader)} (${kind}): closed ${usd(a.sizeClosed, 18)} ETH at ${usd(a.price, 8)}, fee ${usd(a.liquidatorFee, 6)} USDC, bad debt ${usd(a.badDebt, 6)} USDC`);
+              log(
+                `keeper: ${at(r)} liquidated ${short(action.trader)} (${kind}): closed ${usd(a.sizeClosed, 18)} ETH at ${usd(a.price, 8)}, fee ${usd(a.liquidatorFee, 6)} USDC, bad debt ${usd(a.badDebt, 6)} USDC`,
+              );
             } else if (e.eventName === 'BadDebtAbsorbed') {
               const a = e.args;
-              log(`keeper: ${at(r)}   bad debt ${usd(a.debt, 6)} → Junior ${usd(a.junior, 6)}, Senior ${usd(a.senior, 6)}, auction #${a.auctionId} ${usd(a.recapitalization, 6)}, socialised ${usd(a.remainder, 6)}`);
+              log(
+                `keeper: ${at(r)}   bad debt ${usd(a.debt, 6)} → Junior ${usd(a.junior, 6)}, Senior ${usd(a.senior, 6)}, auction #${a.auctionId} ${usd(a.recapitalization, 6)}, socialised ${usd(a.remainder, 6)}`,
+              );
             }
           } catch {
             // an event of another shape: not logged

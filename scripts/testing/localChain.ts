@@ -16,7 +16,9 @@ export type LocalChain = {
   stop: () => Promise<void>;
 };
 
-export async function startLocalChain(): Promise<LocalChain> {
+/** `governance: 'deployer'` (default) keeps the deployer as owner, for tests that call owner setters
+ *  directly; `'timelock'` deploys exactly as `npm start` does (needed by the demo seed). */
+export async function startLocalChain(options: { governance?: 'timelock' | 'deployer' } = {}): Promise<LocalChain> {
   const anvil = await startAnvil();
   const transport = http(anvil.rpcUrl, { batch: { batchSize: 200 }, retryCount: 0 });
   const publicClient = createPublicClient({ chain: foundry, transport }) as PublicClient;
@@ -24,7 +26,7 @@ export async function startLocalChain(): Promise<LocalChain> {
   // Addresses as `npm start` deploys them, but the deployer (anvil #0) stays owner: these parity suites drive
   // owner setters (markets, venues, pauses) as plain transactions. Governance through the timelock is
   // tested on the real handover (contracts/test/Governance.t.sol, the indexer and e2e suites).
-  const deployment = await deployProtocol({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_KEYS[0], write: false, governance: 'deployer' });
+  const deployment = await deployProtocol({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_KEYS[0], write: false, governance: options.governance ?? 'deployer' });
   const deploy = async (contractName: string, sourceFile?: string, args: readonly unknown[] = []) => {
     const artifact = loadArtifact(contractName, sourceFile);
     const hash = await wallet.deployContract({ abi: artifact.abi as Abi, bytecode: artifact.bytecode, args: args as unknown[] });

@@ -231,10 +231,7 @@ interface ICoverMarket {
     /// @param strike Feed units (same decimals as the feed's answers).
     /// @param payout Pool asset base units.
     /// @param duration Seconds from now.
-    function quote(uint256 productId, uint256 strike, uint256 payout, uint256 duration)
-        external
-        view
-        returns (uint256 premium);
+    function quote(uint256 productId, uint256 strike, uint256 payout, uint256 duration) external view returns (uint256 premium);
 
     /// @notice The product's configuration and whether its sales are paused.
     function product(uint256 productId) external view returns (ProductConfig memory config, bool paused);

@@ -14,7 +14,6 @@ import {PerpVenueLayout} from "./PerpVenueLayout.sol";
 library PerpLens {
     // ------------------------------------------------------------------ hard bounds
 
-
     uint256 internal constant MIN_MARGIN_FLOOR = 0.02e18; // at most 50× leverage
     uint256 internal constant MAX_MARGIN_FLOOR = 0.5e18;
     uint256 internal constant MIN_MARGIN_K = 0.5e18;
@@ -39,7 +38,6 @@ library PerpLens {
     /// @dev In whole stablecoin tokens: the minimum notional lies in [1, 100,000] tokens.
     uint256 internal constant MAX_MIN_NOTIONAL_TOKENS = 100_000;
 
-
     /// @notice `trader`'s position marked at `price` (see `IPerpVenue.PositionState`); all zero without one.
     function positionState(PerpVenueLayout storage v, address trader, uint256 price, uint256 scale)
         external
@@ -52,17 +50,25 @@ library PerpLens {
         s.price = price;
         (s.socialLossCharge,) = PerpMath.socialLossChargeDown(p.size, v.sides[p.isLong].socialLossIndex, p.socialLossSnapshot);
         int256 marginNet = int256(uint256(p.margin)) - int256(s.socialLossCharge);
-        (s.isLong, s.size, s.entryPrice, s.margin, s.marginFraction) = (p.isLong, p.size, p.entryPrice, p.margin, p.marginFraction);
+        (s.isLong, s.size, s.entryPrice, s.margin, s.marginFraction) =
+        (p.isLong, p.size, p.entryPrice, p.margin, p.marginFraction);
         s.pnl = PerpMath.pnlDown(p.isLong, p.size, p.entryPrice, price, scale);
         s.equity = marginNet + s.pnl;
         s.maintenanceFraction = PerpMath.mulBpsUp(p.marginFraction, q.maintenanceBps);
         s.maintenanceMargin =
             Math.mulDiv(PerpMath.notionalUp(p.size, price, scale), s.maintenanceFraction, PerpMath.WAD, Math.Rounding.Ceil);
         s.liquidationPrice = PerpMath.liquidationPrice(p.isLong, p.size, p.entryPrice, marginNet, s.maintenanceFraction, scale);
-        s.liquidatable = PerpMath.belowMarginFraction(p.isLong, p.size, p.entryPrice, marginNet, price, s.maintenanceFraction, scale);
+        s.liquidatable =
+            PerpMath.belowMarginFraction(p.isLong, p.size, p.entryPrice, marginNet, price, s.maintenanceFraction, scale);
         s.fullLiquidation = s.liquidatable
             && PerpMath.belowMarginFraction(
-                p.isLong, p.size, p.entryPrice, marginNet, price, PerpMath.mulBpsUp(s.maintenanceFraction, q.fullLiquidationBps), scale
+                p.isLong,
+                p.size,
+                p.entryPrice,
+                marginNet,
+                price,
+                PerpMath.mulBpsUp(s.maintenanceFraction, q.fullLiquidationBps),
+                scale
             );
     }
 
@@ -73,7 +79,9 @@ library PerpLens {
         _bound(IPerpVenue.Parameter.MarginK, p.marginK, MIN_MARGIN_K, MAX_MARGIN_K);
         _bound(IPerpVenue.Parameter.MarginHorizon, p.marginHorizon, MIN_MARGIN_HORIZON, MAX_MARGIN_HORIZON);
         _bound(IPerpVenue.Parameter.MaintenanceBps, p.maintenanceBps, MIN_MAINTENANCE_BPS, MAX_MAINTENANCE_BPS);
-        _bound(IPerpVenue.Parameter.FullLiquidationBps, p.fullLiquidationBps, MIN_FULL_LIQUIDATION_BPS, MAX_FULL_LIQUIDATION_BPS);
+        _bound(
+            IPerpVenue.Parameter.FullLiquidationBps, p.fullLiquidationBps, MIN_FULL_LIQUIDATION_BPS, MAX_FULL_LIQUIDATION_BPS
+        );
         _bound(IPerpVenue.Parameter.TradingFeeBps, p.tradingFeeBps, 0, MAX_TRADING_FEE_BPS);
         _bound(IPerpVenue.Parameter.LiquidationFeeBps, p.liquidationFeeBps, MIN_LIQUIDATION_FEE_BPS, MAX_LIQUIDATION_FEE_BPS);
         _bound(IPerpVenue.Parameter.PoolFeeShareBps, p.poolFeeShareBps, MIN_POOL_FEE_SHARE_BPS, MAX_POOL_FEE_SHARE_BPS);

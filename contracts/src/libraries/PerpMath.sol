@@ -90,11 +90,7 @@ library PerpMath {
     /// @notice The fraction a partial liquidation restores: halfway from maintenance to initial,
     ///         `⌈(initial + maintenance) / 2⌉`. Above maintenance, so a partial liquidation leaves a
     ///         position that the next feed unit cannot make liquidatable again.
-    function partialTargetFractionUp(uint256 initialFraction, uint256 maintenanceFraction)
-        internal
-        pure
-        returns (uint256)
-    {
+    function partialTargetFractionUp(uint256 initialFraction, uint256 maintenanceFraction) internal pure returns (uint256) {
         _check(initialFraction, WAD);
         _check(maintenanceFraction, WAD);
         return (initialFraction + maintenanceFraction + 1) / 2;
@@ -118,11 +114,7 @@ library PerpMath {
     /// @notice The PnL of `size` opened at `entry`, marked at `price`, rounded toward −∞ (a profit down,
     ///         a loss up: the trader is never credited a fraction the venue does not owe).
     ///         Long: `size × (price − entry) / scale`; short: `size × (entry − price) / scale`.
-    function pnlDown(bool isLong, uint256 size, uint256 entry, uint256 price, uint256 scale)
-        internal
-        pure
-        returns (int256)
-    {
+    function pnlDown(bool isLong, uint256 size, uint256 entry, uint256 price, uint256 scale) internal pure returns (int256) {
         _checkPosition(size, price, scale);
         _check(entry, MAX_PRICE);
         int256 move = isLong ? int256(price) - int256(entry) : int256(entry) - int256(price);
@@ -228,7 +220,9 @@ library PerpMath {
         pure
         returns (uint256 toTrader, uint256 tradingFeePaid, uint256 liquidatorFeePaid, uint256 badDebt)
     {
-        if (equity < -int256(MAX_AMOUNT) || equity > int256(MAX_AMOUNT)) revert PerpMathOutOfDomain(MAX_AMOUNT, MAX_AMOUNT);
+        if (equity < -int256(MAX_AMOUNT) || equity > int256(MAX_AMOUNT)) {
+            revert PerpMathOutOfDomain(MAX_AMOUNT, MAX_AMOUNT);
+        }
         _check(tradingFee, MAX_AMOUNT);
         _check(liquidatorFee, MAX_AMOUNT);
         if (equity < 0) return (0, 0, 0, uint256(-equity));

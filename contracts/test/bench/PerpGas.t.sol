@@ -4,9 +4,10 @@ pragma solidity ^0.8.24;
 import {Test} from "../utils/Test.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {BackstopPool} from "../../src/BackstopPool.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 import {MockAggregator} from "../../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../../src/VolatilityOracle.sol";
+import {IShortfallWaterfall} from "../../src/interfaces/IShortfallWaterfall.sol";
 import {ShortfallWaterfall} from "../../src/ShortfallWaterfall.sol";
 import {IRecapitalizer} from "../../src/ShortfallWaterfall.sol";
 import {Recapitalizer} from "../../src/Recapitalizer.sol";
@@ -222,8 +223,8 @@ contract PerpGasBadDebtAuctionBench is PerpGasSetup {
         super.setUp();
         address other = address(0x07E4);
         vm.startPrank(gov);
-        wf.setLayerCapBps(ShortfallWaterfall.Layer.Junior, 100); // 10,000 a day
-        wf.setLayerCapBps(ShortfallWaterfall.Layer.Senior, 100); // 40,000 a day
+        wf.setLayerCapBps(IShortfallWaterfall.Layer.Junior, 100); // 10,000 a day
+        wf.setLayerCapBps(IShortfallWaterfall.Layer.Senior, 100); // 40,000 a day
         wf.setVenue(other, 1_000_000e6);
         wf.setVenue(address(perp), 1_000e6);
         vm.stopPrank();

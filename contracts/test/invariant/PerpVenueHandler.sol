@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Test} from "../utils/Test.sol";
 import {Vm} from "../utils/Vm.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 import {MockAggregator} from "../../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../../src/VolatilityOracle.sol";
 import {Recapitalizer} from "../../src/Recapitalizer.sol";
@@ -219,8 +219,10 @@ contract PerpVenueHandler is Test {
         IPerpVenue.PositionState memory s = perp.positionState(t);
         uint256 fraction = perp.marginFractionNow();
         // equity − amount ≥ fraction × notional (exact): amount ≤ (WAD × equity × SCALE − f × size × price) / (WAD × SCALE)
-        int256 equityWad = int256(WAD) * (int256(uint256(p.margin)) - int256(s.socialLossCharge)) * int256(SCALE)
-            + int256(WAD) * (p.isLong ? int256(uint256(p.size)) * (int256(price) - int256(uint256(p.entryPrice))) : int256(uint256(p.size)) * (int256(uint256(p.entryPrice)) - int256(price)));
+        int256 equityWad = int256(WAD) * (int256(uint256(p.margin)) - int256(s.socialLossCharge)) * int256(SCALE) + int256(WAD)
+            * (p.isLong
+                    ? int256(uint256(p.size)) * (int256(price) - int256(uint256(p.entryPrice)))
+                    : int256(uint256(p.size)) * (int256(uint256(p.entryPrice)) - int256(price)));
         int256 free = equityWad - int256(fraction * p.size * price);
         if (free <= int256(WAD * SCALE)) return _count("removeMargin", false);
         uint256 max = uint256(free) / (WAD * SCALE);
@@ -265,7 +267,9 @@ contract PerpVenueHandler is Test {
         // The first liquidatable trader from `who` on: a keeper liquidates whoever it can.
         who %= 4;
         address t = traders[who];
-        for (uint256 k; k < 4 && !perp.positionState(t).liquidatable; ++k) t = traders[(who + k + 1) % 4];
+        for (uint256 k; k < 4 && !perp.positionState(t).liquidatable; ++k) {
+            t = traders[(who + k + 1) % 4];
+        }
         IPerpVenue.PositionState memory s = perp.positionState(t);
         if (!s.liquidatable || !_fresh()) return _count("liquidate", false);
         uint256 debtBefore = ghostBadDebt;
@@ -274,8 +278,9 @@ contract PerpVenueHandler is Test {
         perp.liquidate(t);
         _scan();
         IPerpVenue.PositionState memory after_ = perp.positionState(t);
-        if (after_.size == 0) ghostFulls += 1;
-        else {
+        if (after_.size == 0) {
+            ghostFulls += 1;
+        } else {
             ghostPartials += 1;
             if (after_.liquidatable) ghostPartialLeftUnhealthy = true;
         }

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {PerpVenueBase} from "../PerpVenueBase.t.sol";
+import {IShortfallWaterfall} from "../../src/interfaces/IShortfallWaterfall.sol";
 import {ShortfallWaterfall} from "../../src/ShortfallWaterfall.sol";
 import {Recapitalizer} from "../../src/Recapitalizer.sol";
 import {IPerpVenue} from "../../src/interfaces/IPerpVenue.sol";
@@ -34,8 +35,8 @@ contract PerpVenueInvariantTest is PerpVenueBase {
     function setUp() public override {
         super.setUp();
         vm.startPrank(gov);
-        wf.setLayerCapBps(ShortfallWaterfall.Layer.Junior, 100);
-        wf.setLayerCapBps(ShortfallWaterfall.Layer.Senior, 100);
+        wf.setLayerCapBps(IShortfallWaterfall.Layer.Junior, 100);
+        wf.setLayerCapBps(IShortfallWaterfall.Layer.Senior, 100);
         wf.setVenue(address(perp), 2_000_000e6);
         vm.stopPrank();
         _fundHouse(9_000_000e6);
@@ -113,10 +114,14 @@ contract PerpVenueInvariantTest is PerpVenueBase {
         (,, uint256 owingLong) = perp.sideState(true);
         (,, uint256 owingShort) = perp.sideState(false);
         assertEq(
-            handler.ghostSocialised() * I, handler.ghostCharges() * I + dust + owingLong + owingShort, "charges + dust + owed == socialised"
+            handler.ghostSocialised() * I,
+            handler.ghostCharges() * I + dust + owingLong + owingShort,
+            "charges + dust + owed == socialised"
         );
         assertLe(
-            handler.ghostCharges(), handler.ghostBadDebt() - handler.ghostLayers() - raised, "the haircut never exceeds the bad debt left"
+            handler.ghostCharges(),
+            handler.ghostBadDebt() - handler.ghostLayers() - raised,
+            "the haircut never exceeds the bad debt left"
         );
     }
 
@@ -128,10 +133,29 @@ contract PerpVenueInvariantTest is PerpVenueBase {
             string memory line = "";
             for (uint256 i; i < handler.nameCount(); ++i) {
                 bytes32 name = handler.names(i);
-                line = string.concat(line, _label(name), " ", vm.toString(handler.ok(name)), " ", vm.toString(handler.skipped(name)), " ");
+                line = string.concat(
+                    line, _label(name), " ", vm.toString(handler.ok(name)), " ", vm.toString(handler.skipped(name)), " "
+                );
             }
-            line = string.concat(line, "badDebt ", vm.toString(handler.ghostBadDebtEvents()), " 0 partials ", vm.toString(handler.ghostPartials()), " 0");
-            vm.writeLine(path, string.concat(line, " fulls ", vm.toString(handler.ghostFulls()), " 0 auctions ", vm.toString(handler.auctionCount()), " 0"));
+            line = string.concat(
+                line,
+                "badDebt ",
+                vm.toString(handler.ghostBadDebtEvents()),
+                " 0 partials ",
+                vm.toString(handler.ghostPartials()),
+                " 0"
+            );
+            vm.writeLine(
+                path,
+                string.concat(
+                    line,
+                    " fulls ",
+                    vm.toString(handler.ghostFulls()),
+                    " 0 auctions ",
+                    vm.toString(handler.auctionCount()),
+                    " 0"
+                )
+            );
         }
         for (uint256 i; i < handler.nameCount(); ++i) {
             bytes32 name = handler.names(i);
@@ -152,7 +176,9 @@ contract PerpVenueInvariantTest is PerpVenueBase {
         uint256 n;
         while (n < 32 && name[n] != 0) ++n;
         bytes memory b = new bytes(n);
-        for (uint256 i; i < n; ++i) b[i] = name[i];
+        for (uint256 i; i < n; ++i) {
+            b[i] = name[i];
+        }
         return string(b);
     }
 }

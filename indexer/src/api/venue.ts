@@ -15,11 +15,17 @@ export function venueRoutes(app: Hono) {
       if (!limit.ok) return c.json({ error: limit.message }, limit.status);
       return c.json(json(await query(limit.value, c.req)));
     });
-  limited('/venue/positions', 200, (limit) => db.select().from(venuePosition).where(eq(venuePosition.status, 'open')).orderBy(desc(venuePosition.updatedBlock)).limit(limit));
+  limited('/venue/positions', 200, (limit) =>
+    db.select().from(venuePosition).where(eq(venuePosition.status, 'open')).orderBy(desc(venuePosition.updatedBlock)).limit(limit),
+  );
   limited('/venue/trades', 50, (limit) => db.select().from(venueTrade).orderBy(desc(venueTrade.blockNumber), desc(venueTrade.id)).limit(limit));
-  limited('/venue/liquidations', 50, (limit) => db.select().from(venueTrade).where(like(venueTrade.kind, 'liquidation-%')).orderBy(desc(venueTrade.blockNumber), desc(venueTrade.id)).limit(limit));
+  limited('/venue/liquidations', 50, (limit) =>
+    db.select().from(venueTrade).where(like(venueTrade.kind, 'liquidation-%')).orderBy(desc(venueTrade.blockNumber), desc(venueTrade.id)).limit(limit),
+  );
   limited('/venue/bad-debt', 50, (limit) => db.select().from(venueBadDebt).orderBy(desc(venueBadDebt.blockNumber), desc(venueBadDebt.id)).limit(limit));
-  limited('/venue/social-losses', 50, (limit) => db.select().from(venueSocialLoss).orderBy(desc(venueSocialLoss.blockNumber), desc(venueSocialLoss.id)).limit(limit));
+  limited('/venue/social-losses', 50, (limit) =>
+    db.select().from(venueSocialLoss).orderBy(desc(venueSocialLoss.blockNumber), desc(venueSocialLoss.id)).limit(limit),
+  );
   limited('/venue/series', 500, async (limit) => (await db.select().from(venueSeries).orderBy(desc(venueSeries.blockNumber)).limit(limit)).reverse());
   app.get('/venue/traders/:trader', async (c) => {
     const trader = checkAddress(c.req.param('trader'), 'trader');

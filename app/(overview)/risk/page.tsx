@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { RefreshErrorState } from '@/components/chain/RefreshErrorState';
+import { RiskDashboard } from '@/components/risk/RiskDashboard';
+import { serverPublicClient } from '@/lib/chain/serverClient';
+import { bookToJson } from '@/lib/risk/book';
+import { readRiskBook } from '@/lib/risk/loadBook';
+import { describeError } from '@/lib/tx/describeError';
+
+export const metadata: Metadata = { title: 'Risk — Backstop' };
+
+/**
+ * Read-only, so it lives with the overview: the book is read on the server at one block (no wallet or
+ * RPC code in the browser) and the Monte Carlo runs in the browser's workers; the past books for the
+ * solvency history come from /risk/history once the first run is done.
+ */
+export default async function RiskPage() {
+  const client = serverPublicClient();
+  const loaded = await readRiskBook(client).then(
+    (book) => ({ book }),
+    (error: unknown) => ({ error }),
+  );
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight">Risk</h1>
+        <p className="mt-2 max-w-3xl text-slate-600 dark:text-slate-300">
+          Can the pools pay? A Monte Carlo of everything that can cost them money — active covers and the venue&apos;s positions — over the next 30 days, from
+          the chain&apos;s state now.
+        </p>
+      </div>
+      {'error' in loaded ? (
+        <RefreshErrorState
+          title="Cannot read the book from the chain"
+          message={`${describeError(loaded.error).message} The analysis appears as soon as the RPC answers.`}
+        />
+      ) : (
+        <RiskDashboard bookJson={bookToJson(loaded.book)} />
+      )}
+    </div>
+  );
+}

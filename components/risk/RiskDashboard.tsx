@@ -1,0 +1,191 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useRouter } from 'next/navigation';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatAmount, formatPercentWad } from '@/lib/format/amount';
+import { formatEstimateAssets } from '@/lib/format/estimate';
+import { formatTimestamp } from '@/lib/format/duration';
+import { bookFromJson, type RiskBookJson } from '@/lib/risk/book';
+import { DEFAULT_DEPTH } from '@/lib/risk/cascade';
+import { checkParams, DEFAULT_PARAMS, type ModelParams } from '@/lib/risk/model';
+import { Button } from '../ui/Button';
+import { Card } from '../ui/Card';
+import { ErrorState } from '../ui/ErrorState';
+import { RiskParamsForm } from './RiskParamsForm';
+import { RiskResults } from './RiskResults';
+import { SolvencyHistory } from './SolvencyHistory';
+import { useRiskRun, useRiskRunner } from './useRiskRun';
+
+// Below the fold, with the exact twins they run: loaded after the page, into boxes of their own height.
+const Placeholder = () => <div className="h-72 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
+const StressPanel = dynamic(() => import('./StressPanel').then((m) => m.StressPanel), { ssr: false, loading: Placeholder });
+const LiquidationPanel = dynamic(() => import('./LiquidationPanel').then((m) => m.LiquidationPanel), { ssr: false, loading: Placeholder });
+
+function paramsError(p: ModelParams, maxHorizon: number): string | null {
+  try {
+    checkParams(p);
+    if (p.horizonDays > maxHorizon) return `The horizon can be at most ${maxHorizon} days for this book.`;
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
+ * /risk in the browser: the book read on the server, the Monte Carlo on Web Workers (one per core the
+ * browser reports; warmed when the page opens, run once at once), the stress sliders, the liquidation
+ * map and cascade, and the solvency history recomputed from past state after the first run.
+ */
+export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
+  const router = useRouter();
+  const book = useMemo(() => bookFromJson(bookJson), [bookJson]);
+  const runner = useRiskRunner();
+  const { state, start, cancel } = useRiskRun(runner);
+  const [params, setParams] = useState<ModelParams>(DEFAULT_PARAMS);
+  const [ranWith, setRanWith] = useState<ModelParams | null>(null);
+  const [depth, setDepth] = useState(DEFAULT_DEPTH);
+  const [workers, setWorkers] = useState<number | null>(null); // known in the browser only
+  const error = paramsError(params, book.horizonDaysLoaded);
+  const paramsRef = useRef(params);
+  paramsRef.current = error ? DEFAULT_PARAMS : params;
+  const running = state.status === 'running';
+
+  const run = () => {
+    if (error) return;
+    const p = params;
+    void start(book, p).then((r) => r && setRanWith(p));
+  };
+
+  // Warm the workers with this book, then run once: the page opens on an answer (and a book read
+  // again from the chain is run again with the parameters on screen).
+  const ranBlock = useRef<bigint | null>(null);
+  useEffect(() => {
+    if (ranBlock.current === book.blockNumber) return;
+    const first = ranBlock.current === null;
+    ranBlock.current = book.blockNumber;
+    setWorkers(runner().size);
+    const p = first ? DEFAULT_PARAMS : paramsRef.current;
+    if (first) runner().warm(book, p);
+    void start(book, p).then((r) => r && setRanWith(p));
+  }, [book, runner, start]);
+
+  const result = state.status === 'done' ? state.result : state.status === 'error' || state.status === 'cancelled' ? state.previous : undefined;
+  const spot = formatAmount(book.spot, book.priceDecimals, { maxFractionDigits: 2 });
+  const capital = book.layers.junior.totalAssets + book.layers.senior.totalAssets;
+
+  return (
+    <div className="space-y-6">
+      <Card>
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+          <dl className="grid flex-1 grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-5" data-testid="risk-book">
+            <div>
+              <dt className="text-xs text-slate-500">Book at block</dt>
+              <dd className="font-mono">{book.blockNumber.toString()}</dd>
+              <dd className="text-xs text-slate-500">{formatTimestamp(book.timestamp)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Feed price</dt>
+              <dd className="font-mono">{spot} USD</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">σ (oracle)</dt>
+              <dd className="font-mono">{formatPercentWad(book.sigmaWad, 1)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Capital</dt>
+              <dd className="font-mono">{formatEstimateAssets(Number(capital))}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Active covers · positions</dt>
+              <dd className="font-mono" data-testid="risk-book-counts">
+                {book.covers.length} · {book.positions.length}
+              </dd>
+            </div>
+          </dl>
+          <Button variant="secondary" className="self-start" onClick={() => router.refresh()} disabled={running}>
+            Read the chain again
+          </Button>
+        </div>
+      </Card>
+
+      <Card title="Monte Carlo of the book">
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+          Price paths from a jump-diffusion with the oracle&apos;s σ; on each, the covers that trigger, the positions that liquidate and the bad debt they
+          leave, split by the waterfall&apos;s exact twin. It runs on{' '}
+          {workers === null ? 'Web Workers' : `${workers} Web Worker${workers === 1 ? '' : 's'} (one per core your browser reports)`} and never blocks the page.
+        </p>
+        <RiskParamsForm params={params} onChange={setParams} maxHorizon={book.horizonDaysLoaded} error={error} disabled={running} />
+        <div className="mt-4 flex flex-wrap items-center gap-3">
+          <Button onClick={run} disabled={running || Boolean(error)} data-testid="risk-run">
+            {running ? 'Running…' : `Run ${params.paths.toLocaleString('en-US')} paths`}
+          </Button>
+          {running ? (
+            <Button variant="secondary" onClick={cancel} data-testid="risk-cancel">
+              Cancel
+            </Button>
+          ) : null}
+          {state.status === 'done' ? (
+            <span className="text-xs text-slate-500" data-testid="risk-run-info">
+              {state.result.summary.paths.toLocaleString('en-US')} paths × {state.result.summary.steps} steps in{' '}
+              {Math.round(state.result.milliseconds).toLocaleString('en-US')} ms on {state.result.workers} workers · seed {state.result.summary.seed}
+            </span>
+          ) : null}
+          {state.status === 'cancelled' ? (
+            <span className="text-sm text-slate-600 dark:text-slate-300" data-testid="risk-cancelled">
+              Cancelled.{state.previous ? ' Showing the last complete run.' : ''}
+            </span>
+          ) : null}
+        </div>
+        {running ? (
+          <div className="mt-3">
+            <div
+              role="progressbar"
+              aria-label="Simulation progress"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(state.progress * 100)}
+              className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+              data-testid="risk-progress"
+            >
+              <div className="h-full bg-indigo-600 transition-[width] duration-100" style={{ width: `${state.progress * 100}%` }} />
+            </div>
+            <p className="mt-1 text-xs text-slate-500" aria-live="polite">
+              {Math.round(state.progress * 100)} % of the paths
+            </p>
+          </div>
+        ) : null}
+        {state.status === 'error' ? (
+          <div className="mt-3">
+            <ErrorState title="The simulation stopped" message={`${state.message} Nothing on this page is affected; run it again.`} onRetry={run} />
+          </div>
+        ) : null}
+      </Card>
+
+      {result ? (
+        <RiskResults summary={result.summary} />
+      ) : state.status !== 'error' ? (
+        <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-busy="true" />
+      ) : null}
+
+      <Card title="Stress tests">
+        <StressPanel book={book} depth={depth} />
+      </Card>
+
+      <Card title="Liquidations">
+        <LiquidationPanel book={book} depth={depth} onDepth={setDepth} />
+      </Card>
+
+      <Card title="Solvency history">
+        <SolvencyHistory
+          key={book.blockNumber.toString()}
+          block={book.blockNumber}
+          runner={runner}
+          params={ranWith}
+          today={result?.summary.pools.solvency.ratio ?? null}
+          ready={state.status === 'done' && ranWith !== null}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RiskBook } from '@/lib/risk/book';
+import type { ModelParams } from '@/lib/risk/model';
+import { RiskRunner, type RunResult } from '@/lib/risk/runner';
+import { createRiskWorker } from './riskWorker';
+
+export type RunState =
+  | { status: 'idle' }
+  | { status: 'running'; progress: number }
+  | { status: 'done'; result: RunResult }
+  | { status: 'cancelled'; previous?: RunResult }
+  | { status: 'error'; message: string; previous?: RunResult };
+
+/** One worker pool for the component's life (terminated when it unmounts). */
+export function useRiskRunner(): () => RiskRunner {
+  const ref = useRef<RiskRunner | null>(null);
+  useEffect(() => () => ref.current?.terminate(), []);
+  return useCallback(() => (ref.current ??= new RiskRunner(createRiskWorker)), []);
+}
+
+const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+
+/**
+ * A Monte Carlo run with progress (repainted at most once a frame), cancel and an error state. The
+ * last good result stays available while a new run goes or after it fails.
+ */
+export function useRiskRun(runner: () => RiskRunner) {
+  const [state, setState] = useState<RunState>({ status: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  const last = useRef<RunResult | undefined>(undefined);
+
+  const start = useCallback(
+    async (book: RiskBook, params: ModelParams): Promise<RunResult | null> => {
+      // A run already going is replaced, not aborted: its workers stay warm (RiskRunner.run).
+      const controller = new AbortController();
+      abort.current = controller;
+      let frame = 0;
+      let pending = 0;
+      setState({ status: 'running', progress: 0 });
+      try {
+        const result = await runner().run(book, params, {
+          signal: controller.signal,
+          onProgress: (fraction) => {
+            pending = fraction;
+            if (!frame) {
+              frame = requestAnimationFrame(() => {
+                frame = 0;
+                if (abort.current === controller) setState({ status: 'running', progress: pending });
+              });
+            }
+          },
+        });
+        cancelAnimationFrame(frame);
+        if (abort.current !== controller) return null;
+        last.current = result;
+        setState({ status: 'done', result });
+        return result;
+      } catch (error) {
+        cancelAnimationFrame(frame);
+        if (abort.current !== controller && isAbort(error)) return null; // replaced by a newer run
+        if (isAbort(error)) setState({ status: 'cancelled', previous: last.current });
+        else setState({ status: 'error', message: error instanceof Error ? error.message : String(error), previous: last.current });
+        return null;
+      }
+    },
+    [runner],
+  );
+
+  const cancel = useCallback(() => abort.current?.abort(), []);
+
+  return { state, start, cancel, last: last.current };
+}

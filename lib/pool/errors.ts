@@ -1,9 +1,0 @@
-// The pool twins' way of failing where BackstopPool reverts with a custom error: the error's name, as
-// the parity suites compare it (lib/pool/testing/parity.ts reads `errorName`).
-
-/** A named BackstopPool custom error, thrown by a twin where the contract reverts with it. */
-export class BackstopPoolError extends Error {
-  constructor(readonly errorName: `BackstopPool${string}`) {
-    super(errorName);
-  }
-}

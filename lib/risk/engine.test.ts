@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { touchProbability } from '../mirror/TouchProbability';
+import { withStake } from './book';
+import { compileBook } from './compile';
+import { badDebtAt, liquidationPrice } from './positions';
+import { simulatePaths } from './engine';
+import { allocateOutputs, OUTPUT_KEYS, type PathOutputs } from './outputs';
+import { DEFAULT_PARAMS, type ModelParams } from './model';
+import { RiskRunner, type WorkerLike } from './runner';
+import { summarise } from './summary';
+import { makeCover, makePosition, SYNTHETIC_T0, syntheticBook } from './testing/syntheticBook';
+import { RiskWorkerCore } from './worker';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+const params = (p: Partial<ModelParams> = {}): ModelParams => ({ ...DEFAULT_PARAMS, paths: 4_000, ...p });
+
+function run(book = syntheticBook(), p: Partial<ModelParams> = {}): PathOutputs {
+  const cb = compileBook(book, params(p));
+  const out = allocateOutputs(cb.params.paths);
+  simulatePaths(cb, 0, cb.params.paths, out);
+  return out;
+}
+
+const sum = (a: ArrayLike<number>) => Array.from(a).reduce((s, x) => s + x, 0);
+
+describe('the engine: validation against closed forms and degenerate cases', () => {
+  it('zero σ and no jumps: no cover is touched and no position liquidated', () => {
+    const book = syntheticBook({ sigma: 0, covers: 40, positions: 60, maxLeverage: 8, junior: 1_000_000, senior: 1_000_000 });
+    const out = run(book, { jumpsPerYear: 0 });
+    expect(sum(out.coverJunior) + sum(out.coverSenior)).toBe(0);
+    expect(sum(out.liquidations)).toBe(0);
+    expect(sum(out.badDebt)).toBe(0);
+  });
+
+  // One cover; the share of paths on which it pays vs the one-touch closed form (lib/math/touchProbability,
+  // the twin that prices it), within 3 standard errors. Daily steps: the Brownian bridge makes the coarse
+  // grid exact (without it a daily grid misses about a third of these touches).
+  for (const [direction, strikeUsd, sigma, stepsPerDay] of [
+    ['Down', 2_700, 0.8, 1],
+    ['Down', 2_400, 1.2, 1],
+    ['Up', 3_400, 0.8, 1],
+    ['Down', 2_850, 0.5, 4],
+  ] as const) {
+    it(`a ${direction} cover at ${strikeUsd} (spot 3,000, σ ${sigma}, ${stepsPerDay} step/day) pays as often as the closed form says`, () => {
+      const cover = makeCover(SYNTHETIC_T0, { id: 1, direction, strikeUsd, payoutUsdc: 1_000, days: 30 });
+      const book = syntheticBook({ sigma, covers: 0, extraCovers: [cover] });
+      const paths = 40_000;
+      const out = run(book, { paths, stepsPerDay, jumpsPerYear: 0, seed: 99 });
+      const paid = direction === 'Down' ? out.coverJunior : out.coverSenior;
+      const hits = Array.from(paid).filter((x) => x > 0).length;
+      const pHat = hits / paths;
+      const p = Number(touchProbability(book.spot, cover.strike, book.sigmaWad, 30n * 86_400n)) / 1e18;
+      const se = Math.sqrt((p * (1 - p)) / paths);
+      expect(Math.abs(pHat - p)).toBeLessThan(3 * se);
+      // And each touch pays the payout exactly once.
+      expect(Array.from(paid).every((x) => x === 0 || x === 1_000_000_000)).toBe(true);
+    });
+  }
+
+  it('a cover that ends halfway through the horizon only pays for touches before its end', () => {
+    const short = makeCover(SYNTHETIC_T0, { id: 1, direction: 'Down', strikeUsd: 2_700, payoutUsdc: 1_000, days: 10 });
+    const book = syntheticBook({ covers: 0, extraCovers: [short] });
+    const out = run(book, { paths: 20_000, jumpsPerYear: 0 });
+    const pHat = Array.from(out.coverJunior).filter((x) => x > 0).length / 20_000;
+    const p10 = Number(touchProbability(book.spot, short.strike, book.sigmaWad, 10n * 86_400n)) / 1e18;
+    expect(Math.abs(pHat - p10)).toBeLessThan(3 * Math.sqrt((p10 * (1 - p10)) / 20_000));
+  });
+
+  it('jumps raise the touch probability of a far strike (same total variance)', () => {
+    const far = makeCover(SYNTHETIC_T0, { id: 1, direction: 'Down', strikeUsd: 2_000, payoutUsdc: 1_000, days: 30 });
+    const book = syntheticBook({ covers: 0, extraCovers: [far] });
+    const hits = (jumpsPerYear: number) =>
+      Array.from(run(book, { paths: 20_000, jumpsPerYear, jumpMean: -0.1, jumpStdDev: 0.1 }).coverJunior).filter((x) => x > 0).length;
+    expect(hits(12)).toBeGreaterThan(hits(0));
+  });
+});
+
+describe('determinism: a path depends only on (seed, path index)', () => {
+  const book = syntheticBook({ covers: 30, positions: 40, maxLeverage: 10, junior: 400_000, senior: 400_000 });
+
+  it('any chunking of the paths gives identical results (property)', () => {
+    const cb = compileBook(book, params({ paths: 1_200 }));
+    const whole = allocateOutputs(1_200);
+    simulatePaths(cb, 0, 1_200, whole);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 1_199 }), { maxLength: 6 }), (cuts) => {
+        const bounds = [0, ...cuts.sort((a, b) => a - b), 1_200];
+        const pieces = allocateOutputs(1_200);
+        for (let i = 0; i + 1 < bounds.length; i++) {
+          const part = allocateOutputs(bounds[i + 1]! - bounds[i]!);
+          simulatePaths(cb, bounds[i]!, bounds[i + 1]!, part);
+          for (const key of OUTPUT_KEYS) (pieces[key] as Float64Array).set(part[key] as Float64Array, bounds[i]!);
+        }
+        for (const key of OUTPUT_KEYS) expect(Array.from(pieces[key])).toEqual(Array.from(whole[key]));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('the worker pool gives the same summary on 1 worker and on 3', async () => {
+    const p = params({ paths: 9_000, seed: 5 });
+    const one = await new RiskRunner(fakeWorker, 1).run(book, p);
+    const three = await new RiskRunner(fakeWorker, 3).run(book, p);
+    expect(three.chunks).toBeGreaterThan(3);
+    expect(three.summary).toEqual(one.summary);
+    // ...and the same as one thread in this process.
+    const cb = compileBook(book, p);
+    const out = allocateOutputs(p.paths);
+    simulatePaths(cb, 0, p.paths, out);
+    expect(one.summary).toEqual(summarise(cb, out));
+  });
+
+  it('a different seed gives different paths', () => {
+    const a = run(book, { seed: 1 });
+    const b = run(book, { seed: 2 });
+    expect(Array.from(a.coverJunior)).not.toEqual(Array.from(b.coverJunior));
+  });
+});
+
+describe('the waterfall on each path', () => {
+  it('accounts for every unit of bad debt: drawn from Junior or Senior, raised, or socialised', () => {
+    const book = syntheticBook({ covers: 5, positions: 300, maxLeverage: 12, junior: 60_000, senior: 40_000, exposureCap: 150_000 });
+    const out = run(book, { paths: 3_000, jumpsPerYear: 24, jumpMean: -0.08, jumpStdDev: 0.08 });
+    let withDebt = 0;
+    for (let i = 0; i < 3_000; i++) {
+      if (out.badDebt[i]! > 0) withDebt++;
+      expect(out.drawJunior[i]! + out.drawSenior[i]! + out.recapRaised[i]! + out.socialised[i]!).toBe(out.badDebt[i]!);
+      expect(out.eligible[i]!).toBeLessThanOrEqual(out.badDebt[i]!);
+    }
+    expect(withDebt).toBeGreaterThan(100); // the scenario really exercises the waterfall
+  });
+
+  it('more capital never lowers any solvency ratio (property, common random numbers)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000 }),
+        fc.constantFrom('junior' as const, 'senior' as const),
+        fc.integer({ min: 1, max: 500_000 }),
+        fc.integer({ min: 0, max: 200 }),
+        (seed, layer, extraUsdc, positions) => {
+          const book = syntheticBook({ seed, covers: 10, positions, maxLeverage: 12, junior: 80_000, senior: 90_000, exposureCap: 200_000 });
+          const p = params({ paths: 1_500, seed, jumpsPerYear: 12, jumpMean: -0.06, jumpStdDev: 0.08 });
+          const before = summarise(compileBook(book, p), runWith(book, p));
+          const richer = withStake(book, layer, BigInt(extraUsdc) * 1_000_000n);
+          const after = summarise(compileBook(richer, p), runWith(richer, p));
+          expect(after.pools.solvency.ratio).toBeGreaterThanOrEqual(before.pools.solvency.ratio);
+          expect(after.layers.junior.solvency.ratio).toBeGreaterThanOrEqual(before.layers.junior.solvency.ratio);
+          expect(after.layers.senior.solvency.ratio).toBeGreaterThanOrEqual(before.layers.senior.solvency.ratio);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('the isolated-margin model of venue positions', () => {
+  it('a 10× long at 3,000 with 5 % maintenance liquidates at 2,842.11 and leaves no bad debt there', () => {
+    const p = makePosition({ id: 'a', side: 'long', size: 1, entryUsd: 3_000, marginUsdc: 300 });
+    // (size·entry − margin) / (size·(1 − m)) = 2,700 / 0.95
+    expect(liquidationPrice(p, 8)).toBeCloseTo(2_700 / 0.95, 9);
+    expect(badDebtAt(p, 8, liquidationPrice(p, 8))).toBe(0);
+    // Gapped to 2,500: loss 500 + fee 25 − margin 300 = 225 USDC of bad debt.
+    expect(badDebtAt(p, 8, 2_500)).toBeCloseTo(225e6, 3);
+  });
+
+  it('a 5× short at 3,000 liquidates at (3,000 + 600)/1.05 and, gapped to 3,700, leaves 137 USDC', () => {
+    const p = makePosition({ id: 'b', side: 'short', size: 1, entryUsd: 3_000, marginUsdc: 600 });
+    expect(liquidationPrice(p, 8)).toBeCloseTo(3_600 / 1.05, 9);
+    // loss 700 + fee 37 − margin 600
+    expect(badDebtAt(p, 8, 3_700)).toBeCloseTo(137e6, 3);
+  });
+});
+
+function runWith(book: ReturnType<typeof syntheticBook>, p: ModelParams): PathOutputs {
+  const cb = compileBook(book, p);
+  const out = allocateOutputs(p.paths);
+  simulatePaths(cb, 0, p.paths, out);
+  return out;
+}
+
+/** A Web Worker in this process: the real worker core behind structured-clone message passing. */
+function fakeWorker(): WorkerLike {
+  const worker: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    onmessageerror: null,
+    postMessage(message: WorkerRequest) {
+      const copy = structuredClone(message);
+      setTimeout(() => core.handle(copy), 0);
+    },
+    terminate() {},
+  } as WorkerLike;
+  const core = new RiskWorkerCore((message: WorkerResponse) => {
+    const copy = structuredClone(message);
+    setTimeout(() => worker.onmessage?.({ data: copy } as MessageEvent<WorkerResponse>), 0);
+  });
+  return worker;
+}

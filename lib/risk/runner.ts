@@ -1,0 +1,231 @@
+// Runs the Monte Carlo on a pool of Web Workers: the paths are cut into chunks that idle workers pull
+// (one in flight per worker, so a fast core takes more), results are placed by path index, and one
+// worker summarises. Because every path has its own random stream (random.ts), the result for a seed
+// is the same on 1 worker or 16 and for any chunk size. Progress is reported as chunks advance; an
+// abort terminates the workers at once (a tight loop cannot be interrupted any other way) and the next
+// run starts fresh ones; a worker that fails rejects the run with a sentence the page can show.
+import type { RiskBook } from './book';
+import { allocateOutputs, OUTPUT_KEYS, type PathOutputs } from './outputs';
+import type { ModelParams } from './model';
+import { outputBuffers, type WorkerRequest, type WorkerResponse } from './protocol';
+import type { RiskSummary } from './summary';
+
+export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate'> & {
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+};
+
+export type RunOptions = {
+  /** Share of the paths done, in [0, 1]. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+};
+
+/** `simulateMilliseconds`: until the last chunk came back; the rest is the summary (sorting, tails). */
+export type RunResult = { summary: RiskSummary; workers: number; chunks: number; milliseconds: number; simulateMilliseconds: number };
+
+export class RiskRunError extends Error {}
+
+/** The cores the browser reports, at least 1 and at most 16. */
+export function defaultWorkerCount(): number {
+  const n = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1;
+  return Math.min(16, Math.max(1, Number.isFinite(n) && n > 0 ? n : 1));
+}
+
+/** Paths per chunk: about 8 chunks per worker, between 1,000 and 20,000 paths. */
+export function chunkSize(paths: number, workers: number): number {
+  return Math.min(20_000, Math.max(1_000, Math.ceil(paths / (workers * 8))));
+}
+
+type Job = {
+  id: number;
+  book: RiskBook;
+  params: ModelParams;
+  outputs: PathOutputs;
+  next: number;
+  chunk: number;
+  chunks: number;
+  doneByChunk: Map<number, number>;
+  finished: number;
+  onProgress?: (fraction: number) => void;
+  resolve: (summary: RiskSummary) => void;
+  reject: (error: unknown) => void;
+  summarising: boolean;
+  simulatedAt: number;
+};
+
+let jobIds = 0;
+/** The job id of warm-up work (never a run's). */
+const WARM_JOB = -1;
+/** Enough paths for the progress reports (every 2,048) to run during the warm-up too. */
+const WARM_PATHS = 6_000;
+
+export class RiskRunner {
+  private workers: WorkerLike[] = [];
+  private busy: Array<number | null> = [];
+  private job: Job | null = null;
+
+  constructor(
+    private readonly createWorker: () => WorkerLike,
+    readonly size: number = defaultWorkerCount(),
+  ) {}
+
+  /**
+   * Starts the workers ahead of the first run (they load the engine meanwhile) and, given the book, has
+   * each simulate (in several calls) and summarise a few thousand paths of it and throw them away, so V8
+   * has optimised the engine and the summary before the first real run (`npm run bench -- risk`
+   * measures the first 100k-path run after this).
+   */
+  warm(book?: RiskBook, params?: ModelParams): void {
+    const workers = this.pool();
+    if (!book || !params) return;
+    const paths = Math.min(params.paths, WARM_PATHS);
+    for (let i = 0; i < workers.length; i++) {
+      if (this.busy[i] !== null) continue;
+      this.busy[i] = WARM_JOB;
+      this.send(i, { kind: 'warm', job: WARM_JOB, book, params: { ...params, paths } });
+    }
+  }
+
+  private pool(): WorkerLike[] {
+    if (this.workers.length === 0) {
+      for (let i = 0; i < this.size; i++) {
+        const worker = this.createWorker();
+        worker.onmessage = (event) => this.receive(i, event.data);
+        worker.onerror = (event) => this.fail(new RiskRunError(`A risk worker failed${event.message ? `: ${event.message}` : ''}.`));
+        worker.onmessageerror = () => this.fail(new RiskRunError('A risk worker sent a message that could not be read.'));
+        this.workers.push(worker);
+        this.busy.push(null);
+      }
+    }
+    return this.workers;
+  }
+
+  /** Stops every worker now; the next run starts new ones. */
+  terminate(): void {
+    for (const w of this.workers) w.terminate();
+    this.workers = [];
+    this.busy = [];
+  }
+
+  private fail(error: unknown): void {
+    const job = this.job;
+    this.job = null;
+    this.terminate();
+    job?.reject(error);
+  }
+
+  /**
+   * Simulates `params.paths` paths of `book` and summarises them. A run started while another is going
+   * replaces it (the old one rejects with an AbortError; work already in flight is discarded).
+   */
+  run(book: RiskBook, params: ModelParams, options: RunOptions = {}): Promise<RunResult> {
+    const started = performance.now();
+    if (this.job) {
+      const old = this.job;
+      this.job = null;
+      old.reject(new DOMException('Replaced by a newer run.', 'AbortError'));
+    }
+    const workers = this.pool();
+    const chunk = chunkSize(params.paths, workers.length);
+    return new Promise<RunResult>((resolve, reject) => {
+      if (options.signal?.aborted) return reject(new DOMException('Cancelled.', 'AbortError'));
+      const job: Job = {
+        id: ++jobIds,
+        book,
+        params,
+        outputs: allocateOutputs(params.paths),
+        next: 0,
+        chunk,
+        chunks: Math.ceil(params.paths / chunk),
+        doneByChunk: new Map(),
+        finished: 0,
+        onProgress: options.onProgress,
+        resolve: (summary) =>
+          resolve({
+            summary,
+            workers: workers.length,
+            chunks: job.chunks,
+            milliseconds: performance.now() - started,
+            simulateMilliseconds: job.simulatedAt - started,
+          }),
+        reject,
+        summarising: false,
+        simulatedAt: 0,
+      };
+      options.signal?.addEventListener(
+        'abort',
+        () => {
+          if (this.job !== job) return;
+          this.job = null;
+          this.terminate(); // the only way to stop a worker in the middle of a chunk
+          reject(new DOMException('Cancelled.', 'AbortError'));
+        },
+        { once: true },
+      );
+      this.job = job;
+      options.onProgress?.(0);
+      for (let i = 0; i < workers.length; i++) if (this.busy[i] === null) this.dispatch(i);
+    });
+  }
+
+  private dispatch(worker: number): void {
+    const job = this.job;
+    if (!job || job.next >= job.params.paths) return;
+    const from = job.next;
+    const to = Math.min(job.params.paths, from + job.chunk);
+    job.next = to;
+    this.busy[worker] = job.id;
+    this.send(worker, { kind: 'simulate', job: job.id, book: job.book, params: job.params, from, to });
+  }
+
+  private send(worker: number, request: WorkerRequest, transfer: Transferable[] = []): void {
+    this.workers[worker]!.postMessage(request, transfer);
+  }
+
+  private progress(job: Job): void {
+    let done = 0;
+    for (const d of job.doneByChunk.values()) done += d;
+    job.onProgress?.(Math.min(1, done / job.params.paths));
+  }
+
+  private receive(worker: number, message: WorkerResponse): void {
+    const job = this.job;
+    if (message.kind === 'chunk' || message.kind === 'summary' || message.kind === 'error' || message.kind === 'warmed') this.busy[worker] = null;
+    if (!job || message.job !== job.id) {
+      // A warm-up's or a replaced run's chunk: hand this worker the current run's next chunk.
+      if (job && this.busy[worker] === null && !job.summarising) this.dispatch(worker);
+      return;
+    }
+    switch (message.kind) {
+      case 'progress':
+        job.doneByChunk.set(message.from, message.done);
+        this.progress(job);
+        return;
+      case 'error':
+        this.fail(new RiskRunError(`The risk engine stopped: ${message.message}`));
+        return;
+      case 'summary':
+        this.job = null;
+        job.onProgress?.(1);
+        job.resolve(message.summary);
+        for (let i = 0; i < this.workers.length; i++) if (i !== worker) this.send(i, { kind: 'forget', job: job.id });
+        return;
+      case 'chunk': {
+        for (const key of OUTPUT_KEYS) (job.outputs[key] as Float64Array).set(message.outputs[key] as Float64Array, message.from);
+        job.doneByChunk.set(message.from, message.to - message.from);
+        job.finished++;
+        this.progress(job);
+        if (job.finished === job.chunks) {
+          job.summarising = true;
+          job.simulatedAt = performance.now();
+          this.busy[worker] = job.id;
+          this.send(worker, { kind: 'summarise', job: job.id, book: job.book, params: job.params, outputs: job.outputs }, outputBuffers(job.outputs));
+        } else {
+          this.dispatch(worker);
+        }
+      }
+    }
+  }
+}

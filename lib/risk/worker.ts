@@ -1,0 +1,67 @@
+// What a risk worker does with each request, independent of the Worker API (the worker entry and the
+// Node benchmark both call this): simulate a chunk of paths, or summarise a whole run.
+import type { CompiledBook } from './compile';
+import { compileBook } from './compile';
+import { simulatePaths } from './engine';
+import { allocateOutputs } from './outputs';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+import { summarise } from './summary';
+
+const WARM_CALLS = 4;
+
+export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
+
+/** One worker's state: the compiled book of each job it is working on. */
+export class RiskWorkerCore {
+  private readonly compiled = new Map<number, CompiledBook>();
+
+  constructor(private readonly post: Post) {}
+
+  private bookFor(job: number, request: { book: CompiledBook['book']; params: CompiledBook['params'] }): CompiledBook {
+    let cb = this.compiled.get(job);
+    if (!cb) {
+      cb = compileBook(request.book, request.params);
+      // A worker serves one run at a time; keep the newest few (a preview and a history point may overlap).
+      if (this.compiled.size >= 4) this.compiled.delete(this.compiled.keys().next().value!);
+      this.compiled.set(job, cb);
+    }
+    return cb;
+  }
+
+  handle(request: WorkerRequest): void {
+    try {
+      if (request.kind === 'forget') {
+        this.compiled.delete(request.job);
+        return;
+      }
+      if (request.kind === 'warm') {
+        // Several calls, progress callbacks and a summary, like a real run: V8 optimises the function
+        // itself (not just the loop it was in) and every branch a run takes.
+        const cb = compileBook(request.book, request.params);
+        const n = request.params.paths;
+        const outputs = allocateOutputs(n);
+        for (let k = 0; k < WARM_CALLS; k++)
+          simulatePaths(cb, Math.floor((k * n) / WARM_CALLS), Math.floor(((k + 1) * n) / WARM_CALLS), outputs, 0, () => {}, 512);
+        summarise(cb, outputs);
+        this.post({ kind: 'warmed', job: request.job });
+        return;
+      }
+      if (request.kind === 'simulate') {
+        const cb = this.bookFor(request.job, request);
+        const { from, to, job } = request;
+        const outputs = allocateOutputs(to - from);
+        simulatePaths(cb, from, to, outputs, from, (done) => this.post({ kind: 'progress', job, from, done }), 2_048);
+        this.post(
+          { kind: 'chunk', job, from, to, outputs },
+          Object.values(outputs).map((a) => (a as Float64Array).buffer),
+        );
+        return;
+      }
+      const cb = this.bookFor(request.job, request);
+      this.post({ kind: 'summary', job: request.job, summary: summarise(cb, request.outputs) });
+      this.compiled.delete(request.job);
+    } catch (error) {
+      this.post({ kind: 'error', job: request.job, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}
