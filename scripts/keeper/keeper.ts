@@ -57,7 +57,7 @@ export type KeeperOptions = {
   controlPort?: number;
   /** Signs feed rounds (the mock feed's owner: the deployer). */
   feedKey?: Hex;
-  /** Signs everything else (liquidations, releases…): anvil #9, so it never races the deployer's nonce. */
+  /** Signs everything else (liquidations, releases…): anvil #7 — not the deployer (feed rounds) nor #9 (the app's Dev account), so it never races their nonces. */
   key?: Hex;
   log?: (line: string) => void;
 };
@@ -89,7 +89,7 @@ export function startKeeper(options: KeeperOptions): KeeperHandle {
   const config: KeeperConfig = { ...DEFAULT_KEEPER_CONFIG, ...options.config };
   const log = options.log ?? ((line: string) => console.log(line));
   const feedSigner = keeperClients(rpcUrl, options.feedKey ?? ANVIL_KEYS[0]);
-  const signer = keeperClients(rpcUrl, options.key ?? ANVIL_KEYS[9]);
+  const signer = keeperClients(rpcUrl, options.key ?? ANVIL_KEYS[7]);
   const client = signer.publicClient;
   const read = <T>(address: Address, abi: Abi, functionName: string, args: readonly unknown[] = []) =>
     client.readContract({ address, abi, functionName, args: args as unknown[] }) as Promise<T>;
