@@ -120,7 +120,10 @@ describe('the perp venue’s governance in words', () => {
   const venueBook: AddressBook = { ...book, perpVenue: a(10) };
   const sayVenue = (functionName: string, args: readonly unknown[] = []) =>
     describeTimelockCall(
-      decodeTimelockCall({ target: a(10), value: 0n, data: encodeFunctionData({ abi: perpVenueAbi as Abi, functionName, args: args as unknown[] }) }, venueBook),
+      decodeTimelockCall(
+        { target: a(10), value: 0n, data: encodeFunctionData({ abi: perpVenueAbi as Abi, functionName, args: args as unknown[] }) },
+        venueBook,
+      ),
       venueBook,
     );
   it('says a new parameter set field by field, and the venue’s other owner actions', () => {
