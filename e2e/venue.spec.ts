@@ -82,6 +82,7 @@ test('open a leveraged long, see its liquidation risk, cover it, crash, get liqu
   await expect(page.getByTestId('trade-liquidation-price')).toHaveText(`${usd(preview.liquidationPrice)} USD`);
   await page.getByTestId('trade-submit').click();
   await expect(page.getByText('Open position: confirmed.')).toBeVisible();
+  await expect(page.getByTestId('position-side')).toHaveText('Long 5 ETH');
 
   // The position: its exact liquidation price, and the 24 h touch probability at the oracle's σ.
   const state = toPositionState(await read('positionState', [DEV_ACCOUNT]));

@@ -54,18 +54,16 @@ export function VenuePanel() {
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]">
       <div className="space-y-6">
-        <Card title={holding ? 'Your position' : 'Trade'}>
-          {holding && account ? (
+        {/* The trade form keeps its place in the tree whether or not a position is held, so the status of
+            the transaction that opened one stays on screen when the position card appears above it. */}
+        {holding && account ? (
+          <Card title="Your position">
             <PositionCard snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} />
-          ) : (
-            <TradeForm snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} stale={stale} />
-          )}
-        </Card>
-        {holding ? (
-          <Card title="Increase">
-            <TradeForm snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} stale={stale} />
           </Card>
         ) : null}
+        <Card title={holding ? 'Increase' : 'Trade'}>
+          <TradeForm snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} stale={stale} />
+        </Card>
         {account && snapshot.owed > 0n ? (
           <Card title="Left to you by a liquidation">
             <p className="mb-2 text-sm" data-testid="venue-owed">
