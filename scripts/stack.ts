@@ -8,19 +8,23 @@ import { ROOT } from './chain/artifacts';
 import { buildContracts, generateAbis } from './chain/build';
 import { deployProtocol } from './chain/deploy';
 import { run } from './chain/run';
-import { keeperTick, seedDemo } from './chain/seed';
+import { seedDemo } from './chain/seed';
+import { startKeeper, type KeeperHandle } from './keeper/keeper';
 import { ANVIL_KEYS, portIsFree, startAnvil, type AnvilInstance } from './testing/anvil';
 import { startPonder, type PonderInstance } from './testing/ponder';
 
 const CHAIN_PORT = Number(process.env.CHAIN_PORT ?? 8545);
 const APP_PORT = Number(process.env.PORT ?? 3000);
 const INDEXER_PORT = Number(process.env.INDEXER_PORT ?? 42069);
+/** The keeper's control endpoint (the dev panel's crash button posts to it). */
+const KEEPER_PORT = Number(process.env.KEEPER_PORT ?? 42070);
 const dev = process.argv.includes('--dev');
 const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next');
 
 const children: ChildProcess[] = [];
 let anvil: AnvilInstance | undefined;
 let ponder: PonderInstance | undefined;
+let keeper: KeeperHandle | undefined;
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
@@ -36,6 +40,7 @@ async function stopAll(code: number): Promise<never> {
         }
       }
     }
+    await keeper?.stop();
     await ponder?.stop();
     await anvil?.stop();
   }
@@ -72,6 +77,7 @@ async function main() {
     [CHAIN_PORT, 'the chain (CHAIN_PORT)'],
     [APP_PORT, 'the web app (PORT)'],
     [INDEXER_PORT, 'the indexer (INDEXER_PORT)'],
+    [KEEPER_PORT, 'the keeper (KEEPER_PORT)'],
   ] as const) {
     if (!(await portIsFree(port))) throw new Error(`Port ${port} for ${what} is already in use. Stop whatever holds it, or set another port.`);
   }
@@ -103,6 +109,7 @@ async function main() {
     NEXT_PUBLIC_CHAIN_ID: '31337',
     NEXT_PUBLIC_RPC_URL: anvil.rpcUrl,
     NEXT_PUBLIC_INDEXER_URL: ponder.url,
+    NEXT_PUBLIC_KEEPER_URL: `http://127.0.0.1:${KEEPER_PORT}`,
     NEXT_TELEMETRY_DISABLED: '1',
   };
   if (dev) {
@@ -123,7 +130,10 @@ async function main() {
   console.log(`Chain: ${anvil.rpcUrl} (chain id 31337). Contracts: contracts-abi/deployments/31337.json`);
   console.log(`Indexer: ${ponder.url} (GraphQL at /graphql, SQL over HTTP at /sql)`);
   console.log('Press Ctrl-C to stop everything.');
-  startKeeper(anvil.rpcUrl, deployment);
+  // The keeper (scripts/keeper): a seeded random walk on the mock feed every 30 s of chain time, σ pokes,
+  // liquidations as soon as a position may be liquidated, expired covers released; a crash on demand
+  // from the dev panel. One log line per action; it stops with the stack.
+  keeper = startKeeper({ rpcUrl: anvil.rpcUrl, deployment, intervalMs: 5_000, seed: 1, controlPort: KEEPER_PORT });
 }
 
 /** Next's own start-up banner ("Local: …", "Ready in …") would announce the app before it answers;
@@ -141,20 +151,6 @@ function forwardAppOutput(next: ChildProcess) {
       for (const line of lines) if (!banner.test(line)) sink.write(`app: ${line}\n`);
     });
   }
-}
-
-// The local keeper: a price round on the mock feed every 30 s (a gentle deterministic wave around
-// the last seeded price) and a σ update, so quotes never go stale while the stack runs.
-function startKeeper(rpcUrl: string, deployment: Awaited<ReturnType<typeof deployProtocol>>) {
-  let tick = 0;
-  const timer = setInterval(() => {
-    tick += 1;
-    const usd = 2_780 + Math.round(40 * Math.sin(tick / 5) + 15 * Math.sin(tick / 1.7));
-    keeperTick(rpcUrl, deployment, BigInt(usd) * 10n ** 8n).catch((error) =>
-      console.error(`keeper: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  }, 30_000);
-  timer.unref();
 }
 
 main().catch((error) => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ROOT, CONTRACTS_DIR } from './chain/artifacts';
 import { FORGE_BIN, buildContracts, generateAbis } from './chain/build';
 import { capture, run } from './chain/run';
-import { E2E_INDEXER_URL, E2E_RPC_URL } from './testing/e2eEnv';
+import { E2E_INDEXER_URL, E2E_KEEPER_URL, E2E_RPC_URL } from './testing/e2eEnv';
 import { runStaticChecks } from './checks/static';
 
 type Result = { runner: string; passed: number; failed: number; seconds: number; note?: string };
@@ -60,6 +60,7 @@ async function playwright() {
     NEXT_PUBLIC_RPC_URL: E2E_RPC_URL,
     NEXT_PUBLIC_CHAIN_ID: '31337',
     NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL,
+    NEXT_PUBLIC_KEEPER_URL: E2E_KEEPER_URL,
     NEXT_TELEMETRY_DISABLED: '1',
   };
   await run(bin('next'), ['build'], { cwd: ROOT, env });

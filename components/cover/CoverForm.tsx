@@ -26,6 +26,8 @@ type Props = {
   account: Address | undefined;
   wrongNetwork: boolean;
   stale: string | undefined;
+  /** Fields pre-filled from /venue's "buy cover at my liquidation price" link. */
+  initial?: Partial<CoverFields>;
 };
 
 const TOLERANCES = [50n, 100n, 300n] as const; // basis points
@@ -71,9 +73,9 @@ function Field({
 }
 
 /** Buy liquidation cover: strike, payout, duration → a live quote from the twin → approve + buy with a slippage bound. */
-export function CoverForm({ market, stablecoin, product, snapshot, now, account, wrongNetwork, stale }: Props) {
+export function CoverForm({ market, stablecoin, product, snapshot, now, account, wrongNetwork, stale, initial }: Props) {
   const id = useId();
-  const [fields, setFields] = useState<CoverFields>({ strike: '', payout: '', durationDays: '7' });
+  const [fields, setFields] = useState<CoverFields>({ strike: '', payout: '', durationDays: '7', ...initial });
   const [toleranceBps, setToleranceBps] = useState<bigint>(100n);
   const { approve, act: buy, run, busy } = useApproveThenAct();
   const set = (key: keyof CoverFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));

@@ -1,6 +1,7 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { type CoverPrefill, readCoverPrefill } from '@/lib/venue/coverLink';
 import { contractAddress } from '@/lib/chain/config';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { formatDuration } from '@/lib/format/duration';
@@ -22,6 +23,14 @@ export function CoverPanel() {
   const { account, wrongNetwork } = useWalletState();
   const { market, products, query } = useCoverProducts();
   const [selected, setSelected] = useState(0);
+  // The /venue remedy's link pre-fills the form (`?direction=Down&strike=…&payout=…&days=…`): read once, after
+  // mount (the page stays static), and select the product of that direction.
+  const [prefill, setPrefill] = useState<Partial<CoverPrefill>>({});
+  useEffect(() => setPrefill(readCoverPrefill(new URLSearchParams(window.location.search))), []);
+  const prefilledIndex = prefill.direction ? (products?.findIndex((p) => p.direction === prefill.direction) ?? -1) : -1;
+  useEffect(() => {
+    if (prefilledIndex >= 0) setSelected(prefilledIndex);
+  }, [prefilledIndex]);
   const product = products?.[selected];
   const { snapshot, query: snapshotQuery } = useCoverSnapshot(product, account);
   // Staleness is judged against ages of minutes to hours: a tick every 15 s is plenty, and spares
@@ -87,7 +96,7 @@ export function CoverPanel() {
           </select>
         </label>
         <CoverForm
-          key={product.productId.toString()}
+          key={`${product.productId}:${prefill.strike ?? ''}`}
           market={market}
           stablecoin={stablecoin}
           product={product}
@@ -96,6 +105,7 @@ export function CoverPanel() {
           account={account}
           wrongNetwork={wrongNetwork}
           stale={stale}
+          initial={product.direction === prefill.direction ? prefill : undefined}
         />
       </Card>
       <div className="space-y-6">

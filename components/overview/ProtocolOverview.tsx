@@ -1,9 +1,11 @@
 import { Suspense } from 'react';
-import { LAYERS, type Layer } from '@/lib/chain/config';
+import { contractAddress, LAYERS, type Layer } from '@/lib/chain/config';
 import { LAYER_COPY } from '@/lib/pool/layers';
 import { serverPublicClient } from '@/lib/chain/serverClient';
 import { readOverviewHistory, type OverviewHistory } from '@/lib/history/overviewHistory';
 import { readProtocolState, type ProtocolState } from '@/lib/overview/protocolState';
+import { readVenueState } from '@/lib/overview/venueState';
+import { fetchVenueActivity } from '@/lib/venue/venueActivity';
 import { describeError } from '@/lib/tx/describeError';
 import { AutoRefresh } from '../chain/AutoRefresh';
 import { RefreshErrorState } from '../chain/RefreshErrorState';
@@ -15,9 +17,23 @@ import { LayerCapitalCard } from './LayerCapitalCard';
 import { MintBudgetCard } from './MintBudgetCard';
 import { OracleCard } from './OracleCard';
 import { QueuedChanges } from './QueuedChanges';
+import { VenueCard } from './VenueCard';
 import { SolvencyCard } from '../risk/SolvencyCard';
 
 type History = Promise<OverviewHistory>;
+
+/** The reference venue's open interest (chain, at the overview's block) and lifetime bad debt (indexer); nothing when it is not deployed. */
+async function Venue({ blockNumber }: { blockNumber: bigint }) {
+  const venue = contractAddress('perpVenue');
+  const waterfall = contractAddress('shortfallWaterfall');
+  const feed = contractAddress('priceFeed');
+  if (!venue || !waterfall || !feed) return null;
+  const [state, activity] = await Promise.all([
+    readVenueState(serverPublicClient(), { venue, waterfall, feed }, blockNumber).catch(() => null),
+    fetchVenueActivity(1).catch(() => null),
+  ]);
+  return state ? <VenueCard venue={state} totals={activity?.totals ?? null} /> : null;
+}
 
 const ActivityPlaceholder = () => <div className="h-40 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
 
@@ -69,6 +85,11 @@ export async function ProtocolOverview() {
           <OracleCard oracle={live.state.oracle} now={live.state.blockTimestamp} />
           {live.state.mintBudget ? <MintBudgetCard budget={live.state.mintBudget} /> : null}
         </div>
+      ) : null}
+      {'state' in live ? (
+        <Suspense fallback={null}>
+          <Venue blockNumber={live.state.blockNumber} />
+        </Suspense>
       ) : null}
       {'state' in live ? <SolvencyCard /> : null}
       {/* History streams in last and at the bottom, so what arrives pushes nothing already on screen. */}

@@ -20,6 +20,8 @@ export const chainScopes = {
   cover: (tokenId: bigint) => `cover:${tokenId}`,
   /** The test stablecoin's faucet terms (a constant: read once). */
   faucet: (token: Address | undefined) => `faucet:${lower(token)}`,
+  /** The perp venue's market, sides and the account's position, balance and allowance (useVenue). */
+  venue: (account: Address | undefined) => `venue:${lower(account)}`,
   /** A price feed's rounds (the chart): only the keeper's rounds change them. */
   feed: (feed: Address | undefined) => `feed:${lower(feed)}`,
 } as const;
@@ -32,6 +34,7 @@ export const historyKeys = {
   apy: (layer: Layer) => ['history', 'apy', layer] as const,
   portfolio: (account: Address | undefined) => ['history', 'portfolio', lower(account)] as const,
   indexedBlock: () => ['history', 'indexed-block'] as const,
+  venueActivity: () => ['history', 'venue-activity'] as const,
 };
 
 /** Keys of the cover queries that are not plain chain reads. */

@@ -3,7 +3,6 @@ import { createPublicClient, createWalletClient, http, type Abi, type Address, t
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallAbi, testUSDCAbi, volatilityOracleAbi } from '../../contracts-abi';
-import { TEST_VENUE_KEY } from '../../scripts/chain/seed';
 import { ANVIL_KEYS } from '../../scripts/testing/anvil';
 import { deployments } from '../../contracts-abi/deployments';
 import { E2E_RPC_URL } from '../../scripts/testing/e2eEnv';
@@ -69,12 +68,29 @@ async function sendAs(key: Hex, address: Address, abi: Abi, functionName: string
   if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
 }
 
-/** The seeded test venue pays `amount` of fees through the waterfall (streamed into both layers over a day). */
+/**
+ * The registered venue (the real PerpVenue) pays `amount` of fees through the waterfall (streamed into
+ * both layers over a day). Its own fee share is a few dollars per trade, so the test speaks as the venue
+ * (anvil impersonation) with freshly minted test USDC: the pools see exactly what a busy venue sends.
+ */
 export async function payVenueFees(amount: bigint): Promise<void> {
   const waterfall = contractsAll.shortfallWaterfall!.address as Address;
-  await sendAs(TEST_VENUE_KEY, STABLECOIN, testUSDCAbi, 'faucet', [amount]);
-  await sendAs(TEST_VENUE_KEY, STABLECOIN, testUSDCAbi, 'approve', [waterfall, amount]);
-  await sendAs(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'distributeFees', [amount]);
+  const venue = contractsAll.perpVenue!.address as Address;
+  await client.request({ method: 'anvil_impersonateAccount' as never, params: [venue] as never });
+  await client.request({ method: 'anvil_setBalance' as never, params: [venue, '0x56BC75E2D63100000'] as never });
+  try {
+    const wallet = createWalletClient({ chain: foundry, transport: http(E2E_RPC_URL), account: venue });
+    for (const [address, abi, functionName, args] of [
+      [STABLECOIN, testUSDCAbi, 'faucet', [amount]],
+      [STABLECOIN, testUSDCAbi, 'approve', [waterfall, amount]],
+      [waterfall, shortfallWaterfallAbi, 'distributeFees', [amount]],
+    ] as const) {
+      const hash = await wallet.writeContract({ address, abi: abi as Abi, functionName, args: args as unknown as unknown[] });
+      if ((await client.waitForTransactionReceipt({ hash })).status !== 'success') throw new Error(`${functionName} reverted`);
+    }
+  } finally {
+    await client.request({ method: 'anvil_stopImpersonatingAccount' as never, params: [venue] as never });
+  }
 }
 
 /** The local keeper's job: publish a price round (USD, 8 decimals on the feed) and update σ. */

@@ -3,7 +3,7 @@
 // accounts, else shortened hex. No ABIs here, so a page that only names addresses stays light.
 import { zeroAddress, type Address } from 'viem';
 import { deployments } from '@/contracts-abi/deployments';
-import { DEV_ACCOUNT, SEEDED_TEST_VENUE } from '../wallet/devAccount';
+import { DEV_ACCOUNT, LOCAL_KEEPER } from '../wallet/devAccount';
 import { LOCAL_CHAIN_ID, TARGET_CHAIN_ID } from './config';
 
 /** Deployed addresses by contract name (a deployment's `contracts`, as plain addresses). */
@@ -23,7 +23,7 @@ export const ADDRESS_NAMES: Record<string, string> = {
   priceFeed: 'the price feed',
   venue: 'Perp venue',
   perpVenue: 'Perp venue',
-  testVenue: 'Test venue',
+  keeper: 'Keeper',
   devAccount: 'Dev account',
 };
 
@@ -34,7 +34,7 @@ export const ADDRESS_NAMES: Record<string, string> = {
 export function deployedAddressBook(chainId: number = TARGET_CHAIN_ID): AddressBook {
   const contracts = deployments[chainId]?.contracts ?? {};
   const book: AddressBook = Object.fromEntries(Object.entries(contracts).map(([name, c]) => [name, c.address as Address]));
-  return chainId === LOCAL_CHAIN_ID ? { ...book, testVenue: SEEDED_TEST_VENUE, devAccount: DEV_ACCOUNT } : book;
+  return chainId === LOCAL_CHAIN_ID ? { ...book, keeper: LOCAL_KEEPER, devAccount: DEV_ACCOUNT } : book;
 }
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { encodeFunctionData, keccak256, toHex, type Abi, type Address, type Hex } from 'viem';
-import { backstopPoolAbi, coverMarketAbi, recapitalizerAbi, shortfallWaterfallAbi, timelockControllerAbi, volatilityOracleAbi } from '@/contracts-abi';
+import {
+  backstopPoolAbi,
+  coverMarketAbi,
+  perpVenueAbi,
+  recapitalizerAbi,
+  shortfallWaterfallAbi,
+  timelockControllerAbi,
+  volatilityOracleAbi,
+} from '@/contracts-abi';
 import { addressName, currentValueRead, decodeTimelockCall, describeTimelockCall, executableWords, type AddressBook } from './timelockCalls';
 
 const a = (n: number) => `0x${n.toString(16).padStart(40, '0')}` as Address;
@@ -105,5 +113,37 @@ describe('queued governance calls in words', () => {
     expect(addressName(a(0), book)).toBe('nobody');
     expect(executableWords(1_700_006_400n, 1_700_000_000n)).toBe('can execute from 2023-11-15 00:00 UTC (chain time)');
     expect(executableWords(1_700_006_400n, 1_700_006_400n)).toBe('can execute now (ready since 2023-11-15 00:00 UTC (chain time))');
+  });
+});
+
+describe('the perp venue’s governance in words', () => {
+  const venueBook: AddressBook = { ...book, perpVenue: a(10) };
+  const sayVenue = (functionName: string, args: readonly unknown[] = []) =>
+    describeTimelockCall(
+      decodeTimelockCall(
+        { target: a(10), value: 0n, data: encodeFunctionData({ abi: perpVenueAbi as Abi, functionName, args: args as unknown[] }) },
+        venueBook,
+      ),
+      venueBook,
+    );
+  it('says a new parameter set field by field, and the venue’s other owner actions', () => {
+    const params = {
+      marginFloor: 5n * 10n ** 16n,
+      marginK: 3n * 10n ** 18n,
+      marginHorizon: 86_400,
+      maintenanceBps: 5_000,
+      fullLiquidationBps: 5_000,
+      tradingFeeBps: 5,
+      liquidationFeeBps: 20,
+      poolFeeShareBps: 5_000,
+      maxPriceAge: 3_600,
+      maxSigmaAge: 86_400,
+      minNotional: 50_000_000n,
+      maxOpenInterest: 5_000_000_000_000n,
+    };
+    expect(sayVenue('setParams', [params])).toBe(
+      'Perp venue: margin 5% floor, 3 σ over 1 day; maintenance 50% of initial; full liquidation below 50% of maintenance; fees 0.05% (50% to the pools), liquidators 0.2%; positions from 50 USDC, at most 5,000,000 USDC per side',
+    );
+    expect(sayVenue('unpause')).toBe('Perp venue: resume opening positions');
   });
 });

@@ -6,7 +6,15 @@
 import { decodeFunctionData, formatEther, keccak256, toHex, type Abi, type Address, type Hex } from 'viem';
 import { addressName, ADDRESS_NAMES, type AddressBook } from '../chain/addressBook';
 import { decodeDirection, decodeWaterfallLayer } from '../chain/enums';
-import { backstopPoolAbi, coverMarketAbi, recapitalizerAbi, shortfallWaterfallAbi, timelockControllerAbi, volatilityOracleAbi } from '@/contracts-abi';
+import {
+  backstopPoolAbi,
+  coverMarketAbi,
+  perpVenueAbi,
+  recapitalizerAbi,
+  shortfallWaterfallAbi,
+  timelockControllerAbi,
+  volatilityOracleAbi,
+} from '@/contracts-abi';
 import { formatAmount } from '../format/amount';
 import { formatChainTime, formatPeriod } from '../format/duration';
 import { formatAssets } from '../format/tokenAmount';
@@ -15,7 +23,7 @@ export { addressName, type AddressBook } from '../chain/addressBook';
 
 export type RawCall = { target: Address; value: bigint; data: Hex };
 
-type Kind = 'pool' | 'waterfall' | 'recapitalizer' | 'oracle' | 'market' | 'timelock';
+type Kind = 'pool' | 'waterfall' | 'recapitalizer' | 'oracle' | 'market' | 'venue' | 'timelock';
 
 export type DecodedCall = RawCall & {
   /** Which kind of governed contract the target is (null: not one of ours). */
@@ -37,6 +45,7 @@ const KINDS: Record<string, { kind: Kind; name: string; abi: Abi }> = {
   recapitalizer: { kind: 'recapitalizer', name: ADDRESS_NAMES.recapitalizer!, abi: recapitalizerAbi },
   volatilityOracle: { kind: 'oracle', name: ADDRESS_NAMES.volatilityOracle!, abi: volatilityOracleAbi },
   coverMarket: { kind: 'market', name: ADDRESS_NAMES.coverMarket!, abi: coverMarketAbi },
+  perpVenue: { kind: 'venue', name: ADDRESS_NAMES.perpVenue!, abi: perpVenueAbi },
   timelock: { kind: 'timelock', name: ADDRESS_NAMES.timelock!, abi: timelockControllerAbi },
 };
 
@@ -187,6 +196,17 @@ const SPECS: Record<Kind, Record<string, Spec>> = {
     pauseProduct: { say: ([productId]) => `pause sales of product #${String(productId)}` },
     unpauseProduct: { say: ([productId]) => `resume sales of product #${String(productId)}` },
     setGuardian: addressSetter('guardian', 'guardian'),
+  },
+  venue: {
+    ...OWNABLE,
+    setParams: {
+      say: ([p]) => {
+        const v = p as Record<string, bigint | number>;
+        return `margin ${wadPercent(v.marginFloor)} floor, ${wad(v.marginK)} σ over ${period(v.marginHorizon)}; maintenance ${bps(v.maintenanceBps)} of initial; full liquidation below ${bps(v.fullLiquidationBps)} of maintenance; fees ${bps(v.tradingFeeBps)} (${bps(v.poolFeeShareBps)} to the pools), liquidators ${bps(v.liquidationFeeBps)}; positions from ${usdc(v.minNotional)}, at most ${usdc(v.maxOpenInterest)} per side`;
+      },
+    },
+    setGuardian: addressSetter('guardian', 'guardian'),
+    unpause: { say: () => 'resume opening positions' },
   },
   timelock: {
     updateDelay: setter('delay', 'getMinDelay', period),

@@ -3,12 +3,12 @@ import { privateKeyToAccount } from 'viem/accounts';
 import type { Address } from 'viem';
 import { ANVIL_KEYS } from '../../scripts/testing/anvil';
 import { addressName, deployedAddressBook, type AddressBook } from '../chain/addressBook';
-import { DEV_ACCOUNT, SEEDED_TEST_VENUE } from '../wallet/devAccount';
+import { DEV_ACCOUNT, LOCAL_KEEPER } from '../wallet/devAccount';
 import { activityRows } from './activity';
 import type { ProtocolEvent } from './queries';
 
 const a = (n: number) => `0x${n.toString(16).padStart(40, '0')}` as Address;
-const book: AddressBook = { juniorPool: a(1), seniorPool: a(2), coverMarket: a(3), recapitalizer: a(4), timelock: a(5), testVenue: a(7) };
+const book: AddressBook = { juniorPool: a(1), seniorPool: a(2), coverMarket: a(3), recapitalizer: a(4), timelock: a(5), keeper: a(7) };
 const row = (over: Partial<ProtocolEvent>): ProtocolEvent => ({
   id: over.id ?? 'x',
   kind: 'deposit',
@@ -47,7 +47,7 @@ describe('activityRows', () => {
       book,
     );
     expect(rows.map((r) => r.pool)).toEqual(['Junior pool', 'Senior pool', null, null]);
-    expect(rows.map((r) => r.who)).toEqual(['0x0000…0abc', '0x0000…0abc', 'Test venue', 'Test venue']);
+    expect(rows.map((r) => r.who)).toEqual(['0x0000…0abc', '0x0000…0abc', 'Keeper', 'Keeper']);
   });
 
   it('keeps a lone claim-paid row (its claimed twin cut off by the limit) with its pool', () => {
@@ -57,8 +57,8 @@ describe('activityRows', () => {
 });
 
 describe('deployedAddressBook', () => {
-  it('names the deployed contracts and, on the local chain, the seeded venue (anvil #7) and the dev account (#9)', () => {
-    expect(privateKeyToAccount(ANVIL_KEYS[7]!).address).toBe(SEEDED_TEST_VENUE);
+  it('names the deployed contracts and, on the local chain, the local keeper (anvil #7) and the dev account (#9)', () => {
+    expect(privateKeyToAccount(ANVIL_KEYS[7]!).address).toBe(LOCAL_KEEPER);
     expect(privateKeyToAccount(ANVIL_KEYS[9]!).address).toBe(DEV_ACCOUNT);
     const local = deployedAddressBook(31337);
     for (const [key, name] of [
@@ -67,10 +67,10 @@ describe('deployedAddressBook', () => {
       ['coverMarket', 'Cover market'],
       ['recapitalizer', 'Recapitalizer'],
       ['timelock', 'Governance timelock'],
-      ['testVenue', 'Test venue'],
+      ['keeper', 'Keeper'],
     ] as const) {
       expect(addressName(local[key]!, local)).toBe(name);
     }
-    expect(deployedAddressBook(1).testVenue).toBeUndefined();
+    expect(deployedAddressBook(1).keeper).toBeUndefined();
   });
 });

@@ -14,6 +14,9 @@ export const EVENT_LABELS: Record<string, string> = {
   'auction-settled': 'Auction settled',
   'cover-bought': 'Cover bought',
   'cover-claimed': 'Cover claimed',
+  'liquidation-partial': 'Venue: partial liquidation',
+  'liquidation-full': 'Venue: liquidation',
+  'liquidation-bad-debt': 'Venue: liquidation with bad debt',
 };
 
 export function eventLabel(kind: string): string {

@@ -300,3 +300,6 @@ export const redeemRequestView = onchainView('redeem_request_view').as((qb) => q
 export const coverView = onchainView('cover_view').as((qb) => qb.select().from(cover));
 export const timelockOperationView = onchainView('timelock_operation_view').as((qb) => qb.select().from(timelockOperation));
 export const timelockCallView = onchainView('timelock_call_view').as((qb) => qb.select().from(timelockCall));
+
+// The reference perp venue's tables.
+export * from './venueSchema';

@@ -2,9 +2,9 @@
 // the book must agree with the contracts' own views, its pool accounting must evaluate (through the
 // twin) to the pools' numbers, and the engine must run on it. Also at a past block (history).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { privateKeyToAccount } from 'viem/accounts';
-import { backstopPoolAbi, shortfallWaterfallAbi } from '@/contracts-abi';
-import { seedDemo, TEST_VENUE_EXPOSURE_CAP, TEST_VENUE_KEY } from '../../scripts/chain/seed';
+import { backstopPoolAbi, perpVenueAbi, shortfallWaterfallAbi } from '@/contracts-abi';
+import { VENUE_EXPOSURE_CAP } from '../../scripts/chain/deploy';
+import { seedDemo } from '../../scripts/chain/seed';
 import { startLocalChain, type LocalChain } from '../../scripts/testing/localChain';
 import { freeAssets, totalAssets } from '../mirror/BackstopPool';
 import { bookFromJson, bookToJson, type RiskBook } from './book';
@@ -69,10 +69,19 @@ describe('readRiskBook on the seeded local chain', () => {
     expect(book.roundSeconds).toBe(3_600n);
   });
 
-  it('finds the registered venue and its used exposure (two shortfalls of 1,800 and 2,500)', async () => {
-    expect(book.venue?.address).toBe(privateKeyToAccount(TEST_VENUE_KEY).address);
-    expect(book.venue?.exposureCap).toBe(TEST_VENUE_EXPOSURE_CAP);
-    expect(book.venue?.exposureUsed).toBe(4_300n * USDC);
+  it('finds the registered venue (the real PerpVenue) and its used exposure (what the waterfall paid of the seeded bad debt)', async () => {
+    const venue = chain.deployment.contracts.perpVenue.address;
+    const absorbed = await chain.publicClient.getContractEvents({
+      address: venue,
+      abi: perpVenueAbi,
+      eventName: 'BadDebtAbsorbed',
+      fromBlock: 0n,
+      toBlock: book.blockNumber,
+    });
+    expect(absorbed.length).toBeGreaterThan(0);
+    expect(book.venue?.address).toBe(venue);
+    expect(book.venue?.exposureCap).toBe(VENUE_EXPOSURE_CAP);
+    expect(book.venue?.exposureUsed).toBe(absorbed.reduce((s, e) => s + e.args.junior! + e.args.senior! + e.args.recapitalization!, 0n));
     const [window, prev, curr] = await chain.publicClient.readContract({
       address: chain.deployment.contracts.shortfallWaterfall.address,
       abi: shortfallWaterfallAbi,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContractFunctionRevertedError, encodeErrorResult, HttpRequestError, UserRejectedRequestError, BaseError } from 'viem';
 import { protocolErrorsAbi } from '@/contracts-abi';
-import { describeError, describeRevertData } from './describeError';
+import { describeError, describeRevert, describeRevertData, hasSentence } from './describeError';
 
 describe('describeError', () => {
   it('says a rejection plainly', () => {
@@ -69,5 +69,21 @@ describe('issue 13 errors in words', () => {
     expect(say('BackstopPoolAboveMaxUtilization', [2n, 1_000_000n])).toMatch(/ceiling/);
     expect(say('BackstopPoolMaxUtilizationOutOfBounds', [9_600n, 1_000n, 9_500n])).toMatch(/96% is outside the allowed 10% to 95%/);
     expect(say('BackstopPoolLockNotReleased', [1n, 0n])).toMatch(/still locked/);
+  });
+});
+
+describe('the venue’s errors', () => {
+  it('have a sentence each (every PerpVenue / PerpMath custom error the ABI declares)', () => {
+    const names = protocolErrorsAbi.filter((e) => e.type === 'error' && /^Perp(Venue|Math)/.test(e.name)).map((e) => e.name);
+    expect(names.length).toBeGreaterThan(20);
+    expect(names.filter((n) => !hasSentence(n))).toEqual([]);
+  });
+  it('say what the venue would refuse in plain words', () => {
+    expect(describeRevert('PerpVenueBelowInitialMargin', [300_000_000n, 378_300_000n])).toMatch(
+      /Over the leverage allowed now: the margin left \(300 USDC\) is below .* \(378\.3 USDC\)/,
+    );
+    expect(describeRevert('PerpVenueSideMismatch', ['0x0000000000000000000000000000000000000001', true])).toBe(
+      'You hold a short: close it before opening a long (one position per account).',
+    );
   });
 });

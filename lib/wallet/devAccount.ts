@@ -6,5 +6,5 @@ import type { Address } from 'viem';
 export const DEV_ACCOUNT: Address = '0xa0Ee7A142d267C1f36714E4a8F75612F20a79720';
 export const DEV_CONNECTOR_ID = 'devAccount';
 
-/** anvil's default account #7: the venue the local seed registers with the waterfall (scripts/chain/seed.ts TEST_VENUE_KEY). */
-export const SEEDED_TEST_VENUE: Address = '0x14dC79964da2C08b23698B3D3cc7Ca32193d9955';
+/** anvil's default account #7: the local keeper's signer (scripts/keeper: liquidations, σ pokes, releases). */
+export const LOCAL_KEEPER: Address = '0x14dC79964da2C08b23698B3D3cc7Ca32193d9955';

@@ -2,6 +2,7 @@
 // `BenchSection` and list it here. A forge bench file with no section of its own is printed by "other".
 import { forgeFileSection, otherForgeFilesSection } from './forgeFile';
 import { indexerSection } from './indexer';
+import { keeperSection } from './keeper';
 import { poolSection } from './pool';
 import { riskSection } from './risk';
 import type { BenchSection } from './types';
@@ -21,11 +22,23 @@ const named: BenchSection[] = [
     ],
   }),
   forgeFileSection({
+    id: 'venue',
+    title: 'Perp venue: open, close, reduce, margin, liquidation (partial; full; bad debt → waterfall → auction)',
+    file: 'PerpGas.t.sol',
+    notes: [
+      'Targets (issue 15): open ≤ 150,000 and partial liquidation ≤ 150,000 gas; matched to the logged keys by name ' +
+        '(scripts/bench/targets.ts). Call-frame gas (vm.lastCallGas), every slot cold: a transaction adds its 21,000 + calldata.',
+      "Bad-debt liquidations add the waterfall (both pools' accounting, the payments to the venue) and, when the layers are " +
+        "spent, the auction's opening and the socialised-loss index; they are rare and not gas-bound.",
+    ],
+  }),
+  forgeFileSection({
     id: 'math',
     title: 'Fixed-point math and the volatility oracle',
     file: 'MathGas.t.sol',
     notes: ['Library calls measured in-line (no call overhead), worst case over representative inputs; poke is a full external call.'],
   }),
+  keeperSection,
   indexerSection,
   riskSection,
 ];

@@ -21,6 +21,9 @@ export const GAS_TARGETS: GasTarget[] = [
     matches: (k) => /\bclaim/i.test(k) && !/claimable/i.test(k) && (confirmations(k) ?? 2) === 2,
   },
   { label: '≤ 40,000', max: 40_000, matches: (k) => /\bquote/i.test(k) },
+  // Issue 15: the reference venue's open and partial liquidation.
+  { label: '≤ 150,000', max: 150_000, matches: (k) => /^open$/i.test(k) },
+  { label: '≤ 150,000', max: 150_000, matches: (k) => /liquidate \(partial\)/i.test(k) },
 ];
 
 export function targetFor(key: string): GasTarget | undefined {

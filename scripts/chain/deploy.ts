@@ -1,6 +1,6 @@
 // Deploys the protocol to any EVM RPC with one key and records the addresses in
 // contracts-abi/deployments/<chainId>.json. Used by the local stack, tests and public deploys.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   createPublicClient,
@@ -22,7 +22,7 @@ import {
   zeroHash,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { ROOT, loadArtifact } from './artifacts';
+import { OUT_DIR, ROOT, loadArtifact } from './artifacts';
 
 export type DeployedContract = { address: Address; blockNumber: number };
 
@@ -40,6 +40,10 @@ export type Deployment = {
     priceFeed: DeployedContract;
     volatilityOracle: DeployedContract;
     coverMarket: DeployedContract;
+    /** The reference perp venue (PerpVenue), registered in the waterfall; its external libraries below. */
+    perpVenue: DeployedContract;
+    perpSettlement: DeployedContract;
+    perpLens: DeployedContract;
     /** OpenZeppelin TimelockController: the owner of every contract above that has one. */
     timelock: DeployedContract;
   };
@@ -52,8 +56,9 @@ export type Deployment = {
  */
 export const GOVERNANCE_DELAY = 15n * 86_400n;
 
-/** The contracts the timelock owns (Ownable2Step). BKS has no owner; the mock feed stays with its keeper. */
-const TIMELOCK_OWNED = ['juniorPool', 'seniorPool', 'shortfallWaterfall', 'recapitalizer', 'volatilityOracle', 'coverMarket'] as const;
+/** The contracts the timelock owns (Ownable2Step). BKS has no owner; the mock feed stays with its keeper;
+ *  the venue's libraries are stateless. */
+export const TIMELOCK_OWNED = ['juniorPool', 'seniorPool', 'shortfallWaterfall', 'recapitalizer', 'volatilityOracle', 'coverMarket', 'perpVenue'] as const;
 
 /** Recapitalization defaults: 100M BKS to the treasury, auctions from 2 to 0.5 USDC per BKS over 24 h,
  *  at most 5 % of supply minted per event. Governance may move each within the contract's bounds. */
@@ -96,6 +101,31 @@ export const PRODUCTS = [
   { direction: 1, pool: 'seniorPool' }, // ETH shorts: pays when the price rises to the strike
 ] as const;
 
+/**
+ * The reference venue (IPerpVenue.Params; every field inside PerpLens's hard bounds): initial margin
+ * max(5 %, 3 σ √(1 day / year)) — at σ = 80 %/yr that is 12.6 %, about 8× leverage; maintenance half of
+ * it; a full liquidation below half of maintenance; 5 bps trading fee (half to the pools), 20 bps to the
+ * liquidator; prices at most an hour old, σ at most a day; positions of at least 50 USDC, 5M USDC of open
+ * interest per side.
+ */
+export const VENUE_PARAMS = {
+  marginFloor: WAD / 20n,
+  marginK: 3n * WAD,
+  marginHorizon: 86_400,
+  maintenanceBps: 5_000,
+  fullLiquidationBps: 5_000,
+  tradingFeeBps: 5,
+  liquidationFeeBps: 20,
+  poolFeeShareBps: 5_000,
+  maxPriceAge: 3_600,
+  maxSigmaAge: 86_400,
+  minNotional: 50n * 10n ** 6n,
+  maxOpenInterest: 5_000_000n * 10n ** 6n,
+} as const;
+
+/** The venue's lifetime exposure cap in the waterfall (what Junior + Senior + the auction may cover, in all). */
+export const VENUE_EXPOSURE_CAP = 250_000n * 10n ** 6n;
+
 export type DeployOptions = {
   rpcUrl: string;
   privateKey: Hex;
@@ -126,11 +156,51 @@ export type DeployOptions = {
 
 type Clients = { publicClient: PublicClient; wallet: WalletClient<Transport, Chain | undefined, Account> };
 
-async function deployOne({ publicClient, wallet }: Clients, name: string, args: readonly unknown[] = []): Promise<DeployedContract> {
+/**
+ * Fills the placeholders of external libraries in a creation bytecode (forge's `linkReferences`: byte
+ * offsets of 20-byte slots per library name). Throws when a library the bytecode needs has no address.
+ */
+export function linkBytecode(
+  bytecode: Hex,
+  references: Record<string, Record<string, { start: number; length: number }[]>>,
+  libraries: Record<string, Address>,
+): Hex {
+  let code = bytecode.slice(2);
+  for (const byName of Object.values(references)) {
+    for (const [name, slots] of Object.entries(byName)) {
+      const address = libraries[name];
+      if (!address) throw new Error(`the bytecode needs library ${name}: pass its address`);
+      for (const { start, length } of slots)
+        code =
+          code.slice(0, start * 2) +
+          address
+            .slice(2)
+            .toLowerCase()
+            .padStart(length * 2, '0') +
+          code.slice((start + length) * 2);
+    }
+  }
+  return `0x${code}`;
+}
+
+function linkReferencesOf(name: string): Record<string, Record<string, { start: number; length: number }[]>> {
+  const json = JSON.parse(readFileSync(path.join(OUT_DIR, `${name}.sol`, `${name}.json`), 'utf8')) as {
+    bytecode: { linkReferences?: Record<string, Record<string, { start: number; length: number }[]>> };
+  };
+  return json.bytecode.linkReferences ?? {};
+}
+
+async function deployOne(
+  { publicClient, wallet }: Clients,
+  name: string,
+  args: readonly unknown[] = [],
+  libraries: Record<string, Address> = {},
+): Promise<DeployedContract> {
   const artifact = loadArtifact(name);
+  const references = linkReferencesOf(name);
   const hash = await wallet.deployContract({
     abi: artifact.abi as Abi,
-    bytecode: artifact.bytecode,
+    bytecode: Object.keys(references).length > 0 ? linkBytecode(artifact.bytecode, references, libraries) : artifact.bytecode,
     args: args as unknown[],
     chain: wallet.chain ?? null,
     account: wallet.account,
@@ -218,15 +288,50 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
     ]);
   }
 
+  // The reference venue on the same feed, σ and sequencer check as the cover market. Its cold paths live in
+  // two external libraries (EIP-170), linked into its bytecode. Registered in the waterfall with its
+  // exposure cap while the deployer still owns the waterfall: no timelock round trip at deploy.
+  const perpSettlement = await deployOne(clients, 'PerpSettlement');
+  const perpLens = await deployOne(clients, 'PerpLens');
+  const perpVenue = await deployOne(
+    clients,
+    'PerpVenue',
+    [
+      shortfallWaterfall.address,
+      volatilityOracle.address,
+      owner,
+      guardian,
+      options.sequencerUptimeFeed ?? zeroAddress,
+      options.sequencerUptimeFeed ? (options.sequencerGracePeriod ?? 3_600n) : 0n,
+      VENUE_PARAMS,
+    ],
+    { PerpSettlement: perpSettlement.address, PerpLens: perpLens.address },
+  );
+  await send(clients, shortfallWaterfall.address, loadArtifact('ShortfallWaterfall').abi, 'setVenue', [perpVenue.address, VENUE_EXPOSURE_CAP]);
+
   // Governance last, so every address above is the same with or without it.
-  const owned = { juniorPool, seniorPool, shortfallWaterfall, recapitalizer, volatilityOracle, coverMarket };
+  const owned = { juniorPool, seniorPool, shortfallWaterfall, recapitalizer, volatilityOracle, coverMarket, perpVenue };
   const timelock = await handOverToTimelock(clients, chainId, owned, options);
 
   const deployment: Deployment = {
     chainId,
     deployer: account.address,
     startBlock,
-    contracts: { stablecoin, juniorPool, seniorPool, shortfallWaterfall, recapitalizer, bks, priceFeed, volatilityOracle, coverMarket, timelock },
+    contracts: {
+      stablecoin,
+      juniorPool,
+      seniorPool,
+      shortfallWaterfall,
+      recapitalizer,
+      bks,
+      priceFeed,
+      volatilityOracle,
+      coverMarket,
+      perpVenue,
+      perpSettlement,
+      perpLens,
+      timelock,
+    },
   };
   if (options.write ?? true) writeDeployment(deployment);
   return deployment;

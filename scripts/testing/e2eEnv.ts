@@ -6,3 +6,6 @@ export const E2E_RPC_URL = `http://127.0.0.1:${E2E_CHAIN_PORT}`;
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;
 export const E2E_INDEXER_PORT = Number(process.env.E2E_INDEXER_PORT ?? 42169);
 export const E2E_INDEXER_URL = `http://127.0.0.1:${E2E_INDEXER_PORT}`;
+/** The keeper the venue spec runs (e2e/venue.spec.ts): the app's dev panel posts its crash here. */
+export const E2E_KEEPER_PORT = Number(process.env.E2E_KEEPER_PORT ?? E2E_INDEXER_PORT + 1);
+export const E2E_KEEPER_URL = `http://127.0.0.1:${E2E_KEEPER_PORT}`;

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { client, desc, graphql } from 'ponder';
 import { deployments } from '../../../contracts-abi/deployments';
 import { checkAddress, checkLimit, checkPool } from '../../../lib/history/queryParams';
+import { venueRoutes } from './venue';
 import { accountPortfolio, governanceHistory, pendingGovernance, poolApy, poolSnapshots, recentEvents, type HistoryDb } from '../../../lib/history/queries';
 
 const chainId = Number(process.env.PONDER_CHAIN_ID ?? 31337);
@@ -56,6 +57,8 @@ newest('/mint-budget', (limit) => db.select().from(mintBudgetUse).orderBy(desc(m
 newest('/governance', (limit) => governanceHistory(history, limit));
 newest('/governance/pending', (limit) => pendingGovernance(history, limit));
 newest('/sigma', (limit) => db.select().from(sigmaUpdate).orderBy(desc(sigmaUpdate.timestamp)).limit(limit), { fallback: 200, chronological: true });
+
+venueRoutes(app);
 
 app.get('/accounts/:account/portfolio', async (c) => {
   const account = checkAddress(c.req.param('account'), 'account');

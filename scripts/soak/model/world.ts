@@ -61,6 +61,8 @@ export type Addresses = {
   oracle: string;
   market: string;
   timelock: string;
+  /** The reference PerpVenue: the soak does not trade on it, but the deploy hands it to the timelock too. */
+  perpVenue: string;
   deployer: string;
 };
 
@@ -96,6 +98,7 @@ export function addressesOf(d: Deployment): Addresses {
     oracle: addr(c.volatilityOracle.address),
     market: addr(c.coverMarket.address),
     timelock: addr(c.timelock.address),
+    perpVenue: addr(c.perpVenue.address),
     deployer: addr(d.deployer),
   };
 }
@@ -124,7 +127,7 @@ export type GenesisTimes = { juniorDeployedAt: bigint; seniorDeployedAt: bigint;
 
 /** The salt and calls of the deploy's handover batch (scripts/chain/deploy.ts `handOverToTimelock`). */
 function handoverBatch(a: Addresses): timelock.Batch {
-  const ownable = [a.junior, a.senior, a.waterfall, a.recap, a.oracle, a.market];
+  const ownable = [a.junior, a.senior, a.waterfall, a.recap, a.oracle, a.market, a.perpVenue]; // deploy.ts TIMELOCK_OWNED, in order
   const accept = encodeFunctionData({ abi: backstopPoolAbi, functionName: 'acceptOwnership' });
   return {
     targets: [...ownable, a.timelock],
