@@ -56,6 +56,8 @@ test('open a leveraged long, see its liquidation risk, cover it, crash, get liqu
   await page.goto('/venue');
   await connectWith(page, /Dev account/);
   await expect(page.getByTestId('venue-price')).toHaveText('3,000 USD');
+  // Test USDC is on the venue page too, with the words the pool and cover pages use.
+  await expect(page.getByTestId('faucet-terms')).toContainText('each click mints 10,000 USDC');
 
   // The preview is the twins' answer for this order: the least margin that passes, and the liquidation price.
   const size = 5n * ETH;

@@ -14,6 +14,7 @@ import { useTransactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
 import { Card } from '../ui/Card';
 import { ErrorState } from '../ui/ErrorState';
+import { TestFunds } from '../faucet/TestFunds';
 import { useWalletState } from '../wallet/useWalletState';
 import { DevPanel } from './DevPanel';
 import { PositionCard } from './PositionCard';
@@ -91,6 +92,7 @@ export function VenuePanel() {
         ) : null}
       </div>
       <div className="space-y-6">
+        <TestFunds stablecoin={snapshot.stablecoin} account={account} disabled={wrongNetwork} invalidates={[chainScopes.venue(account)]} />
         <Card title="Market">
           <dl className="space-y-3 text-sm">
             <div>
