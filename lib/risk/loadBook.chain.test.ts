@@ -2,6 +2,7 @@
 // the book must agree with the contracts' own views, its pool accounting must evaluate (through the
 // twin) to the pools' numbers, and the engine must run on it. Also at a past block (history).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Address } from 'viem';
 import { backstopPoolAbi, perpVenueAbi, shortfallWaterfallAbi } from '@/contracts-abi';
 import { VENUE_EXPOSURE_CAP } from '../../scripts/chain/deploy';
 import { seedDemo } from '../../scripts/chain/seed';
@@ -90,8 +91,37 @@ describe('readRiskBook on the seeded local chain', () => {
       blockNumber: book.blockNumber,
     });
     expect(book.waterfall.junior).toEqual({ capBps: 5_000n, window, prev, curr });
-    expect(book.positions).toEqual([]);
     expect(book.recapitalizer?.maxMintBps).toBe(500n);
+  });
+
+  it("carries the venue's open positions as the chain reports them (the seed leaves some open after its crash)", async () => {
+    const venue = chain.deployment.contracts.perpVenue.address;
+    expect(book.positions.length).toBeGreaterThan(0);
+    for (const p of book.positions) {
+      const state = (await chain.publicClient.readContract({
+        address: venue,
+        abi: perpVenueAbi,
+        functionName: 'positionState',
+        args: [p.id as Address],
+        blockNumber: book.blockNumber,
+      })) as {
+        isLong: boolean;
+        size: bigint;
+        entryPrice: bigint;
+        margin: bigint;
+        socialLossCharge: bigint;
+        maintenanceFraction: bigint;
+      };
+      expect(state.size).toBeGreaterThan(0n);
+      expect(p).toMatchObject({
+        side: state.isLong ? 'long' : 'short',
+        size: state.size,
+        sizeDecimals: 18,
+        entryPrice: state.entryPrice,
+        maintenanceMarginWad: state.maintenanceFraction,
+      });
+      expect(p.margin).toBe(state.margin > state.socialLossCharge ? state.margin - state.socialLossCharge : 0n);
+    }
   });
 
   it('survives the trip to the browser and back (bigint as tagged strings)', () => {

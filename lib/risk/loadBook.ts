@@ -5,9 +5,9 @@
 // any viem client (the server's, or wagmi's in the browser) and returns a RiskBook.
 //
 // Covers: the newest MAX_COVERS token ids are read through `coverInfo` (a cover lives at most 90 days +
-// grace, so on the local chain and a young deployment that is all of them). Venue positions come from
-// the reference PerpVenue once it is deployed (issue 15); until then `positions` is empty unless the
-// caller passes them.
+// grace, so on the local chain and a young deployment that is all of them). Venue positions are the
+// reference PerpVenue's open ones (lib/venue/openPositions.ts) when it is the registered venue, read at
+// the same block; any other venue's are not readable here, so its book has none unless the caller passes them.
 import { getAddress, type Address, type PublicClient } from 'viem';
 import { backstopPoolAbi, bksAbi, coverMarketAbi, mockAggregatorAbi, recapitalizerAbi, shortfallWaterfallAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { deployments } from '@/contracts-abi/deployments';
@@ -16,6 +16,7 @@ import type { Bucket } from '../mirror/BackstopPool';
 import { dayOf } from '../mirror/PoolMath';
 import { DAY } from '../mirror/units';
 import type { BookCover, BookLayer, BookRecapitalizer, BookVenue, RiskBook, VenuePosition } from './book';
+import { loadOpenPositions, type VenueRisk } from '../venue/openPositions';
 
 /** Newest covers read (older ids are long expired on any chain younger than this many sales). */
 export const MAX_COVERS = 5_000;
@@ -176,8 +177,34 @@ export async function readRiskBook(client: PublicClient, options: LoadBookOption
     recapitalizer: recap,
     venue: bookVenue,
     covers,
-    positions: options.positions ?? [],
+    positions: options.positions ?? (bookVenue ? await readVenuePositions(client, bookVenue.address as Address, at.blockNumber) : []),
   };
+}
+
+/**
+ * The open positions of the registered venue when it is the deployed reference PerpVenue (any other venue's
+ * positions are not readable here: the book then has none). The engine's model of a position is one full
+ * liquidation at its maintenance price (book.ts): the venue liquidates partially first, which only lowers the
+ * bad debt, so the book errs on the side of more loss.
+ */
+async function readVenuePositions(client: PublicClient, venue: Address, blockNumber: bigint): Promise<VenuePosition[]> {
+  const perp = deployments[TARGET_CHAIN_ID]?.contracts.perpVenue;
+  if (!perp || getAddress(perp.address) !== getAddress(venue)) return [];
+  return toBookPositions(await loadOpenPositions(client, venue, BigInt(perp.blockNumber ?? 0), blockNumber));
+}
+
+/** PerpVenue positions as the risk engine models them (margin net of any socialised charge). */
+export function toBookPositions(risk: VenueRisk): VenuePosition[] {
+  return risk.positions.map((p) => ({
+    id: p.trader,
+    side: p.isLong ? 'long' : 'short',
+    size: p.size,
+    sizeDecimals: 18,
+    entryPrice: p.entryPrice,
+    margin: p.margin > p.socialLossCharge ? p.margin - p.socialLossCharge : 0n,
+    maintenanceMarginWad: p.maintenanceFraction,
+    liquidationFeeWad: risk.params.liquidationFeeBps * 10n ** 14n,
+  }));
 }
 
 /** The registered venue with the most exposure left, from the waterfall's VenueSet / VenueRemoved events. */

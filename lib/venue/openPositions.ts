@@ -67,19 +67,26 @@ export function toOpenPositions(states: readonly { trader: Address; state: RawSt
     });
 }
 
-/** Reads every open position of the venue at `venue` (logs from `fromBlock`) and its parameters. */
-export async function loadOpenPositions(client: PublicClient, venue: Address, fromBlock: bigint): Promise<VenueRisk> {
+/** Reads every open position of the venue at `venue` (logs from `fromBlock`) and its parameters, at `blockNumber` (default: latest). */
+export async function loadOpenPositions(client: PublicClient, venue: Address, fromBlock: bigint, blockNumber?: bigint): Promise<VenueRisk> {
+  const at = blockNumber === undefined ? {} : { blockNumber };
   const [logs, rawParams, priceScale] = await Promise.all([
-    client.getContractEvents({ address: venue, abi: perpVenueAbi, eventName: 'PositionIncreased', fromBlock }),
-    client.readContract({ address: venue, abi: perpVenueAbi, functionName: 'params' }),
-    client.readContract({ address: venue, abi: perpVenueAbi, functionName: 'priceScale' }),
+    client.getContractEvents({
+      address: venue,
+      abi: perpVenueAbi,
+      eventName: 'PositionIncreased',
+      fromBlock,
+      ...(blockNumber === undefined ? {} : { toBlock: blockNumber }),
+    }),
+    client.readContract({ address: venue, abi: perpVenueAbi, functionName: 'params', ...at }),
+    client.readContract({ address: venue, abi: perpVenueAbi, functionName: 'priceScale', ...at }),
   ]);
   const params = toVenueParams(rawParams as never);
   const traders = [...new Set(logs.map((l) => (l.args as { trader: Address }).trader))];
   const states = await Promise.all(
     traders.map(async (trader) => ({
       trader,
-      state: (await client.readContract({ address: venue, abi: perpVenueAbi, functionName: 'positionState', args: [trader] })) as RawState,
+      state: (await client.readContract({ address: venue, abi: perpVenueAbi, functionName: 'positionState', args: [trader], ...at })) as RawState,
     })),
   );
   const price = states.find((s) => s.state.size > 0n)?.state.price ?? 0n;
