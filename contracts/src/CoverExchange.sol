@@ -25,6 +25,13 @@ import {IFeeDistributor} from "./interfaces/IFeeDistributor.sol";
 ///      ask before the approval that makes it fillable exists. Settled covers (claimed, released, past the
 ///      claim deadline) are refused by status (`coverInfo`) before the market's frozen-transfer revert.
 ///
+///      ## Why trading stops at the cover's end, not its claim deadline
+///      `coverInfo` says `Active` through the claim grace, but after `end` no new round can count: the cover is
+///      worth its payout if a touch was confirmed in the window and nothing otherwise, and its holder knows
+///      which. Trading then is pure adverse selection (dump a dead cover into a standing offer or a stale ask;
+///      a touched one is simply claimed), so from `end` nothing lists, fills or bids, and every offer on the
+///      cover becomes anyone's to refund.
+///
 ///      ## Money
 ///      Buyers pay exactly the price; the fee ⌈price × feeBps / 10,000⌉ comes out of the seller's side (rounded
 ///      up: for the pools) and waits in `pendingFees` until anyone calls `forwardFees`, which hands it to the
@@ -109,8 +116,7 @@ contract CoverExchange is ICoverExchange, Ownable2Step, ReentrancyGuardTransient
         l = _listings[tokenId];
         if (l.seller == address(0)) return (l, false);
         ICoverMarket.CoverInfo memory c = market.coverInfo(tokenId);
-        live = c.status == ICoverMarket.CoverStatus.Active && c.holder == l.seller
-            && IERC721(address(market)).getApproved(tokenId) == address(this);
+        live = _tradable(c) && c.holder == l.seller && IERC721(address(market)).getApproved(tokenId) == address(this);
     }
 
     /// @inheritdoc ICoverExchange
@@ -137,7 +143,7 @@ contract CoverExchange is ICoverExchange, Ownable2Step, ReentrancyGuardTransient
         if (l.seller == address(0)) revert CoverExchangeNoListing(tokenId);
         if (msg.sender != l.seller) {
             ICoverMarket.CoverInfo memory c = market.coverInfo(tokenId);
-            if (c.status == ICoverMarket.CoverStatus.Active && c.holder == l.seller) {
+            if (_tradable(c) && c.holder == l.seller) {
                 revert CoverExchangeNotSeller(tokenId, msg.sender, l.seller);
             }
         }
@@ -243,15 +249,23 @@ contract CoverExchange is ICoverExchange, Ownable2Step, ReentrancyGuardTransient
     // ================================================================== internals
 
     /// @dev The cover's info, or `CoverExchangeCoverNotActive` unless it is `Active` (known, not claimed or
-    ///      released, not past its claim deadline).
+    ///      released, not past its claim deadline), or `CoverExchangeCoverEnded` once its window has closed.
     function _activeCover(uint256 tokenId) internal view returns (ICoverMarket.CoverInfo memory c) {
         c = market.coverInfo(tokenId);
         if (c.status != ICoverMarket.CoverStatus.Active) revert CoverExchangeCoverNotActive(tokenId, uint8(c.status));
+        if (block.timestamp >= c.end) revert CoverExchangeCoverEnded(tokenId, c.end);
+    }
+
+    /// @dev Whether a cover may trade now: `Active` and strictly before its `end`. From `end` on its fate is
+    ///      fixed (a round stamped at `end` may still land in the block at `end`, hence strict) and its holder
+    ///      knows it: trading then would only let a holder dump a dead cover on a standing offer or ask.
+    function _tradable(ICoverMarket.CoverInfo memory c) internal view returns (bool) {
+        return c.status == ICoverMarket.CoverStatus.Active && block.timestamp < c.end;
     }
 
     /// @dev Whether the holder of an existing offer's cover could accept it now.
     function _fillable(Offer memory o) internal view returns (bool) {
-        return block.timestamp <= o.expiry && market.coverInfo(o.tokenId).status == ICoverMarket.CoverStatus.Active;
+        return block.timestamp <= o.expiry && _tradable(market.coverInfo(o.tokenId));
     }
 
     /// @dev Books the fee on `price` into `pendingFees` and returns it.

@@ -317,6 +317,56 @@ contract CoverExchangeTest is CoverExchangeBase {
         assertEq(usdc.balanceOf(address(exchange)), 0, "nothing held");
     }
 
+    /// @notice Adverse selection after the term: once a cover's window has closed its fate is fixed and known to
+    ///         its holder (touched: claim it; not: it is worth nothing), yet `coverInfo` calls it `Active` until the
+    ///         claim deadline. A holder must not be able to dump a known-worthless cover into a standing offer or a
+    ///         stale listing in that gap. (Checked on the earlier code, which traded until the claim deadline:
+    ///         both the acceptance and the buy below went through and bob paid for a dead cover.)
+    function test_AfterTheTermEnds_NothingTrades_OffersRefundable() public {
+        uint256 id = _buyDown(alice);
+        uint256 end = market.coverInfo(id).end;
+        vm.prank(bob);
+        uint256 offerId = exchange.makeOffer(id, 300e6, end + 10 days);
+        _listApproved(alice, id, PRICE);
+        uint256 bobBefore = usdc.balanceOf(bob);
+        vm.warp(end); // the window's last second: a round may still land in it, so nothing trades
+        assertEq(uint256(_status(id)), uint256(ICoverMarket.CoverStatus.Active), "still Active (claim grace)");
+        assertFalse(_live(id), "listing void at the end");
+        (, bool live) = exchange.offer(offerId);
+        assertFalse(live, "offer void at the end");
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ICoverExchange.CoverExchangeCoverEnded.selector, id, end));
+        exchange.acceptOffer(offerId, 0);
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(ICoverExchange.CoverExchangeCoverEnded.selector, id, end));
+        exchange.buy(id, PRICE);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ICoverExchange.CoverExchangeCoverEnded.selector, id, end));
+        exchange.list(id, PRICE);
+        vm.prank(carol);
+        vm.expectRevert(abi.encodeWithSelector(ICoverExchange.CoverExchangeCoverEnded.selector, id, end));
+        exchange.makeOffer(id, 1e6, end + 1 days);
+        // Dead: anyone removes the listing and refunds the offer to its maker.
+        vm.startPrank(carol);
+        exchange.cancelListing(id);
+        exchange.cancelOffer(offerId);
+        vm.stopPrank();
+        assertEq(usdc.balanceOf(bob), bobBefore + 300e6, "offer refunded in full");
+        assertEq(market.ownerOf(id), alice, "nothing moved");
+    }
+
+    /// @notice One second before the end the cover still carries risk both ways, and trades.
+    function test_OneSecondBeforeTheEnd_StillTrades() public {
+        uint256 id = _buyDown(alice);
+        uint256 end = market.coverInfo(id).end;
+        _listApproved(alice, id, PRICE);
+        vm.warp(end - 1);
+        assertTrue(_live(id), "live");
+        vm.prank(bob);
+        exchange.buy(id, PRICE);
+        assertEq(market.ownerOf(id), bob, "bought");
+    }
+
     function test_Offer_FollowsTheCover_TheNewHolderMayAccept() public {
         uint256 id = _buyDown(alice);
         uint256 offerId = _offer(bob, id, 300e6);

@@ -14,7 +14,8 @@ import {IFeeDistributor} from "./IFeeDistributor.sol";
 ///         **Listings** (`list`): the seller keeps the token and approves the exchange for it with ERC-721
 ///         `approve(exchange, tokenId)` (an operator approval does not count for listings). A listing is
 ///         live only while its seller holds the token, the exchange is the token's approved address and the
-///         cover is `Active` (`coverInfo`: not claimed, released or past its claim deadline). Every ERC-721
+///         cover is `Active` (`coverInfo`: not claimed, released or past its claim deadline) and before its `end`
+///         (after it, the holder knows whether the cover pays: nothing trades, and the holder claims). Every ERC-721
 ///         transfer clears the token's approval, so a listing dies with any move of the token and does not
 ///         come back if the token returns (the approval would have to be given again). Approve after listing
 ///         (the app does): re-approving first would briefly revive a listing the seller made before the token
@@ -23,7 +24,7 @@ import {IFeeDistributor} from "./IFeeDistributor.sol";
 ///         **Offers** (`makeOffer`): a bid on one cover with the stablecoin escrowed here, accepted by whoever
 ///         holds the token when it is accepted (`acceptOffer`), until its expiry. The offerer may cancel at any
 ///         time and gets the full amount back; anyone may cancel (refund) an offer that can no longer be filled
-///         (expired, or the cover is not `Active`).
+///         (expired, the cover's window closed, or the cover is not `Active`).
 ///
 ///         The exchange never holds a token (it moves them from seller to buyer), and holds exactly the
 ///         escrowed offers plus the fees not yet forwarded (`pendingFees`).
@@ -70,6 +71,9 @@ interface ICoverExchange {
     /// @notice The cover is not `Active` (`status` is `ICoverMarket.CoverStatus`: 0 unknown, 2 expired, 3 claimed,
     ///         4 released): nothing can be listed, offered for or traded on it.
     error CoverExchangeCoverNotActive(uint256 tokenId, uint8 status);
+    /// @notice Cover `tokenId`'s window closed at `end`: its fate is fixed and known to its holder (claim it if
+    ///         touched; otherwise it is worth nothing), so it no longer trades, though it stays claimable.
+    error CoverExchangeCoverEnded(uint256 tokenId, uint256 end);
     /// @notice `caller` does not hold cover `tokenId` (`holder` does).
     error CoverExchangeNotHolder(uint256 tokenId, address caller, address holder);
     error CoverExchangeZeroPrice();
@@ -128,10 +132,10 @@ interface ICoverExchange {
     function feeOf(uint256 price) external view returns (uint256);
 
     /// @notice The listing of `tokenId` and whether a `buy` could fill it now (seller holds the token, the
-    ///         exchange is its approved address, the cover is `Active`).
+    ///         exchange is its approved address, the cover is `Active` and before its `end`).
     function listing(uint256 tokenId) external view returns (Listing memory, bool live);
 
-    /// @notice Offer `offerId` and whether its cover's holder could accept it now (not expired, cover `Active`).
+    /// @notice Offer `offerId` and whether its cover's holder could accept it now (not expired, cover `Active` and before its `end`).
     function offer(uint256 offerId) external view returns (Offer memory, bool live);
 
     // ------------------------------------------------------------------ actions
@@ -139,7 +143,7 @@ interface ICoverExchange {
     /// @notice Lists cover `tokenId` at `price` (replacing any listing of it). The caller must hold it; it stays
     ///         with them. Approve the exchange for the token (`CoverMarket.approve(exchange, tokenId)`) after
     ///         listing for the listing to be fillable.
-    /// @dev Reverts `CoverExchangeZeroPrice`, `CoverExchangeCoverNotActive`, `CoverExchangeNotHolder`,
+    /// @dev Reverts `CoverExchangeZeroPrice`, `CoverExchangeCoverNotActive`, `CoverExchangeCoverEnded`, `CoverExchangeNotHolder`,
     ///      `CoverExchangePriceAbovePayout`. Emits `Listed`.
     function list(uint256 tokenId, uint256 price) external;
 
@@ -152,14 +156,14 @@ interface ICoverExchange {
     ///         the fee to `pendingFees` from the caller (approve the exchange for `price` of the stablecoin), and
     ///         moves the token to the caller with `safeTransferFrom` (a contract buyer must accept ERC-721s).
     /// @dev Effects before interactions, `nonReentrant` (the receiver hook cannot re-enter the exchange).
-    ///      Reverts `CoverExchangeNoListing`, `CoverExchangePriceAboveMax`, `CoverExchangeCoverNotActive`,
+    ///      Reverts `CoverExchangeNoListing`, `CoverExchangePriceAboveMax`, `CoverExchangeCoverNotActive`, `CoverExchangeCoverEnded`,
     ///      `CoverExchangeListingVoid`, `CoverExchangeNotApproved`, `CoverExchangeSelfTrade`, and the stablecoin's
     ///      own errors (balance, allowance). Emits `CoverTraded` (offerId 0).
     function buy(uint256 tokenId, uint256 maxPrice) external;
 
     /// @notice Offers `amount` for cover `tokenId` until `expiry` (unix seconds), escrowing it here (approve the
     ///         exchange for `amount` first).
-    /// @dev Reverts `CoverExchangeZeroPrice`, `CoverExchangeCoverNotActive`, `CoverExchangePriceAbovePayout`,
+    /// @dev Reverts `CoverExchangeZeroPrice`, `CoverExchangeCoverNotActive`, `CoverExchangeCoverEnded`, `CoverExchangePriceAbovePayout`,
     ///      `CoverExchangeSelfTrade` (the caller holds the cover), `CoverExchangeBadExpiry`. Emits `OfferMade`.
     /// @return offerId The new offer's id.
     function makeOffer(uint256 tokenId, uint256 amount, uint256 expiry) external returns (uint256 offerId);
@@ -173,7 +177,7 @@ interface ICoverExchange {
     ///         `minProceeds`) and the token goes to the offerer (`safeTransferFrom`). The caller must hold the
     ///         token and have approved the exchange for it (token approval or operator). Removes the caller's
     ///         listing of the token, if any.
-    /// @dev Reverts `CoverExchangeNoOffer`, `CoverExchangeOfferExpired`, `CoverExchangeCoverNotActive`,
+    /// @dev Reverts `CoverExchangeNoOffer`, `CoverExchangeOfferExpired`, `CoverExchangeCoverNotActive`, `CoverExchangeCoverEnded`,
     ///      `CoverExchangeNotHolder`, `CoverExchangeSelfTrade`, `CoverExchangeNotApproved`,
     ///      `CoverExchangeProceedsBelowMin`. Emits `CoverTraded` (and `ListingCancelled` for a removed listing).
     function acceptOffer(uint256 offerId, uint256 minProceeds) external;
