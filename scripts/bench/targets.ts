@@ -21,6 +21,9 @@ export const GAS_TARGETS: GasTarget[] = [
     matches: (k) => /\bclaim/i.test(k) && !/claimable/i.test(k) && (confirmations(k) ?? 2) === 2,
   },
   { label: '≤ 40,000', max: 40_000, matches: (k) => /\bquote/i.test(k) },
+  // Issue 18 (cover exchange): a listing and a listing fill.
+  { label: '≤ 60,000', max: 60_000, matches: (k) => /^list\b/i.test(k) },
+  { label: '≤ 120,000', max: 120_000, matches: (k) => /^buy\b/i.test(k) && !/^buyCover/i.test(k) },
 ];
 
 export function targetFor(key: string): GasTarget | undefined {
