@@ -71,7 +71,7 @@ function listeningPort(child: ChildProcess): Promise<number> {
   });
 }
 
-export async function startAnvil(options: { port?: number; blockTime?: number; quiet?: boolean } = {}): Promise<AnvilInstance> {
+export async function startAnvil(options: { port?: number; blockTime?: number; quiet?: boolean; args?: readonly string[] } = {}): Promise<AnvilInstance> {
   if (options.port !== undefined && !(await portIsFree(options.port))) {
     throw new Error(`Port ${options.port} is in use (a chain left running?): stop what holds it first.`);
   }
@@ -81,6 +81,7 @@ export async function startAnvil(options: { port?: number; blockTime?: number; q
   const args = ['--port', String(options.port ?? 0), '--host', '127.0.0.1', '--chain-id', '31337'];
   if (options.port !== undefined) args.push('--silent');
   if (options.blockTime) args.push('--block-time', String(options.blockTime));
+  if (options.args) args.push(...options.args);
   const child = spawn(ANVIL_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let exited = false;
   child.on('exit', () => (exited = true));

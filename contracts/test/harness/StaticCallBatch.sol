@@ -21,4 +21,19 @@ contract StaticCallBatch {
             (ok[i], results[i]) = target.staticcall(calls[i]);
         }
     }
+
+    /// @notice `run` over several contracts at once: `calls[i]` goes to `targets[i]` (the protocol soak reads
+    ///         every contract's state after each action in one `eth_call`).
+    function runMany(address[] calldata targets, bytes[] calldata calls)
+        external
+        view
+        returns (uint256 timestamp, bool[] memory ok, bytes[] memory results)
+    {
+        timestamp = block.timestamp;
+        ok = new bool[](calls.length);
+        results = new bytes[](calls.length);
+        for (uint256 i; i < calls.length; ++i) {
+            (ok[i], results[i]) = targets[i].staticcall(calls[i]);
+        }
+    }
 }

@@ -1,0 +1,54 @@
+// A prediction and the chain's answer, side by side: what a twin threw, named as the EVM names the revert
+// (custom errors by name and arguments, Solidity panics as `Panic(0x11)`), and whether the two agree.
+import { MulDivError } from '@/lib/math/mulDiv';
+import { Panic } from '@/lib/pool/poolMath';
+import type { ChainOutcome } from './chain';
+import { normalize, show } from './probes';
+
+/** A twin's refusal: the error name and, when the twin knows them, its arguments. */
+export type TwinRevert = { errorName: string; args?: readonly unknown[] };
+
+/** Whether a thrown value is a twin's prediction of a revert (anything else is a bug in the model). */
+export function asTwinRevert(e: unknown): TwinRevert | null {
+  if (e instanceof Panic) return { errorName: `Panic(0x${e.code.toString(16)})`, args: [] };
+  if (e instanceof MulDivError) return { errorName: e.message.includes('division by zero') ? 'Panic(0x12)' : 'Panic(0x11)', args: [] };
+  if (e instanceof RangeError && e.message.startsWith('Panic(0x11)')) return { errorName: 'Panic(0x11)', args: [] };
+  const named = e as { errorName?: unknown; args?: unknown };
+  if (e instanceof Error && typeof named.errorName === 'string') {
+    const args = Array.isArray(named.args) ? (named.args as unknown[]) : undefined;
+    // lib/cover/markup.ts's domain error carries its arguments as fields.
+    if (named.errorName === 'CoverPricingOutOfDomain') {
+      const d = e as unknown as Record<string, bigint>;
+      return { errorName: named.errorName, args: [d.payout, d.pTouch, d.locked, d.totalAssets, d.duration] };
+    }
+    return { errorName: named.errorName, args };
+  }
+  return null;
+}
+
+export function revertName(e: unknown): string {
+  return asTwinRevert(e)?.errorName ?? `model threw ${String(e)}`;
+}
+
+export type Prediction = { ok: true; result: unknown[] } | { ok: false; revert: TwinRevert };
+
+/** Whether the chain did what the model predicted: the same return values, or the same error and arguments. */
+export function agrees(prediction: Prediction, chain: ChainOutcome): boolean {
+  if (prediction.ok !== chain.ok) return false;
+  if (prediction.ok && chain.ok) return show(prediction.result) === show(chain.result);
+  if (!prediction.ok && !chain.ok) {
+    if (prediction.revert.errorName !== chain.errorName) return false;
+    return prediction.revert.args === undefined || show(prediction.revert.args) === show(chain.args);
+  }
+  return false;
+}
+
+export function describePrediction(p: Prediction): string {
+  return p.ok ? `returns ${show(p.result)}` : `reverts ${p.revert.errorName}${p.revert.args ? show(p.revert.args) : '(…)'}`;
+}
+
+export function describeChain(c: ChainOutcome): string {
+  return c.ok ? `returns ${show(c.result)}` : `reverts ${c.errorName}${show(c.args)}`;
+}
+
+export { normalize };
