@@ -260,7 +260,7 @@ export const shortfallWaterfallAbi = [
       {
         "name": "layer",
         "type": "uint8",
-        "internalType": "enum ShortfallWaterfall.Layer"
+        "internalType": "enum IShortfallWaterfall.Layer"
       }
     ],
     "outputs": [
@@ -279,7 +279,7 @@ export const shortfallWaterfallAbi = [
       {
         "name": "layer",
         "type": "uint8",
-        "internalType": "enum ShortfallWaterfall.Layer"
+        "internalType": "enum IShortfallWaterfall.Layer"
       }
     ],
     "outputs": [
@@ -480,7 +480,7 @@ export const shortfallWaterfallAbi = [
       {
         "name": "layer",
         "type": "uint8",
-        "internalType": "enum ShortfallWaterfall.Layer"
+        "internalType": "enum IShortfallWaterfall.Layer"
       },
       {
         "name": "bps",
@@ -578,7 +578,7 @@ export const shortfallWaterfallAbi = [
       {
         "name": "layer",
         "type": "uint8",
-        "internalType": "enum ShortfallWaterfall.Layer"
+        "internalType": "enum IShortfallWaterfall.Layer"
       }
     ],
     "outputs": [
@@ -677,7 +677,7 @@ export const shortfallWaterfallAbi = [
         "name": "layer",
         "type": "uint8",
         "indexed": true,
-        "internalType": "enum ShortfallWaterfall.Layer"
+        "internalType": "enum IShortfallWaterfall.Layer"
       },
       {
         "name": "previous",

@@ -8,8 +8,22 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Address } from 'viem';
 import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, testUSDCAbi } from '../contracts-abi';
 import { deployments } from '../contracts-abi/deployments';
-import { COVER_MARKET, client, impersonatedAccount, JUNIOR_POOL, pokeOracle, poolShares, publishPrice, publishPriceOnly, quoteOnChain, sendFrom, setPoolPaused, STABLECOIN, warp } from './support/chain';
-import { E2E_RPC_URL } from './support/env';
+import {
+  COVER_MARKET,
+  client,
+  impersonatedAccount,
+  JUNIOR_POOL,
+  pokeOracle,
+  poolShares,
+  publishPrice,
+  publishPriceOnly,
+  quoteOnChain,
+  sendFrom,
+  setPoolPaused,
+  STABLECOIN,
+  warp,
+} from './support/chain';
+import { E2E_RPC_URL } from '../scripts/testing/e2eEnv';
 import { installInjectedWallet, signatureRequests, TEST_WALLET_NAME } from './support/injectedWallet';
 import { connectWith } from './support/page';
 
@@ -134,8 +148,18 @@ const COVER_ROWS: [string, string, string, RegExp][] = [
   ['payout: zero', 'cover-payout', '0', /more than zero/],
   ['payout: negative', 'cover-payout', '-1', /cannot be negative/],
   ['payout: too many decimals', 'cover-payout', '1.1234567', /at most 6 decimals/],
-  ['payout: over the pool’s utilization ceiling', 'cover-payout', '100000000', /at most [\d,.]+ USDC of cover can be sold from this pool now \(it keeps 20% of its capital free for shortfalls and withdrawals\)/],
-  ['strike: beyond the strike range (a strike nobody can touch)', 'cover-strike', '1', /The strike must be between [\d,.]+ and the price now \([\d,.]+\): within ×4 of the price/],
+  [
+    'payout: over the pool’s utilization ceiling',
+    'cover-payout',
+    '100000000',
+    /at most [\d,.]+ USDC of cover can be sold from this pool now \(it keeps 20% of its capital free for shortfalls and withdrawals\)/,
+  ],
+  [
+    'strike: beyond the strike range (a strike nobody can touch)',
+    'cover-strike',
+    '1',
+    /The strike must be between [\d,.]+ and the price now \([\d,.]+\): within ×4 of the price/,
+  ],
   ['duration: longer than the product allows', 'cover-duration', '365', /Cover runs from/],
   ['duration: shorter than an hour', 'cover-duration', '0.01', /Cover runs from/],
 ];

@@ -1,6 +1,6 @@
 // The EIP-6963 path: a wallet announced by the page, on the wrong chain first, then rejecting.
 import { expect, test } from '@playwright/test';
-import { E2E_RPC_URL } from './support/env';
+import { E2E_RPC_URL } from '../scripts/testing/e2eEnv';
 import { installInjectedWallet, rejectNextSignature, TEST_WALLET_ACCOUNT, TEST_WALLET_NAME } from './support/injectedWallet';
 import { usdcBalance } from './support/chain';
 import { connectWith } from './support/page';

@@ -9,12 +9,15 @@ import { seedQueuedChange } from '../scripts/chain/seed';
 import type { Deployment } from '../scripts/chain/deploy';
 import { client, JUNIOR_POOL, poolTotalAssets, SENIOR_POOL } from './support/chain';
 import { connectWith, readUsdc } from './support/page';
-import { E2E_INDEXER_URL } from './support/env';
+import { E2E_INDEXER_URL } from '../scripts/testing/e2eEnv';
 import { withIndexerHung } from './support/indexer';
 
 test('overview shows each layer’s live capital and the indexed activity and share-price history', async ({ page }) => {
   await page.goto('/');
-  for (const [layer, pool] of [['junior', JUNIOR_POOL], ['senior', SENIOR_POOL]] as const) {
+  for (const [layer, pool] of [
+    ['junior', JUNIOR_POOL],
+    ['senior', SENIOR_POOL],
+  ] as const) {
     const onChain = await poolTotalAssets(pool);
     await expect.poll(() => readUsdc(page, `${layer}-tvl`)).toBe((onChain / 1_000_000n) * 1_000_000n);
     await expect(page.getByTestId(`${layer}-utilization`)).toHaveText(/^\d+(\.\d+)?%$/);
@@ -41,7 +44,13 @@ test('overview lists the queued governance change in words, and the recapitaliza
     address: timelock,
     abi: timelockControllerAbi,
     functionName: 'hashOperationBatch',
-    args: [calls.map((c) => c.target), calls.map(() => 0n), calls.map((c) => encodeFunctionData({ abi: c.abi as Abi, functionName: c.functionName, args: (c.args ?? []) as unknown[] })), zeroHash, keccak256(toHex(label))],
+    args: [
+      calls.map((c) => c.target),
+      calls.map(() => 0n),
+      calls.map((c) => encodeFunctionData({ abi: c.abi as Abi, functionName: c.functionName, args: (c.args ?? []) as unknown[] })),
+      zeroHash,
+      keccak256(toHex(label)),
+    ],
   });
   const readyAt = await client.readContract({ address: timelock, abi: timelockControllerAbi, functionName: 'getTimestamp', args: [id] });
   expect(readyAt).toBeGreaterThan(1n); // still queued

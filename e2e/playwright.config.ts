@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumExecutable } from './support/chromium';
-import { E2E_APP_PORT, E2E_APP_URL, E2E_INDEXER_URL, E2E_RPC_URL } from './support/env';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../scripts/testing/chromium';
+import { E2E_APP_PORT, E2E_APP_URL, E2E_INDEXER_URL, E2E_RPC_URL } from '../scripts/testing/e2eEnv';
 
 // The real stack: anvil + deployed contracts (global setup) and a production build of the app.
 export default defineConfig({
@@ -26,6 +26,12 @@ export default defineConfig({
     url: `${E2E_APP_URL}/pools/junior`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { NEXT_DIST_DIR: '.next-e2e', NEXT_PUBLIC_RPC_URL: E2E_RPC_URL, NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL, NEXT_PUBLIC_CHAIN_ID: '31337', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      NEXT_DIST_DIR: '.next-e2e',
+      NEXT_PUBLIC_RPC_URL: E2E_RPC_URL,
+      NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL,
+      NEXT_PUBLIC_CHAIN_ID: '31337',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   },
 });

@@ -16,7 +16,7 @@ test('the page opens on an answer, then a larger run shows its progress and its 
   await expect(page.getByTestId('risk-book-counts')).toHaveText(/^\d+ · 0$/); // covers · positions (no venue yet)
   await waitForResults(page);
   await expect(page.getByTestId('risk-run-info')).toContainText('100,000 paths × 30 steps');
-  const info = await page.getByTestId('risk-run-info').innerText();
+  const info = await page.getByTestId('risk-run-info').textContent();
   console.log(`risk e2e: first run — ${info}`);
   // Each layer: a loss histogram (or the note that no path lost anything) and VaR/ES rows with intervals.
   for (const layer of ['junior', 'senior']) {
@@ -40,19 +40,19 @@ test('the page opens on an answer, then a larger run shows its progress and its 
   await expect(page.getByTestId('risk-run-info')).toContainText('250,000 paths', { timeout: 120_000 });
   await expect(page.getByTestId('risk-run-info')).toContainText('seed 7');
   await expect(bar).toHaveCount(0);
-  console.log(`risk e2e: ${await page.getByTestId('risk-run-info').innerText()}`);
+  console.log(`risk e2e: ${await page.getByTestId('risk-run-info').textContent()}`);
   // Printed, not asserted: 100k × 30 again on the warm workers.
   await page.getByTestId('risk-paths').selectOption('100000');
   await page.getByTestId('risk-run').click();
   await expect(page.getByTestId('risk-run-info')).toContainText('100,000 paths × 30 steps', { timeout: 60_000 });
-  console.log(`risk e2e: warm workers — ${await page.getByTestId('risk-run-info').innerText()}`);
+  console.log(`risk e2e: warm workers — ${await page.getByTestId('risk-run-info').textContent()}`);
 });
 
 test('cancel stops the workers at once and keeps the last complete result', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/risk');
   await waitForResults(page);
-  const before = await page.getByTestId('risk-solvency').innerText();
+  const before = (await page.getByTestId('risk-solvency').textContent()) ?? '';
   await page.getByText('Model parameters').click();
   await page.getByTestId('risk-paths').selectOption('1000000');
   await page.getByTestId('risk-run').click();
@@ -80,7 +80,7 @@ test('the stress sliders answer at once through the exact twins', async ({ page 
   await expect(page.getByTestId('stress-layer-junior')).toContainText('loses');
   // σ × 2 raises the expected payouts of the covers still in play (at a 10 % fall none has paid yet).
   await page.getByTestId('stress-move').fill('-10');
-  const expected = async () => Number((await page.getByTestId('stress-expected').innerText()).replace(/[^\d]/g, ''));
+  const expected = async () => Number(((await page.getByTestId('stress-expected').textContent()) ?? '').replace(/[^\d]/g, ''));
   await page.getByTestId('stress-sigma').fill('1');
   await expect(page.getByTestId('stress-sigma-value')).toHaveText('× 1.0');
   const atOne = await expected();
@@ -122,7 +122,7 @@ test('a worker that fails becomes an error state, and the rest of the page keeps
   await expect(page.getByTestId('stress-shortfall')).toHaveText('50,000 USDC');
 });
 
-test('the pool page previews a stake\'s own 30-day risk before anyone signs', async ({ page }) => {
+test("the pool page previews a stake's own 30-day risk before anyone signs", async ({ page }) => {
   await page.goto('/pools/junior');
   await page.getByLabel('Amount to stake').fill('25000');
   const preview = page.getByTestId('stake-preview');

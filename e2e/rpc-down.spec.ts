@@ -1,6 +1,6 @@
 // An unreachable RPC shows an error state with a retry, never a blank page; retry recovers.
 import { expect, test } from '@playwright/test';
-import { E2E_RPC_URL } from './support/env';
+import { E2E_RPC_URL } from '../scripts/testing/e2eEnv';
 
 test('RPC down → error state with retry → data after the RPC returns', async ({ page }) => {
   const errors: string[] = [];

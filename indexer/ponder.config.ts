@@ -11,7 +11,10 @@ const chainId = Number(process.env.PONDER_CHAIN_ID ?? 31337);
 // budget sized for public providers. A local anvil has no limit of its own, so locally the node is
 // listed LOCAL_RPC_LANES times: the same node, more of Ponder's budget (measured by npm run bench).
 const LOCAL_RPC_LANES = 3;
-const rpcUrls = (process.env.PONDER_RPC_URL ?? 'http://127.0.0.1:8545').split(',').map((url) => url.trim()).filter(Boolean);
+const rpcUrls = (process.env.PONDER_RPC_URL ?? 'http://127.0.0.1:8545')
+  .split(',')
+  .map((url) => url.trim())
+  .filter(Boolean);
 const rpc = chainId === 31337 && rpcUrls.length === 1 ? Array<string>(LOCAL_RPC_LANES).fill(rpcUrls[0]!) : rpcUrls;
 const deployment = deployments[chainId];
 if (!deployment) throw new Error(`No deployment for chain ${chainId} in contracts-abi/deployments`);

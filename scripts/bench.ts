@@ -54,7 +54,5 @@ for (const section of selected) {
   }
 }
 const forgeSeconds = forgeRun ? ` (forge: ${(await forgeRun.catch(() => undefined))?.seconds.toFixed(0) ?? '–'} s)` : '';
-console.log(
-  `\n${selected.length} section(s), ${crashed} crashed, ${problems} problem(s), ${((Date.now() - started) / 1000).toFixed(0)} s${forgeSeconds}`,
-);
+console.log(`\n${selected.length} section(s), ${crashed} crashed, ${problems} problem(s), ${((Date.now() - started) / 1000).toFixed(0)} s${forgeSeconds}`);
 process.exit(crashed > 0 ? 1 : 0);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse';
-import { CHROMIUM_ARGS } from '../e2e/support/chromium';
+import { CHROMIUM_ARGS } from './testing/chromium';
 
 const argv = process.argv.slice(2);
 const base = (argv.find((a) => /^https?:\/\//.test(a)) ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
@@ -105,7 +105,7 @@ for (const row of rows) console.log(line(row));
 // Failing audits of the other categories, grouped by audit so each problem is listed once, with
 // the pages and form factors where it shows and the nodes (selector + snippet) to fix.
 type Item = Record<string, unknown> & { node?: { selector?: string; snippet?: string; explanation?: string } };
-const items = (audit: Result['audits'][string]) => ((audit.details as { items?: Item[] } | undefined)?.items ?? []);
+const items = (audit: Result['audits'][string]) => (audit.details as { items?: Item[] } | undefined)?.items ?? [];
 const clip = (text: string, max = 200) => (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/\s+/g, ' ');
 for (const category of CATEGORIES.slice(1)) {
   const failing = new Map<string, { title: string; where: Map<string, Set<string>>; nodes: Map<string, { text: string; where: Set<string> }> }>();
@@ -120,7 +120,12 @@ for (const category of CATEGORIES.slice(1)) {
         const node = item.node;
         const text = node
           ? `${node.selector ?? '?'}  ${clip(node.snippet ?? '')}${node.explanation ? `\n        ${clip(node.explanation.split('\n').slice(0, 2).join(' '), 240)}` : ''}`
-          : clip(Object.values(item).filter((v) => typeof v === 'string' || typeof v === 'number').join('  '), 240);
+          : clip(
+              Object.values(item)
+                .filter((v) => typeof v === 'string' || typeof v === 'number')
+                .join('  '),
+              240,
+            );
         const seen = entry.nodes.get(text) ?? { text, where: new Set<string>() };
         entry.nodes.set(text, seen);
         seen.where.add(`${route} ${form}`);
@@ -131,7 +136,8 @@ for (const category of CATEGORIES.slice(1)) {
   for (const [id, { title, where, nodes }] of failing) {
     const pages = [...where].map(([route, forms]) => `${route} (${[...forms].join(', ')})`).join('; ');
     console.log(`  ✗ ${id}: ${title}\n    on ${pages}`);
-    for (const node of nodes.values()) console.log(`      - ${node.text}${nodes.size > 1 && where.size > 1 ? `\n        [${[...node.where].join('; ')}]` : ''}`);
+    for (const node of nodes.values())
+      console.log(`      - ${node.text}${nodes.size > 1 && where.size > 1 ? `\n        [${[...node.where].join('; ')}]` : ''}`);
   }
 }
 
@@ -146,7 +152,8 @@ for (const { route, form, median } of measured) {
     .map((ref) => median.audits[ref.id]!)
     .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'notApplicable')
     .sort((a, b) => {
-      const sa = (a.details ?? {}) as Savings, sb = (b.details ?? {}) as Savings;
+      const sa = (a.details ?? {}) as Savings,
+        sb = (b.details ?? {}) as Savings;
       return (sb.overallSavingsMs ?? 0) - (sa.overallSavingsMs ?? 0) || (sb.overallSavingsBytes ?? 0) - (sa.overallSavingsBytes ?? 0);
     });
   console.log(`\n  ${route} ${form}: ${audits.length === 0 ? 'none' : ''}`);

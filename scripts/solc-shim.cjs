@@ -2,8 +2,8 @@
 // Forge speaks to solc through `--version` and `--standard-json`. No native solc can be
 // installed on our machines, so this shim answers both with the npm solc-js compiler.
 'use strict';
-const fs = require('fs');
-const path = require('path');
+const fs = require('node:fs');
+const path = require('node:path');
 const solc = require('solc');
 
 const args = process.argv.slice(2);

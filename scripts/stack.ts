@@ -59,7 +59,11 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 }
 
 async function deploymentHead(rpcUrl: string): Promise<number> {
-  const res = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }) });
+  const res = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }),
+  });
   return Number(((await res.json()) as { result: string }).result);
 }
 
@@ -94,7 +98,13 @@ async function main() {
   children.push(ponder.process);
   await ponder.waitForBlock(await deploymentHead(anvil.rpcUrl), 120_000);
 
-  const env = { ...process.env, NEXT_PUBLIC_CHAIN_ID: '31337', NEXT_PUBLIC_RPC_URL: anvil.rpcUrl, NEXT_PUBLIC_INDEXER_URL: ponder.url, NEXT_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env,
+    NEXT_PUBLIC_CHAIN_ID: '31337',
+    NEXT_PUBLIC_RPC_URL: anvil.rpcUrl,
+    NEXT_PUBLIC_INDEXER_URL: ponder.url,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   if (dev) {
     console.log('6/6 Starting the web app (dev server: pages compile on first view)…');
   } else {
@@ -120,7 +130,10 @@ async function main() {
  *  everything else it prints (requests that failed, warnings) is passed through. */
 function forwardAppOutput(next: ChildProcess) {
   const banner = /^\s*(▲ Next\.js|- (Local|Network|Environments|Experiments):|✓ (Starting|Ready|Running next\.config)|$)/;
-  for (const [stream, sink] of [[next.stdout, process.stdout], [next.stderr, process.stderr]] as const) {
+  for (const [stream, sink] of [
+    [next.stdout, process.stdout],
+    [next.stderr, process.stderr],
+  ] as const) {
     let pending = '';
     stream?.on('data', (chunk: Buffer) => {
       const lines = (pending + chunk.toString()).split('\n');
@@ -137,7 +150,9 @@ function startKeeper(rpcUrl: string, deployment: Awaited<ReturnType<typeof deplo
   const timer = setInterval(() => {
     tick += 1;
     const usd = 2_780 + Math.round(40 * Math.sin(tick / 5) + 15 * Math.sin(tick / 1.7));
-    keeperTick(rpcUrl, deployment, BigInt(usd) * 10n ** 8n).catch((error) => console.error(`keeper: ${error instanceof Error ? error.message : String(error)}`));
+    keeperTick(rpcUrl, deployment, BigInt(usd) * 10n ** 8n).catch((error) =>
+      console.error(`keeper: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }, 30_000);
   timer.unref();
 }

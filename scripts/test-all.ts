@@ -6,7 +6,8 @@ import path from 'node:path';
 import { ROOT, CONTRACTS_DIR } from './chain/artifacts';
 import { FORGE_BIN, buildContracts, generateAbis } from './chain/build';
 import { capture, run } from './chain/run';
-import { E2E_INDEXER_URL, E2E_RPC_URL } from '../e2e/support/env';
+import { E2E_INDEXER_URL, E2E_RPC_URL } from './testing/e2eEnv';
+import { runStaticChecks } from './checks/static';
 
 type Result = { runner: string; passed: number; failed: number; seconds: number; note?: string };
 const results: Result[] = [];
@@ -30,7 +31,10 @@ async function step(runner: string, body: () => Promise<Omit<Result, 'runner' | 
 async function forge() {
   await buildContracts();
   await generateAbis(true); // contracts-abi/ must match the contracts (drift check)
-  const { code, output } = await capture(FORGE_BIN, ['test', '--no-match-test', 'testBench'], { cwd: CONTRACTS_DIR, env: { ...process.env, FORGE_COLOR: 'never', NO_COLOR: '1' } });
+  const { code, output } = await capture(FORGE_BIN, ['test', '--no-match-test', 'testBench'], {
+    cwd: CONTRACTS_DIR,
+    env: { ...process.env, FORGE_COLOR: 'never', NO_COLOR: '1' },
+  });
   const summary = [...output.matchAll(/(\d+) tests passed, (\d+) failed/g)].pop();
   if (!summary) throw new Error(`forge printed no summary (exit ${code})`);
   const passed = Number(summary[1]);
@@ -50,7 +54,14 @@ async function vitest() {
 }
 
 async function playwright() {
-  const env = { ...process.env, NEXT_DIST_DIR: '.next-e2e', NEXT_PUBLIC_RPC_URL: E2E_RPC_URL, NEXT_PUBLIC_CHAIN_ID: '31337', NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL, NEXT_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env,
+    NEXT_DIST_DIR: '.next-e2e',
+    NEXT_PUBLIC_RPC_URL: E2E_RPC_URL,
+    NEXT_PUBLIC_CHAIN_ID: '31337',
+    NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   await run(bin('next'), ['build'], { cwd: ROOT, env });
   const report = path.join(ROOT, 'test-results', 'e2e.json');
   const { code } = await capture(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], { cwd: ROOT, env });
@@ -60,13 +71,29 @@ async function playwright() {
   return { passed: stats.expected, failed };
 }
 
-if (wants('forge')) await step('forge', forge);
-if (wants('vitest')) await step('vitest', vitest);
-if (wants('playwright')) await step('playwright', playwright);
+// The static checks (lint, layers, format, tsc) count one test each and run first: a style slip fails in
+// seconds and stops the run before the slow runners start.
+async function staticChecks() {
+  const checks = await runStaticChecks();
+  for (const c of checks) {
+    if (!c.ok) console.error(`\n${c.name} failed:\n${c.output.trim()}`);
+    console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}`);
+  }
+  return { passed: checks.filter((c) => c.ok).length, failed: checks.filter((c) => !c.ok).length };
+}
+
+if (wants('static')) await step('static', staticChecks);
+const staticFailed = results.some((r) => r.runner === 'static' && r.failed > 0);
+if (staticFailed) console.log('\nstatic checks failed: the other runners were not started (npm run lint; npm run format)');
+if (wants('forge') && !staticFailed) await step('forge', forge);
+if (wants('vitest') && !staticFailed) await step('vitest', vitest);
+if (wants('playwright') && !staticFailed) await step('playwright', playwright);
 
 console.log('\n━━━ summary ━━━');
 for (const r of results) {
-  console.log(`${r.runner.padEnd(11)} ${String(r.passed).padStart(5)} passed  ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(0).padStart(4)} s${r.note ? `  (${r.note})` : ''}`);
+  console.log(
+    `${r.runner.padEnd(11)} ${String(r.passed).padStart(5)} passed  ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(0).padStart(4)} s${r.note ? `  (${r.note})` : ''}`,
+  );
 }
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);

@@ -3,7 +3,7 @@ import { PageFrame } from '@/components/layout/PageFrame';
 import { Providers } from '@/components/Providers';
 import { ConnectButton } from '@/components/wallet/ConnectButton';
 import { NetworkBanner } from '@/components/wallet/NetworkBanner';
-import { walletStateFromCookie } from '@/lib/wagmi/walletCookie';
+import { walletStateFromCookie } from '@/components/wallet/walletCookie';
 
 /** Pages that sign: the wallet and its queries load with the page. */
 export default async function WalletLayout({ children }: { children: ReactNode }) {

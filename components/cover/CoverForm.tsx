@@ -2,14 +2,15 @@
 
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { coverMarketAbi, testUSDCAbi } from '@/contracts-abi';
+import { coverMarketAbi } from '@/contracts-abi';
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { checkCover, type CoverFields } from '@/lib/cover/coverInput';
 import { maxPremiumFor } from '@/lib/cover/quoteBreakdown';
 import { formatAmount } from '@/lib/format/amount';
-import { isBusy } from '@/lib/tx/status';
+import { needsApproval as approvalNeeded, signingGate } from '@/lib/tx/signingGate';
+import { chainScopes } from '../query/queryKeys';
 import { TxStatusLine } from '../tx/TxStatusLine';
-import { useTransactor } from '../tx/useTransactor';
+import { useApproveThenAct } from '../tx/useApproveThenAct';
 import { Button } from '../ui/Button';
 import { QuotePanel } from './QuotePanel';
 import { StrikeChart } from './StrikeChart';
@@ -29,10 +30,28 @@ type Props = {
 
 const TOLERANCES = [50n, 100n, 300n] as const; // basis points
 
-function Field({ id, label, hint, value, onChange, error, testId }: { id: string; label: string; hint: string; value: string; onChange: (v: string) => void; error?: string; testId: string }) {
+function Field({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  testId,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  testId: string;
+}) {
   return (
     <div>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
+        {label}
+      </label>
       <input
         id={id}
         inputMode="decimal"
@@ -56,45 +75,48 @@ export function CoverForm({ market, stablecoin, product, snapshot, now, account,
   const id = useId();
   const [fields, setFields] = useState<CoverFields>({ strike: '', payout: '', durationDays: '7' });
   const [toleranceBps, setToleranceBps] = useState<bigint>(100n);
-  const approve = useTransactor();
-  const buy = useTransactor();
+  const { approve, act: buy, run, busy } = useApproveThenAct();
   const set = (key: keyof CoverFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
 
-  const check = checkCover(fields, { product, market: { ...snapshot.market, now }, feedDecimals: snapshot.feedDecimals, assetDecimals: ASSET_DECIMALS, assetSymbol: ASSET_SYMBOL, walletBalance: snapshot.balance });
+  const check = checkCover(fields, {
+    product,
+    market: { ...snapshot.market, now },
+    feedDecimals: snapshot.feedDecimals,
+    assetDecimals: ASSET_DECIMALS,
+    assetSymbol: ASSET_SYMBOL,
+    walletBalance: snapshot.balance,
+  });
   const error = (field: keyof CoverFields) => (!check.ok && !check.empty && check.field === field ? check.message : undefined);
   const maxPremium = check.ok ? maxPremiumFor(check.quote.premium, toleranceBps) : 0n;
   const cappedMax = check.ok && maxPremium > check.payout ? check.payout : maxPremium;
-  const needsApproval = check.ok && snapshot.allowance < cappedMax;
-  const busy = isBusy(approve.status) || isBusy(buy.status);
-  const blocked = !account
-    ? 'Connect a wallet to buy cover.'
-    : wrongNetwork
-      ? 'Switch your wallet to the right network first.'
-      : product.paused
-        ? 'Sales of this product are paused.'
-        : stale
-          ? stale
-          : check.ok && check.overBalance
-            ? `The premium is more than your ${ASSET_SYMBOL} balance.`
-            : undefined;
+  const needsApproval = check.ok && approvalNeeded(snapshot.allowance, cappedMax);
+  const blocked =
+    signingGate({ connected: Boolean(account), wrongNetwork }, 'buy cover') ??
+    (product.paused
+      ? 'Sales of this product are paused.'
+      : stale
+        ? stale
+        : check.ok && check.overBalance
+          ? `The premium is more than your ${ASSET_SYMBOL} balance.`
+          : undefined);
   const canSubmit = check.ok && !blocked && !busy;
   const price = formatAmount(snapshot.market.spot, snapshot.feedDecimals, { maxFractionDigits: 2 });
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     if (!canSubmit || !account || !check.ok) return;
-    if (needsApproval) {
-      const approved = await approve.send({ label: 'Approve', address: stablecoin, abi: testUSDCAbi, functionName: 'approve', args: [market, cappedMax], account });
-      if (!approved) return;
-    }
-    const done = await buy.send({
-      label: 'Buy cover',
-      address: market,
-      abi: coverMarketAbi,
-      functionName: 'buyCover',
-      args: [product.productId, check.strike, check.payout, check.duration, cappedMax],
-      account,
-    });
+    const done = await run(
+      { token: stablecoin, spender: market, amount: cappedMax, allowance: snapshot.allowance },
+      {
+        label: 'Buy cover',
+        address: market,
+        abi: coverMarketAbi,
+        functionName: 'buyCover',
+        args: [product.productId, check.strike, check.payout, check.duration, cappedMax],
+        account,
+        invalidates: [chainScopes.coverSnapshot(product.productId), chainScopes.coverProducts(), chainScopes.pool(product.pool)],
+      },
+    );
     if (done) setFields((f) => ({ ...f, strike: '', payout: '' }));
   }
 
@@ -109,21 +131,57 @@ export function CoverForm({ market, stablecoin, product, snapshot, now, account,
         error={error('strike')}
         testId="cover-strike"
       />
-      <StrikeChart feed={product.feed} feedDecimals={snapshot.feedDecimals} spot={snapshot.market.spot} direction={product.direction} strike={fields.strike} onPick={set('strike')} />
-      <Field id={`${id}-payout`} label={`Payout (${ASSET_SYMBOL})`} hint="Paid to whoever holds the cover when the strike is touched." value={fields.payout} onChange={set('payout')} error={error('payout')} testId="cover-payout" />
-      <Field id={`${id}-days`} label="Duration (days)" hint="From 1 hour (0.0417) to the product's maximum." value={fields.durationDays} onChange={set('durationDays')} error={error('durationDays')} testId="cover-duration" />
-      {check.ok ? <QuotePanel quote={check.quote} /> : !check.empty && check.field === 'quote' ? <p className="text-sm text-red-700" data-testid="cover-quote-message">{check.message}</p> : null}
+      <StrikeChart
+        feed={product.feed}
+        feedDecimals={snapshot.feedDecimals}
+        spot={snapshot.market.spot}
+        direction={product.direction}
+        strike={fields.strike}
+        onPick={set('strike')}
+      />
+      <Field
+        id={`${id}-payout`}
+        label={`Payout (${ASSET_SYMBOL})`}
+        hint="Paid to whoever holds the cover when the strike is touched."
+        value={fields.payout}
+        onChange={set('payout')}
+        error={error('payout')}
+        testId="cover-payout"
+      />
+      <Field
+        id={`${id}-days`}
+        label="Duration (days)"
+        hint="From 1 hour (0.0417) to the product's maximum."
+        value={fields.durationDays}
+        onChange={set('durationDays')}
+        error={error('durationDays')}
+        testId="cover-duration"
+      />
+      {check.ok ? (
+        <QuotePanel quote={check.quote} />
+      ) : !check.empty && check.field === 'quote' ? (
+        <p className="text-sm text-red-700" data-testid="cover-quote-message">
+          {check.message}
+        </p>
+      ) : null}
       <fieldset className="text-sm">
         <legend className="text-slate-600 dark:text-slate-300">Price may move before your transaction lands: pay at most the quote +</legend>
         <div className="mt-1 flex gap-2">
           {TOLERANCES.map((bps) => (
-            <label key={bps.toString()} className={`cursor-pointer rounded-md border px-2 py-1 ${toleranceBps === bps ? 'border-indigo-500 text-indigo-700 dark:text-indigo-300' : 'border-slate-300 dark:border-slate-700'}`}>
+            <label
+              key={bps.toString()}
+              className={`cursor-pointer rounded-md border px-2 py-1 ${toleranceBps === bps ? 'border-indigo-500 text-indigo-700 dark:text-indigo-300' : 'border-slate-300 dark:border-slate-700'}`}
+            >
               <input type="radio" name="tolerance" className="sr-only" checked={toleranceBps === bps} onChange={() => setToleranceBps(bps)} />
               {Number(bps) / 100}%
             </label>
           ))}
         </div>
-        {check.ok ? <p className="mt-1 text-xs text-slate-500" data-testid="cover-max-premium">At most {formatAmount(cappedMax, ASSET_DECIMALS, { maxFractionDigits: 2, rounding: 'Up' })} {ASSET_SYMBOL}</p> : null}
+        {check.ok ? (
+          <p className="mt-1 text-xs text-slate-500" data-testid="cover-max-premium">
+            At most {formatAmount(cappedMax, ASSET_DECIMALS, { maxFractionDigits: 2, rounding: 'Up' })} {ASSET_SYMBOL}
+          </p>
+        ) : null}
       </fieldset>
       <Button type="submit" disabled={!canSubmit} className="w-full" data-testid="buy-cover-button">
         {blocked ?? (needsApproval ? 'Approve and buy cover' : 'Buy cover')}

@@ -11,8 +11,10 @@ import { ErrorState } from '../ui/ErrorState';
 import { useWalletState } from '../wallet/useWalletState';
 import { CoverForm } from './CoverForm';
 import { useCoverProducts, useCoverSnapshot, type CoverProduct } from './useCoverMarket';
+import { feedDecimalsProblem, staleQuoteReason } from '@/lib/cover/feedChecks';
 
-const productLabel = (p: CoverProduct) => (p.direction === 'Down' ? 'Long liquidation: pays if the price falls to the strike' : 'Short liquidation: pays if the price rises to the strike');
+const productLabel = (p: CoverProduct) =>
+  p.direction === 'Down' ? 'Long liquidation: pays if the price falls to the strike' : 'Short liquidation: pays if the price rises to the strike';
 
 export function CoverPanel() {
   const { account, wrongNetwork } = useWalletState();
@@ -28,7 +30,16 @@ export function CoverPanel() {
   if (!market || !stablecoin) return <ErrorState title="No deployment" message="Backstop's cover market is not deployed on this chain." />;
   const failed = query.isError ? query.error : snapshotQuery.isError && !snapshot ? snapshotQuery.error : undefined;
   if (failed) {
-    return <ErrorState title="Cannot reach the chain" message={`${describeError(failed).message} Quotes appear as soon as the RPC answers.`} onRetry={() => { void query.refetch(); void snapshotQuery.refetch(); }} />;
+    return (
+      <ErrorState
+        title="Cannot reach the chain"
+        message={`${describeError(failed).message} Quotes appear as soon as the RPC answers.`}
+        onRetry={() => {
+          void query.refetch();
+          void snapshotQuery.refetch();
+        }}
+      />
+    );
   }
   if (!products || !product || !snapshot) {
     // The loaded page's own grid, with cards about its cards' heights, so nothing jumps when it arrives.
@@ -40,13 +51,19 @@ export function CoverPanel() {
     );
   }
 
-  // The contract refuses quotes on an old price or σ; say so before anyone fills the form.
+  // The contract refuses quotes on an old price or σ, and the app's words assume an 8-decimal feed: say so
+  // before anyone fills the form.
   const stale =
-    now !== undefined && now - snapshot.priceUpdatedAt > product.maxPriceAge
-      ? `The price feed has not updated for ${formatDuration(now - snapshot.priceUpdatedAt)}; sales resume with the next round.`
-      : now !== undefined && now - snapshot.sigmaUpdatedAt > product.maxSigmaAge
-        ? 'Volatility has not been updated recently; sales resume after the next oracle poke.'
-        : undefined;
+    feedDecimalsProblem(snapshot.feedDecimals) ??
+    (now === undefined
+      ? undefined
+      : staleQuoteReason({
+          now,
+          priceUpdatedAt: snapshot.priceUpdatedAt,
+          sigmaUpdatedAt: snapshot.sigmaUpdatedAt,
+          maxPriceAge: product.maxPriceAge,
+          maxSigmaAge: product.maxSigmaAge,
+        }));
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[1fr_22rem]">
@@ -61,21 +78,52 @@ export function CoverPanel() {
           >
             {products.map((p, i) => (
               <option key={p.productId.toString()} value={i}>
-                #{p.productId.toString()} · {productLabel(p)}{p.paused ? ' (paused)' : ''}
+                #{p.productId.toString()} · {productLabel(p)}
+                {p.paused ? ' (paused)' : ''}
               </option>
             ))}
           </select>
         </label>
-        <CoverForm key={product.productId.toString()} market={market} stablecoin={stablecoin} product={product} snapshot={snapshot} now={now ?? snapshot.priceUpdatedAt} account={account} wrongNetwork={wrongNetwork} stale={stale} />
+        <CoverForm
+          key={product.productId.toString()}
+          market={market}
+          stablecoin={stablecoin}
+          product={product}
+          snapshot={snapshot}
+          now={now ?? snapshot.priceUpdatedAt}
+          account={account}
+          wrongNetwork={wrongNetwork}
+          stale={stale}
+        />
       </Card>
       <Card title="Market">
         <dl className="space-y-3 text-sm">
-          <div><dt className="text-xs text-slate-500">Price now</dt><dd className="font-mono text-lg tabular-nums" data-testid="cover-spot">{formatAmount(snapshot.market.spot, snapshot.feedDecimals, { maxFractionDigits: 2 })} USD</dd></div>
-          <div><dt className="text-xs text-slate-500">Volatility (σ, annualised)</dt><dd className="font-mono tabular-nums">{formatPercentWad(snapshot.market.sigma)}</dd></div>
-          <div><dt className="text-xs text-slate-500">Claims need</dt><dd>{product.confirmations} consecutive oracle rounds at or beyond the strike, from {formatDuration(product.activationDelay)} after purchase</dd></div>
-          <div><dt className="text-xs text-slate-500">Claim window</dt><dd>until {formatDuration(product.claimGrace)} after the cover ends</dd></div>
+          <div>
+            <dt className="text-xs text-slate-500">Price now</dt>
+            <dd className="font-mono text-lg tabular-nums" data-testid="cover-spot">
+              {formatAmount(snapshot.market.spot, snapshot.feedDecimals, { maxFractionDigits: 2 })} USD
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Volatility (σ, annualised)</dt>
+            <dd className="font-mono tabular-nums">{formatPercentWad(snapshot.market.sigma)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Claims need</dt>
+            <dd>
+              {product.confirmations} consecutive oracle rounds at or beyond the strike, from {formatDuration(product.activationDelay)} after purchase
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Claim window</dt>
+            <dd>until {formatDuration(product.claimGrace)} after the cover ends</dd>
+          </div>
         </dl>
-        {stale ? <p className="mt-4 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="cover-stale">{stale}</p> : null}
+        {stale ? (
+          <p className="mt-4 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="cover-stale">
+            {stale}
+          </p>
+        ) : null}
       </Card>
     </div>
   );

@@ -11,12 +11,18 @@ export function QuotePanel({ quote }: { quote: QuoteBreakdown }) {
     <dl className="grid grid-cols-2 gap-3 rounded-lg bg-slate-50 p-4 text-sm dark:bg-slate-800/60" data-testid="quote-panel">
       <div className="col-span-2">
         <dt className="text-xs uppercase tracking-wide text-slate-500">Premium</dt>
-        <dd className="font-mono text-2xl tabular-nums" data-testid="quote-premium">{usd(quote.premium)}</dd>
-        <dd className="text-xs text-slate-500" data-testid="quote-rate">{formatPercentWad(quote.premiumRate)} of the payout</dd>
+        <dd className="font-mono text-2xl tabular-nums" data-testid="quote-premium">
+          {usd(quote.premium)}
+        </dd>
+        <dd className="text-xs text-slate-500" data-testid="quote-rate">
+          {formatPercentWad(quote.premiumRate)} of the payout
+        </dd>
       </div>
       <div>
         <dt className="text-xs text-slate-500">Touch probability</dt>
-        <dd className="font-mono tabular-nums" data-testid="quote-ptouch">{formatPercentWad(quote.pTouch)}</dd>
+        <dd className="font-mono tabular-nums" data-testid="quote-ptouch">
+          {formatPercentWad(quote.pTouch)}
+        </dd>
       </div>
       <div>
         <dt className="text-xs text-slate-500">Utilization markup</dt>
@@ -24,11 +30,16 @@ export function QuotePanel({ quote }: { quote: QuoteBreakdown }) {
       </div>
       <div>
         <dt className="text-xs text-slate-500">Cost of capital ({formatDuration(quote.lockLength)} locked)</dt>
-        <dd className="font-mono tabular-nums" data-testid="quote-floor">{formatPercentWad(quote.floorRate, 3)}{quote.binding === 'minimum' ? ' (applies)' : ''}</dd>
+        <dd className="font-mono tabular-nums" data-testid="quote-floor">
+          {formatPercentWad(quote.floorRate, 3)}
+          {quote.binding === 'minimum' ? ' (applies)' : ''}
+        </dd>
       </div>
       <div>
         <dt className="text-xs text-slate-500">Can still be sold</dt>
-        <dd className="font-mono tabular-nums" data-testid="quote-capacity">{usd(quote.capacity)}</dd>
+        <dd className="font-mono tabular-nums" data-testid="quote-capacity">
+          {usd(quote.capacity)}
+        </dd>
       </div>
     </dl>
   );

@@ -26,7 +26,10 @@ type Props = {
 
 function Note({ children, busy = false }: { children?: ReactNode; busy?: boolean }) {
   return (
-    <div className={`${BOX} flex items-center justify-center rounded-lg px-4 text-center text-sm text-slate-500 dark:text-slate-400 ${busy ? 'animate-pulse bg-slate-100 dark:bg-slate-800' : 'border border-dashed border-slate-200 dark:border-slate-700'}`} aria-busy={busy || undefined}>
+    <div
+      className={`${BOX} flex items-center justify-center rounded-lg px-4 text-center text-sm text-slate-500 dark:text-slate-400 ${busy ? 'animate-pulse bg-slate-100 dark:bg-slate-800' : 'border border-dashed border-slate-200 dark:border-slate-700'}`}
+      aria-busy={busy || undefined}
+    >
       {children}
     </div>
   );

@@ -1,7 +1,20 @@
 'use client';
 
 import { memo, useEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useYAxisInverseScale, type TooltipContentProps } from 'recharts';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  usePlotArea,
+  useYAxisInverseScale,
+  type TooltipContentProps,
+} from 'recharts';
 import { formatTimestamp } from '@/lib/format/duration';
 import { formatChartPrice as usd, timeAxisLabel, type PricePoint } from '@/lib/cover/priceHistory';
 
@@ -62,6 +75,7 @@ function StrikeChartPlot({ points, domain, strike, spot, direction, onPickPrice,
   };
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: clicking the chart is a shortcut; the strike field beside it is the keyboard path
     <div
       role="img"
       aria-label={label}
@@ -80,14 +94,60 @@ function StrikeChartPlot({ points, domain, strike, spot, direction, onPickPrice,
       <ResponsiveContainer>
         <LineChart data={points as PricePoint[]} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.25} />
-          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => timeAxisLabel(t, span)} tick={{ fill: 'currentColor' }} stroke="currentColor" fontSize={11} minTickGap={24} />
-          <YAxis type="number" domain={domain} allowDataOverflow tickFormatter={(v: number) => usd(Math.round(v))} tick={{ fill: 'currentColor' }} stroke="currentColor" width={52} fontSize={11} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={(t: number) => timeAxisLabel(t, span)}
+            tick={{ fill: 'currentColor' }}
+            stroke="currentColor"
+            fontSize={11}
+            minTickGap={24}
+          />
+          <YAxis
+            type="number"
+            domain={domain}
+            allowDataOverflow
+            tickFormatter={(v: number) => usd(Math.round(v))}
+            tick={{ fill: 'currentColor' }}
+            stroke="currentColor"
+            width={52}
+            fontSize={11}
+          />
           {strike !== undefined ? (
-            <ReferenceArea y1={direction === 'Down' ? domain[0] : strike} y2={direction === 'Down' ? strike : domain[1]} fill={STRIKE} fillOpacity={0.08} ifOverflow="hidden" />
+            <ReferenceArea
+              y1={direction === 'Down' ? domain[0] : strike}
+              y2={direction === 'Down' ? strike : domain[1]}
+              fill={STRIKE}
+              fillOpacity={0.08}
+              ifOverflow="hidden"
+            />
           ) : null}
-          {spot !== undefined ? <ReferenceLine y={spot} stroke={SPOT} strokeDasharray="2 4" label={{ value: `Now ${usd(spot)}`, position: 'insideBottomLeft', fill: 'currentColor', fontSize: 11 }} /> : null}
-          {strike !== undefined ? <ReferenceLine y={strike} stroke={STRIKE} strokeWidth={2} label={{ value: `Strike ${usd(strike)}`, position: 'insideTopLeft', fill: STRIKE, fontSize: 11 }} /> : null}
-          {hover !== undefined ? <ReferenceLine y={hover} stroke={STRIKE} strokeOpacity={0.6} strokeDasharray="4 3" label={{ value: `Click: strike ${usd(Math.round(hover * 100) / 100)}`, position: 'insideTopRight', fill: STRIKE, fontSize: 11 }} /> : null}
+          {spot !== undefined ? (
+            <ReferenceLine
+              y={spot}
+              stroke={SPOT}
+              strokeDasharray="2 4"
+              label={{ value: `Now ${usd(spot)}`, position: 'insideBottomLeft', fill: 'currentColor', fontSize: 11 }}
+            />
+          ) : null}
+          {strike !== undefined ? (
+            <ReferenceLine
+              y={strike}
+              stroke={STRIKE}
+              strokeWidth={2}
+              label={{ value: `Strike ${usd(strike)}`, position: 'insideTopLeft', fill: STRIKE, fontSize: 11 }}
+            />
+          ) : null}
+          {hover !== undefined ? (
+            <ReferenceLine
+              y={hover}
+              stroke={STRIKE}
+              strokeOpacity={0.6}
+              strokeDasharray="4 3"
+              label={{ value: `Click: strike ${usd(Math.round(hover * 100) / 100)}`, position: 'insideTopRight', fill: STRIKE, fontSize: 11 }}
+            />
+          ) : null}
           <Tooltip content={RoundTooltip} cursor={{ stroke: 'currentColor', strokeOpacity: 0.4 }} isAnimationActive={false} />
           <Line type="stepAfter" dataKey="price" stroke="#4f46e5" strokeWidth={2} dot={false} activeDot={{ r: 3 }} isAnimationActive={false} />
           <PointerScaleProbe target={scale} />

@@ -1,10 +1,14 @@
 'use client';
 
-import { useReadContract, useReadContracts } from 'wagmi';
+import { useQuery } from '@tanstack/react-query';
+import { useConfig, useReadContract, useReadContracts } from 'wagmi';
+import { readContract } from 'wagmi/actions';
 import { zeroAddress, type Address } from 'viem';
-import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, testUSDCAbi, volatilityOracleAbi } from '@/contracts-abi';
+import { backstopPoolAbi, coverMarketAbi, aggregatorV3Abi, erc20Abi, volatilityOracleAbi } from '@/contracts-abi';
 import { contractAddress } from '@/lib/chain/config';
-import type { MarketSnapshot, ProductTerms } from '@/lib/cover/quote';
+import { decodeDirection } from '@/lib/chain/enums';
+import { chainScopes } from '../query/queryKeys';
+import type { MarketSnapshot, ProductTerms } from '@/lib/mirror/CoverMarket';
 
 export type CoverProduct = ProductTerms & {
   productId: bigint;
@@ -19,49 +23,33 @@ export type CoverProduct = ProductTerms & {
   maxSigmaAge: bigint;
 };
 
-/** Every registered product (ids 1…productCount). */
+/** Every registered product (ids 1…productCount), read with the contract's own types (no hand-typed tuples). */
 export function useCoverProducts() {
   const market = contractAddress('coverMarket');
-  const count = useReadContract({ address: market, abi: coverMarketAbi, functionName: 'productCount', query: { enabled: Boolean(market) } });
+  const config = useConfig();
+  const scopeKey = chainScopes.coverProducts();
+  const count = useReadContract({ address: market, abi: coverMarketAbi, functionName: 'productCount', scopeKey, query: { enabled: Boolean(market) } });
   const ids = count.data ? Array.from({ length: Number(count.data) }, (_, i) => BigInt(i + 1)) : [];
-  const products = useReadContracts({
-    allowFailure: false,
-    contracts: ids.map((id) => ({ address: market, abi: coverMarketAbi, functionName: 'product', args: [id] }) as const),
-    query: { enabled: ids.length > 0 },
+  const products = useQuery({
+    queryKey: ['readContract', { scopeKey, functionName: 'product', address: market, ids: ids.map(String) }],
+    enabled: Boolean(market) && ids.length > 0,
+    queryFn: () => Promise.all(ids.map((id) => readContract(config, { address: market!, abi: coverMarketAbi, functionName: 'product', args: [id] }))),
   });
-  type ProductRead = readonly [
-    {
-      feed: Address;
-      oracle: Address;
-      pool: Address;
-      direction: number;
-      confirmations: number;
-      activationDelay: number;
-      claimGrace: number;
-      minDuration: number;
-      maxDuration: number;
-      maxPriceAge: number;
-      maxSigmaAge: number;
-      maxStrikeRatio: number;
-      pricing: ProductTerms['pricing'];
-    },
-    boolean,
-  ];
-  const list: CoverProduct[] | undefined = (products.data as readonly ProductRead[] | undefined)?.map(([config, paused], i) => ({
+  const list: CoverProduct[] | undefined = products.data?.map(([c, paused], i) => ({
     productId: ids[i]!,
-    feed: config.feed,
-    oracle: config.oracle,
-    pool: config.pool,
-    direction: config.direction === 0 ? 'Down' : 'Up',
-    confirmations: config.confirmations,
-    activationDelay: BigInt(config.activationDelay),
-    claimGrace: BigInt(config.claimGrace),
-    minDuration: BigInt(config.minDuration),
-    maxDuration: BigInt(config.maxDuration),
-    maxPriceAge: BigInt(config.maxPriceAge),
-    maxSigmaAge: BigInt(config.maxSigmaAge),
-    maxStrikeRatio: BigInt(config.maxStrikeRatio),
-    pricing: config.pricing,
+    feed: c.feed,
+    oracle: c.oracle,
+    pool: c.pool,
+    direction: decodeDirection(c.direction),
+    confirmations: c.confirmations,
+    activationDelay: BigInt(c.activationDelay),
+    claimGrace: BigInt(c.claimGrace),
+    minDuration: BigInt(c.minDuration),
+    maxDuration: BigInt(c.maxDuration),
+    maxPriceAge: BigInt(c.maxPriceAge),
+    maxSigmaAge: BigInt(c.maxSigmaAge),
+    maxStrikeRatio: BigInt(c.maxStrikeRatio),
+    pricing: c.pricing,
     paused,
   }));
   return { market, products: list, query: count.isError ? count : products };
@@ -75,13 +63,14 @@ export function useCoverSnapshot(product: CoverProduct | undefined, account: Add
   const query = useReadContracts({
     allowFailure: false,
     contracts: [
-      { address: product?.feed, abi: mockAggregatorAbi, functionName: 'latestRoundData' },
-      { address: product?.feed, abi: mockAggregatorAbi, functionName: 'decimals' },
+      { address: product?.feed, abi: aggregatorV3Abi, functionName: 'latestRoundData' },
+      { address: product?.feed, abi: aggregatorV3Abi, functionName: 'decimals' },
       { address: product?.oracle, abi: volatilityOracleAbi, functionName: 'volatility' },
       { address: product?.pool, abi: backstopPoolAbi, functionName: 'underwritingCapital' },
-      { address: stablecoin, abi: testUSDCAbi, functionName: 'balanceOf', args: [holder] },
-      { address: stablecoin, abi: testUSDCAbi, functionName: 'allowance', args: [holder, market ?? zeroAddress] },
+      { address: stablecoin, abi: erc20Abi, functionName: 'balanceOf', args: [holder] },
+      { address: stablecoin, abi: erc20Abi, functionName: 'allowance', args: [holder, market ?? zeroAddress] },
     ],
+    scopeKey: chainScopes.coverSnapshot(product?.productId),
     query: { enabled: Boolean(product && stablecoin && market), refetchInterval: 4_000 },
   });
   if (!query.data) return { query, snapshot: undefined };

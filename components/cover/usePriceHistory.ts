@@ -4,9 +4,10 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Address } from 'viem';
 import { useReadContract, useReadContracts } from 'wagmi';
-import { mockAggregatorAbi } from '@/contracts-abi';
+import { aggregatorV3Abi } from '@/contracts-abi';
 import type { Round } from '@/lib/cover/findClaimRound';
 import { MAX_HISTORY_ROUNDS, recentRoundIds } from '@/lib/cover/priceHistory';
+import { chainScopes } from '../query/queryKeys';
 
 const NO_ROUNDS: Round[] = [];
 
@@ -17,11 +18,18 @@ const NO_ROUNDS: Round[] = [];
  * rounds stay on screen.
  */
 export function usePriceHistory(feed: Address, count: number = MAX_HISTORY_ROUNDS) {
-  const latest = useReadContract({ address: feed, abi: mockAggregatorAbi, functionName: 'latestRoundData', query: { refetchInterval: 4_000 } });
+  const latest = useReadContract({
+    address: feed,
+    abi: aggregatorV3Abi,
+    functionName: 'latestRoundData',
+    scopeKey: chainScopes.feed(feed),
+    query: { refetchInterval: 4_000 },
+  });
   const ids = latest.data ? recentRoundIds(latest.data[0], count) : [];
   const rounds = useReadContracts({
     allowFailure: true,
-    contracts: ids.map((id) => ({ address: feed, abi: mockAggregatorAbi, functionName: 'getRoundData', args: [id] }) as const),
+    contracts: ids.map((id) => ({ address: feed, abi: aggregatorV3Abi, functionName: 'getRoundData', args: [id] }) as const),
+    scopeKey: chainScopes.feed(feed),
     // A round, once written, does not change: the ids in the key say when to read again.
     query: { enabled: ids.length > 0, staleTime: Number.POSITIVE_INFINITY, placeholderData: keepPreviousData },
   });

@@ -18,7 +18,13 @@ export default function SharePriceChart({ snapshots }: { snapshots: readonly Poo
       <ResponsiveContainer>
         <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" className="text-slate-200 dark:text-slate-800" />
-          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatTimestamp(BigInt(t)).slice(5, 10)} fontSize={11} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={(t: number) => formatTimestamp(BigInt(t)).slice(5, 10)}
+            fontSize={11}
+          />
           <YAxis domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(4)} width={56} fontSize={11} />
           <Tooltip labelFormatter={(t) => formatTimestamp(BigInt(Number(t)))} formatter={(v) => [Number(v).toFixed(6), 'Share price']} />
           <Area type="stepAfter" dataKey="price" stroke="#4f46e5" fill="#6366f1" fillOpacity={0.15} isAnimationActive={false} />

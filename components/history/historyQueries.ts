@@ -4,18 +4,19 @@
 import type { Address } from 'viem';
 import type { Layer } from '@/lib/chain/config';
 import { fetchIndexedBlock, INDEXER_URL } from '@/lib/history/indexerStatus';
+import { historyKeys } from '../query/queryKeys';
 
 const api = () => import('@/lib/history/indexerApi');
 
 const HISTORY = { refetchInterval: 5_000, retry: 1, enabled: Boolean(INDEXER_URL) } as const;
 
 export const historyQueries = {
-  snapshots: (layer: Layer) => ({ queryKey: ['history', 'snapshots', layer] as const, queryFn: async () => (await api()).fetchSnapshots(layer), ...HISTORY }),
+  snapshots: (layer: Layer) => ({ queryKey: historyKeys.snapshots(layer), queryFn: async () => (await api()).fetchSnapshots(layer), ...HISTORY }),
   portfolio: (account: Address | undefined) => ({
-    queryKey: ['history', 'portfolio', account] as const,
+    queryKey: historyKeys.portfolio(account),
     queryFn: async () => (await api()).fetchPortfolio(account!),
     ...HISTORY,
     enabled: HISTORY.enabled && Boolean(account),
   }),
-  indexedBlock: () => ({ queryKey: ['history', 'indexed-block'] as const, queryFn: () => fetchIndexedBlock(), ...HISTORY }),
+  indexedBlock: () => ({ queryKey: historyKeys.indexedBlock(), queryFn: () => fetchIndexedBlock(), ...HISTORY }),
 };

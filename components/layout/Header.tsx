@@ -21,7 +21,11 @@ export function Header({ wallet }: { wallet?: ReactNode }) {
         </Link>
         <nav aria-label="Main" className="order-3 flex w-full gap-4 overflow-x-auto text-sm md:order-2 md:w-auto">
           {NAV.map((item) => (
-            <Link key={item.href} href={item.href} className="whitespace-nowrap py-1 text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+            <Link
+              key={item.href}
+              href={item.href}
+              className="whitespace-nowrap py-1 text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+            >
               {item.label}
             </Link>
           ))}

@@ -16,8 +16,18 @@ type Apy = Promise<ApyWindow[] | null>;
 function ApyCells({ layer, week, month }: { layer: Layer; week: string; month: string }) {
   return (
     <>
-      <div><dt className="text-xs text-slate-500">APY 7 d</dt><dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 7 days, annualised" data-testid={`${layer}-apy-7`}>{week}</dd></div>
-      <div><dt className="text-xs text-slate-500">APY 30 d</dt><dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 30 days, annualised">{month}</dd></div>
+      <div>
+        <dt className="text-xs text-slate-500">APY 7 d</dt>
+        <dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 7 days, annualised" data-testid={`${layer}-apy-7`}>
+          {week}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-xs text-slate-500">APY 30 d</dt>
+        <dd className="font-mono tabular-nums" title="Premiums and fees earned over the last 30 days, annualised">
+          {month}
+        </dd>
+      </div>
     </>
   );
 }
@@ -31,22 +41,62 @@ async function IndexedApy({ layer, apy }: { layer: Layer; apy: Apy }) {
 export function LayerCapitalCard({ layer, capital, apy }: { layer: Layer; capital: CapitalBreakdown & { sharePrice: bigint }; apy: Apy }) {
   const bars = capitalBarBps(capital);
   return (
-    <Link href={`/pools/${layer}`} className="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-400 dark:border-slate-800 dark:bg-slate-900" data-testid={`layer-${layer}`}>
+    <Link
+      href={`/pools/${layer}`}
+      className="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-400 dark:border-slate-800 dark:bg-slate-900"
+      data-testid={`layer-${layer}`}
+    >
       <h2 className="font-semibold">{LAYER_COPY[layer].title}</h2>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{LAYER_COPY[layer].risk}</p>
-      <div className="mt-4 flex h-3 overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800" role="img" aria-label={`Free ${usd(capital.freeAssets)}, locked ${usd(capital.lockedAssets)}, unearned ${usd(capital.unearnedPremium)}`}>
+      <div
+        className="mt-4 flex h-3 overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800"
+        role="img"
+        aria-label={`Free ${usd(capital.freeAssets)}, locked ${usd(capital.lockedAssets)}, unearned ${usd(capital.unearnedPremium)}`}
+      >
         <div className="bg-emerald-500" style={{ width: `${bars.free / 100}%` }} />
         <div className="bg-amber-500" style={{ width: `${bars.locked / 100}%` }} />
         <div className="bg-sky-400" style={{ width: `${bars.unearned / 100}%` }} />
       </div>
       <dl className="mt-3 grid grid-cols-3 gap-2 text-xs">
-        <div><dt className="text-slate-500"><span className="mr-1 inline-block size-2 rounded-full bg-emerald-500" />Free</dt><dd className="font-mono tabular-nums" data-testid={`${layer}-free`}>{usd(capital.freeAssets)}</dd></div>
-        <div><dt className="text-slate-500"><span className="mr-1 inline-block size-2 rounded-full bg-amber-500" />Locked</dt><dd className="font-mono tabular-nums" data-testid={`${layer}-locked`}>{usd(capital.lockedAssets)}</dd></div>
-        <div><dt className="text-slate-500"><span className="mr-1 inline-block size-2 rounded-full bg-sky-400" />Unearned</dt><dd className="font-mono tabular-nums">{usd(capital.unearnedPremium)}</dd></div>
+        <div>
+          <dt className="text-slate-500">
+            <span className="mr-1 inline-block size-2 rounded-full bg-emerald-500" />
+            Free
+          </dt>
+          <dd className="font-mono tabular-nums" data-testid={`${layer}-free`}>
+            {usd(capital.freeAssets)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">
+            <span className="mr-1 inline-block size-2 rounded-full bg-amber-500" />
+            Locked
+          </dt>
+          <dd className="font-mono tabular-nums" data-testid={`${layer}-locked`}>
+            {usd(capital.lockedAssets)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">
+            <span className="mr-1 inline-block size-2 rounded-full bg-sky-400" />
+            Unearned
+          </dt>
+          <dd className="font-mono tabular-nums">{usd(capital.unearnedPremium)}</dd>
+        </div>
       </dl>
       <dl className="mt-4 grid grid-cols-2 gap-3 border-t border-slate-100 pt-3 text-sm sm:grid-cols-4 dark:border-slate-800">
-        <div><dt className="text-xs text-slate-500">Capital</dt><dd className="font-mono tabular-nums" data-testid={`${layer}-tvl`}>{usd(capital.totalAssets)}</dd></div>
-        <div><dt className="text-xs text-slate-500">Utilization</dt><dd className="font-mono tabular-nums" data-testid={`${layer}-utilization`}>{formatPercentWad(capital.utilizationWad)}</dd></div>
+        <div>
+          <dt className="text-xs text-slate-500">Capital</dt>
+          <dd className="font-mono tabular-nums" data-testid={`${layer}-tvl`}>
+            {usd(capital.totalAssets)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-500">Utilization</dt>
+          <dd className="font-mono tabular-nums" data-testid={`${layer}-utilization`}>
+            {formatPercentWad(capital.utilizationWad)}
+          </dd>
+        </div>
         <Suspense fallback={<ApyCells layer={layer} week="…" month="…" />}>
           <IndexedApy layer={layer} apy={apy} />
         </Suspense>

@@ -11,6 +11,8 @@ import type { Transactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { chainScopes } from '../query/queryKeys';
+import { SWITCH_NETWORK } from '@/lib/tx/signingGate';
 
 type Props = {
   claim: Transactor;
@@ -36,7 +38,15 @@ export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, clai
 
   async function onClaim() {
     if (!canSubmit) return;
-    await claim.send({ label: 'Withdraw', address: pool, abi: backstopPoolAbi, functionName: 'redeem', args: [claimable, account, account], account });
+    await claim.send({
+      label: 'Withdraw',
+      address: pool,
+      abi: backstopPoolAbi,
+      functionName: 'redeem',
+      args: [claimable, account, account],
+      account,
+      invalidates: [chainScopes.pool(pool)],
+    });
   }
 
   return (
@@ -44,15 +54,21 @@ export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, clai
       <dl className="grid grid-cols-2 gap-3 text-sm">
         <div>
           <dt className="text-slate-500 dark:text-slate-400">Requested</dt>
-          <dd className="font-mono tabular-nums" data-testid="requested-shares">{formatAmount(request.shares, SHARE_DECIMALS, { maxFractionDigits: 4 })} shares</dd>
+          <dd className="font-mono tabular-nums" data-testid="requested-shares">
+            {formatAmount(request.shares, SHARE_DECIMALS, { maxFractionDigits: 4 })} shares
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500 dark:text-slate-400">{phase.kind === 'cooldown' ? 'Claimable in' : 'Window closes in'}</dt>
-          <dd className="font-mono tabular-nums" data-testid="countdown">{formatDuration(phase.secondsLeft)}</dd>
+          <dd className="font-mono tabular-nums" data-testid="countdown">
+            {formatDuration(phase.secondsLeft)}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500 dark:text-slate-400">Worth when requested</dt>
-          <dd className="font-mono tabular-nums" data-testid="value-at-request">{usd(request.assetsAtRequest)}</dd>
+          <dd className="font-mono tabular-nums" data-testid="value-at-request">
+            {usd(request.assetsAtRequest)}
+          </dd>
         </div>
       </dl>
       <p className="text-sm text-slate-600 dark:text-slate-300">
@@ -73,11 +89,12 @@ export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, clai
         </p>
       ) : quote.binding === 'now' ? (
         <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="claim-basis" data-binding="now">
-          That is less than the {usd(quote.valueAtRequest)} they were worth when you requested: the pool took a loss since, and shares waiting to be withdrawn bear it like everyone&apos;s.
+          That is less than the {usd(quote.valueAtRequest)} they were worth when you requested: the pool took a loss since, and shares waiting to be withdrawn
+          bear it like everyone&apos;s.
         </p>
       ) : null}
       <Button type="button" onClick={onClaim} disabled={!canSubmit} className="w-full" data-testid="withdraw-button">
-        {wrongNetwork ? 'Switch your wallet to the right network first.' : phase.kind === 'cooldown' ? 'Withdraw (after the cooldown)' : 'Withdraw'}
+        {wrongNetwork ? SWITCH_NETWORK : phase.kind === 'cooldown' ? 'Withdraw (after the cooldown)' : 'Withdraw'}
       </Button>
     </div>
   );

@@ -2,19 +2,20 @@
 
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { backstopPoolAbi, testUSDCAbi } from '@/contracts-abi';
+import { backstopPoolAbi } from '@/contracts-abi';
 import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
-import { belowSharePriceFloor } from '@/lib/pool/poolMath';
-import { previewDeposit } from '@/lib/pool/shares';
-import { isBusy } from '@/lib/tx/status';
+import { belowSharePriceFloor } from '@/lib/mirror/PoolMath';
+import { needsApproval as approvalNeeded, signingGate } from '@/lib/tx/signingGate';
 import { checkAmount } from '@/lib/validation/amountInput';
+import { chainScopes } from '../query/queryKeys';
 import { TxStatusLine } from '../tx/TxStatusLine';
-import { useTransactor } from '../tx/useTransactor';
+import { useApproveThenAct } from '../tx/useApproveThenAct';
 import { AmountInput } from '../ui/AmountInput';
 import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { previewDeposit } from '@/lib/mirror/BackstopPool';
 import { StakePreview } from '../risk/StakePreview';
 
 type Props = { pool: Address; stablecoin: Address; data: PoolData; account: Address | undefined; wrongNetwork: boolean };
@@ -23,8 +24,7 @@ type Props = { pool: Address; stablecoin: Address; data: PoolData; account: Addr
 export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: Props) {
   const inputId = useId();
   const [input, setInput] = useState('');
-  const approve = useTransactor();
-  const deposit = useTransactor();
+  const { approve, act: deposit, run, busy } = useApproveThenAct();
 
   const check = checkAmount(input, ASSET_DECIMALS, ASSET_SYMBOL, [
     { value: data.walletBalance, message: (max) => `That is more than your wallet holds (${max}).` },
@@ -41,9 +41,8 @@ export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: P
     },
   ]);
   const amount = check.ok ? check.value : 0n;
-  const needsApproval = check.ok && data.allowance < amount;
-  const busy = isBusy(approve.status) || isBusy(deposit.status);
-  const blocked = !account ? 'Connect a wallet to stake.' : wrongNetwork ? 'Switch your wallet to the right network first.' : undefined;
+  const needsApproval = check.ok && approvalNeeded(data.allowance, amount);
+  const blocked = signingGate({ connected: Boolean(account), wrongNetwork }, 'stake');
   const shares = check.ok ? previewDeposit(data, amount) : undefined;
   const error = !check.ok && !check.empty ? check.message : shares === 0n ? 'This amount is too small to mint a single share.' : undefined;
   const canSubmit = check.ok && shares !== 0n && !blocked && !busy;
@@ -51,11 +50,18 @@ export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: P
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     if (!canSubmit || !account) return;
-    if (needsApproval) {
-      const approved = await approve.send({ label: 'Approve', address: stablecoin, abi: testUSDCAbi, functionName: 'approve', args: [pool, amount], account });
-      if (!approved) return;
-    }
-    const done = await deposit.send({ label: 'Deposit', address: pool, abi: backstopPoolAbi, functionName: 'deposit', args: [amount, account], account });
+    const done = await run(
+      { token: stablecoin, spender: pool, amount, allowance: data.allowance },
+      {
+        label: 'Deposit',
+        address: pool,
+        abi: backstopPoolAbi,
+        functionName: 'deposit',
+        args: [amount, account],
+        account,
+        invalidates: [chainScopes.pool(pool)],
+      },
+    );
     if (done) setInput('');
   }
 

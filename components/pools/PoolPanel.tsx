@@ -40,9 +40,7 @@ export function PoolPanel({ layer }: { layer: Layer }) {
   return (
     <div className="space-y-6">
       <IndexerNotice />
-      {query.isError ? (
-        <ErrorState title="Live data is stale" message={describeError(query.error).message} onRetry={() => query.refetch()} />
-      ) : null}
+      {query.isError ? <ErrorState title="Live data is stale" message={describeError(query.error).message} onRetry={() => query.refetch()} /> : null}
       <Card>
         <PoolStats data={data} connected={Boolean(account)} />
       </Card>
@@ -56,7 +54,7 @@ export function PoolPanel({ layer }: { layer: Layer }) {
         {IS_LOCAL_CHAIN ? (
           <Card title="Test funds">
             <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">The local chain's stablecoin has a faucet: up to 10,000 per request.</p>
-            <FaucetButton stablecoin={stablecoin} account={account} disabled={wrongNetwork} />
+            <FaucetButton stablecoin={stablecoin} pool={pool} account={account} disabled={wrongNetwork} />
           </Card>
         ) : null}
       </div>

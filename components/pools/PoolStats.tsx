@@ -1,10 +1,10 @@
 import { formatAmount } from '@/lib/format/amount';
 import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { claimQuote } from '@/lib/pool/redeemRequest';
-import { convertToAssets } from '@/lib/pool/shares';
 import { Stat } from '../ui/Stat';
 import type { PoolData } from './usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { convertToAssets } from '@/lib/mirror/BackstopPool';
 
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
 
@@ -18,9 +18,18 @@ export function PoolStats({ data, connected }: { data: PoolData; connected: bool
       <Stat label="Free capital" value={usd(data.freeAssets)} testId="free-assets" hint="What withdrawals and shortfalls may use" />
       <Stat label="Locked for cover" value={usd(data.lockedAssets)} testId="locked-assets" hint="Payouts of active covers, untouchable until they expire" />
       <Stat label="Unearned premium" value={usd(data.unearnedPremium)} testId="unearned-premium" hint="Paid in, earned linearly over each cover's term" />
-      <Stat label="Share price" value={`${formatAmount(data.sharePrice, ASSET_DECIMALS)} ${ASSET_SYMBOL}`} testId="share-price" hint="Assets one share redeems for" />
+      <Stat
+        label="Share price"
+        value={`${formatAmount(data.sharePrice, ASSET_DECIMALS)} ${ASSET_SYMBOL}`}
+        testId="share-price"
+        hint="Assets one share redeems for"
+      />
       <Stat label="Your shares" value={connected ? formatAmount(data.shares, SHARE_DECIMALS, { maxFractionDigits: 4 }) : '—'} testId="your-shares" />
-      <Stat label="In withdrawal" value={connected ? formatAmount(data.request.shares, SHARE_DECIMALS, { maxFractionDigits: 4 }) : '—'} testId="escrowed-shares" />
+      <Stat
+        label="In withdrawal"
+        value={connected ? formatAmount(data.request.shares, SHARE_DECIMALS, { maxFractionDigits: 4 }) : '—'}
+        testId="escrowed-shares"
+      />
       <Stat label="Your stake" value={connected ? usd(positionValue) : '—'} testId="your-stake" />
     </dl>
   );

@@ -6,7 +6,6 @@ import { backstopPoolAbi } from '@/contracts-abi';
 import { SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
 import { formatDuration } from '@/lib/format/duration';
-import { convertToAssets } from '@/lib/pool/shares';
 import { isBusy } from '@/lib/tx/status';
 import { checkAmount } from '@/lib/validation/amountInput';
 import type { Transactor } from '../tx/useTransactor';
@@ -14,6 +13,9 @@ import { AmountInput } from '../ui/AmountInput';
 import { Button } from '../ui/Button';
 import type { PoolData } from './usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { convertToAssets } from '@/lib/mirror/BackstopPool';
+import { signingGate } from '@/lib/tx/signingGate';
+import { chainScopes } from '../query/queryKeys';
 
 type Props = {
   request: Transactor;
@@ -33,30 +35,45 @@ export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesL
   // What the request records as its value at request, and the most a withdrawal of it can pay.
   const estimate = check.ok ? convertToAssets(data, shares) : undefined;
   const error =
-    !check.ok && !check.empty ? check.message : estimate === 0n ? 'These shares are worth nothing at today’s price: a request of them would pay nothing.' : undefined;
-  const blocked = !account ? 'Connect a wallet to withdraw.' : wrongNetwork ? 'Switch your wallet to the right network first.' : data.shares === 0n ? 'You hold no shares in this pool.' : undefined;
+    !check.ok && !check.empty
+      ? check.message
+      : estimate === 0n
+        ? 'These shares are worth nothing at today’s price: a request of them would pay nothing.'
+        : undefined;
+  const blocked =
+    signingGate({ connected: Boolean(account), wrongNetwork }, 'withdraw') ?? (data.shares === 0n ? 'You hold no shares in this pool.' : undefined);
   const canSubmit = check.ok && estimate !== 0n && !blocked && !isBusy(request.status);
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     if (!canSubmit || !account) return;
-    const done = await request.send({ label: 'Request withdrawal', address: pool, abi: backstopPoolAbi, functionName: 'requestRedeem', args: [shares, account, account], account });
+    const done = await request.send({
+      label: 'Request withdrawal',
+      address: pool,
+      abi: backstopPoolAbi,
+      functionName: 'requestRedeem',
+      args: [shares, account, account],
+      account,
+      invalidates: [chainScopes.pool(pool)],
+    });
     if (done) setInput('');
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        Withdrawals take two steps. Request now; after a {formatDuration(data.cooldown)} cooldown you have {formatDuration(data.claimWindow)} to withdraw.
-        A withdrawal pays the lower of the shares&apos; value when you request and when you withdraw: requested shares still absorb losses, and what
-        they earn after the request stays with the pool{replacesLapsed ? '; your lapsed request is returned to you first' : ''}.
+        Withdrawals take two steps. Request now; after a {formatDuration(data.cooldown)} cooldown you have {formatDuration(data.claimWindow)} to withdraw. A
+        withdrawal pays the lower of the shares&apos; value when you request and when you withdraw: requested shares still absorb losses, and what they earn
+        after the request stays with the pool{replacesLapsed ? '; your lapsed request is returned to you first' : ''}.
       </p>
       <div>
         <div className="flex items-baseline justify-between">
           <label htmlFor={inputId} className="text-sm font-medium text-slate-800 dark:text-slate-200">
             Shares to withdraw
           </label>
-          <span className="text-xs text-slate-500 dark:text-slate-400">Held: {account ? formatAmount(data.shares, SHARE_DECIMALS, { maxFractionDigits: 4 }) : '—'}</span>
+          <span className="text-xs text-slate-500 dark:text-slate-400">
+            Held: {account ? formatAmount(data.shares, SHARE_DECIMALS, { maxFractionDigits: 4 }) : '—'}
+          </span>
         </div>
         <AmountInput
           id={inputId}

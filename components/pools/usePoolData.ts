@@ -2,9 +2,10 @@
 
 import { useReadContracts } from 'wagmi';
 import { zeroAddress, type Address } from 'viem';
-import { backstopPoolAbi, testUSDCAbi } from '@/contracts-abi';
+import { backstopPoolAbi, erc20Abi } from '@/contracts-abi';
 import { contractAddress, poolAddress, type Layer } from '@/lib/chain/config';
 import { toRedeemRequest } from '@/lib/pool/redeemRequest';
+import { chainScopes } from '../query/queryKeys';
 
 const ONE_SHARE = 10n ** 18n;
 
@@ -21,8 +22,8 @@ export function usePoolData(layer: Layer, account: Address | undefined) {
       { address: pool, abi: backstopPoolAbi, functionName: 'convertToAssets', args: [ONE_SHARE] },
       { address: pool, abi: backstopPoolAbi, functionName: 'balanceOf', args: [holder] },
       { address: pool, abi: backstopPoolAbi, functionName: 'maxDeposit', args: [holder] },
-      { address: stablecoin, abi: testUSDCAbi, functionName: 'balanceOf', args: [holder] },
-      { address: stablecoin, abi: testUSDCAbi, functionName: 'allowance', args: [holder, pool ?? zeroAddress] },
+      { address: stablecoin, abi: erc20Abi, functionName: 'balanceOf', args: [holder] },
+      { address: stablecoin, abi: erc20Abi, functionName: 'allowance', args: [holder, pool ?? zeroAddress] },
       { address: pool, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [holder] },
       { address: pool, abi: backstopPoolAbi, functionName: 'maxRedeem', args: [holder] },
       { address: pool, abi: backstopPoolAbi, functionName: 'lockedAssets' },
@@ -31,6 +32,7 @@ export function usePoolData(layer: Layer, account: Address | undefined) {
       { address: pool, abi: backstopPoolAbi, functionName: 'claimWindow' },
       { address: pool, abi: backstopPoolAbi, functionName: 'freeAssets' },
     ],
+    scopeKey: chainScopes.pool(pool),
     query: { enabled: Boolean(pool && stablecoin), refetchInterval: 4_000 },
   });
   const data = query.data

@@ -15,6 +15,9 @@ import { useTransactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
 import type { CoverProduct } from '../cover/useCoverMarket';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { decodeCoverStatus } from '@/lib/chain/enums';
+import { chainScopes } from '../query/queryKeys';
+import { FEED_DECIMALS } from '@/lib/cover/feedChecks';
 
 type Props = { tokenId: bigint; market: Address; products: readonly CoverProduct[]; account: Address; wrongNetwork: boolean };
 
@@ -22,9 +25,16 @@ type Props = { tokenId: bigint; market: Address; products: readonly CoverProduct
 export function CoverRow({ tokenId, market, products, account, wrongNetwork }: Props) {
   const client = usePublicClient();
   const claim = useTransactor();
-  const info = useReadContract({ address: market, abi: coverMarketAbi, functionName: 'coverInfo', args: [tokenId], query: { refetchInterval: 4_000 } });
+  const info = useReadContract({
+    address: market,
+    abi: coverMarketAbi,
+    functionName: 'coverInfo',
+    args: [tokenId],
+    scopeKey: chainScopes.cover(tokenId),
+    query: { refetchInterval: 4_000 },
+  });
   const product = products.find((p) => p.productId === info.data?.productId);
-  const active = info.data?.status === 1;
+  const active = info.data !== undefined && decodeCoverStatus(info.data.status) === 'active';
   // The round finder reads the feed only while the cover can still pay.
   const round = useQuery({
     queryKey: ['claim-round', market, tokenId.toString(), info.data?.end.toString()],
@@ -35,7 +45,14 @@ export function CoverRow({ tokenId, market, products, account, wrongNetwork }: P
       return findClaimRound({
         getRound: feedRoundReader(client!, product!.feed),
         latestRoundId: await latestRoundIdOf(client!, product!.feed),
-        cover: { direction: product!.direction, strike: c.strike, start: c.start, end: c.end, activationDelay: product!.activationDelay, confirmations: product!.confirmations },
+        cover: {
+          direction: product!.direction,
+          strike: c.strike,
+          start: c.start,
+          end: c.end,
+          activationDelay: product!.activationDelay,
+          confirmations: product!.confirmations,
+        },
         maxReads: 2_000,
       });
     },
@@ -47,7 +64,15 @@ export function CoverRow({ tokenId, market, products, account, wrongNetwork }: P
 
   async function onClaim() {
     if (round.data === null || round.data === undefined) return;
-    await claim.send({ label: 'Claim', address: market, abi: coverMarketAbi, functionName: 'claim', args: [tokenId, round.data], account });
+    await claim.send({
+      label: 'Claim',
+      address: market,
+      abi: coverMarketAbi,
+      functionName: 'claim',
+      args: [tokenId, round.data],
+      account,
+      invalidates: [chainScopes.cover(tokenId), ...(product ? [chainScopes.pool(product.pool)] : [])],
+    });
   }
 
   return (
@@ -56,13 +81,17 @@ export function CoverRow({ tokenId, market, products, account, wrongNetwork }: P
         <span>
           <span className="font-medium">Cover #{tokenId.toString()}</span>
           <span className="ml-2 text-sm text-slate-600 dark:text-slate-300">
-            {product?.direction === 'Up' ? 'rise to' : 'fall to'} {formatAmount(c.strike, 8, { maxFractionDigits: 2 })} · pays {formatAssets(c.payout, { maxFractionDigits: 2 })}
+            {product?.direction === 'Up' ? 'rise to' : 'fall to'} {formatAmount(c.strike, FEED_DECIMALS, { maxFractionDigits: 2 })} · pays{' '}
+            {formatAssets(c.payout, { maxFractionDigits: 2 })}
           </span>
         </span>
-        <span className="text-sm font-medium" data-testid={`cover-${tokenId}-status`}>{COVER_VIEW_LABEL[view]}</span>
+        <span className="text-sm font-medium" data-testid={`cover-${tokenId}-status`}>
+          {COVER_VIEW_LABEL[view]}
+        </span>
       </div>
       <p className="text-xs text-slate-500">
-        {formatTimestamp(c.start)} → {formatTimestamp(c.end)}; claims until {formatTimestamp(c.claimDeadline)}{owned ? '' : ' · held by another account now'}
+        {formatTimestamp(c.start)} → {formatTimestamp(c.end)}; claims until {formatTimestamp(c.claimDeadline)}
+        {owned ? '' : ' · held by another account now'}
       </p>
       {view === 'triggered' ? (
         <div className="mt-2 space-y-1">

@@ -9,11 +9,11 @@ import { formatDuration } from '@/lib/format/duration';
 import type { IndexedPosition } from '@/lib/history/indexerApi';
 import { LAYER_COPY } from '@/lib/pool/layers';
 import { claimQuote, requestPhase } from '@/lib/pool/redeemRequest';
-import { convertToAssets } from '@/lib/pool/shares';
 import { stakeEarnings } from '@/lib/portfolio/stake';
 import { useChainNow } from '../chain/useChainNow';
 import { usePoolData } from '../pools/usePoolData';
 import { formatAssets } from '@/lib/format/tokenAmount';
+import { convertToAssets } from '@/lib/mirror/BackstopPool';
 
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
 
@@ -34,7 +34,14 @@ function requestText(phase: ReturnType<typeof requestPhase>): string {
 export function StakeRow({ layer, account, indexed }: { layer: Layer; account: Address; indexed: IndexedPosition | undefined | null }) {
   const { data } = usePoolData(layer, account);
   const now = useChainNow();
-  if (!data) return <tr><td colSpan={5} className="py-3"><div className="h-5 animate-pulse rounded bg-slate-100 dark:bg-slate-800" /></td></tr>;
+  if (!data)
+    return (
+      <tr>
+        <td colSpan={5} className="py-3">
+          <div className="h-5 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />
+        </td>
+      </tr>
+    );
   const shares = data.shares + data.request.shares;
   // Requested shares count at what their claim pays: the lower of their value at request and now.
   const value = convertToAssets(data, data.shares) + claimQuote(data, data.request, data.request.shares).pays;
@@ -43,10 +50,14 @@ export function StakeRow({ layer, account, indexed }: { layer: Layer; account: A
   return (
     <tr data-testid={`stake-${layer}`} className="border-t border-slate-100 dark:border-slate-800">
       <td className="py-3 pr-3">
-        <Link href={`/pools/${layer}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">{LAYER_COPY[layer].title.split(' — ')[0]}</Link>
+        <Link href={`/pools/${layer}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+          {LAYER_COPY[layer].title.split(' — ')[0]}
+        </Link>
       </td>
       <td className="py-3 pr-3 font-mono tabular-nums">{formatAmount(shares, SHARE_DECIMALS, { maxFractionDigits: 4 })}</td>
-      <td className="py-3 pr-3 font-mono tabular-nums" data-testid={`stake-${layer}-value`}>{usd(value)}</td>
+      <td className="py-3 pr-3 font-mono tabular-nums" data-testid={`stake-${layer}-value`}>
+        {usd(value)}
+      </td>
       <td className="py-3 pr-3 font-mono tabular-nums" data-testid={`stake-${layer}-earned`}>
         {earned === undefined ? '—' : `${earned >= 0n ? '+' : '−'}${usd(earned >= 0n ? earned : -earned)}`}
       </td>

@@ -18,7 +18,9 @@ export function StakesTable({ account }: { account: Address }) {
             <th className="pb-2 pr-3 font-medium">Layer</th>
             <th className="pb-2 pr-3 font-medium">Shares</th>
             <th className="pb-2 pr-3 font-medium">Value</th>
-            <th className="pb-2 pr-3 font-medium" title="Value now plus withdrawals minus deposits">Earned</th>
+            <th className="pb-2 pr-3 font-medium" title="Value now plus withdrawals minus deposits">
+              Earned
+            </th>
             <th className="pb-2 font-medium">Withdrawal request</th>
           </tr>
         </thead>

@@ -31,8 +31,8 @@ export function LiquidationPanel({ book, depth, onDepth }: { book: RiskBook; dep
     return (
       <div className="space-y-3 text-sm text-slate-600 dark:text-slate-300" data-testid="liquidation-empty">
         <p>
-          <strong>No venue positions yet.</strong> The reference venue (PerpVenue) has no open positions on this chain, so there is no open interest to map and a shock
-          liquidates nothing: the price stops where the shock puts it. The map and the cascade fill in as soon as positions exist.
+          <strong>No venue positions yet.</strong> The reference venue (PerpVenue) has no open positions on this chain, so there is no open interest to map and
+          a shock liquidates nothing: the price stops where the shock puts it. The map and the cascade fill in as soon as positions exist.
         </p>
         {depthInput}
       </div>
@@ -49,7 +49,9 @@ export function LiquidationPanel({ book, depth, onDepth }: { book: RiskBook; dep
           testId="liquidation-map"
           label={`Notional of ${book.positions.length} positions by liquidation price, ±50 % around spot ${Math.round(spot)}: longs below (red), shorts above (blue).`}
         />
-        <p className="text-xs text-slate-500 dark:text-slate-400">Red: longs (liquidated by a fall); blue: shorts (by a rise). Bars: notional at the liquidation price, in bins of 2.5 % of spot.</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Red: longs (liquidated by a fall); blue: shorts (by a rise). Bars: notional at the liquidation price, in bins of 2.5 % of spot.
+        </p>
       </div>
       <div>
         <h3 className="text-sm font-medium">Cascade: where a shock ends</h3>
@@ -58,13 +60,19 @@ export function LiquidationPanel({ book, depth, onDepth }: { book: RiskBook; dep
           label={`Final price move after the cascade for falls of 1 to 50 %: a 50 % fall ends at ${formatMove(worst.finalMove)}.`}
           series={[
             { name: 'shock', tone: 'stroke-slate-400', dot: 'fill-slate-400', points: curve.down.map((p) => ({ x: -p.shock * 100, y: p.shock * 100 })) },
-            { name: 'after cascade', tone: 'stroke-rose-600', dot: 'fill-rose-600', points: curve.down.map((p) => ({ x: -p.shock * 100, y: p.finalMove * 100 })) },
+            {
+              name: 'after cascade',
+              tone: 'stroke-rose-600',
+              dot: 'fill-rose-600',
+              points: curve.down.map((p) => ({ x: -p.shock * 100, y: p.finalMove * 100 })),
+            },
           ]}
           xLabel={(x) => `shock −${x.toFixed(0)} %`}
           yFormat={(y) => `${y.toFixed(0)} %`}
         />
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          Grey: the shock; red: where the price settles once forced orders have pushed it (linear impact in log-price, iterated to a fixed point). At −50 % the venue is left with {formatEstimateAssets(Number(worst.badDebt))} of bad debt.
+          Grey: the shock; red: where the price settles once forced orders have pushed it (linear impact in log-price, iterated to a fixed point). At −50 % the
+          venue is left with {formatEstimateAssets(Number(worst.badDebt))} of bad debt.
         </p>
       </div>
       {depthInput}

@@ -79,20 +79,41 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
       <Card>
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
           <dl className="grid flex-1 grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-5" data-testid="risk-book">
-            <div><dt className="text-xs text-slate-500">Book at block</dt><dd className="font-mono">{book.blockNumber.toString()}</dd><dd className="text-xs text-slate-500">{formatTimestamp(book.timestamp)}</dd></div>
-            <div><dt className="text-xs text-slate-500">Feed price</dt><dd className="font-mono">{spot} USD</dd></div>
-            <div><dt className="text-xs text-slate-500">σ (oracle)</dt><dd className="font-mono">{formatPercentWad(book.sigmaWad, 1)}</dd></div>
-            <div><dt className="text-xs text-slate-500">Capital</dt><dd className="font-mono">{formatEstimateAssets(Number(capital))}</dd></div>
-            <div><dt className="text-xs text-slate-500">Active covers · positions</dt><dd className="font-mono" data-testid="risk-book-counts">{book.covers.length} · {book.positions.length}</dd></div>
+            <div>
+              <dt className="text-xs text-slate-500">Book at block</dt>
+              <dd className="font-mono">{book.blockNumber.toString()}</dd>
+              <dd className="text-xs text-slate-500">{formatTimestamp(book.timestamp)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Feed price</dt>
+              <dd className="font-mono">{spot} USD</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">σ (oracle)</dt>
+              <dd className="font-mono">{formatPercentWad(book.sigmaWad, 1)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Capital</dt>
+              <dd className="font-mono">{formatEstimateAssets(Number(capital))}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Active covers · positions</dt>
+              <dd className="font-mono" data-testid="risk-book-counts">
+                {book.covers.length} · {book.positions.length}
+              </dd>
+            </div>
           </dl>
-          <Button variant="secondary" className="self-start" onClick={() => router.refresh()} disabled={running}>Read the chain again</Button>
+          <Button variant="secondary" className="self-start" onClick={() => router.refresh()} disabled={running}>
+            Read the chain again
+          </Button>
         </div>
       </Card>
 
       <Card title="Monte Carlo of the book">
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-          Price paths from a jump-diffusion with the oracle&apos;s σ; on each, the covers that trigger, the positions that liquidate and the bad debt they leave, split by the waterfall&apos;s exact twin.
-          It runs on {workers === null ? 'Web Workers' : `${workers} Web Worker${workers === 1 ? '' : 's'} (one per core your browser reports)`} and never blocks the page.
+          Price paths from a jump-diffusion with the oracle&apos;s σ; on each, the covers that trigger, the positions that liquidate and the bad debt they
+          leave, split by the waterfall&apos;s exact twin. It runs on{' '}
+          {workers === null ? 'Web Workers' : `${workers} Web Worker${workers === 1 ? '' : 's'} (one per core your browser reports)`} and never blocks the page.
         </p>
         <RiskParamsForm params={params} onChange={setParams} maxHorizon={book.horizonDaysLoaded} error={error} disabled={running} />
         <div className="mt-4 flex flex-wrap items-center gap-3">
@@ -106,17 +127,32 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
           ) : null}
           {state.status === 'done' ? (
             <span className="text-xs text-slate-500" data-testid="risk-run-info">
-              {state.result.summary.paths.toLocaleString('en-US')} paths × {state.result.summary.steps} steps in {Math.round(state.result.milliseconds).toLocaleString('en-US')} ms on {state.result.workers} workers · seed {state.result.summary.seed}
+              {state.result.summary.paths.toLocaleString('en-US')} paths × {state.result.summary.steps} steps in{' '}
+              {Math.round(state.result.milliseconds).toLocaleString('en-US')} ms on {state.result.workers} workers · seed {state.result.summary.seed}
             </span>
           ) : null}
-          {state.status === 'cancelled' ? <span className="text-sm text-slate-600 dark:text-slate-300" data-testid="risk-cancelled">Cancelled.{state.previous ? ' Showing the last complete run.' : ''}</span> : null}
+          {state.status === 'cancelled' ? (
+            <span className="text-sm text-slate-600 dark:text-slate-300" data-testid="risk-cancelled">
+              Cancelled.{state.previous ? ' Showing the last complete run.' : ''}
+            </span>
+          ) : null}
         </div>
         {running ? (
           <div className="mt-3">
-            <div role="progressbar" aria-label="Simulation progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(state.progress * 100)} className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" data-testid="risk-progress">
+            <div
+              role="progressbar"
+              aria-label="Simulation progress"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(state.progress * 100)}
+              className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+              data-testid="risk-progress"
+            >
               <div className="h-full bg-indigo-600 transition-[width] duration-100" style={{ width: `${state.progress * 100}%` }} />
             </div>
-            <p className="mt-1 text-xs text-slate-500" aria-live="polite">{Math.round(state.progress * 100)} % of the paths</p>
+            <p className="mt-1 text-xs text-slate-500" aria-live="polite">
+              {Math.round(state.progress * 100)} % of the paths
+            </p>
           </div>
         ) : null}
         {state.status === 'error' ? (
@@ -126,7 +162,11 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
         ) : null}
       </Card>
 
-      {result ? <RiskResults summary={result.summary} /> : state.status !== 'error' ? <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-busy="true" /> : null}
+      {result ? (
+        <RiskResults summary={result.summary} />
+      ) : state.status !== 'error' ? (
+        <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-busy="true" />
+      ) : null}
 
       <Card title="Stress tests">
         <StressPanel book={book} depth={depth} />
@@ -137,7 +177,14 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
       </Card>
 
       <Card title="Solvency history">
-        <SolvencyHistory key={book.blockNumber.toString()} block={book.blockNumber} runner={runner} params={ranWith} today={result?.summary.pools.solvency.ratio ?? null} ready={state.status === 'done' && ranWith !== null} />
+        <SolvencyHistory
+          key={book.blockNumber.toString()}
+          block={book.blockNumber}
+          runner={runner}
+          params={ranWith}
+          today={result?.summary.pools.solvency.ratio ?? null}
+          ready={state.status === 'done' && ranWith !== null}
+        />
       </Card>
     </div>
   );

@@ -19,7 +19,19 @@ const NUMBER_FIELDS: Field[] = [
 ];
 
 /** The model's parameters, editable; what is out of bounds is said under the form (the Run button waits). */
-export function RiskParamsForm({ params, onChange, maxHorizon, error, disabled }: { params: ModelParams; onChange: (p: ModelParams) => void; maxHorizon: number; error: string | null; disabled: boolean }) {
+export function RiskParamsForm({
+  params,
+  onChange,
+  maxHorizon,
+  error,
+  disabled,
+}: {
+  params: ModelParams;
+  onChange: (p: ModelParams) => void;
+  maxHorizon: number;
+  error: string | null;
+  disabled: boolean;
+}) {
   const id = useId();
   const set = (patch: Partial<ModelParams>) => onChange({ ...params, ...patch });
   return (
@@ -28,17 +40,30 @@ export function RiskParamsForm({ params, onChange, maxHorizon, error, disabled }
       <fieldset disabled={disabled} className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <label className="text-sm">
           <span className="block text-xs text-slate-600 dark:text-slate-300">Paths</span>
-          <select className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900" value={params.paths} onChange={(e) => set({ paths: Number(e.target.value) })} data-testid="risk-paths">
+          <select
+            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
+            value={params.paths}
+            onChange={(e) => set({ paths: Number(e.target.value) })}
+            data-testid="risk-paths"
+          >
             {PATH_CHOICES.map((n) => (
-              <option key={n} value={n}>{n.toLocaleString('en-US')}</option>
+              <option key={n} value={n}>
+                {n.toLocaleString('en-US')}
+              </option>
             ))}
           </select>
         </label>
         <label className="text-sm">
           <span className="block text-xs text-slate-600 dark:text-slate-300">Steps per day</span>
-          <select className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900" value={params.stepsPerDay} onChange={(e) => set({ stepsPerDay: Number(e.target.value) })}>
+          <select
+            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
+            value={params.stepsPerDay}
+            onChange={(e) => set({ stepsPerDay: Number(e.target.value) })}
+          >
             {PARAM_BOUNDS.stepsPerDay.allowed.map((n) => (
-              <option key={n} value={n}>{n === 1 ? '1 (daily)' : n === 24 ? '24 (hourly)' : n}</option>
+              <option key={n} value={n}>
+                {n === 1 ? '1 (daily)' : n === 24 ? '24 (hourly)' : n}
+              </option>
             ))}
           </select>
         </label>
@@ -60,7 +85,9 @@ export function RiskParamsForm({ params, onChange, maxHorizon, error, disabled }
                 onChange={(e) => set({ [f.key]: e.target.value === '' ? NaN : Number(e.target.value) / scale } as Partial<ModelParams>)}
                 data-testid={`risk-param-${f.key}`}
               />
-              <span id={`${id}-${f.key}`} className="mt-0.5 block text-xs text-slate-500 dark:text-slate-400">{f.help}</span>
+              <span id={`${id}-${f.key}`} className="mt-0.5 block text-xs text-slate-500 dark:text-slate-400">
+                {f.help}
+              </span>
             </label>
           );
         })}
@@ -72,14 +99,23 @@ export function RiskParamsForm({ params, onChange, maxHorizon, error, disabled }
           </span>
         </label>
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-1" checked={params.touchModel === 'rounds'} onChange={(e) => set({ touchModel: e.target.checked ? 'rounds' : 'continuous' })} />
+          <input
+            type="checkbox"
+            className="mt-1"
+            checked={params.touchModel === 'rounds'}
+            onChange={(e) => set({ touchModel: e.target.checked ? 'rounds' : 'continuous' })}
+          />
           <span>
             Touches seen by oracle rounds
             <span className="block text-xs text-slate-500 dark:text-slate-400">Off: every touch pays (conservative, as priced).</span>
           </span>
         </label>
       </fieldset>
-      {error ? <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400" data-testid="risk-params-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400" data-testid="risk-params-error">
+          {error}
+        </p>
+      ) : null}
     </details>
   );
 }

@@ -21,22 +21,34 @@ function TailTable({ loss, testId }: { loss: LossStats; testId: string }) {
       <caption className="sr-only">Value at risk and expected shortfall of the 30-day loss, with 95 % confidence intervals</caption>
       <thead>
         <tr className="text-left text-xs text-slate-500">
-          <th scope="col" className="font-medium">Level</th>
-          <th scope="col" className="font-medium">VaR</th>
-          <th scope="col" className="font-medium">ES</th>
+          <th scope="col" className="font-medium">
+            Level
+          </th>
+          <th scope="col" className="font-medium">
+            VaR
+          </th>
+          <th scope="col" className="font-medium">
+            ES
+          </th>
         </tr>
       </thead>
       <tbody className="font-mono tabular-nums">
         {loss.tail.map((t) => (
           <tr key={t.alpha} className="border-t border-slate-100 align-top dark:border-slate-800">
-            <th scope="row" className="py-1 pr-2 text-left font-sans font-medium">{pct(t.alpha)}</th>
+            <th scope="row" className="py-1 pr-2 text-left font-sans font-medium">
+              {pct(t.alpha)}
+            </th>
             <td className="py-1 pr-2">
               {usdc(t.valueAtRisk)}
-              <span className="block text-xs text-slate-500">{usdc(t.varLo)} – {usdc(t.varHi)}</span>
+              <span className="block text-xs text-slate-500">
+                {usdc(t.varLo)} – {usdc(t.varHi)}
+              </span>
             </td>
             <td className="py-1">
               {usdc(t.expectedShortfall)}
-              <span className="block text-xs text-slate-500">{usdc(t.esLo)} – {usdc(t.esHi)}</span>
+              <span className="block text-xs text-slate-500">
+                {usdc(t.esLo)} – {usdc(t.esHi)}
+              </span>
             </td>
           </tr>
         ))}
@@ -49,7 +61,9 @@ function Fact({ label, value, testId, hint }: { label: string; value: string; te
   return (
     <div>
       <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className="font-mono text-sm tabular-nums" data-testid={testId} title={hint}>{value}</dd>
+      <dd className="font-mono text-sm tabular-nums" data-testid={testId} title={hint}>
+        {value}
+      </dd>
     </div>
   );
 }
@@ -75,12 +89,31 @@ function LayerCard({ layer, risk, horizonDays }: { layer: 'junior' | 'senior'; r
       </p>
       <TailTable loss={loss} testId={`risk-tail-${layer}`} />
       <dl className="mt-3 grid grid-cols-2 gap-3 border-t border-slate-100 pt-3 dark:border-slate-800">
-        <Fact label="Expected loss" value={usdc(loss.mean)} testId={`risk-mean-${layer}`} hint={`covers ${usdc(risk.coverLossMean)} + shortfalls ${usdc(risk.drawMean)}; ± ${usdc(loss.meanStdErr)}`} />
-        <Fact label="P(exhausted)" value={formatProbability(risk.exhausted.p)} testId={`risk-exhausted-${layer}`} hint="Could not pay all that reached it at some point: its free capital or its 24 h cap ran out" />
+        <Fact
+          label="Expected loss"
+          value={usdc(loss.mean)}
+          testId={`risk-mean-${layer}`}
+          hint={`covers ${usdc(risk.coverLossMean)} + shortfalls ${usdc(risk.drawMean)}; ± ${usdc(loss.meanStdErr)}`}
+        />
+        <Fact
+          label="P(exhausted)"
+          value={formatProbability(risk.exhausted.p)}
+          testId={`risk-exhausted-${layer}`}
+          hint="Could not pay all that reached it at some point: its free capital or its 24 h cap ran out"
+        />
         <Fact label={`Income over ${horizonDays} d`} value={usdc(risk.incomeEarned)} />
-        <Fact label="Loss ratio" value={risk.lossRatio === Infinity ? '∞' : formatProbability(risk.lossRatio)} testId={`risk-loss-ratio-${layer}`} hint="Expected loss ÷ premiums and fees earned over the horizon" />
+        <Fact
+          label="Loss ratio"
+          value={risk.lossRatio === Infinity ? '∞' : formatProbability(risk.lossRatio)}
+          testId={`risk-loss-ratio-${layer}`}
+          hint="Expected loss ÷ premiums and fees earned over the horizon"
+        />
         <Fact label="Solvency" value={formatRatio(risk.solvency.ratio)} testId={`risk-solvency-${layer}`} hint={solvencyText(risk.solvency)} />
-        <Fact label="Capital lasts" value={formatDays(risk.daysToExhaustion)} hint={`at today's expected loss rate; net of income: ${formatDays(risk.daysToExhaustionNet)}`} />
+        <Fact
+          label="Capital lasts"
+          value={formatDays(risk.daysToExhaustion)}
+          hint={`at today's expected loss rate; net of income: ${formatDays(risk.daysToExhaustionNet)}`}
+        />
       </dl>
     </Card>
   );
@@ -97,12 +130,14 @@ export function RiskResults({ summary }: { summary: RiskSummary }) {
           <SolvencyGauge ratio={pools.solvency.ratio} label={`Solvency ratio of both pools: ${formatRatio(pools.solvency.ratio)}`} testId="risk-gauge" />
           <div className="space-y-2 text-sm">
             <p>
-              <span className="font-mono text-3xl font-semibold tabular-nums" data-testid="risk-solvency">{formatRatio(pools.solvency.ratio)}</span>
+              <span className="font-mono text-3xl font-semibold tabular-nums" data-testid="risk-solvency">
+                {formatRatio(pools.solvency.ratio)}
+              </span>
               <span className="ml-2 text-slate-500">{solvencyText(pools.solvency)}</span>
             </p>
             <p className="text-slate-600 dark:text-slate-300">
-              Both layers&apos; capital ({usdc(pools.solvency.capital)}) over the SCR: the 99.5 % value at risk of what the book could claim from them in {summary.horizonDays} days ({usdc(pools.solvency.scr)}).
-              Below 1× the pools would not meet a 1-in-200 month.
+              Both layers&apos; capital ({usdc(pools.solvency.capital)}) over the SCR: the 99.5 % value at risk of what the book could claim from them in{' '}
+              {summary.horizonDays} days ({usdc(pools.solvency.scr)}). Below 1× the pools would not meet a 1-in-200 month.
             </p>
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
               <Fact label="Junior" value={formatRatio(summary.layers.junior.solvency.ratio)} />
@@ -119,7 +154,8 @@ export function RiskResults({ summary }: { summary: RiskSummary }) {
       <Card title="The venue's side">
         {venue.positions === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="risk-venue-empty">
-            No venue positions yet: the book&apos;s losses are cover claims only. Bad debt, recapitalization and deleveraging appear here once the reference venue has open positions.
+            No venue positions yet: the book&apos;s losses are cover claims only. Bad debt, recapitalization and deleveraging appear here once the reference
+            venue has open positions.
           </p>
         ) : (
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">

@@ -21,7 +21,19 @@ const dayText = (day: number) => (day === 0 ? 'today' : `${-day} d ago`);
  * the end of each day (read from past chain state by GET /risk/history; lib/risk/history.ts says why).
  * Fetched and run once the main simulation is done, on the same workers, with its model and seed.
  */
-export function SolvencyHistory({ block, runner, params, today, ready }: { block: bigint; runner: () => RiskRunner; params: ModelParams | null; today: number | null; ready: boolean }) {
+export function SolvencyHistory({
+  block,
+  runner,
+  params,
+  today,
+  ready,
+}: {
+  block: bigint;
+  runner: () => RiskRunner;
+  params: ModelParams | null;
+  today: number | null;
+  ready: boolean;
+}) {
   const [data, setData] = useState<HistoryJson | null>(null);
   const [points, setPoints] = useState<Point[]>([]);
   const [done, setDone] = useState(0);
@@ -33,7 +45,10 @@ export function SolvencyHistory({ block, runner, params, today, ready }: { block
     const controller = new AbortController();
     fetch(`/risk/history?block=${block}`, { signal: controller.signal })
       .then((r) => (r.ok ? (r.json() as Promise<HistoryJson>) : { error: `Solvency history is unavailable (HTTP ${r.status}).` }))
-      .then(setData, (e: unknown) => !controller.signal.aborted && setData({ error: `Solvency history is unavailable: ${e instanceof Error ? e.message : String(e)}` }));
+      .then(
+        setData,
+        (e: unknown) => !controller.signal.aborted && setData({ error: `Solvency history is unavailable: ${e instanceof Error ? e.message : String(e)}` }),
+      );
     return () => controller.abort();
   }, [ready, data, block]);
 
@@ -65,16 +80,30 @@ export function SolvencyHistory({ block, runner, params, today, ready }: { block
   }, [data, ready, runner, params]);
 
   if (!data) return <p className="text-sm text-slate-500 dark:text-slate-400">{ready ? 'Reading past state…' : 'The history follows the first simulation.'}</p>;
-  if ('error' in data) return <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="solvency-history-unavailable">{data.error}</p>;
+  if ('error' in data)
+    return (
+      <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="solvency-history-unavailable">
+        {data.error}
+      </p>
+    );
   const total = data.points.length;
-  if (total === 0) return <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="solvency-history-unavailable">No earlier state yet: the chain is younger than a day.</p>;
+  if (total === 0)
+    return (
+      <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="solvency-history-unavailable">
+        No earlier state yet: the chain is younger than a day.
+      </p>
+    );
   const all = [...points, ...(today !== null && done === total ? [{ day: 0, ratio: today }] : [])];
   // ∞ (nothing claimed in the worst 0.5 %) is drawn at the top of the chart and named in the list.
   const finite = all.filter((p) => Number.isFinite(p.ratio)).map((p) => p.ratio);
   const cap = finite.length ? Math.max(2, ...finite) * 1.1 : 3;
   return (
     <div data-testid="solvency-history">
-      {failed ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">The history stopped: {failed}</p> : null}
+      {failed ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          The history stopped: {failed}
+        </p>
+      ) : null}
       {done < total && !failed ? (
         <p className="text-xs text-slate-500" aria-live="polite">
           Recomputing {done} / {total} past days…
@@ -100,7 +129,8 @@ export function SolvencyHistory({ block, runner, params, today, ready }: { block
         </ol>
       ) : null}
       <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-        Each point: the book read from the chain at the end of that day, {HISTORY_PATHS.toLocaleString('en-US')} paths with the last run&apos;s model and seed. Dashed line: 1×.
+        Each point: the book read from the chain at the end of that day, {HISTORY_PATHS.toLocaleString('en-US')} paths with the last run&apos;s model and seed.
+        Dashed line: 1×.
       </p>
     </div>
   );

@@ -30,6 +30,7 @@ export default function StakePreviewPanel({ layer, amount }: { layer: Layer; amo
   const [attempt, setAttempt] = useState(0);
   const [base, setBase] = useState<{ block: bigint; summary: RiskSummary } | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `base` is a cache the effect fills itself (re-running on it would run the stake twice); `attempt` is the retry button's trigger.
   useEffect(() => {
     if (!book.data) return;
     const b = book.data;
@@ -44,7 +45,9 @@ export default function StakePreviewPanel({ layer, amount }: { layer: Layer; amo
           if (stale) return;
           setBase({ block: b.blockNumber, summary: before });
         }
-        const after = (await runner().run(withStake(b, layer, amount), PARAMS, { onProgress: (f) => !stale && setPreview({ status: 'running', progress: 0.5 + f / 2 }) })).summary;
+        const after = (
+          await runner().run(withStake(b, layer, amount), PARAMS, { onProgress: (f) => !stale && setPreview({ status: 'running', progress: 0.5 + f / 2 }) })
+        ).summary;
         if (!stale) setPreview({ status: 'done', risk: stakeRisk(b, layer, amount, before, after) });
       } catch (error) {
         if (stale || (error instanceof DOMException && error.name === 'AbortError')) return;
@@ -55,21 +58,36 @@ export default function StakePreviewPanel({ layer, amount }: { layer: Layer; amo
       stale = true;
       clearTimeout(timer);
     };
-    // `base` is a cache the effect fills itself; re-running on it would run the stake twice.
   }, [book.data, layer, amount, runner, attempt]);
 
   const title = `Risk of staking ${formatAssets(amount, { maxFractionDigits: 2 })}`;
-  if (book.isError) return <ErrorState title="No risk preview" message={`${describeError(book.error).message} The preview appears as soon as the chain answers.`} onRetry={() => book.refetch()} />;
+  if (book.isError)
+    return (
+      <ErrorState
+        title="No risk preview"
+        message={`${describeError(book.error).message} The preview appears as soon as the chain answers.`}
+        onRetry={() => book.refetch()}
+      />
+    );
   if (preview.status === 'error') return <ErrorState title="The risk preview stopped" message={preview.message} onRetry={() => setAttempt((a) => a + 1)} />;
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-700" data-testid="stake-preview">
       <h3 className="font-medium">{title}</h3>
       {preview.status !== 'done' ? (
         <div className="mt-2" aria-live="polite">
-          <div role="progressbar" aria-label="Risk preview progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(preview.progress * 100)} className="h-1.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">
+          <div
+            role="progressbar"
+            aria-label="Risk preview progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(preview.progress * 100)}
+            className="h-1.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+          >
             <div className="h-full bg-indigo-600" style={{ width: `${preview.progress * 100}%` }} />
           </div>
-          <p className="mt-1 text-xs text-slate-500">{book.data ? `Simulating ${PREVIEW_PATHS.toLocaleString('en-US')} paths × 30 days…` : 'Reading the book from the chain…'}</p>
+          <p className="mt-1 text-xs text-slate-500">
+            {book.data ? `Simulating ${PREVIEW_PATHS.toLocaleString('en-US')} paths × 30 days…` : 'Reading the book from the chain…'}
+          </p>
         </div>
       ) : (
         <StakeFacts risk={preview.risk} />
@@ -84,20 +102,40 @@ function StakeFacts({ risk }: { risk: StakeRisk }) {
   return (
     <>
       <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-2">
-        <div><dt className="text-xs text-slate-500">Your share of the layer</dt><dd className="font-mono tabular-nums">{formatProbability(risk.share)}</dd></div>
-        <div><dt className="text-xs text-slate-500">Expected 30-day loss</dt><dd className="font-mono tabular-nums" data-testid="stake-preview-mean">{usdc(risk.meanLoss)}</dd></div>
-        <div><dt className="text-xs text-slate-500">VaR 99 % · ES 99 %</dt><dd className="font-mono tabular-nums">{usdc(v99.valueAtRisk)} · {usdc(v99.expectedShortfall)}</dd></div>
+        <div>
+          <dt className="text-xs text-slate-500">Your share of the layer</dt>
+          <dd className="font-mono tabular-nums">{formatProbability(risk.share)}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-500">Expected 30-day loss</dt>
+          <dd className="font-mono tabular-nums" data-testid="stake-preview-mean">
+            {usdc(risk.meanLoss)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-500">VaR 99 % · ES 99 %</dt>
+          <dd className="font-mono tabular-nums">
+            {usdc(v99.valueAtRisk)} · {usdc(v99.expectedShortfall)}
+          </dd>
+        </div>
         <div>
           <dt className="text-xs text-slate-500">VaR 99.5 % · ES 99.5 %</dt>
-          <dd className="font-mono tabular-nums" data-testid="stake-preview-var">{usdc(v.valueAtRisk)} · {usdc(v.expectedShortfall)}</dd>
+          <dd className="font-mono tabular-nums" data-testid="stake-preview-var">
+            {usdc(v.valueAtRisk)} · {usdc(v.expectedShortfall)}
+          </dd>
           <dd className="text-xs text-slate-500">{formatProbability(risk.var995Fraction)} of the stake in a 1-in-200 month</dd>
         </div>
         <div className="col-span-2">
           <dt className="text-xs text-slate-500">Layer solvency (capital ÷ 99.5 % VaR of its 30-day claims)</dt>
-          <dd className="font-mono tabular-nums" data-testid="stake-preview-solvency">{formatRatio(risk.solvencyBefore.ratio)} → {formatRatio(risk.solvencyAfter.ratio)}</dd>
+          <dd className="font-mono tabular-nums" data-testid="stake-preview-solvency">
+            {formatRatio(risk.solvencyBefore.ratio)} → {formatRatio(risk.solvencyAfter.ratio)}
+          </dd>
         </div>
       </dl>
-      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Monte Carlo of the book with your stake added ({PREVIEW_PATHS.toLocaleString('en-US')} paths; more on the risk page). An estimate, not a promise: losses can exceed it.</p>
+      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+        Monte Carlo of the book with your stake added ({PREVIEW_PATHS.toLocaleString('en-US')} paths; more on the risk page). An estimate, not a promise: losses
+        can exceed it.
+      </p>
     </>
   );
 }

@@ -11,13 +11,28 @@ export type Marker = { value: number; label: string; tone: 'var' | 'es' };
  * markers as vertical lines (99.5 % strong, 99 % faint). Paths that lost nothing are not a bar: the
  * caption states their share. Text sits in HTML around the drawing, so it stays legible at phone width.
  */
-export function LossHistogram({ histogram, markers, label, formatValue, testId }: { histogram: Histogram; markers: Marker[]; label: string; formatValue: (v: number) => string; testId?: string }) {
+export function LossHistogram({
+  histogram,
+  markers,
+  label,
+  formatValue,
+  testId,
+}: {
+  histogram: Histogram;
+  markers: Marker[];
+  label: string;
+  formatValue: (v: number) => string;
+  testId?: string;
+}) {
   const H = 150;
   const top = 6;
   const { edges, shares } = histogram;
   if (shares.length === 0) {
     return (
-      <div className="flex h-32 items-center justify-center rounded-lg border border-dashed border-slate-200 px-4 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400" data-testid={testId}>
+      <div
+        className="flex h-32 items-center justify-center rounded-lg border border-dashed border-slate-200 px-4 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400"
+        data-testid={testId}
+      >
         No path lost anything over the horizon.
       </div>
     );
@@ -34,10 +49,21 @@ export function LossHistogram({ histogram, markers, label, formatValue, testId }
         <line x1={0} y1={H - 0.5} x2={W} y2={H - 0.5} className="stroke-slate-300 dark:stroke-slate-600" />
         {shares.map((s, i) => {
           const h = s > 0 ? Math.max(2, (Math.sqrt(s) / max) * (H - top)) : 0;
+          // biome-ignore lint/suspicious/noArrayIndexKey: a histogram bin's identity is its position on the axis.
           return <rect key={i} x={i * bw + 0.5} y={H - h} width={Math.max(0.5, bw - 1)} height={h} className="fill-indigo-400 dark:fill-indigo-500" />;
         })}
         {shown.map((m) => (
-          <line key={m.label} x1={x(m.value)} y1={0} x2={x(m.value)} y2={H} strokeDasharray={m.tone === 'es' ? '6 4' : undefined} strokeOpacity={strong(m) ? 1 : 0.45} className={m.tone === 'var' ? 'stroke-amber-600' : 'stroke-rose-600'} strokeWidth={3} />
+          <line
+            key={m.label}
+            x1={x(m.value)}
+            y1={0}
+            x2={x(m.value)}
+            y2={H}
+            strokeDasharray={m.tone === 'es' ? '6 4' : undefined}
+            strokeOpacity={strong(m) ? 1 : 0.45}
+            className={m.tone === 'var' ? 'stroke-amber-600' : 'stroke-rose-600'}
+            strokeWidth={3}
+          />
         ))}
       </svg>
       <div className="flex justify-between text-xs text-slate-500 dark:text-slate-400">
@@ -47,7 +73,10 @@ export function LossHistogram({ histogram, markers, label, formatValue, testId }
       <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600 dark:text-slate-300">
         {shown.map((m) => (
           <li key={m.label} className="flex items-center gap-1">
-            <span aria-hidden className={`inline-block w-4 border-t-2 ${m.tone === 'var' ? 'border-amber-600' : 'border-dashed border-rose-600'} ${strong(m) ? '' : 'opacity-50'}`} />
+            <span
+              aria-hidden
+              className={`inline-block w-4 border-t-2 ${m.tone === 'var' ? 'border-amber-600' : 'border-dashed border-rose-600'} ${strong(m) ? '' : 'opacity-50'}`}
+            />
             {m.label}
           </li>
         ))}
@@ -79,9 +108,15 @@ export function SolvencyGauge({ ratio, label, testId }: { ratio: number; label: 
       <path d={arc(1.5, max)} className="fill-none stroke-emerald-500" strokeWidth={12} />
       <line x1={cx} y1={cy} x2={nx} y2={ny} className="stroke-slate-800 dark:stroke-slate-100" strokeWidth={3} strokeLinecap="round" />
       <circle cx={cx} cy={cy} r={4} className="fill-slate-800 dark:fill-slate-100" />
-      <text x={cx - R} y={cy + 13} textAnchor="middle" className="fill-slate-500 text-[9px]">0×</text>
-      <text x={cx} y={cy - R - 6} textAnchor="middle" className="fill-slate-500 text-[9px]">1.5×</text>
-      <text x={cx + R} y={cy + 13} textAnchor="middle" className="fill-slate-500 text-[9px]">≥ 3×</text>
+      <text x={cx - R} y={cy + 13} textAnchor="middle" className="fill-slate-500 text-[9px]">
+        0×
+      </text>
+      <text x={cx} y={cy - R - 6} textAnchor="middle" className="fill-slate-500 text-[9px]">
+        1.5×
+      </text>
+      <text x={cx + R} y={cy + 13} textAnchor="middle" className="fill-slate-500 text-[9px]">
+        ≥ 3×
+      </text>
     </svg>
   );
 }
@@ -89,7 +124,23 @@ export function SolvencyGauge({ ratio, label, testId }: { ratio: number; label: 
 export type LinePoint = { x: number; y: number };
 
 /** A line chart with an optional horizontal reference line (e.g. solvency 1×); labels in HTML around it. */
-export function LineChart({ series, label, xLabel, yFormat, reference, testId, height = 150 }: { series: Array<{ points: LinePoint[]; tone: string; dot: string; name: string }>; label: string; xLabel: (x: number) => string; yFormat: (y: number) => string; reference?: number; testId?: string; height?: number }) {
+export function LineChart({
+  series,
+  label,
+  xLabel,
+  yFormat,
+  reference,
+  testId,
+  height = 150,
+}: {
+  series: Array<{ points: LinePoint[]; tone: string; dot: string; name: string }>;
+  label: string;
+  xLabel: (x: number) => string;
+  yFormat: (y: number) => string;
+  reference?: number;
+  testId?: string;
+  height?: number;
+}) {
   const H = height;
   const pad = 6;
   const all = series.flatMap((s) => s.points).filter((p) => Number.isFinite(p.y));
@@ -99,8 +150,8 @@ export function LineChart({ series, label, xLabel, yFormat, reference, testId, h
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   let [y0, y1] = [Math.min(...ys), Math.max(...ys)];
   if (y1 - y0 < 1e-9) [y0, y1] = [y0 - 1, y1 + 1];
-  const X = (x: number) => pad + ((x - x0) / (x1 - x0 || 1)) * (W - 2 * pad);
-  const Y = (y: number) => pad + (1 - (y - y0) / (y1 - y0)) * (H - 2 * pad);
+  const xAt = (x: number) => pad + ((x - x0) / (x1 - x0 || 1)) * (W - 2 * pad);
+  const yAt = (y: number) => pad + (1 - (y - y0) / (y1 - y0)) * (H - 2 * pad);
   return (
     <figure data-testid={testId}>
       <div className="flex gap-1">
@@ -110,14 +161,16 @@ export function LineChart({ series, label, xLabel, yFormat, reference, testId, h
         </div>
         <svg viewBox={`0 0 ${W} ${H}`} className="h-auto min-w-0 flex-1" role="img" aria-label={label}>
           <line x1={0} y1={H - 0.5} x2={W} y2={H - 0.5} className="stroke-slate-300 dark:stroke-slate-600" />
-          {reference !== undefined ? <line x1={0} y1={Y(reference)} x2={W} y2={Y(reference)} strokeDasharray="6 4" strokeWidth={2} className="stroke-rose-500" /> : null}
+          {reference !== undefined ? (
+            <line x1={0} y1={yAt(reference)} x2={W} y2={yAt(reference)} strokeDasharray="6 4" strokeWidth={2} className="stroke-rose-500" />
+          ) : null}
           {series.map((s) => {
             const pts = s.points.filter((p) => Number.isFinite(p.y));
             return (
               <g key={s.name}>
-                <polyline points={pts.map((p) => `${X(p.x)},${Y(p.y)}`).join(' ')} className={`fill-none ${s.tone}`} strokeWidth={3} />
+                <polyline points={pts.map((p) => `${xAt(p.x)},${yAt(p.y)}`).join(' ')} className={`fill-none ${s.tone}`} strokeWidth={3} />
                 {pts.map((p) => (
-                  <circle key={p.x} cx={X(p.x)} cy={Y(p.y)} r={4} className={s.dot} />
+                  <circle key={p.x} cx={xAt(p.x)} cy={yAt(p.y)} r={4} className={s.dot} />
                 ))}
               </g>
             );
@@ -133,7 +186,17 @@ export function LineChart({ series, label, xLabel, yFormat, reference, testId, h
 }
 
 /** Horizontal bars around a centre line: longs' notional below spot, shorts' above, by liquidation price. */
-export function LiquidationBars({ bins, spotUsd, label, testId }: { bins: Array<{ fromUsd: number; toUsd: number; longNotional: number; shortNotional: number }>; spotUsd: number; label: string; testId?: string }) {
+export function LiquidationBars({
+  bins,
+  spotUsd,
+  label,
+  testId,
+}: {
+  bins: Array<{ fromUsd: number; toUsd: number; longNotional: number; shortNotional: number }>;
+  spotUsd: number;
+  label: string;
+  testId?: string;
+}) {
   const H = 160;
   const pad = { l: 2, r: 2, t: 4, b: 2 };
   const max = Math.max(1, ...bins.map((b) => Math.max(b.longNotional, b.shortNotional)));
@@ -143,24 +206,25 @@ export function LiquidationBars({ bins, spotUsd, label, testId }: { bins: Array<
   const sx = pad.l + ((spotUsd - lo) / (hi - lo)) * (W - pad.l - pad.r);
   return (
     <figure data-testid={testId}>
-    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={label}>
-      {bins.map((b, i) => {
-        const hl = (b.longNotional / max) * (H - pad.t - pad.b);
-        const hs = (b.shortNotional / max) * (H - pad.t - pad.b);
-        return (
-          <g key={i}>
-            {hl > 0 ? <rect x={pad.l + i * bw + 0.5} y={H - pad.b - hl} width={bw - 1} height={hl} className="fill-rose-400" /> : null}
-            {hs > 0 ? <rect x={pad.l + i * bw + 0.5} y={H - pad.b - hs} width={bw - 1} height={hs} className="fill-sky-400" /> : null}
-          </g>
-        );
-      })}
-      <line x1={sx} y1={pad.t} x2={sx} y2={H - pad.b} strokeDasharray="6 4" strokeWidth={2} className="stroke-slate-700 dark:stroke-slate-200" />
-    </svg>
-    <div className="flex justify-between text-xs text-slate-500 dark:text-slate-400" aria-hidden>
-      <span>{Math.round(lo).toLocaleString('en-US')}</span>
-      <span>dashed: spot {Math.round(spotUsd).toLocaleString('en-US')}</span>
-      <span>{Math.round(hi).toLocaleString('en-US')}</span>
-    </div>
+      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={label}>
+        {bins.map((b, i) => {
+          const hl = (b.longNotional / max) * (H - pad.t - pad.b);
+          const hs = (b.shortNotional / max) * (H - pad.t - pad.b);
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a price bucket's identity is its position on the axis.
+            <g key={i}>
+              {hl > 0 ? <rect x={pad.l + i * bw + 0.5} y={H - pad.b - hl} width={bw - 1} height={hl} className="fill-rose-400" /> : null}
+              {hs > 0 ? <rect x={pad.l + i * bw + 0.5} y={H - pad.b - hs} width={bw - 1} height={hs} className="fill-sky-400" /> : null}
+            </g>
+          );
+        })}
+        <line x1={sx} y1={pad.t} x2={sx} y2={H - pad.b} strokeDasharray="6 4" strokeWidth={2} className="stroke-slate-700 dark:stroke-slate-200" />
+      </svg>
+      <div className="flex justify-between text-xs text-slate-500 dark:text-slate-400" aria-hidden>
+        <span>{Math.round(lo).toLocaleString('en-US')}</span>
+        <span>dashed: spot {Math.round(spotUsd).toLocaleString('en-US')}</span>
+        <span>{Math.round(hi).toLocaleString('en-US')}</span>
+      </div>
     </figure>
   );
 }

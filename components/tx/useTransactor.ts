@@ -1,7 +1,8 @@
 'use client';
 
-// The one transaction helper: simulate → wallet → mined → refetch, with the revert in words.
-// Every write in the app goes through it (scaffold-eth-2's useTransactor pattern).
+// The one transaction helper: simulate → wallet → mined → refetch what it changed, with the revert in
+// words. Every write in the app goes through it (scaffold-eth-2's useTransactor pattern); each names the
+// query scopes it changes (components/query/queryKeys.ts), and only those refetch.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useConfig } from 'wagmi';
@@ -10,6 +11,7 @@ import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Transact
 import { protocolErrorsAbi } from '@/contracts-abi';
 import { describeError } from '@/lib/tx/describeError';
 import type { TxStatus } from '@/lib/tx/status';
+import { invalidateScopes } from '../query/queryKeys';
 
 export type TxRequest<abi extends Abi, name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>> = {
   label: string;
@@ -18,6 +20,8 @@ export type TxRequest<abi extends Abi, name extends ContractFunctionName<abi, 'n
   functionName: name;
   args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', name>;
   account: Address;
+  /** The chain scopes whose reads this write changes (`chainScopes`): they refetch once it is mined. */
+  invalidates: readonly string[];
 };
 
 export function useTransactor() {
@@ -49,7 +53,7 @@ export function useTransactor() {
         const receipt = await waitForTransactionReceipt(config, { hash });
         if (receipt.status !== 'success') throw new Error('The transaction was mined but reverted.');
         setStatus({ phase: 'confirmed', label, hash });
-        await queryClient.invalidateQueries();
+        await invalidateScopes(queryClient, tx.invalidates);
         return receipt;
       } catch (error) {
         const { kind, message } = describeError(error);

@@ -12,9 +12,12 @@ export function useInView<T extends Element>(margin = '200px') {
   useEffect(() => {
     const element = ref.current;
     if (!element || inView) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setInView(true);
-    }, { rootMargin: margin });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setInView(true);
+      },
+      { rootMargin: margin },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [margin, inView]);

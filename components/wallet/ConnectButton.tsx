@@ -32,7 +32,10 @@ export function ConnectButton({ defaultOpen = false }: { defaultOpen?: boolean }
         Connect wallet
       </Button>
       {open ? (
-        <div role="menu" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <div
+          role="menu"
+          className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+        >
           {choices.map((connector) => (
             <button
               key={connector.uid}
@@ -44,7 +47,10 @@ export function ConnectButton({ defaultOpen = false }: { defaultOpen?: boolean }
                 connect.mutate({ connector });
               }}
             >
-              {'icon' in connector && typeof connector.icon === 'string' ? <img src={connector.icon} alt="" className="h-5 w-5" /> : null}
+              {'icon' in connector && typeof connector.icon === 'string' ? (
+                // biome-ignore lint/performance/noImgElement: an EIP-6963 wallet's icon is a data: URI it chose; next/image has nothing to optimise
+                <img src={connector.icon} alt="" className="h-5 w-5" />
+              ) : null}
               {connector.id === 'injected' ? 'Browser wallet' : connector.name}
             </button>
           ))}

@@ -33,6 +33,7 @@ export function LazyConnectButton({ initialState }: Props) {
       () => setFailed(true),
     );
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load only when the account appears; `load` is a fresh closure each render and idempotent
   useEffect(() => {
     if (account) load();
   }, [account]);

@@ -11,7 +11,11 @@ export function NetworkBanner() {
   const switchChain = useSwitchChain();
   if (!connection.isConnected || connection.chainId === chain.id) return null;
   return (
-    <div role="alert" data-testid="wrong-network" className="border-b border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="alert"
+      data-testid="wrong-network"
+      className="border-b border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+    >
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3">
         <span>
           Your wallet is on chain {connection.chainId}. Backstop runs on {chain.name} (chain {chain.id}).

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+// Over 400 lines on purpose: the sale, the claim's round checks and the release share the cover's storage and the
+// pool's lock; pricing, σ and claim-round math already live in libraries/, NatSpec in interfaces/ICoverMarket.sol,
+// and the contract sits ~360 bytes under EIP-170 (the tokenURI of issue 18 goes to a separate descriptor).
+
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
@@ -133,6 +137,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
     uint256 private constant _TERMS_GRACE_SHIFT = 39; // maxSigmaAge: 20 bits (≤ 7 days < 2^20)
     uint256 private constant _TERMS_MIN_DURATION_SHIFT = 60; // claimGrace: 21 bits (≤ 14 days < 2^21)
     uint256 private constant _TERMS_STRIKE_RATIO_SHIFT = 85; // minDuration: 25 bits (≤ 365 days < 2^25)
+
     // maxStrikeRatio: 11 bits (≤ 1,000 < 2^11), bits 85–95
 
     // ------------------------------------------------------------------ storage
@@ -320,8 +325,9 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
             status: CoverStatus.Active,
             holder: _ownerOf(tokenId)
         });
-        if (c.state == CoverState.Claimed) info.status = CoverStatus.Claimed;
-        else if (c.state == CoverState.Released || (block.timestamp > deadline && block.timestamp >= releaseDay * DAY)) {
+        if (c.state == CoverState.Claimed) {
+            info.status = CoverStatus.Claimed;
+        } else if (c.state == CoverState.Released || (block.timestamp > deadline && block.timestamp >= releaseDay * DAY)) {
             info.status = CoverStatus.Released;
         } else if (block.timestamp > deadline) {
             info.status = CoverStatus.Expired;
@@ -445,15 +451,9 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         Product storage p = _products[productId];
         p.sale.pool = c.pool;
         p.sale.oracle = c.oracle;
-        p.sale.terms = uint96(
-            (c.direction == Direction.Up ? 1 : 0) | (uint256(c.claimGrace) << _TERMS_GRACE_SHIFT)
-        );
-        p.claim = ClaimTerms({
-            feed: c.feed,
-            confirmations: uint8(confirmations),
-            activationDelay: c.activationDelay,
-            paused: false
-        });
+        p.sale.terms = uint96((c.direction == Direction.Up ? 1 : 0) | (uint256(c.claimGrace) << _TERMS_GRACE_SHIFT));
+        p.claim =
+            ClaimTerms({feed: c.feed, confirmations: uint8(confirmations), activationDelay: c.activationDelay, paused: false});
         emit ProductRegistered(
             productId,
             address(c.feed),
@@ -599,11 +599,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
 
     /// @dev What `quote` and `buyCover` read before pricing: the inputs' own checks, the sequencer, σ with
     ///      its last folded round, and the feed's latest round as spot.
-    function _observe(Sale memory p, uint256 strike, uint256 payout, uint256 duration)
-        internal
-        view
-        returns (Priced memory q)
-    {
+    function _observe(Sale memory p, uint256 strike, uint256 payout, uint256 duration) internal view returns (Priced memory q) {
         if (payout == 0) revert CoverMarketZeroPayout();
         if (duration < p.minDuration || duration > p.maxDuration) {
             revert CoverMarketDurationOutOfBounds(duration, p.minDuration, p.maxDuration);
@@ -615,19 +611,15 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         (q.spot, q.latestRound) = _spot(feed, p.maxPriceAge);
     }
 
-    /// @dev The checks that need the market inputs, then the premium (`CoverPricing.quote` on the pool's
-    ///      capital now), in the order the twin (`lib/cover/quote.ts` `quoteCover`) follows.
-    function _price(Sale memory p, Priced memory q, uint256 strike, uint256 payout, uint256 duration)
-        internal
-        view
-    {
+    /// @dev The checks that need the market inputs, then the premium (`CoverPricing.quoteUp` on the pool's
+    ///      capital now), in the order the twin (`lib/mirror/CoverMarket.ts` `quoteCover`) follows.
+    function _price(Sale memory p, Priced memory q, uint256 strike, uint256 payout, uint256 duration) internal view {
         uint256 spot = q.spot;
         bool down = p.direction == Direction.Down;
         if (down ? strike >= spot : strike <= spot) revert CoverMarketStrikeBreached(strike, spot);
         // Down: strike ≥ spot / k ⇔ strike ≥ ⌈spot × 100 / ratio⌉; Up: strike ≤ ⌊spot × ratio / 100⌋ (integers).
-        uint256 limit = down
-            ? (spot * RATIO_SCALE + p.maxStrikeRatio - 1) / p.maxStrikeRatio
-            : (spot * p.maxStrikeRatio) / RATIO_SCALE;
+        uint256 limit =
+            down ? (spot * RATIO_SCALE + p.maxStrikeRatio - 1) / p.maxStrikeRatio : (spot * p.maxStrikeRatio) / RATIO_SCALE;
         if (down ? strike < limit : strike > limit) revert CoverMarketStrikeTooFar(strike, limit);
         if (q.sigmaRound != q.latestRound) revert CoverMarketVolatilityBehind(q.sigmaRound, q.latestRound);
         if (q.sigmaAt + p.maxSigmaAge < block.timestamp) revert CoverMarketStaleVolatility(q.sigmaAt, p.maxSigmaAge);
@@ -647,10 +639,10 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         if (payout > capacity) revert CoverMarketAboveMaxUtilization(payout, capacity);
     }
 
-    /// @dev `CoverPricing.quote` on the pool's capital now, the lock charged until its release day.
+    /// @dev `CoverPricing.quoteUp` on the pool's capital now, the lock charged until its release day.
     ///      Its own frame with two arguments: the inlined library is at the stack limit.
     function _premium(Sale memory p, Priced memory q) internal view returns (uint256) {
-        return CoverPricing.quote(
+        return CoverPricing.quoteUp(
             q.spot,
             q.strike,
             q.sigma,
@@ -665,8 +657,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
 
     /// @dev The feed's latest round as spot: complete, positive and no older than `maxPriceAge`.
     function _spot(AggregatorV3Interface feed, uint256 maxPriceAge) internal view returns (uint256, uint80) {
-        (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound) =
-            feed.latestRoundData();
+        (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound) = feed.latestRoundData();
         if (answer <= 0) revert CoverMarketNonPositiveAnswer(roundId, answer);
         if (startedAt == 0 || answeredInRound < roundId) {
             revert CoverMarketIncompleteRound(roundId, startedAt, answeredInRound);

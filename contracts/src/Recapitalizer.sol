@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+// Over 400 lines on purpose: one auction's lifecycle (open, buy, settle) and the rolling mint budget that binds
+// them; the price and cap math lives in libraries/AuctionMath.sol.
+
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
@@ -8,7 +11,7 @@ import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {BKS} from "./BKS.sol";
-import {IRecapitalizer} from "./ShortfallWaterfall.sol";
+import {IRecapitalizer} from "./interfaces/IRecapitalizer.sol";
 import {AuctionMath} from "./libraries/AuctionMath.sol";
 import {WaterfallMath} from "./libraries/WaterfallMath.sol";
 
@@ -26,7 +29,7 @@ import {WaterfallMath} from "./libraries/WaterfallMath.sol";
 ///        `amount > 0`, which the waterfall asks only for the part neither layer could pay). Parameters
 ///        (start/floor price, duration, mint cap from the supply now) are fixed at opening. If the venue
 ///        already has an open auction, the amount tops up its target (same curve, same mint cap).
-///      - Buy: anyone, while open, `buy(auctionId, stableIn, maxPrice)` at `AuctionMath.auctionPrice`.
+///      - Buy: anyone, while open, `buy(auctionId, stableIn, maxPrice)` at `AuctionMath.auctionPriceUp`.
 ///      - Closed: when `raised == target` (filled), `minted == mintCap`, or `now > startTime + duration`.
 ///        A buy that fills the target or the mint cap settles at once; an expired auction is settled by
 ///        anyone through `settle(auctionId)` (the venue usually, which gets `unraised` back).
@@ -44,7 +47,7 @@ import {WaterfallMath} from "./libraries/WaterfallMath.sol";
 ///      auctions, kept like the layers' caps (`WaterfallMath`): aligned windows of 24 h, two buckets
 ///      (minted in the previous window `prev` and in the current one `curr`), both counted in full:
 ///      `used = prev + curr`, `cap = floor((supply − used) × maxMintBps / 10000)`
-///      (`AuctionMath.mintBudget`), and a buy mints at most `cap − used`.
+///      (`AuctionMath.mintBudgetDown`), and a buy mints at most `cap − used`.
 ///      Claim: for every interval I of 24 h, the BKS minted in I ≤ `maxMintBps` (in force at I's last
 ///      mint) × the supply at I's start (the supply minted before I, initial supply included).
 ///      Proof: let t be the last mint in I and k = windowOf(t). I is 24 h long and contains t, so it starts
@@ -234,7 +237,9 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         uint256 duration_,
         uint256 maxMintBps_
     ) Ownable(owner_) {
-        if (waterfall_ == address(0) || address(stablecoin_) == address(0)) revert RecapitalizerZeroAddress();
+        if (waterfall_ == address(0) || address(stablecoin_) == address(0)) {
+            revert RecapitalizerZeroAddress();
+        }
         waterfall = waterfall_;
         _stablecoin = stablecoin_;
         bks = new BKS(address(this), treasury, initialSupply);
@@ -266,7 +271,7 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         }
         Params memory p = _params;
         uint256 supply = bks.totalSupply();
-        uint256 cap = AuctionMath.mintCap(supply, p.maxMintBps);
+        uint256 cap = AuctionMath.mintCapDown(supply, p.maxMintBps);
         if (cap == 0) return (0, 0);
         auctionId = ++auctionCount;
         _auctions[auctionId] = Auction({
@@ -283,9 +288,7 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
             supplyBefore: uint128(supply)
         });
         currentAuctionOf[venue] = auctionId;
-        emit AuctionOpened(
-            auctionId, venue, amount, p.startPrice, p.floorPrice, block.timestamp, p.duration, cap, supply
-        );
+        emit AuctionOpened(auctionId, venue, amount, p.startPrice, p.floorPrice, block.timestamp, p.duration, cap, supply);
         return (auctionId, amount);
     }
 
@@ -293,7 +296,7 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
 
     /// @notice Buys BKS from auction `auctionId` with up to `stableIn` of the stablecoin, at the current
     ///         price if it is at most `maxPrice`. The fill is limited by the auction's remaining target, its
-    ///         mint cap and the rolling 24 h mint budget of all auctions (`AuctionMath.quoteBuy` with the
+    ///         mint cap and the rolling 24 h mint budget of all auctions (`AuctionMath.quoteBuyBksDownPaidUp` with the
     ///         smaller of the two mint limits); the payment goes straight to the venue.
     /// @dev Reverts `RecapitalizerUnknownAuction`, `RecapitalizerAuctionClosed`, `RecapitalizerPriceAboveMax`,
     ///      `RecapitalizerMintBudgetSpent`, `RecapitalizerZeroOut`. The caller must have approved `paid`.
@@ -310,13 +313,13 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         Auction memory m = a;
         if (m.venue == address(0)) revert RecapitalizerUnknownAuction(auctionId);
         if (!_isOpen(m)) revert RecapitalizerAuctionClosed(auctionId);
-        uint256 price = AuctionMath.auctionPrice(m.startPrice, m.floorPrice, m.startTime, m.duration, block.timestamp);
+        uint256 price = AuctionMath.auctionPriceUp(m.startPrice, m.floorPrice, m.startTime, m.duration, block.timestamp);
         if (price > maxPrice) revert RecapitalizerPriceAboveMax(price, maxPrice);
         MintBudget memory b = _mintBudgetNow();
         if (b.available == 0) {
             revert RecapitalizerMintBudgetSpent(b.prev + b.curr, b.cap, _budgetAvailableAt(b));
         }
-        (paid, bksOut) = AuctionMath.quoteBuy(stableIn, price, m.target - m.raised, _mintLimit(m, b.available));
+        (paid, bksOut) = AuctionMath.quoteBuyBksDownPaidUp(stableIn, price, m.target - m.raised, _mintLimit(m, b.available));
         if (bksOut == 0) revert RecapitalizerZeroOut(stableIn, price);
 
         uint256 raised = uint256(m.raised) + paid;
@@ -325,7 +328,7 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         a.minted = uint128(minted);
         _mintWindow = MintWindow(SafeCast.toUint32(b.window), uint112(b.prev), SafeCast.toUint112(b.curr + bksOut));
         emit BksPurchased(
-            auctionId, msg.sender, price, paid, bksOut, raised, minted, AuctionMath.dilutionWad(minted, m.supplyBefore)
+            auctionId, msg.sender, price, paid, bksOut, raised, minted, AuctionMath.dilutionWadDown(minted, m.supplyBefore)
         );
         emit MintBudgetUsed(auctionId, bksOut, b.prev + b.curr + bksOut, b.cap, b.available - bksOut);
         if (raised == m.target || minted == m.mintCap) _settle(auctionId, a);
@@ -359,11 +362,11 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         return a.venue != address(0) && _isOpen(a);
     }
 
-    /// @notice The price of auction `auctionId` now (`AuctionMath.auctionPrice`).
+    /// @notice The price of auction `auctionId` now (`AuctionMath.auctionPriceUp`).
     function currentPrice(uint256 auctionId) public view returns (uint256) {
         Auction memory a = _auctions[auctionId];
         if (a.venue == address(0)) revert RecapitalizerUnknownAuction(auctionId);
-        return AuctionMath.auctionPrice(a.startPrice, a.floorPrice, a.startTime, a.duration, block.timestamp);
+        return AuctionMath.auctionPriceUp(a.startPrice, a.floorPrice, a.startTime, a.duration, block.timestamp);
     }
 
     /// @notice What `buy(auctionId, stableIn, ·)` would fill now: the price, the stablecoin paid and BKS
@@ -376,7 +379,8 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         price = currentPrice(auctionId);
         Auction memory a = _auctions[auctionId];
         if (!_isOpen(a)) return (price, 0, 0);
-        (paid, bksOut) = AuctionMath.quoteBuy(stableIn, price, a.target - a.raised, _mintLimit(a, _mintBudgetNow().available));
+        (paid, bksOut) =
+            AuctionMath.quoteBuyBksDownPaidUp(stableIn, price, a.target - a.raised, _mintLimit(a, _mintBudgetNow().available));
     }
 
     /// @notice The rolling 24 h mint budget shared by all auctions, now (see the contract doc).
@@ -400,7 +404,7 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         if (amount == 0 || venue == address(0)) return 0;
         uint256 id = currentAuctionOf[venue];
         if (id != 0 && _isOpen(_auctions[id])) return amount;
-        return AuctionMath.mintCap(bks.totalSupply(), _params.maxMintBps) == 0 ? 0 : amount;
+        return AuctionMath.mintCapDown(bks.totalSupply(), _params.maxMintBps) == 0 ? 0 : amount;
     }
 
     /// @inheritdoc IRecapitalizer
@@ -437,8 +441,7 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
     // ================================================================== internals
 
     function _isOpen(Auction memory a) internal view returns (bool) {
-        return !a.settled && a.raised < a.target && a.minted < a.mintCap
-            && block.timestamp <= uint256(a.startTime) + a.duration;
+        return !a.settled && a.raised < a.target && a.minted < a.mintCap && block.timestamp <= uint256(a.startTime) + a.duration;
     }
 
     /// @dev The budget rolled to now: buckets of this and the previous window, its cap and what is left.
@@ -447,14 +450,14 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         b.supply = bks.totalSupply();
         b.window = WaterfallMath.windowOf(block.timestamp);
         (b.prev, b.curr) = WaterfallMath.rollWindow(w.window, w.prev, w.curr, b.window);
-        (b.cap, b.available) = AuctionMath.mintBudget(b.supply, b.prev + b.curr, _params.maxMintBps);
+        (b.cap, b.available) = AuctionMath.mintBudgetDown(b.supply, b.prev + b.curr, _params.maxMintBps);
     }
 
     /// @dev A spent budget's next window boundary if, once this window's mints are the previous ones, some
     ///      budget is left then; otherwise the one after, when every counted mint has rolled out.
     function _budgetAvailableAt(MintBudget memory b) internal view returns (uint256) {
         uint256 next = (b.window + 1) * WaterfallMath.WINDOW;
-        (, uint256 availableNext) = AuctionMath.mintBudget(b.supply, b.curr, _params.maxMintBps);
+        (, uint256 availableNext) = AuctionMath.mintBudgetDown(b.supply, b.curr, _params.maxMintBps);
         return availableNext > 0 ? next : next + WaterfallMath.WINDOW;
     }
 
@@ -470,7 +473,7 @@ contract Recapitalizer is IRecapitalizer, Ownable2Step, ReentrancyGuardTransient
         if (currentAuctionOf[m.venue] == auctionId) delete currentAuctionOf[m.venue];
         unraised = m.target - m.raised;
         emit AuctionSettled(
-            auctionId, m.venue, m.target, m.raised, unraised, m.minted, AuctionMath.dilutionWad(m.minted, m.supplyBefore)
+            auctionId, m.venue, m.target, m.raised, unraised, m.minted, AuctionMath.dilutionWadDown(m.minted, m.supplyBefore)
         );
     }
 

@@ -6,26 +6,10 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IRecapitalizer} from "./interfaces/IRecapitalizer.sol";
 import {IShortfallLayer} from "./interfaces/IShortfallLayer.sol";
+import {IShortfallWaterfall} from "./interfaces/IShortfallWaterfall.sol";
 import {WaterfallMath} from "./libraries/WaterfallMath.sol";
-
-/// @title IRecapitalizer
-/// @notice What the waterfall needs from the recapitalization layer (implemented by `Recapitalizer`).
-interface IRecapitalizer {
-    /// @notice The waterfall allowed to open auctions.
-    function waterfall() external view returns (address);
-
-    /// @notice The stablecoin the auctions raise.
-    function stablecoin() external view returns (address);
-
-    /// @notice Asks the auction to raise `amount` for `venue`. Only the waterfall.
-    /// @return auctionId The auction (new, or the venue's open one topped up); 0 if nothing accepted.
-    /// @return accepted The part of `amount` the auction will try to raise (`amount` or 0).
-    function openAuction(address venue, uint256 amount) external returns (uint256 auctionId, uint256 accepted);
-
-    /// @notice What `openAuction(venue, amount)` would accept now.
-    function previewOpenAuction(address venue, uint256 amount) external view returns (uint256 accepted);
-}
 
 /// @title ShortfallWaterfall
 /// @notice Routes a venue's liquidation shortfall (bad debt) through Backstop's layers: Junior's free
@@ -50,7 +34,7 @@ interface IRecapitalizer {
 ///      venues, re-reports and auctions, all buys share the Recapitalizer's rolling 24 h mint budget.
 ///
 ///      ## Caps
-///      - Layer cap: `WaterfallMath.layerAvailable` over a two-bucket, conservative rolling 24 h window
+///      - Layer cap: `WaterfallMath.layerAvailableDown` over a two-bucket, conservative rolling 24 h window
 ///        (see {WaterfallMath} for why it cannot be gamed). Shared by all venues: it protects the layer.
 ///      - Venue exposure cap: LIFETIME. `exposureUsed` grows by `junior + senior + recapitalization` of
 ///        every absorbed shortfall and never decreases (a shortfall payment is a loss, not a loan, so
@@ -63,14 +47,8 @@ interface IRecapitalizer {
 ///      caps and fee weights, each inside the hard bounds declared as constants. The guardian (or owner)
 ///      may pause new venue draws (`absorbShortfall`) and nothing else: fees, auctions and settlements keep
 ///      working. Only the owner unpauses.
-contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
+contract ShortfallWaterfall is IShortfallWaterfall, Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
-
-    /// @notice The two pool layers, in the order they absorb losses.
-    enum Layer {
-        Junior,
-        Senior
-    }
 
     // ------------------------------------------------------------------ constants (hard bounds)
 
@@ -122,71 +100,13 @@ contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
     mapping(Layer => Window) private _windows;
     mapping(address venue => Venue) private _venues;
 
-    // ------------------------------------------------------------------ errors
-
-    /// @notice `caller` is not a registered venue.
-    error ShortfallWaterfallNotVenue(address caller);
-    /// @notice The caller is neither the guardian nor the owner.
-    error ShortfallWaterfallNotGuardian(address caller);
-    /// @notice New venue draws are paused.
-    error ShortfallWaterfallPaused();
-    /// @notice A zero amount where a positive one is required.
-    error ShortfallWaterfallZeroAmount();
-    /// @notice A zero address where an account is required.
-    error ShortfallWaterfallZeroAddress();
-    /// @notice The two layers hold different assets.
-    error ShortfallWaterfallAssetMismatch(address juniorAsset, address seniorAsset);
-    /// @notice A layer cap outside [min, max] basis points.
-    error ShortfallWaterfallLayerCapOutOfBounds(uint256 value, uint256 min, uint256 max);
-    /// @notice A fee weight outside [min, max] basis points.
-    error ShortfallWaterfallFeeWeightOutOfBounds(uint256 value, uint256 min, uint256 max);
-    /// @notice Fee weights that do not sum to 10,000 basis points.
-    error ShortfallWaterfallFeeWeightsSum(uint256 juniorBps, uint256 seniorBps);
-    /// @notice An exposure cap outside [min, max].
-    error ShortfallWaterfallExposureCapOutOfBounds(uint256 value, uint256 min, uint256 max);
-    /// @notice The recapitalizer answers to another waterfall or raises another asset.
-    error ShortfallWaterfallRecapitalizerMismatch(address recapWaterfall, address recapStablecoin);
-    /// @notice The recapitalizer accepted more than it was asked.
-    error ShortfallWaterfallRecapitalizerOverAccepted(uint256 asked, uint256 accepted);
-
-    // ------------------------------------------------------------------ events
-
-    /// @notice `venue` reported a shortfall of `amount`: Junior paid `junior`, Senior paid `senior`,
-    ///         `recapitalization` is being raised by auction `auctionId` (0 if none) and `remainder` is for
-    ///         the venue to socialise now. `junior + senior + recapitalization + remainder == amount`.
-    event ShortfallAbsorbed(
-        address indexed venue,
-        uint256 amount,
-        uint256 junior,
-        uint256 senior,
-        uint256 recapitalization,
-        uint256 remainder,
-        uint256 indexed auctionId
-    );
-    /// @notice `venue` paid `amount` of fees: `junior` to Junior, `senior` to Senior (sum == amount).
-    event FeesDistributed(address indexed venue, uint256 amount, uint256 junior, uint256 senior);
-    /// @notice `venue` registered or re-sized: its exposure cap and the exposure it has used.
-    event VenueSet(address indexed venue, uint256 exposureCap, uint256 exposureUsed);
-    /// @notice `venue` may no longer draw or pay fees (its used exposure is kept).
-    event VenueRemoved(address indexed venue);
-    /// @notice `layer`'s cap changed from `previous` to `current` basis points.
-    event LayerCapBpsSet(Layer indexed layer, uint256 previous, uint256 current);
-    /// @notice Fee weights set: Junior `juniorBps`, Senior `seniorBps`.
-    event FeeWeightsSet(uint256 juniorBps, uint256 seniorBps);
-    event GuardianSet(address indexed previous, address indexed current);
-    event RecapitalizerSet(address indexed previous, address indexed current);
-    /// @notice New venue draws paused (`paused`) or resumed by `by`.
-    event PauseSet(address indexed by, bool paused);
-
     // ------------------------------------------------------------------ construction
 
     /// @param junior_ The first-loss layer (a BackstopPool).
     /// @param senior_ The excess layer (a BackstopPool on the same asset).
     /// @param owner_ Governance (a timelock on public chains).
     /// @param guardian_ May pause new venue draws.
-    constructor(IShortfallLayer junior_, IShortfallLayer senior_, address owner_, address guardian_)
-        Ownable(owner_)
-    {
+    constructor(IShortfallLayer junior_, IShortfallLayer senior_, address owner_, address guardian_) Ownable(owner_) {
         if (address(junior_) == address(0) || address(senior_) == address(0) || guardian_ == address(0)) {
             revert ShortfallWaterfallZeroAddress();
         }
@@ -210,16 +130,7 @@ contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
 
     // ================================================================== venue entry points
 
-    /// @notice Covers a shortfall of `amount` for the calling venue: Junior then Senior pay (to the
-    ///         caller, in this transaction) within their rolling 24 h caps and the venue's exposure cap;
-    ///         the rest goes to the Recapitalizer's auction; what is neither is the `remainder`.
-    /// @dev Only a registered venue, not while paused. Reverts `ShortfallWaterfallNotVenue`,
-    ///      `ShortfallWaterfallPaused`, `ShortfallWaterfallZeroAmount`. Emits `ShortfallAbsorbed` (and the
-    ///      pools' `ShortfallCovered`, the Recapitalizer's `AuctionOpened`/`AuctionToppedUp`).
-    /// @return juniorPaid Paid by Junior to the venue now.
-    /// @return seniorPaid Paid by Senior to the venue now.
-    /// @return recapitalization Being raised by auction; the unraised part is known when it settles.
-    /// @return remainder For the venue to socialise now.
+    /// @inheritdoc IShortfallWaterfall
     function absorbShortfall(uint256 amount)
         external
         nonReentrant
@@ -252,15 +163,11 @@ contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
         emit ShortfallAbsorbed(msg.sender, amount, juniorPaid, seniorPaid, recapitalization, remainder, auctionId);
     }
 
-    /// @notice Pulls `amount` of the stablecoin from the calling venue and splits it to the layers by
-    ///         the fee weights (`WaterfallMath.splitFees`: dust to Junior, every unit conserved).
-    /// @dev Only a registered venue (works while paused). The caller must have approved `amount`.
-    ///      Reverts `ShortfallWaterfallNotVenue`, `ShortfallWaterfallZeroAmount`. Emits `FeesDistributed`
-    ///      (and the pools' `FeesReceived`).
+    /// @inheritdoc IShortfallWaterfall
     function distributeFees(uint256 amount) external nonReentrant returns (uint256 juniorFees, uint256 seniorFees) {
         if (!_venues[msg.sender].registered) revert ShortfallWaterfallNotVenue(msg.sender);
         if (amount == 0) revert ShortfallWaterfallZeroAmount();
-        (juniorFees, seniorFees) = WaterfallMath.splitFees(amount, _params.seniorFeeBps);
+        (juniorFees, seniorFees) = WaterfallMath.splitFeesSeniorDown(amount, _params.seniorFeeBps);
         emit FeesDistributed(msg.sender, amount, juniorFees, seniorFees);
         asset.safeTransferFrom(msg.sender, address(this), amount);
         if (juniorFees > 0) {
@@ -275,8 +182,7 @@ contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
 
     // ================================================================== views
 
-    /// @notice The split `absorbShortfall(amount)` from `venue` would return now (ignores pause and
-    ///         registration; 0s for an unregistered venue's exposure).
+    /// @inheritdoc IShortfallWaterfall
     function previewAbsorbShortfall(address venue_, uint256 amount)
         external
         view
@@ -292,12 +198,7 @@ contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
         remainder = overExposure + (recapAsk - recapitalization);
     }
 
-    /// @notice A layer's state for the rolling 24 h cap.
-    /// @return free The layer's free capital.
-    /// @return used Paid in the rolling window (`prev + curr` after rolling to now).
-    /// @return cap `layerCap(free, used, capBps)`.
-    /// @return available `layerAvailable(free, used, capBps)`: what it may still pay now.
-    /// @return capBps The layer's cap fraction.
+    /// @inheritdoc IShortfallWaterfall
     function layerState(Layer layer)
         external
         view
@@ -307,46 +208,46 @@ contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
         free = _layer(layer).freeAssets();
         used = prev + curr;
         capBps = layerCapBps(layer);
-        cap = WaterfallMath.layerCap(free, used, capBps);
-        available = WaterfallMath.layerAvailable(free, used, capBps);
+        cap = WaterfallMath.layerCapDown(free, used, capBps);
+        available = WaterfallMath.layerAvailableDown(free, used, capBps);
     }
 
-    /// @notice Raw window storage of a layer, for the TypeScript twin (`rollWindow` rolls it).
+    /// @inheritdoc IShortfallWaterfall
     function windowState(Layer layer) external view returns (uint256 window, uint256 prev, uint256 curr) {
         Window memory w = _windows[layer];
         return (w.window, w.prev, w.curr);
     }
 
-    /// @notice A venue's registration and lifetime exposure.
+    /// @inheritdoc IShortfallWaterfall
     function venue(address account) external view returns (bool registered, uint256 exposureCap, uint256 exposureUsed) {
         Venue memory v = _venues[account];
         return (v.registered, v.exposureCap, v.exposureUsed);
     }
 
-    /// @notice A layer's cap fraction in basis points.
+    /// @inheritdoc IShortfallWaterfall
     function layerCapBps(Layer layer) public view returns (uint256) {
         return layer == Layer.Junior ? _params.juniorCapBps : _params.seniorCapBps;
     }
 
-    /// @notice The fee weights in basis points (sum 10,000).
+    /// @inheritdoc IShortfallWaterfall
     function feeWeights() external view returns (uint256 juniorBps, uint256 seniorBps) {
         seniorBps = _params.seniorFeeBps;
         juniorBps = WaterfallMath.BPS - seniorBps;
     }
 
+    /// @inheritdoc IShortfallWaterfall
     function guardian() external view returns (address) {
         return _params.guardian;
     }
 
-    /// @notice Whether new venue draws are paused.
+    /// @inheritdoc IShortfallWaterfall
     function paused() external view returns (bool) {
         return _params.paused;
     }
 
     // ================================================================== governance
 
-    /// @notice Registers `venue` (or re-sizes it) with a lifetime exposure cap in [1, MAX_EXPOSURE_CAP].
-    ///         Its used exposure is kept. Only the owner. Emits `VenueSet`.
+    /// @inheritdoc IShortfallWaterfall
     function setVenue(address venue_, uint256 exposureCap) external onlyOwner {
         if (venue_ == address(0)) revert ShortfallWaterfallZeroAddress();
         if (exposureCap == 0 || exposureCap > MAX_EXPOSURE_CAP) {
@@ -358,14 +259,14 @@ contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
         emit VenueSet(venue_, exposureCap, v.exposureUsed);
     }
 
-    /// @notice Deregisters `venue` (no more draws or fees); its used exposure is kept. Only the owner.
+    /// @inheritdoc IShortfallWaterfall
     function removeVenue(address venue_) external onlyOwner {
         if (!_venues[venue_].registered) revert ShortfallWaterfallNotVenue(venue_);
         _venues[venue_].registered = false;
         emit VenueRemoved(venue_);
     }
 
-    /// @notice Sets `layer`'s cap fraction, within [MIN_LAYER_CAP_BPS, MAX_LAYER_CAP_BPS]. Only the owner.
+    /// @inheritdoc IShortfallWaterfall
     function setLayerCapBps(Layer layer, uint256 bps) external onlyOwner {
         if (bps < MIN_LAYER_CAP_BPS || bps > MAX_LAYER_CAP_BPS) {
             revert ShortfallWaterfallLayerCapOutOfBounds(bps, MIN_LAYER_CAP_BPS, MAX_LAYER_CAP_BPS);
@@ -381,7 +282,7 @@ contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
         emit LayerCapBpsSet(layer, previous, bps);
     }
 
-    /// @notice Sets the fee weights: each within [MIN_FEE_WEIGHT_BPS, MAX_FEE_WEIGHT_BPS], sum 10,000.
+    /// @inheritdoc IShortfallWaterfall
     function setFeeWeights(uint256 juniorBps, uint256 seniorBps) external onlyOwner {
         if (juniorBps < MIN_FEE_WEIGHT_BPS || juniorBps > MAX_FEE_WEIGHT_BPS) {
             revert ShortfallWaterfallFeeWeightOutOfBounds(juniorBps, MIN_FEE_WEIGHT_BPS, MAX_FEE_WEIGHT_BPS);
@@ -394,8 +295,7 @@ contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
         emit FeeWeightsSet(juniorBps, seniorBps);
     }
 
-    /// @notice Sets the recapitalization layer (zero disables it). It must answer to this waterfall and
-    ///         raise this waterfall's asset. Only the owner. Emits `RecapitalizerSet`.
+    /// @inheritdoc IShortfallWaterfall
     function setRecapitalizer(IRecapitalizer recapitalizer_) external onlyOwner {
         if (address(recapitalizer_) != address(0)) {
             address w = recapitalizer_.waterfall();
@@ -406,21 +306,21 @@ contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
         recapitalizer = recapitalizer_;
     }
 
-    /// @notice Sets the guardian. Only the owner. Emits `GuardianSet`.
+    /// @inheritdoc IShortfallWaterfall
     function setGuardian(address guardian_) external onlyOwner {
         if (guardian_ == address(0)) revert ShortfallWaterfallZeroAddress();
         emit GuardianSet(_params.guardian, guardian_);
         _params.guardian = guardian_;
     }
 
-    /// @notice Pauses new venue draws (`absorbShortfall` only). Guardian or owner. Emits `PauseSet`.
+    /// @inheritdoc IShortfallWaterfall
     function pause() external {
         if (msg.sender != _params.guardian && msg.sender != owner()) revert ShortfallWaterfallNotGuardian(msg.sender);
         _params.paused = true;
         emit PauseSet(msg.sender, true);
     }
 
-    /// @notice Resumes venue draws. Only the owner. Emits `PauseSet`.
+    /// @inheritdoc IShortfallWaterfall
     function unpause() external onlyOwner {
         _params.paused = false;
         emit PauseSet(msg.sender, false);
@@ -439,8 +339,8 @@ contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
         (uint256 sPrev, uint256 sCurr) = _rolled(Layer.Senior, nowWindow);
         (juniorPaid, seniorPaid, recapAsk, overExposure) = WaterfallMath.allocateShortfall(
             amount,
-            WaterfallMath.layerAvailable(junior.freeAssets(), jPrev + jCurr, _params.juniorCapBps),
-            WaterfallMath.layerAvailable(senior.freeAssets(), sPrev + sCurr, _params.seniorCapBps),
+            WaterfallMath.layerAvailableDown(junior.freeAssets(), jPrev + jCurr, _params.juniorCapBps),
+            WaterfallMath.layerAvailableDown(senior.freeAssets(), sPrev + sCurr, _params.seniorCapBps),
             exposureRemaining
         );
         if (juniorPaid > 0) {
@@ -462,7 +362,7 @@ contract ShortfallWaterfall is Ownable2Step, ReentrancyGuardTransient {
 
     function _available(Layer layer) internal view returns (uint256) {
         (uint256 prev, uint256 curr) = _rolled(layer, WaterfallMath.windowOf(block.timestamp));
-        return WaterfallMath.layerAvailable(_layer(layer).freeAssets(), prev + curr, layerCapBps(layer));
+        return WaterfallMath.layerAvailableDown(_layer(layer).freeAssets(), prev + curr, layerCapBps(layer));
     }
 
     /// @dev 0 for an unregistered venue; saturates at 0 if governance lowered the cap below the used.

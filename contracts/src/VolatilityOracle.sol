@@ -77,8 +77,8 @@ contract VolatilityOracle is IVolatilityOracle, Ownable2Step {
 
     /// @inheritdoc IVolatilityOracle
     function poke() external override returns (uint256 rounds) {
-        (uint80 latestId, int256 latestAnswer, uint256 latestStartedAt, uint256 latestUpdatedAt, uint80 latestAnsweredIn)
-        = feed.latestRoundData();
+        (uint80 latestId, int256 latestAnswer, uint256 latestStartedAt, uint256 latestUpdatedAt, uint80 latestAnsweredIn) =
+            feed.latestRoundData();
         if (latestStartedAt == 0 || latestUpdatedAt == 0 || latestAnsweredIn < latestId) {
             revert VolatilityOracleIncompleteRound(latestId, latestStartedAt, latestAnsweredIn);
         }
@@ -110,8 +110,7 @@ contract VolatilityOracle is IVolatilityOracle, Ownable2Step {
             uint256 updatedAt;
             uint80 answeredIn;
             if (id == latestId) {
-                (answer, startedAt, updatedAt, answeredIn) =
-                    (latestAnswer, latestStartedAt, latestUpdatedAt, latestAnsweredIn);
+                (answer, startedAt, updatedAt, answeredIn) = (latestAnswer, latestStartedAt, latestUpdatedAt, latestAnsweredIn);
             } else {
                 (, answer, startedAt, updatedAt, answeredIn) = feed.getRoundData(id);
             }

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {BackstopPoolBase} from "./BackstopPoolBase.t.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
+import {IBackstopPool} from "../src/interfaces/IBackstopPool.sol";
 import {PoolMath} from "../src/libraries/PoolMath.sol";
 import {PoolMarketHarness} from "./harness/PoolMarketHarness.sol";
 
@@ -18,30 +19,30 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
 
     function test_Hooks_RejectUnauthorizedCallers() public {
         vm.startPrank(carol);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotMarket.selector, carol));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotMarket.selector, carol));
         pool.lockCapital(1e6, block.timestamp + 1 days);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotMarket.selector, carol));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotMarket.selector, carol));
         pool.receivePremium(1e6, block.timestamp + 1 days);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotMarket.selector, carol));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotMarket.selector, carol));
         pool.payClaim(1e6, carol, 1);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotMarket.selector, carol));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotMarket.selector, carol));
         pool.releaseCapital(1e6, 1);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotWaterfall.selector, carol));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotWaterfall.selector, carol));
         pool.coverShortfall(1e6, carol);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotWaterfall.selector, carol));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotWaterfall.selector, carol));
         pool.receiveFees(1e6);
         vm.stopPrank();
         // a market is not the waterfall and the waterfall is not a market
         vm.prank(address(market));
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotWaterfall.selector, address(market)));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotWaterfall.selector, address(market)));
         pool.coverShortfall(1e6, carol);
         vm.prank(waterfall);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotMarket.selector, waterfall));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotMarket.selector, waterfall));
         pool.lockCapital(1e6, block.timestamp + 1 days);
         // a deregistered market loses access
         vm.prank(gov);
         pool.setMarket(address(market), false);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotMarket.selector, address(market)));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotMarket.selector, address(market)));
         market.lock(1e6, block.timestamp + 1 days);
     }
 
@@ -63,7 +64,7 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         assertEq(free, pool.totalAssets() - p1 - p2, "free = assets - locked");
         // more than free is refused
         vm.prank(waterfall);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolInsufficientFreeAssets.selector, free + 1, free));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolInsufficientFreeAssets.selector, free + 1, free));
         pool.coverShortfall(free + 1, venue);
         // the worst shortfall takes all free capital
         if (free > 0) _shortfall(free);
@@ -74,9 +75,9 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         uint256 value = pool.previewClaimRedeem(aliceShares, alice);
         vm.prank(alice);
         if (value > 0) {
-            vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolInsufficientFreeAssets.selector, value, 0));
+            vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolInsufficientFreeAssets.selector, value, 0));
         } else {
-            vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolZeroAssets.selector, aliceShares));
+            vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolZeroAssets.selector, aliceShares));
         }
         pool.redeem(aliceShares, alice, alice);
         // every locked payout is paid in full
@@ -94,14 +95,16 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
     ///         (80 %): the last fifth stays free. (Was: locks up to all free capital; the ceiling now binds first.)
     function test_Lock_RefusesMoreThanFree() public {
         uint256 free = pool.freeAssets();
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolInsufficientFreeAssets.selector, free + 1, free));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolInsufficientFreeAssets.selector, free + 1, free));
         market.lock(free + 1, block.timestamp + 1 days);
         uint256 maxLocked = (pool.totalAssets() * 8_000) / 10_000;
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolAboveMaxUtilization.selector, free, maxLocked));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolAboveMaxUtilization.selector, free, maxLocked));
         market.lock(free, block.timestamp + 1 days);
         market.lock(maxLocked, block.timestamp + 1 days);
         assertEq(pool.freeAssets(), pool.totalAssets() - maxLocked, "locked up to the ceiling");
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolAboveMaxUtilization.selector, maxLocked + 1, maxLocked));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolAboveMaxUtilization.selector, maxLocked + 1, maxLocked)
+        );
         market.lock(1, block.timestamp + 1 days);
     }
 
@@ -113,12 +116,14 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         vm.expectRevert();
         pool.setMaxUtilizationBps(9_000);
         vm.startPrank(gov);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolMaxUtilizationOutOfBounds.selector, 9_501, 1_000, 9_500));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolMaxUtilizationOutOfBounds.selector, 9_501, 1_000, 9_500)
+        );
         pool.setMaxUtilizationBps(9_501);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolMaxUtilizationOutOfBounds.selector, 999, 1_000, 9_500));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolMaxUtilizationOutOfBounds.selector, 999, 1_000, 9_500));
         pool.setMaxUtilizationBps(999);
         vm.expectEmit(false, false, false, true, address(pool));
-        emit BackstopPool.MaxUtilizationBpsSet(8_000, 9_500);
+        emit IBackstopPool.MaxUtilizationBpsSet(8_000, 9_500);
         pool.setMaxUtilizationBps(9_500);
         vm.stopPrank();
         (,, uint256 ceiling) = pool.underwritingCapital();
@@ -128,7 +133,9 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         vm.prank(gov);
         pool.setMaxUtilizationBps(1_000);
         vm.expectRevert(
-            abi.encodeWithSelector(BackstopPool.BackstopPoolAboveMaxUtilization.selector, (total * 9_500) / 10_000 + 1, total / 10)
+            abi.encodeWithSelector(
+                IBackstopPool.BackstopPoolAboveMaxUtilization.selector, (total * 9_500) / 10_000 + 1, total / 10
+            )
         );
         market.lock(1, block.timestamp + 1 days);
         assertEq(pool.lockedAssets(), (total * 9_500) / 10_000, "existing locks stay");
@@ -141,14 +148,16 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
     function test_Lock_ExpiryBounds() public {
         uint256 maxT = block.timestamp + 400 days;
         vm.expectRevert(
-            abi.encodeWithSelector(BackstopPool.BackstopPoolInvalidExpiry.selector, block.timestamp - 1, block.timestamp, maxT)
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolInvalidExpiry.selector, block.timestamp - 1, block.timestamp, maxT)
         );
         market.lock(1e6, block.timestamp - 1);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolInvalidExpiry.selector, maxT + 1, block.timestamp, maxT));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolInvalidExpiry.selector, maxT + 1, block.timestamp, maxT)
+        );
         market.lock(1e6, maxT + 1);
         market.lock(1e6, maxT);
         vm.expectRevert(
-            abi.encodeWithSelector(BackstopPool.BackstopPoolInvalidExpiry.selector, block.timestamp, block.timestamp, maxT)
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolInvalidExpiry.selector, block.timestamp, block.timestamp, maxT)
         );
         market.premium(1e6, block.timestamp);
     }
@@ -161,7 +170,7 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         uint256 maxAmount = type(uint128).max * duration / PoolMath.RATE_SCALE;
         uint256 tooMuch = (uint256(type(uint128).max) + 1) * duration / PoolMath.RATE_SCALE + 1;
         _fundMarket(tooMuch);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolAmountTooLarge.selector, tooMuch, maxAmount));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolAmountTooLarge.selector, tooMuch, maxAmount));
         market.premium(tooMuch, earnUntil);
         uint256 rateBefore = pool.premiumRate();
         market.premium(maxAmount, earnUntil);
@@ -174,11 +183,11 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         uint256 earnUntil = block.timestamp + 3 days;
         uint256 until = earnUntil + 1 days;
         vm.prank(carol);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotMarket.selector, carol));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotMarket.selector, carol));
         pool.underwriteCover(10e6, earnUntil, 1_000e6, until);
         // Nothing transferred: refused by name.
         vm.prank(address(market));
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolPremiumNotReceived.selector, 10e6, 0));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolPremiumNotReceived.selector, 10e6, 0));
         pool.underwriteCover(10e6, earnUntil, 1_000e6, until);
 
         uint256 snap = vm.snapshotState();
@@ -218,16 +227,16 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         vm.warp(releaseDay * 1 days);
         assertEq(pool.lockedAssets(), 0, "released at the bucket");
         assertEq(pool.freeAssets(), 10_000e6, "all free again");
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolLockReleased.selector, releaseDay, releaseDay));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolLockReleased.selector, releaseDay, releaseDay));
         market.claim(i, 1, carol);
     }
 
     function test_Claim_CannotExceedItsBucket() public {
         uint256 i = market.lock(100e6, block.timestamp + 3 days);
         (, uint256 releaseDay,) = market.locks(i);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolExceedsLock.selector, releaseDay, 100e6 + 1, 100e6));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolExceedsLock.selector, releaseDay, 100e6 + 1, 100e6));
         market.payClaimRaw(100e6 + 1, carol, releaseDay);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolExceedsLock.selector, releaseDay + 1, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolExceedsLock.selector, releaseDay + 1, 1, 0));
         market.payClaimRaw(1, carol, releaseDay + 1);
         market.release(i, 30e6);
         assertEq(pool.lockedAssets(), 70e6, "early release");
@@ -262,7 +271,7 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         assertEq(pool.maxMint(alice), 0, "maxMint 0 while behind");
         _fund(alice, 1e6);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolCheckpointRequired.selector, 150));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolCheckpointRequired.selector, 150));
         pool.deposit(1e6, alice);
         // exits still work, on the partly advanced state (conservative: less premium counted)
         uint256 partialAssets = pool.totalAssets();
@@ -283,7 +292,12 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         uint256 snap = vm.snapshotState();
         uint256 t0 = block.timestamp;
         for (uint256 i; i < 8; ++i) {
-            _sell(bound(uint256(keccak256(abi.encode(seed, i))), 1e6, 500e6), bound(uint256(keccak256(abi.encode(seed, i, 1))), 1, 50e6), bound(uint256(keccak256(abi.encode(seed, i, 2))), 1 hours, 80 days), 1 days);
+            _sell(
+                bound(uint256(keccak256(abi.encode(seed, i))), 1e6, 500e6),
+                bound(uint256(keccak256(abi.encode(seed, i, 1))), 1, 50e6),
+                bound(uint256(keccak256(abi.encode(seed, i, 2))), 1 hours, 80 days),
+                1 days
+            );
         }
         uint256 end = t0 + 85 days;
         // path A: touch the pool every `gap`
@@ -297,7 +311,12 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         uint256 lockedA = pool.lockedAssets();
         vm.revertToState(snap);
         for (uint256 i; i < 8; ++i) {
-            _sell(bound(uint256(keccak256(abi.encode(seed, i))), 1e6, 500e6), bound(uint256(keccak256(abi.encode(seed, i, 1))), 1, 50e6), bound(uint256(keccak256(abi.encode(seed, i, 2))), 1 hours, 80 days), 1 days);
+            _sell(
+                bound(uint256(keccak256(abi.encode(seed, i))), 1e6, 500e6),
+                bound(uint256(keccak256(abi.encode(seed, i, 1))), 1, 50e6),
+                bound(uint256(keccak256(abi.encode(seed, i, 2))), 1 hours, 80 days),
+                1 days
+            );
         }
         vm.warp(end);
         // path B: never touched; views walk all buckets
@@ -319,7 +338,7 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         pool.coverShortfall(0, venue); // no-op
         assertEq(pool.totalAssets(), 15_000e6, "no-op");
         vm.prank(waterfall);
-        vm.expectRevert(BackstopPool.BackstopPoolZeroAddress.selector);
+        vm.expectRevert(IBackstopPool.BackstopPoolZeroAddress.selector);
         pool.coverShortfall(1, address(0));
         _assertAccounting();
     }
@@ -357,10 +376,10 @@ contract BackstopPoolCapitalTest is BackstopPoolBase {
         vm.prank(gov);
         pool.setMarket(address(m2), true);
         market.lock(6_000e6, block.timestamp + 2 days);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolInsufficientFreeAssets.selector, 5_000e6, 4_000e6));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolInsufficientFreeAssets.selector, 5_000e6, 4_000e6));
         m2.lock(5_000e6, block.timestamp + 2 days);
         // One ceiling for both markets (80 %: 8,000 of 10,000).
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolAboveMaxUtilization.selector, 10_000e6, 8_000e6));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolAboveMaxUtilization.selector, 10_000e6, 8_000e6));
         m2.lock(4_000e6, block.timestamp + 2 days);
         m2.lock(2_000e6, block.timestamp + 2 days);
         assertEq(pool.freeAssets(), 2_000e6, "locked up to the shared ceiling");

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {BackstopPoolBase} from "./BackstopPoolBase.t.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
+import {IBackstopPool} from "../src/interfaces/IBackstopPool.sol";
 
 /// @notice The full ERC-4626 method set plus ERC-7575's `share`: its ERC-165 id is what ERC-7575 (and
 ///         ERC-7540, which requires it) calls 0x2f0a18c5.
@@ -68,10 +69,10 @@ contract BackstopPoolConformanceTest is BackstopPoolBase {
         _request(alice, shares);
         vm.warp(block.timestamp + 7 days);
         vm.prank(caller);
-        vm.expectRevert(BackstopPool.BackstopPoolAsyncPreview.selector);
+        vm.expectRevert(IBackstopPool.BackstopPoolAsyncPreview.selector);
         pool.previewRedeem(x);
         vm.prank(caller);
-        vm.expectRevert(BackstopPool.BackstopPoolAsyncPreview.selector);
+        vm.expectRevert(IBackstopPool.BackstopPoolAsyncPreview.selector);
         pool.previewWithdraw(x);
     }
 
@@ -95,7 +96,7 @@ contract BackstopPoolConformanceTest is BackstopPoolBase {
             x = bound(x, 1, shares);
             uint256 quote = pool.previewClaimRedeem(x, alice);
             if (quote == 0) {
-                vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolZeroAssets.selector, x));
+                vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolZeroAssets.selector, x));
                 pool.redeem(x, alice, alice);
             } else {
                 assertEq(pool.redeem(x, alice, alice), quote, "redeem == previewClaimRedeem");
@@ -105,18 +106,18 @@ contract BackstopPoolConformanceTest is BackstopPoolBase {
     }
 
     function test_ClaimQuotes_NameWhatIsWrong() public {
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNoRequest.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNoRequest.selector, alice));
         pool.previewClaimRedeem(1, alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNoRequest.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNoRequest.selector, alice));
         pool.previewClaimWithdraw(1, alice);
         uint256 shares = _deposit(alice, 1_000e6);
         uint256 id = _request(alice, shares);
         // In cooldown the quote still answers (ERC-4626 previews ignore limits): the value at request.
         assertEq(pool.previewClaimRedeem(shares, alice), 1_000e6, "quote in cooldown");
         assertEq(pool.previewClaimWithdraw(1_000e6, alice), shares, "shares for the whole value");
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolExceedsRequest.selector, id, shares + 1, shares));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolExceedsRequest.selector, id, shares + 1, shares));
         pool.previewClaimRedeem(shares + 1, alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolExceedsRequest.selector, id, shares + 1e12, shares));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolExceedsRequest.selector, id, shares + 1e12, shares));
         pool.previewClaimWithdraw(1_000e6 + 1, alice);
     }
 
@@ -124,7 +125,12 @@ contract BackstopPoolConformanceTest is BackstopPoolBase {
 
     /// @notice maxWithdraw and maxRedeem pass on chain and never over-report, whichever binds: the value at
     ///         claim, the value at request, or free capital (covers lock most of the pool).
-    function testFuzz_MaxClaims_PassOnChain_MaxWithdrawPlusOneReverts(uint256 fees, uint256 loss, uint256 lockBps, bool byAssets) public {
+    function testFuzz_MaxClaims_PassOnChain_MaxWithdrawPlusOneReverts(
+        uint256 fees,
+        uint256 loss,
+        uint256 lockBps,
+        bool byAssets
+    ) public {
         uint256 shares = _deposit(alice, 1_000e6);
         _deposit(bob, 1_000e6);
         _request(alice, shares);
@@ -162,7 +168,6 @@ contract BackstopPoolConformanceTest is BackstopPoolBase {
         vm.stopPrank();
     }
 
-
     // ------------------------------------------------------------------ a wiped-out layer
 
     /// @notice Below the floor a layer refuses deposits and mints with a named error and says 0 in both
@@ -175,15 +180,15 @@ contract BackstopPoolConformanceTest is BackstopPoolBase {
         assertEq(pool.maxMint(bob), 0, "maxMint");
         _fund(bob, 10e6);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolSharePriceBelowFloor.selector, 0, shares));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolSharePriceBelowFloor.selector, 0, shares));
         pool.deposit(10e6, bob);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolSharePriceBelowFloor.selector, 0, shares));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolSharePriceBelowFloor.selector, 0, shares));
         pool.mint(1e18, bob);
         // Exits and the rest of the pool keep working: alice can still request (worth nothing: refused
         // with its own error) and premiums still arrive.
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolZeroAssets.selector, shares));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolZeroAssets.selector, shares));
         pool.requestRedeem(shares, alice, alice);
         // 10^24 shares need (10^24 + 10^12) / 10^18 ≈ 10^6 units (1 USDC) to be back at the floor.
         _fundMarket(2e6);
@@ -211,7 +216,7 @@ contract BackstopPoolConformanceTest is BackstopPoolBase {
         assertEq(pool.maxDeposit(bob), 0, "closed");
         _fund(bob, 1e6);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolSharePriceBelowFloor.selector, edge - 1, supply));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolSharePriceBelowFloor.selector, edge - 1, supply));
         pool.deposit(1e6, bob);
         _fundMarket(1);
         market.premium(1, block.timestamp + 1 days);

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {BackstopPoolBase} from "./BackstopPoolBase.t.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
+import {IBackstopPool} from "../src/interfaces/IBackstopPool.sol";
 
 /// @notice Issue 13, items 2 and 5: nobody can block or delay someone else's exit, and a standing exit
 ///         request is not a free option (a claim pays the lower of the value at request and at claim).
@@ -45,19 +46,19 @@ contract BackstopPoolExitTest is BackstopPoolBase {
     ///         as an operator of a third account.
     function test_NamingAnotherController_NeedsItsApproval() public {
         vm.prank(mallory);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotOperator.selector, mallory, alice));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotOperator.selector, mallory, alice));
         pool.requestRedeem(1e12, alice, mallory);
 
         vm.prank(alice);
         pool.approve(mallory, 1e18);
         vm.prank(mallory);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotOperator.selector, mallory, alice));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotOperator.selector, mallory, alice));
         pool.requestRedeem(1e18, alice, alice);
 
         vm.prank(bob);
         pool.setOperator(mallory, true);
         vm.prank(mallory);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotOperator.selector, mallory, alice));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotOperator.selector, mallory, alice));
         pool.requestRedeem(1e18, alice, bob);
         assertEq(pool.balanceOf(address(pool)), 0, "nothing escrowed");
     }
@@ -127,7 +128,9 @@ contract BackstopPoolExitTest is BackstopPoolBase {
     ///         shares or by assets: every part pays at most its shares' value now and at most its
     ///         pro-rata part of the value at request, and the parts together never exceed the lower of
     ///         the request's value at request and its value when each part is claimed.
-    function testFuzz_PartialClaims_NeverBeatTheLowerValue(uint256 fees, uint256 loss, uint256 f1, uint256 f2, uint256 mode) public {
+    function testFuzz_PartialClaims_NeverBeatTheLowerValue(uint256 fees, uint256 loss, uint256 f1, uint256 f2, uint256 mode)
+        public
+    {
         fees = bound(fees, 0, 1_000e6);
         loss = bound(loss, 0, 1_500e6);
         uint256 atRequest = pool.convertToAssets(aliceShares);
@@ -178,7 +181,7 @@ contract BackstopPoolExitTest is BackstopPoolBase {
     /// @notice Shares worth nothing cannot be requested: no claim of them could ever pay.
     function test_Request_WorthNothing_IsRefused() public {
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolZeroAssets.selector, 1));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolZeroAssets.selector, 1));
         pool.requestRedeem(1, alice, alice); // 1 share-wei: 10^-12 of a unit
         _request(alice, 1e12); // one unit's worth is fine
     }

@@ -3,11 +3,11 @@ pragma solidity ^0.8.24;
 
 import {BackstopPoolBase} from "./BackstopPoolBase.t.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
+import {IBackstopPool} from "../src/interfaces/IBackstopPool.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @notice Governance bounds, two-step ownership and pause semantics (8, 11).
 contract BackstopPoolGovernanceTest is BackstopPoolBase {
-
     function _notOwner(address who) internal pure returns (bytes memory) {
         return abi.encodeWithSignature("OwnableUnauthorizedAccount(address)", who);
     }
@@ -19,7 +19,7 @@ contract BackstopPoolGovernanceTest is BackstopPoolBase {
         assertEq(pool.claimWindow(), 3 days, "window");
         assertEq(pool.feeStreamPeriod(), 1 days, "fee stream");
         assertFalse(pool.paused(), "not paused");
-        vm.expectRevert(BackstopPool.BackstopPoolZeroAddress.selector);
+        vm.expectRevert(IBackstopPool.BackstopPoolZeroAddress.selector);
         new BackstopPool(IERC20(address(usdc)), "x", "x", gov, address(0));
         vm.expectRevert(abi.encodeWithSignature("OwnableInvalidOwner(address)", address(0)));
         new BackstopPool(IERC20(address(usdc)), "x", "x", address(0), guardian);
@@ -27,33 +27,43 @@ contract BackstopPoolGovernanceTest is BackstopPoolBase {
 
     function test_Setters_RejectOutOfBounds_AcceptBounds() public {
         vm.startPrank(gov);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolCooldownOutOfBounds.selector, 1 days - 1, 1 days, 10 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolCooldownOutOfBounds.selector, 1 days - 1, 1 days, 10 days)
+        );
         pool.setCooldown(1 days - 1);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolCooldownOutOfBounds.selector, 10 days + 1, 1 days, 10 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolCooldownOutOfBounds.selector, 10 days + 1, 1 days, 10 days)
+        );
         pool.setCooldown(10 days + 1);
         pool.setCooldown(1 days);
         pool.setCooldown(10 days);
         assertEq(pool.cooldown(), 10 days, "cooldown set");
 
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 1 days - 1, 1 days, 4 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 1 days - 1, 1 days, 4 days)
+        );
         pool.setClaimWindow(1 days - 1);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 4 days + 1, 1 days, 4 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolClaimWindowOutOfBounds.selector, 4 days + 1, 1 days, 4 days)
+        );
         pool.setClaimWindow(4 days + 1);
         pool.setClaimWindow(1 days);
         pool.setClaimWindow(4 days);
         assertEq(pool.claimWindow(), 4 days, "window set");
 
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolFeeStreamPeriodOutOfBounds.selector, 7 days + 1, 0, 7 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolFeeStreamPeriodOutOfBounds.selector, 7 days + 1, 0, 7 days)
+        );
         pool.setFeeStreamPeriod(7 days + 1);
         pool.setFeeStreamPeriod(0);
         pool.setFeeStreamPeriod(7 days);
         assertEq(pool.feeStreamPeriod(), 7 days, "fee stream set");
 
-        vm.expectRevert(BackstopPool.BackstopPoolZeroAddress.selector);
+        vm.expectRevert(IBackstopPool.BackstopPoolZeroAddress.selector);
         pool.setWaterfall(address(0));
-        vm.expectRevert(BackstopPool.BackstopPoolZeroAddress.selector);
+        vm.expectRevert(IBackstopPool.BackstopPoolZeroAddress.selector);
         pool.setGuardian(address(0));
-        vm.expectRevert(BackstopPool.BackstopPoolZeroAddress.selector);
+        vm.expectRevert(IBackstopPool.BackstopPoolZeroAddress.selector);
         pool.setMarket(address(0), true);
         vm.stopPrank();
     }
@@ -109,7 +119,7 @@ contract BackstopPoolGovernanceTest is BackstopPoolBase {
         pool.unpause();
         vm.stopPrank();
         vm.prank(carol);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotGuardian.selector, carol));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotGuardian.selector, carol));
         pool.pause();
     }
 
@@ -146,12 +156,12 @@ contract BackstopPoolGovernanceTest is BackstopPoolBase {
 
         _fund(bob, 10e6);
         vm.startPrank(bob);
-        vm.expectRevert(BackstopPool.BackstopPoolPaused.selector);
+        vm.expectRevert(IBackstopPool.BackstopPoolPaused.selector);
         pool.deposit(10e6, bob);
-        vm.expectRevert(BackstopPool.BackstopPoolPaused.selector);
+        vm.expectRevert(IBackstopPool.BackstopPoolPaused.selector);
         pool.mint(1e18, bob);
         vm.stopPrank();
-        vm.expectRevert(BackstopPool.BackstopPoolPaused.selector);
+        vm.expectRevert(IBackstopPool.BackstopPoolPaused.selector);
         market.lock(1e6, block.timestamp + 1 days);
 
         // exits, requests, claims, premiums, fees and shortfall cover all still work

@@ -2,7 +2,9 @@
 pragma solidity ^0.8.24;
 
 import {BackstopPoolBase} from "./BackstopPoolBase.t.sol";
-import {BackstopPool, IERC7540Operator, IERC7540Redeem} from "../src/BackstopPool.sol";
+import {BackstopPool} from "../src/BackstopPool.sol";
+import {IERC7540Operator, IERC7540Redeem} from "../src/interfaces/IERC7540.sol";
+import {IBackstopPool} from "../src/interfaces/IBackstopPool.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 
@@ -65,22 +67,24 @@ contract BackstopPoolRedeemTest is BackstopPoolBase {
         pool.transferFrom(address(pool), alice, 1);
         // Nor can shares be pushed into escrow around requestRedeem.
         vm.prank(bob);
-        vm.expectRevert(BackstopPool.BackstopPoolEscrowTransfer.selector);
+        vm.expectRevert(IBackstopPool.BackstopPoolEscrowTransfer.selector);
         pool.transfer(address(pool), 1);
     }
 
     function test_Request_CannotBeDoubledOrToppedUp() public {
         uint256 id = _request(alice, shares / 2);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolRequestPending.selector, alice, id, shares / 2));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolRequestPending.selector, alice, id, shares / 2));
         pool.requestRedeem(1, alice, alice);
         // Still refused once claimable: no top-up to redeem more than was escrowed.
         vm.warp(block.timestamp + 7 days);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolRequestPending.selector, alice, id, shares / 2));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolRequestPending.selector, alice, id, shares / 2));
         pool.requestRedeem(shares / 2, alice, alice);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolExceedsRequest.selector, id, shares / 2 + 1, shares / 2));
+        vm.expectRevert(
+            abi.encodeWithSelector(IBackstopPool.BackstopPoolExceedsRequest.selector, id, shares / 2 + 1, shares / 2)
+        );
         pool.redeem(shares / 2 + 1, alice, alice);
         assertEq(pool.maxRedeem(alice), shares / 2, "max is the escrow");
     }
@@ -90,7 +94,7 @@ contract BackstopPoolRedeemTest is BackstopPoolBase {
         vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, alice, shares, shares + 1));
         pool.requestRedeem(shares + 1, alice, alice);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolZeroShares.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolZeroShares.selector, 0));
         pool.requestRedeem(0, alice, alice);
     }
 
@@ -135,7 +139,7 @@ contract BackstopPoolRedeemTest is BackstopPoolBase {
         vm.warp(block.timestamp + 7 days);
         // bob is not alice's operator
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotOperator.selector, bob, alice));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotOperator.selector, bob, alice));
         pool.redeem(shares, bob, alice);
         // carol claims alice's request to carol's wallet
         vm.prank(carol);
@@ -150,7 +154,7 @@ contract BackstopPoolRedeemTest is BackstopPoolBase {
         _request(bob, 1e18);
         vm.warp(block.timestamp + 7 days);
         vm.prank(carol);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotOperator.selector, carol, bob));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotOperator.selector, carol, bob));
         pool.withdraw(1, carol, bob);
     }
 
@@ -186,7 +190,7 @@ contract BackstopPoolRedeemTest is BackstopPoolBase {
         assertEq(pool.maxRedeem(alice), 0, "cooldown end - 1: nothing");
         assertEq(pool.pendingRedeemRequest(id, alice), shares, "still pending");
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolCooldownActive.selector, id, claimableAt));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolCooldownActive.selector, id, claimableAt));
         pool.redeem(1e18, alice, alice);
 
         vm.warp(claimableAt);
@@ -204,19 +208,19 @@ contract BackstopPoolRedeemTest is BackstopPoolBase {
         assertEq(pool.maxRedeem(alice), 0, "window end + 1: nothing");
         assertEq(pool.maxWithdraw(alice), 0, "window end + 1: nothing");
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolRequestLapsed.selector, id, expiresAt));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolRequestLapsed.selector, id, expiresAt));
         pool.redeem(1e18, alice, alice);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolRequestLapsed.selector, id, expiresAt));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolRequestLapsed.selector, id, expiresAt));
         pool.withdraw(1e6, alice, alice);
     }
 
     function test_Reclaim_BeforeLapseReverts() public {
         uint256 id = _request(alice, shares);
         vm.warp(block.timestamp + 10 days);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolRequestNotLapsed.selector, id, block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolRequestNotLapsed.selector, id, block.timestamp));
         pool.reclaimLapsedRequest(alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNoRequest.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNoRequest.selector, bob));
         pool.reclaimLapsedRequest(bob);
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+// Over 400 lines on purpose: one test per rule of the sale, sharing CoverMarketBase's deploy.
+
 import {CoverMarketBase} from "./CoverMarketBase.t.sol";
 import {ICoverMarket} from "../src/interfaces/ICoverMarket.sol";
 import {CoverPricing} from "../src/libraries/CoverPricing.sol";
@@ -61,7 +63,7 @@ contract CoverMarketTest is CoverMarketBase {
         (uint256 tokenId,) = _buy(bob, downId, 2500e8, 50_000e6, 30 days); // some utilization first
         tokenId;
         uint256 q = market.quote(upId, 3300e8, 20_000e6, 14 days);
-        uint256 expected = CoverPricing.quote(
+        uint256 expected = CoverPricing.quoteUp(
             uint256(SPOT),
             3300e8,
             oracle.sigma(),
@@ -185,7 +187,7 @@ contract CoverMarketTest is CoverMarketBase {
     ///         rounds: the quote refuses (σ is behind, whatever its age); `buyCover` pokes first and sells at
     ///         the σ of every round. (This test checked "a stale σ blocks sales"; sales now fold it first.)
     function test_Buy_PokesFirstWhenSigmaBehind_QuoteRefuses() public {
-        (, , uint80 sigmaRound,) = oracle.volatility();
+        (,, uint80 sigmaRound,) = oracle.volatility();
         uint80 latest;
         for (uint256 i; i < 25; ++i) {
             vm.warp(block.timestamp + 1 hours);
@@ -212,7 +214,7 @@ contract CoverMarketTest is CoverMarketBase {
             latest = feed.pushAnswer(SPOT - int256(i) * 1e8);
         }
         oracle.poke(); // folds 32 of 40
-        (, , uint80 half,) = oracle.volatility();
+        (,, uint80 half,) = oracle.volatility();
         assertLt(half, latest, "half caught up");
         vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketVolatilityBehind.selector, half, latest));
         market.quote(downId, 2700e8, 1_000e6, 7 days);
@@ -223,7 +225,7 @@ contract CoverMarketTest is CoverMarketBase {
             latest = feed.pushAnswer(SPOT);
         }
         oracle.poke();
-        (, , half,) = oracle.volatility();
+        (,, half,) = oracle.volatility();
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketVolatilityBehind.selector, half + 32, latest));
         market.buyCover(downId, 2700e8, 1_000e6, 7 days, type(uint256).max);
@@ -281,13 +283,9 @@ contract CoverMarketTest is CoverMarketBase {
         _buy(bob, downId, 2000e8, 600_000e6, 30 days);
         uint256 capacity = (pool.totalAssets() * 8_000) / 10_000 - pool.lockedAssets();
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(ICoverMarket.CoverMarketAboveMaxUtilization.selector, capacity + 1, capacity)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketAboveMaxUtilization.selector, capacity + 1, capacity));
         market.buyCover(downId, 1500e8, capacity + 1, 30 days, type(uint256).max);
-        vm.expectRevert(
-            abi.encodeWithSelector(ICoverMarket.CoverMarketAboveMaxUtilization.selector, capacity + 1, capacity)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketAboveMaxUtilization.selector, capacity + 1, capacity));
         market.quote(downId, 1500e8, capacity + 1, 30 days);
         // exactly the capacity sells (a far strike keeps it insurable) …
         (, uint256 premium) = _buy(alice, downId, 1000e8, capacity, 30 days);
@@ -341,7 +339,7 @@ contract CoverMarketTest is CoverMarketBase {
 
     function _libQuote(uint256 strike, uint256 sigma, uint256 payout, uint256 duration) internal view returns (uint256) {
         (, int256 spot,,,) = feed.latestRoundData();
-        return CoverPricing.quote(
+        return CoverPricing.quoteUp(
             uint256(spot),
             strike,
             sigma,
@@ -390,9 +388,7 @@ contract CoverMarketTest is CoverMarketBase {
     }
 
     /// @notice Splitting one cover into several bought back to back is never cheaper than the whole.
-    function testFuzz_SplitCover_NeverCheaper(uint256 payout, uint256 parts, uint256 seed, uint256 strike, uint256 d)
-        public
-    {
+    function testFuzz_SplitCover_NeverCheaper(uint256 payout, uint256 parts, uint256 seed, uint256 strike, uint256 d) public {
         _buy(bob, downId, 2000e8, bound(seed, 1_000e6, 790_000e6), 30 days); // random starting utilization
         uint256 capacity = (pool.totalAssets() * 8_000) / 10_000 - pool.lockedAssets();
         payout = bound(payout, 10, capacity);

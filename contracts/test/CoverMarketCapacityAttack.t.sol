@@ -4,11 +4,12 @@ pragma solidity ^0.8.24;
 import {Test} from "./utils/Test.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
-import {TestUSDC} from "../src/TestUSDC.sol";
+import {TestUSDC} from "../src/mocks/TestUSDC.sol";
 import {MockAggregator} from "../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../src/VolatilityOracle.sol";
 import {CoverMarket} from "../src/CoverMarket.sol";
 import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
+import {IShortfallWaterfall} from "../src/interfaces/IShortfallWaterfall.sol";
 import {ICoverMarket} from "../src/interfaces/ICoverMarket.sol";
 import {ICoverPool} from "../src/interfaces/ICoverPool.sol";
 import {IShortfallLayer} from "../src/interfaces/IShortfallLayer.sol";
@@ -110,11 +111,7 @@ contract CoverMarketCapacityAttackTest is Test {
             maxSigmaAge: 1 days,
             maxStrikeRatio: t.strikeRatio,
             pricing: CoverPricing.Pricing({
-                baseMarkup: t.baseMarkup,
-                slope: t.slope,
-                steepSlope: t.steepSlope,
-                kink: 0.8e18,
-                minRate: t.minRate
+                baseMarkup: t.baseMarkup, slope: t.slope, steepSlope: t.steepSlope, kink: 0.8e18, minRate: t.minRate
             })
         });
     }
@@ -283,7 +280,9 @@ contract CoverMarketCapacityAttackTest is Test {
             payout = payout * (1 + (r >> 40) % 100) / 100;
             if (payout == 0) continue;
             vm.prank(attacker);
-            try market.buyCover(up ? upId : downId, strike, payout, duration, BUDGET - spent) returns (uint256, uint256 premium) {
+            try market.buyCover(up ? upId : downId, strike, payout, duration, BUDGET - spent) returns (
+                uint256, uint256 premium
+            ) {
                 spent += premium;
             } catch {}
         }
@@ -297,6 +296,10 @@ contract CoverMarketCapacityAttackTest is Test {
         assertLe(change, _bound(t), "Junior's free capital (its share of a shortfall) moved beyond the bound");
         // And the waterfall agrees: Junior pays its cap on what is free.
         uint256 paid = _juniorPays(CAPITAL);
-        assertEq(paid, (free * waterfall.layerCapBps(ShortfallWaterfall.Layer.Junior)) / 10_000, "Junior pays its cap on free capital");
+        assertEq(
+            paid,
+            (free * waterfall.layerCapBps(IShortfallWaterfall.Layer.Junior)) / 10_000,
+            "Junior pays its cap on free capital"
+        );
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+// Over 400 lines on purpose: one test per rule of the claim, sharing CoverMarketBase's deploy.
+
 import {CoverMarketBase} from "./CoverMarketBase.t.sol";
 import {ICoverMarket} from "../src/interfaces/ICoverMarket.sol";
 import {CoverMarket} from "../src/CoverMarket.sol";
@@ -91,7 +93,9 @@ contract CoverMarketClaimTest is CoverMarketBase {
         market.claim(id, r);
         _push(2800e8, 1 minutes);
         vm.prank(keeper);
-        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketStrikeNotReached.selector, r + 4, int256(2800e8), STRIKE));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICoverMarket.CoverMarketStrikeNotReached.selector, r + 4, int256(2800e8), STRIKE)
+        );
         market.claim(id, r);
         _pushN(2600e8, 5, 1 minutes);
         _claim(id, r + 5);
@@ -207,10 +211,14 @@ contract CoverMarketClaimTest is CoverMarketBase {
         _push(2800e8, 1 minutes); // recovered in between
         _push(2600e8, 1 minutes);
         vm.prank(keeper);
-        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketStrikeNotReached.selector, r + 1, int256(2800e8), STRIKE));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICoverMarket.CoverMarketStrikeNotReached.selector, r + 1, int256(2800e8), STRIKE)
+        );
         market.claim(id, r);
         vm.prank(keeper);
-        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketStrikeNotReached.selector, r + 1, int256(2800e8), STRIKE));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICoverMarket.CoverMarketStrikeNotReached.selector, r + 1, int256(2800e8), STRIKE)
+        );
         market.claim(id, r + 1);
         vm.prank(keeper);
         vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketRoundUnavailable.selector, r + 3));

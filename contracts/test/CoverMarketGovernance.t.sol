@@ -13,15 +13,13 @@ import {CoverPricing} from "../src/libraries/CoverPricing.sol";
 import {MockAggregator} from "../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../src/VolatilityOracle.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
-import {TestUSDC} from "../src/TestUSDC.sol";
+import {TestUSDC} from "../src/mocks/TestUSDC.sol";
 
 /// @notice Governance: every parameter inside its hard bounds (both edges pass, one step beyond fails),
 ///         registration consistency checks, who may do what, pause semantics (sales only, never claims).
 contract CoverMarketGovernanceTest is CoverMarketBase {
     function _expectBounds(ICoverMarket.Parameter name, uint256 value, uint256 min, uint256 max) internal {
-        vm.expectRevert(
-            abi.encodeWithSelector(ICoverMarket.CoverMarketParameterOutOfBounds.selector, name, value, min, max)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketParameterOutOfBounds.selector, name, value, min, max));
     }
 
     // ---------- registration ----------
@@ -100,9 +98,7 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
         c.pool = ICoverPool(address(otherPool));
         vm.prank(gov);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                ICoverMarket.CoverMarketPoolAssetMismatch.selector, address(otherToken), address(usdc)
-            )
+            abi.encodeWithSelector(ICoverMarket.CoverMarketPoolAssetMismatch.selector, address(otherToken), address(usdc))
         );
         market.registerProduct(c);
     }
@@ -260,9 +256,7 @@ contract CoverMarketGovernanceTest is CoverMarketBase {
         emit ICoverMarket.ProductTermsSet(downId, 2 hours, 30 days, 10 minutes, 1 hours, 400);
         market.setTerms(downId, 2 hours, 30 days, 10 minutes, 1 hours, 400);
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(ICoverMarket.CoverMarketDurationOutOfBounds.selector, 1 hours, 2 hours, 30 days)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ICoverMarket.CoverMarketDurationOutOfBounds.selector, 1 hours, 2 hours, 30 days));
         market.buyCover(downId, 2700e8, 1_000e6, 1 hours, type(uint256).max);
         vm.prank(gov);
         _expectBounds(ICoverMarket.Parameter.MaxDuration, 366 days, 1 hours, 365 days);

@@ -50,11 +50,15 @@ contract CoverMarketHardeningTest is CoverMarketBase {
     function test_StrikeRange_GovernanceBounds() public {
         vm.startPrank(gov);
         vm.expectRevert(
-            abi.encodeWithSelector(ICoverMarket.CoverMarketParameterOutOfBounds.selector, ICoverMarket.Parameter.MaxStrikeRatio, 109, 110, 1_000)
+            abi.encodeWithSelector(
+                ICoverMarket.CoverMarketParameterOutOfBounds.selector, ICoverMarket.Parameter.MaxStrikeRatio, 109, 110, 1_000
+            )
         );
         market.setTerms(downId, 1 hours, 90 days, 1 hours, 1 days, 109);
         vm.expectRevert(
-            abi.encodeWithSelector(ICoverMarket.CoverMarketParameterOutOfBounds.selector, ICoverMarket.Parameter.MaxStrikeRatio, 1_001, 110, 1_000)
+            abi.encodeWithSelector(
+                ICoverMarket.CoverMarketParameterOutOfBounds.selector, ICoverMarket.Parameter.MaxStrikeRatio, 1_001, 110, 1_000
+            )
         );
         market.setTerms(downId, 1 hours, 90 days, 1 hours, 1 days, 1_001);
         market.setTerms(downId, 2 hours, 30 days, 10 minutes, 2 hours, 110);

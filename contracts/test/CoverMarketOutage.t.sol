@@ -5,6 +5,7 @@ import {CoverMarketBase} from "./CoverMarketBase.t.sol";
 import {ICoverMarket} from "../src/interfaces/ICoverMarket.sol";
 import {CoverMarket} from "../src/CoverMarket.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
+import {IBackstopPool} from "../src/interfaces/IBackstopPool.sol";
 import {MockAggregator} from "../src/mocks/MockAggregator.sol";
 import {AggregatorV3Interface} from "../src/interfaces/AggregatorV3Interface.sol";
 
@@ -140,7 +141,7 @@ contract CoverMarketOutageTest is CoverMarketBase {
         uint256 totalBefore = pool.totalAssets();
         uint256 before = usdc.balanceOf(alice);
         vm.expectEmit(true, true, true, true, address(pool));
-        emit BackstopPool.ReleasedClaimPaid(address(l2), alice, PAYOUT, info.releaseDay);
+        emit IBackstopPool.ReleasedClaimPaid(address(l2), alice, PAYOUT, info.releaseDay);
         vm.prank(keeper);
         l2.claim(id, r);
         assertEq(usdc.balanceOf(alice), before + PAYOUT, "paid in full");
@@ -154,7 +155,11 @@ contract CoverMarketOutageTest is CoverMarketBase {
         vm.prank(gov);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ICoverMarket.CoverMarketParameterOutOfBounds.selector, ICoverMarket.Parameter.ClaimGrace, SEQ_GRACE, SEQ_GRACE + 1, 14 days
+                ICoverMarket.CoverMarketParameterOutOfBounds.selector,
+                ICoverMarket.Parameter.ClaimGrace,
+                SEQ_GRACE,
+                SEQ_GRACE + 1,
+                14 days
             )
         );
         l2.registerProduct(c);
@@ -168,18 +173,18 @@ contract CoverMarketOutageTest is CoverMarketBase {
         vm.prank(gov);
         pool.setMarket(address(this), true);
         uint256 today = block.timestamp / 1 days;
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolLockNotReleased.selector, today + 1, today));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolLockNotReleased.selector, today + 1, today));
         pool.payReleasedClaim(1e6, bob, today + 1);
         uint256 free = pool.freeAssets();
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolInsufficientFreeAssets.selector, free + 1, free));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolInsufficientFreeAssets.selector, free + 1, free));
         pool.payReleasedClaim(free + 1, bob, today);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolZeroAssets.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolZeroAssets.selector, 0));
         pool.payReleasedClaim(0, bob, today);
         uint256 before = usdc.balanceOf(bob);
         pool.payReleasedClaim(1e6, bob, today);
         assertEq(usdc.balanceOf(bob), before + 1e6, "paid");
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotMarket.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotMarket.selector, alice));
         pool.payReleasedClaim(1e6, alice, today);
     }
 }

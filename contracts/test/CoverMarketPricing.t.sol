@@ -31,11 +31,11 @@ contract CoverMarketPricingTest is Test {
 
     function test_Markup_KnownPoints() public pure {
         CoverPricing.Pricing memory p = _p();
-        assertEq(CoverPricing.markup(0, p), 1.2e18, "base");
-        assertEq(CoverPricing.markup(0.5e18, p), 1.45e18, "below the kink");
-        assertEq(CoverPricing.markup(0.8e18, p), 1.6e18, "at the kink");
-        assertEq(CoverPricing.markup(0.9e18, p), 2.1e18, "steep above");
-        assertEq(CoverPricing.markup(1e18, p), 2.6e18, "full");
+        assertEq(CoverPricing.markupDown(0, p), 1.2e18, "base");
+        assertEq(CoverPricing.markupDown(0.5e18, p), 1.45e18, "below the kink");
+        assertEq(CoverPricing.markupDown(0.8e18, p), 1.6e18, "at the kink");
+        assertEq(CoverPricing.markupDown(0.9e18, p), 2.1e18, "steep above");
+        assertEq(CoverPricing.markupDown(1e18, p), 2.6e18, "full");
     }
 
     function test_MarkupIntegral_KnownArea() public pure {
@@ -61,8 +61,8 @@ contract CoverMarketPricingTest is Test {
         if (x2 > x1 && ta > 1e6) {
             // The area over [x1, x2] lies between the curve's values at both ends (up to rounding).
             uint256 dx = x2 - x1;
-            uint256 lo = CoverPricing.markup((x1 * WAD) / ta, p);
-            uint256 hi = CoverPricing.markup(((x2 * WAD) + ta - 1) / ta, p);
+            uint256 lo = CoverPricing.markupDown((x1 * WAD) / ta, p);
+            uint256 hi = CoverPricing.markupDown(((x2 * WAD) + ta - 1) / ta, p);
             assertGe(a2 - a1 + 4 * 20e18, lo * dx - (lo * dx) / 1e6, "area >= min markup x width");
             assertLe(a2 - a1, hi * dx + (hi * dx) / 1e6 + 4 * 20e18, "area <= max markup x width");
         }
@@ -129,9 +129,17 @@ contract CoverMarketPricingTest is Test {
         uint256 k1 = up ? spot + (spot * d1) / WAD : spot - (spot * d1) / WAD;
         uint256 k2 = up ? spot + (spot * d2) / WAD : spot - (spot * d2) / WAD;
         CoverPricing.Pricing memory p = _p();
-        uint256 q = CoverPricing.quote(spot, k1, s1, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p);
-        assertGe(CoverPricing.quote(spot, k1, s2, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p), q, "monotone in sigma");
-        assertGe(CoverPricing.quote(spot, k2, s1, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p), q, "monotone in closeness");
+        uint256 q = CoverPricing.quoteUp(spot, k1, s1, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p);
+        assertGe(
+            CoverPricing.quoteUp(spot, k1, s2, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p),
+            q,
+            "monotone in sigma"
+        );
+        assertGe(
+            CoverPricing.quoteUp(spot, k2, s1, duration, duration + 1 days, 100_000e6, 0, 10_000_000e6, p),
+            q,
+            "monotone in closeness"
+        );
     }
 
     /// @notice Splitting one cover into up to 8 pieces bought back to back never costs less than the
@@ -201,7 +209,8 @@ contract CoverMarketPricingTest is Test {
         h.premiumUp(1, 1, 0, 100, 100 * 365 days + 1, p);
         // the largest domain values do not overflow
         uint256 max = type(uint96).max;
-        CoverPricing.Pricing memory extreme = CoverPricing.Pricing(type(uint64).max, type(uint64).max, type(uint64).max, type(uint64).max, type(uint64).max);
+        CoverPricing.Pricing memory extreme =
+            CoverPricing.Pricing(type(uint64).max, type(uint64).max, type(uint64).max, type(uint64).max, type(uint64).max);
         assertLe(h.premiumUp(max, WAD, 0, max, 100 * 365 days, extreme), max, "extreme inputs stay bounded");
         extreme.kink = 0;
         assertLe(h.premiumUp(max, WAD, 0, max, 100 * 365 days, extreme), max, "all above the kink");

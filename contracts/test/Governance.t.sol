@@ -8,8 +8,10 @@ import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
-import {TestUSDC} from "../src/TestUSDC.sol";
-import {ShortfallWaterfall, IRecapitalizer} from "../src/ShortfallWaterfall.sol";
+import {TestUSDC} from "../src/mocks/TestUSDC.sol";
+import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
+import {IRecapitalizer} from "../src/interfaces/IRecapitalizer.sol";
+import {IShortfallWaterfall} from "../src/interfaces/IShortfallWaterfall.sol";
 import {Recapitalizer} from "../src/Recapitalizer.sol";
 import {VolatilityOracle} from "../src/VolatilityOracle.sol";
 import {CoverMarket} from "../src/CoverMarket.sol";
@@ -61,7 +63,8 @@ contract GovernanceTest is Test {
         junior = new BackstopPool(IERC20(address(usdc)), "Backstop Junior", "bsJR", deployer, guardian);
         senior = new BackstopPool(IERC20(address(usdc)), "Backstop Senior", "bsSR", deployer, guardian);
         wf = new ShortfallWaterfall(IShortfallLayer(address(junior)), IShortfallLayer(address(senior)), deployer, guardian);
-        recap = new Recapitalizer(address(wf), IERC20(address(usdc)), deployer, deployer, 100_000_000e18, 2e6, 0.5e6, 1 days, 500);
+        recap =
+            new Recapitalizer(address(wf), IERC20(address(usdc)), deployer, deployer, 100_000_000e18, 2e6, 0.5e6, 1 days, 500);
         junior.setWaterfall(address(wf));
         senior.setWaterfall(address(wf));
         wf.setRecapitalizer(IRecapitalizer(address(recap)));
@@ -159,7 +162,9 @@ contract GovernanceTest is Test {
         assertGt(timelock.getMinDelay(), uint256(senior.MAX_COOLDOWN()) + senior.MAX_CLAIM_WINDOW(), "senior's bounds too");
         bytes32[4] memory roles =
             [timelock.DEFAULT_ADMIN_ROLE(), timelock.PROPOSER_ROLE(), timelock.CANCELLER_ROLE(), timelock.EXECUTOR_ROLE()];
-        for (uint256 i; i < 4; ++i) assertFalse(timelock.hasRole(roles[i], deployer), "deployer renounced every role");
+        for (uint256 i; i < 4; ++i) {
+            assertFalse(timelock.hasRole(roles[i], deployer), "deployer renounced every role");
+        }
         assertTrue(timelock.hasRole(timelock.DEFAULT_ADMIN_ROLE(), address(timelock)), "self-administered");
         assertFalse(timelock.hasRole(timelock.DEFAULT_ADMIN_ROLE(), multisig), "the multisig is no admin");
         assertTrue(timelock.hasRole(timelock.PROPOSER_ROLE(), multisig), "multisig proposes");
@@ -181,8 +186,10 @@ contract GovernanceTest is Test {
         (targets[2], calls[2]) = (address(senior), abi.encodeCall(BackstopPool.setCooldown, (1 days)));
         (targets[3], calls[3]) = (address(junior), abi.encodeCall(BackstopPool.unpause, ()));
         (targets[4], calls[4]) = (address(wf), abi.encodeCall(ShortfallWaterfall.setVenue, (evil, 1e30)));
-        (targets[5], calls[5]) = (address(wf), abi.encodeCall(ShortfallWaterfall.setRecapitalizer, (IRecapitalizer(address(0)))));
-        (targets[6], calls[6]) = (address(wf), abi.encodeCall(ShortfallWaterfall.setLayerCapBps, (ShortfallWaterfall.Layer.Junior, 5_000)));
+        (targets[5], calls[5]) =
+        (address(wf), abi.encodeCall(ShortfallWaterfall.setRecapitalizer, (IRecapitalizer(address(0)))));
+        (targets[6], calls[6]) =
+        (address(wf), abi.encodeCall(ShortfallWaterfall.setLayerCapBps, (IShortfallWaterfall.Layer.Junior, 5_000)));
         (targets[7], calls[7]) = (address(recap), abi.encodeCall(Recapitalizer.setMaxMintBps, (2_000)));
         (targets[8], calls[8]) = (address(oracle), abi.encodeCall(VolatilityOracle.setHeartbeat, (1 days)));
         (targets[9], calls[9]) = (address(market), abi.encodeCall(CoverMarket.setGuardian, (evil)));
@@ -207,7 +214,9 @@ contract GovernanceTest is Test {
         timelock.updateDelay(0);
         bytes32 proposer = timelock.PROPOSER_ROLE();
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, deployer, timelock.DEFAULT_ADMIN_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, deployer, timelock.DEFAULT_ADMIN_ROLE()
+            )
         );
         timelock.grantRole(proposer, attacker);
         // And only the multisig may queue at all.
@@ -283,9 +292,7 @@ contract GovernanceTest is Test {
     ///      an LP who asks to leave when it is queued, at the longest cooldown and claim window the pool's
     ///      bounds allow, is paid in full, anywhere in its claim window, before the change can execute.
     ///      An LP who noticed up to a day late still is (15 − 10 − 4 = 1 day of slack).
-    function testFuzz_LpWhoRequestsWhenAHarmfulChangeIsQueued_ClaimsBeforeItExecutes(uint256 late, uint256 claimAt)
-        public
-    {
+    function testFuzz_LpWhoRequestsWhenAHarmfulChangeIsQueued_ClaimsBeforeItExecutes(uint256 late, uint256 claimAt) public {
         _maximiseExit();
         DrainingWaterfall evil = new DrainingWaterfall();
         bytes memory data = abi.encodeCall(BackstopPool.setWaterfall, (address(evil)));

@@ -2,7 +2,9 @@
 pragma solidity ^0.8.24;
 
 import {ShortfallWaterfallBase} from "./ShortfallWaterfallBase.t.sol";
-import {ShortfallWaterfall, IRecapitalizer} from "../src/ShortfallWaterfall.sol";
+import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
+import {IRecapitalizer} from "../src/interfaces/IRecapitalizer.sol";
+import {IShortfallWaterfall} from "../src/interfaces/IShortfallWaterfall.sol";
 import {Recapitalizer} from "../src/Recapitalizer.sol";
 import {AuctionMath} from "../src/libraries/AuctionMath.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
@@ -119,8 +121,8 @@ contract RecapitalizerTest is ShortfallWaterfallBase {
         assertLe(p1, START_PRICE, "never above the start");
         assertLe(p2, p1, "never rises");
         // Rounded up: never below the exact curve.
-        uint256 exactTimesD = FLOOR_PRICE * AUCTION_DURATION
-            + (START_PRICE - FLOOR_PRICE) * (t2 >= AUCTION_DURATION ? 0 : AUCTION_DURATION - t2);
+        uint256 exactTimesD =
+            FLOOR_PRICE * AUCTION_DURATION + (START_PRICE - FLOOR_PRICE) * (t2 >= AUCTION_DURATION ? 0 : AUCTION_DURATION - t2);
         assertGe(p2 * AUCTION_DURATION, exactTimesD, "at or above the exact curve");
         assertLt(p2 * AUCTION_DURATION, exactTimesD + AUCTION_DURATION, "by less than one unit");
     }
@@ -268,7 +270,7 @@ contract RecapitalizerTest is ShortfallWaterfallBase {
         _open(100_000e6);
         vm.warp(T0 + AUCTION_DURATION + 1);
         vm.prank(gov);
-        wf.setLayerCapBps(ShortfallWaterfall.Layer.Junior, 100); // keep the layers nearly out of the way
+        wf.setLayerCapBps(IShortfallWaterfall.Layer.Junior, 100); // keep the layers nearly out of the way
         (uint256 j, uint256 s, uint256 r,) = _absorb(venue, 1_000_000e6);
         assertTrue(recap.auction(1).settled, "previous settled");
         assertEq(recap.auctionCount(), 2, "a new event");
@@ -298,11 +300,17 @@ contract RecapitalizerTest is ShortfallWaterfallBase {
         recap.setPrices(1e31, 1e30 + 1);
         vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerStartPriceOutOfBounds.selector, 1e6 - 1, 1e6, 100e6));
         recap.setPrices(1e6 - 1, 1e6);
-        vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerStartPriceOutOfBounds.selector, 100e6 + 1, 1e6, 100e6));
+        vm.expectRevert(
+            abi.encodeWithSelector(Recapitalizer.RecapitalizerStartPriceOutOfBounds.selector, 100e6 + 1, 1e6, 100e6)
+        );
         recap.setPrices(100e6 + 1, 1e6);
-        vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerDurationOutOfBounds.selector, 1 hours - 1, 1 hours, 7 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(Recapitalizer.RecapitalizerDurationOutOfBounds.selector, 1 hours - 1, 1 hours, 7 days)
+        );
         recap.setDuration(1 hours - 1);
-        vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerDurationOutOfBounds.selector, 7 days + 1, 1 hours, 7 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(Recapitalizer.RecapitalizerDurationOutOfBounds.selector, 7 days + 1, 1 hours, 7 days)
+        );
         recap.setDuration(7 days + 1);
         vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerMaxMintBpsOutOfBounds.selector, 0, 1, 2_000));
         recap.setMaxMintBps(0);
@@ -355,7 +363,7 @@ contract RecapitalizerTest is ShortfallWaterfallBase {
         price = bound(price, 1, 1e30);
         target = bound(target, 0, 1e30);
         mintLeft = bound(mintLeft, 0, 1e40);
-        (uint256 paid, uint256 out) = AuctionMath.quoteBuy(stableIn, price, target, mintLeft);
+        (uint256 paid, uint256 out) = AuctionMath.quoteBuyBksDownPaidUp(stableIn, price, target, mintLeft);
         assertLe(paid, stableIn, "paid <= offered");
         assertLe(paid, target, "paid <= target");
         assertLe(out, mintLeft, "out <= mint left");

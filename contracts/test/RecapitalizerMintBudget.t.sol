@@ -161,7 +161,9 @@ contract RecapitalizerMintBudgetTest is ShortfallWaterfallBase {
         _fund(buyer, 1e6);
         vm.startPrank(buyer);
         usdc.approve(address(recap), 1e6);
-        vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerMintBudgetSpent.selector, BUDGET, BUDGET, NEXT_WINDOW + 1 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(Recapitalizer.RecapitalizerMintBudgetSpent.selector, BUDGET, BUDGET, NEXT_WINDOW + 1 days)
+        );
         recap.buy(2, 1e6, type(uint256).max);
         vm.stopPrank();
         (uint256 price, uint256 paid, uint256 out) = recap.previewBuy(2, 1e6);
@@ -216,7 +218,9 @@ contract RecapitalizerMintBudgetTest is ShortfallWaterfallBase {
         _fund(buyer, 1e6);
         vm.startPrank(buyer);
         usdc.approve(address(recap), 1e6);
-        vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerMintBudgetSpent.selector, BUDGET, BUDGET, NEXT_WINDOW + 1 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(Recapitalizer.RecapitalizerMintBudgetSpent.selector, BUDGET, BUDGET, NEXT_WINDOW + 1 days)
+        );
         recap.buy(2, 1e6, type(uint256).max);
         vm.stopPrank();
         vm.warp(NEXT_WINDOW + 1 days + 10);
@@ -242,7 +246,11 @@ contract RecapitalizerMintBudgetTest is ShortfallWaterfallBase {
         _fund(buyer, 1e6);
         vm.startPrank(buyer);
         usdc.approve(address(recap), 1e6);
-        vm.expectRevert(abi.encodeWithSelector(Recapitalizer.RecapitalizerMintBudgetSpent.selector, 200_000e18, 200_000e18, NEXT_WINDOW + 1 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                Recapitalizer.RecapitalizerMintBudgetSpent.selector, 200_000e18, 200_000e18, NEXT_WINDOW + 1 days
+            )
+        );
         recap.buy(1, 1e6, type(uint256).max);
         vm.stopPrank();
         assertEq(recap.auction(1).mintCap, BUDGET, "the open auction keeps its own cap");
@@ -252,7 +260,7 @@ contract RecapitalizerMintBudgetTest is ShortfallWaterfallBase {
         supply = bound(supply, 0, 1e36);
         used = bound(used, 0, supply);
         bps = bound(bps, 1, 2_000);
-        (uint256 cap, uint256 available) = AuctionMath.mintBudget(supply, used, bps);
+        (uint256 cap, uint256 available) = AuctionMath.mintBudgetDown(supply, used, bps);
         assertEq(cap, (supply - used) * bps / 10_000, "cap");
         assertLe(available + used, cap > used ? cap : used, "never beyond the cap");
         assertEq(available, used >= cap ? 0 : cap - used, "available");

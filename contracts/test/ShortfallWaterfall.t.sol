@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+// Over 400 lines on purpose: one test per rule of the waterfall, sharing ShortfallWaterfallBase's deploy.
+
 import {ShortfallWaterfallBase} from "./ShortfallWaterfallBase.t.sol";
-import {ShortfallWaterfall, IRecapitalizer} from "../src/ShortfallWaterfall.sol";
+import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
+import {IRecapitalizer} from "../src/interfaces/IRecapitalizer.sol";
+import {IShortfallWaterfall} from "../src/interfaces/IShortfallWaterfall.sol";
 import {Recapitalizer} from "../src/Recapitalizer.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
+import {IBackstopPool} from "../src/interfaces/IBackstopPool.sol";
 import {IShortfallLayer} from "../src/interfaces/IShortfallLayer.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {TestUSDC} from "../src/TestUSDC.sol";
+import {TestUSDC} from "../src/mocks/TestUSDC.sol";
 
 /// @notice ShortfallWaterfall on two real BackstopPools: access control, the Junior → Senior →
 ///         recapitalization → remainder order, rolling 24 h caps, venue exposure caps, locked capital,
@@ -25,13 +30,13 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
     );
     event FeesDistributed(address indexed venue, uint256 amount, uint256 junior, uint256 senior);
 
-    ShortfallWaterfall.Layer internal constant JR = ShortfallWaterfall.Layer.Junior;
-    ShortfallWaterfall.Layer internal constant SR = ShortfallWaterfall.Layer.Senior;
+    IShortfallWaterfall.Layer internal constant JR = IShortfallWaterfall.Layer.Junior;
+    IShortfallWaterfall.Layer internal constant SR = IShortfallWaterfall.Layer.Senior;
 
     // ================================================================== access control (test 5)
 
     function test_absorbShortfall_RevertsForUnregisteredCaller() public {
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallNotVenue.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallNotVenue.selector, stranger));
         vm.prank(stranger);
         wf.absorbShortfall(1e6);
     }
@@ -40,7 +45,7 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
         _fund(stranger, 1e6);
         vm.prank(stranger);
         usdc.approve(address(wf), 1e6);
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallNotVenue.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallNotVenue.selector, stranger));
         vm.prank(stranger);
         wf.distributeFees(1e6);
     }
@@ -48,28 +53,28 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
     function test_RemovedVenue_CannotDrawOrPayFees() public {
         vm.prank(gov);
         wf.removeVenue(venue);
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallNotVenue.selector, venue));
+        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallNotVenue.selector, venue));
         vm.prank(venue);
         wf.absorbShortfall(1e6);
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallNotVenue.selector, venue));
+        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallNotVenue.selector, venue));
         vm.prank(venue);
         wf.distributeFees(1e6);
     }
 
     function test_ZeroAmounts_Revert() public {
-        vm.expectRevert(ShortfallWaterfall.ShortfallWaterfallZeroAmount.selector);
+        vm.expectRevert(IShortfallWaterfall.ShortfallWaterfallZeroAmount.selector);
         vm.prank(venue);
         wf.absorbShortfall(0);
-        vm.expectRevert(ShortfallWaterfall.ShortfallWaterfallZeroAmount.selector);
+        vm.expectRevert(IShortfallWaterfall.ShortfallWaterfallZeroAmount.selector);
         vm.prank(venue);
         wf.distributeFees(0);
     }
 
     function test_PoolHooks_RejectAnyoneButTheWaterfall() public {
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotWaterfall.selector, venue));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotWaterfall.selector, venue));
         vm.prank(venue);
         juniorPool.coverShortfall(1e6, venue);
-        vm.expectRevert(abi.encodeWithSelector(BackstopPool.BackstopPoolNotWaterfall.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IBackstopPool.BackstopPoolNotWaterfall.selector, stranger));
         vm.prank(stranger);
         seniorPool.receiveFees(1e6);
     }
@@ -201,9 +206,7 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
 
     /// @dev Any split of calls, any timing within 24 h: a layer never pays more than capBps of the free
     ///      capital it had (no other flows here, so `free + used` is the starting free capital).
-    function testFuzz_RepeatedCallsWithin24h_NeverExceedCaps(uint256[12] memory amounts, uint256[12] memory gaps)
-        public
-    {
+    function testFuzz_RepeatedCallsWithin24h_NeverExceedCaps(uint256[12] memory amounts, uint256[12] memory gaps) public {
         uint256 jLimit = JUNIOR_CAPITAL * 5_000 / 10_000;
         uint256 sLimit = SENIOR_CAPITAL * 2_500 / 10_000;
         uint256[12] memory at;
@@ -375,7 +378,7 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
         vm.prank(guardian);
         wf.pause();
         assertTrue(wf.paused(), "paused");
-        vm.expectRevert(ShortfallWaterfall.ShortfallWaterfallPaused.selector);
+        vm.expectRevert(IShortfallWaterfall.ShortfallWaterfallPaused.selector);
         vm.prank(venue);
         wf.absorbShortfall(1e6);
         // Everything else keeps working: fees, auction buys and settlement, pool exits.
@@ -403,7 +406,7 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
     }
 
     function test_Pause_OnlyGuardianOrOwner() public {
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallNotGuardian.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallNotGuardian.selector, stranger));
         vm.prank(stranger);
         wf.pause();
         vm.prank(gov);
@@ -415,9 +418,13 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
 
     function test_setLayerCapBps_Bounds() public {
         vm.startPrank(gov);
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallLayerCapOutOfBounds.selector, 99, 100, 5_000));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallLayerCapOutOfBounds.selector, 99, 100, 5_000)
+        );
         wf.setLayerCapBps(JR, 99);
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallLayerCapOutOfBounds.selector, 5_001, 100, 5_000));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallLayerCapOutOfBounds.selector, 5_001, 100, 5_000)
+        );
         wf.setLayerCapBps(SR, 5_001);
         wf.setLayerCapBps(JR, 100);
         wf.setLayerCapBps(SR, 5_000);
@@ -431,18 +438,24 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
 
     function testFuzz_setLayerCapBps_RejectsOutOfBounds(uint256 bps) public {
         vm.assume(bps < 100 || bps > 5_000);
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallLayerCapOutOfBounds.selector, bps, 100, 5_000));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallLayerCapOutOfBounds.selector, bps, 100, 5_000)
+        );
         vm.prank(gov);
         wf.setLayerCapBps(JR, bps);
     }
 
     function test_setFeeWeights_Bounds() public {
         vm.startPrank(gov);
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallFeeWeightOutOfBounds.selector, 999, 1_000, 9_000));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallFeeWeightOutOfBounds.selector, 999, 1_000, 9_000)
+        );
         wf.setFeeWeights(999, 9_001);
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallFeeWeightOutOfBounds.selector, 9_500, 1_000, 9_000));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallFeeWeightOutOfBounds.selector, 9_500, 1_000, 9_000)
+        );
         wf.setFeeWeights(500 + 500, 9_500);
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallFeeWeightsSum.selector, 5_000, 4_000));
+        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallFeeWeightsSum.selector, 5_000, 4_000));
         wf.setFeeWeights(5_000, 4_000);
         wf.setFeeWeights(9_000, 1_000);
         vm.stopPrank();
@@ -453,16 +466,24 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
 
     function test_setVenue_Bounds() public {
         vm.startPrank(gov);
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallExposureCapOutOfBounds.selector, 0, 1, type(uint96).max));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IShortfallWaterfall.ShortfallWaterfallExposureCapOutOfBounds.selector, 0, 1, type(uint96).max
+            )
+        );
         wf.setVenue(venue2, 0);
         uint256 tooBig = uint256(type(uint96).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallExposureCapOutOfBounds.selector, tooBig, 1, type(uint96).max));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IShortfallWaterfall.ShortfallWaterfallExposureCapOutOfBounds.selector, tooBig, 1, type(uint96).max
+            )
+        );
         wf.setVenue(venue2, tooBig);
-        vm.expectRevert(ShortfallWaterfall.ShortfallWaterfallZeroAddress.selector);
+        vm.expectRevert(IShortfallWaterfall.ShortfallWaterfallZeroAddress.selector);
         wf.setVenue(address(0), 1);
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallNotVenue.selector, venue2));
+        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallNotVenue.selector, venue2));
         wf.removeVenue(venue2);
-        vm.expectRevert(ShortfallWaterfall.ShortfallWaterfallZeroAddress.selector);
+        vm.expectRevert(IShortfallWaterfall.ShortfallWaterfallZeroAddress.selector);
         wf.setGuardian(address(0));
         vm.stopPrank();
     }
@@ -470,7 +491,9 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
     function test_setRecapitalizer_RejectsMismatch() public {
         Recapitalizer other = new Recapitalizer(stranger, IERC20(address(usdc)), gov, treasury, 1e18, 2e6, 1e6, 1 hours, 1);
         vm.expectRevert(
-            abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallRecapitalizerMismatch.selector, stranger, address(usdc))
+            abi.encodeWithSelector(
+                IShortfallWaterfall.ShortfallWaterfallRecapitalizerMismatch.selector, stranger, address(usdc)
+            )
         );
         vm.prank(gov);
         wf.setRecapitalizer(IRecapitalizer(address(other)));
@@ -479,7 +502,7 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
             new Recapitalizer(address(wf), IERC20(address(otherCoin)), gov, treasury, 1e18, 2e6, 1e6, 1 hours, 1);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ShortfallWaterfall.ShortfallWaterfallRecapitalizerMismatch.selector, address(wf), address(otherCoin)
+                IShortfallWaterfall.ShortfallWaterfallRecapitalizerMismatch.selector, address(wf), address(otherCoin)
             )
         );
         vm.prank(gov);
@@ -506,11 +529,11 @@ contract ShortfallWaterfallTest is ShortfallWaterfallBase {
         BackstopPool otherPool = new BackstopPool(IERC20(address(otherCoin)), "x", "x", gov, guardian);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ShortfallWaterfall.ShortfallWaterfallAssetMismatch.selector, address(usdc), address(otherCoin)
+                IShortfallWaterfall.ShortfallWaterfallAssetMismatch.selector, address(usdc), address(otherCoin)
             )
         );
         new ShortfallWaterfall(IShortfallLayer(address(juniorPool)), IShortfallLayer(address(otherPool)), gov, guardian);
-        vm.expectRevert(ShortfallWaterfall.ShortfallWaterfallZeroAddress.selector);
+        vm.expectRevert(IShortfallWaterfall.ShortfallWaterfallZeroAddress.selector);
         new ShortfallWaterfall(IShortfallLayer(address(juniorPool)), IShortfallLayer(address(seniorPool)), gov, address(0));
     }
 

@@ -4,8 +4,9 @@ pragma solidity ^0.8.24;
 import {Test} from "./utils/Test.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
-import {TestUSDC} from "../src/TestUSDC.sol";
+import {TestUSDC} from "../src/mocks/TestUSDC.sol";
 import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
+import {IShortfallWaterfall} from "../src/interfaces/IShortfallWaterfall.sol";
 import {Recapitalizer} from "../src/Recapitalizer.sol";
 import {BKS} from "../src/BKS.sol";
 import {IShortfallLayer} from "../src/interfaces/IShortfallLayer.sol";
@@ -102,10 +103,7 @@ abstract contract ShortfallWaterfallBase is Test {
         vm.stopPrank();
     }
 
-    function _absorb(address v, uint256 amount)
-        internal
-        returns (uint256 j, uint256 s, uint256 r, uint256 rem)
-    {
+    function _absorb(address v, uint256 amount) internal returns (uint256 j, uint256 s, uint256 r, uint256 rem) {
         vm.prank(v);
         return wf.absorbShortfall(amount);
     }
@@ -131,7 +129,7 @@ abstract contract ShortfallWaterfallBase is Test {
         (held,,,,,) = pool.accountingState();
     }
 
-    function _available(ShortfallWaterfall.Layer layer) internal view returns (uint256 available) {
+    function _available(IShortfallWaterfall.Layer layer) internal view returns (uint256 available) {
         (,,, available,) = wf.layerState(layer);
     }
 

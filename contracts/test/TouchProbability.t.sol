@@ -79,9 +79,7 @@ contract TouchProbabilityTest is Test {
         assertGe(h.touchProbability(1e18, 1e18 - 1e9, 100e18, 100 * YEAR), WAD - 1e3, "certain touch");
         vm.expectRevert(abi.encodeWithSelector(TouchProbability.TouchProbabilityOutOfDomain.selector, 0, 1, 1, 1));
         h.touchProbability(0, 1, 1, 1);
-        vm.expectRevert(
-            abi.encodeWithSelector(TouchProbability.TouchProbabilityOutOfDomain.selector, 1, 1, 100e18 + 1, 1)
-        );
+        vm.expectRevert(abi.encodeWithSelector(TouchProbability.TouchProbabilityOutOfDomain.selector, 1, 1, 100e18 + 1, 1));
         h.touchProbability(1, 1, 100e18 + 1, 1);
         uint256 tooBig = uint256(type(uint128).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(TouchProbability.TouchProbabilityOutOfDomain.selector, tooBig, 1, 1, 1));
@@ -99,10 +97,7 @@ contract TouchProbabilityTest is Test {
         assertApproxEqAbs(down, (upMirror * 3000e8) / 2700e8, 1e3, "S-numeraire mirror");
     }
 
-    function testFuzz_boundedAndMonotone(uint256 spot, uint256 dist, uint256 sigma, uint256 duration, bool up)
-        public
-        view
-    {
+    function testFuzz_boundedAndMonotone(uint256 spot, uint256 dist, uint256 sigma, uint256 duration, bool up) public view {
         spot = bound(spot, 1e6, 1e30);
         dist = bound(dist, 1e15, 0.95e18); // 0.1 % – 95 %
         sigma = bound(sigma, 0.05e18, 3e18);

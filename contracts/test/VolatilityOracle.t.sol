@@ -43,9 +43,7 @@ contract VolatilityOracleTest is Test {
         assertEq(vm.getRecordedLogs().length, 1, "Initialized");
 
         uint80 r2 = _push(3030e8, 1 hours);
-        uint256 expected = Ewma.ewmaUpdate(
-            0.25e18, FixedPointMath.lnWad(3030e8) - FixedPointMath.lnWad(3000e8), 1 hours
-        );
+        uint256 expected = Ewma.ewmaUpdate(0.25e18, FixedPointMath.lnWad(3030e8) - FixedPointMath.lnWad(3000e8), 1 hours);
         vm.expectEmit(true, false, false, true, address(oracle));
         emit IVolatilityOracle.VolatilityOracleUpdated(r2, block.timestamp, expected, FixedPointMath.sqrtWad(expected), 1);
         assertEq(oracle.poke(), 1, "one round");
@@ -72,9 +70,7 @@ contract VolatilityOracleTest is Test {
     function test_rejectsStaleFeed() public {
         uint80 r = _push(3000e8, 0);
         vm.warp(block.timestamp + 1 days + 1);
-        vm.expectRevert(
-            abi.encodeWithSelector(IVolatilityOracle.VolatilityOracleStalePrice.selector, r, T0, uint256(1 days))
-        );
+        vm.expectRevert(abi.encodeWithSelector(IVolatilityOracle.VolatilityOracleStalePrice.selector, r, T0, uint256(1 days)));
         oracle.poke();
     }
 
@@ -83,9 +79,7 @@ contract VolatilityOracleTest is Test {
         vm.expectRevert(abi.encodeWithSelector(IVolatilityOracle.VolatilityOracleNonPositiveAnswer.selector, r, 0));
         oracle.poke();
         r = _push(-5, 1);
-        vm.expectRevert(
-            abi.encodeWithSelector(IVolatilityOracle.VolatilityOracleNonPositiveAnswer.selector, r, int256(-5))
-        );
+        vm.expectRevert(abi.encodeWithSelector(IVolatilityOracle.VolatilityOracleNonPositiveAnswer.selector, r, int256(-5)));
         oracle.poke();
     }
 
@@ -114,9 +108,7 @@ contract VolatilityOracleTest is Test {
         emit IVolatilityOracle.VolatilityOracleRoundSkipped(bad2, IVolatilityOracle.SkipReason.Incomplete);
         assertEq(oracle.poke(), 3, "three rounds consumed");
         // Only the good round was folded: one return over the full 3 hours.
-        uint256 expected = Ewma.ewmaUpdate(
-            0.25e18, FixedPointMath.lnWad(3050e8) - FixedPointMath.lnWad(3000e8), 3 hours
-        );
+        uint256 expected = Ewma.ewmaUpdate(0.25e18, FixedPointMath.lnWad(3050e8) - FixedPointMath.lnWad(3000e8), 3 hours);
         assertEq(oracle.variance(), expected, "only the valid round counts");
     }
 
@@ -281,9 +273,7 @@ contract VolatilityOracleTest is Test {
         vm.expectEmit(false, false, false, true, address(oracle));
         emit IVolatilityOracle.VolatilityOracleBoundsSet(0.1e18, 2e18);
         oracle.setSigmaBounds(0.1e18, 2e18);
-        vm.expectRevert(
-            abi.encodeWithSelector(IVolatilityOracle.VolatilityOracleInvalidBounds.selector, 0.001e18, 2e18)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IVolatilityOracle.VolatilityOracleInvalidBounds.selector, 0.001e18, 2e18));
         oracle.setSigmaBounds(0.001e18, 2e18);
         vm.expectRevert(abi.encodeWithSelector(IVolatilityOracle.VolatilityOracleInvalidBounds.selector, 1e18, 11e18));
         oracle.setSigmaBounds(1e18, 11e18);
@@ -291,9 +281,7 @@ contract VolatilityOracleTest is Test {
         oracle.setSigmaBounds(2e18, 1e18);
         vm.expectRevert(abi.encodeWithSelector(IVolatilityOracle.VolatilityOracleInvalidHeartbeat.selector, 30));
         oracle.setHeartbeat(30);
-        vm.expectRevert(
-            abi.encodeWithSelector(IVolatilityOracle.VolatilityOracleInvalidHeartbeat.selector, 8 days)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IVolatilityOracle.VolatilityOracleInvalidHeartbeat.selector, 8 days));
         oracle.setHeartbeat(8 days);
         oracle.setHeartbeat(1 hours);
         assertEq(oracle.heartbeat(), 1 hours, "heartbeat");

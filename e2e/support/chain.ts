@@ -6,7 +6,7 @@ import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallA
 import { TEST_VENUE_KEY } from '../../scripts/chain/seed';
 import { ANVIL_KEYS } from '../../scripts/testing/anvil';
 import { deployments } from '../../contracts-abi/deployments';
-import { E2E_RPC_URL } from './env';
+import { E2E_RPC_URL } from '../../scripts/testing/e2eEnv';
 
 export const client = createPublicClient({ chain: foundry, transport: http(E2E_RPC_URL) });
 const contracts = deployments[31337]!.contracts;
@@ -34,7 +34,12 @@ export async function warp(seconds: number): Promise<void> {
 }
 
 export async function redeemRequestOf(account: Address, pool: Address) {
-  const [requestId, shares, claimableAt, expiresAt, , assetsAtRequest] = await client.readContract({ address: pool, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [account] });
+  const [requestId, shares, claimableAt, expiresAt, , assetsAtRequest] = await client.readContract({
+    address: pool,
+    abi: backstopPoolAbi,
+    functionName: 'redeemRequest',
+    args: [account],
+  });
   return { requestId, shares, claimableAt, expiresAt, assetsAtRequest };
 }
 

@@ -6,7 +6,7 @@ import { deployProtocol, deploymentPath } from '../../scripts/chain/deploy';
 import { seedDemo } from '../../scripts/chain/seed';
 import { ANVIL_KEYS, startAnvil } from '../../scripts/testing/anvil';
 import { startPonder } from '../../scripts/testing/ponder';
-import { E2E_CHAIN_PORT, E2E_INDEXER_PORT } from './env';
+import { E2E_CHAIN_PORT, E2E_INDEXER_PORT } from '../../scripts/testing/e2eEnv';
 
 export default async function globalSetup() {
   const anvil = await startAnvil({ port: E2E_CHAIN_PORT });
@@ -16,7 +16,9 @@ export default async function globalSetup() {
     const built = JSON.parse(readFileSync(deploymentPath(31337), 'utf8'));
     for (const [name, contract] of Object.entries(deployment.contracts)) {
       if (built.contracts[name]?.address !== contract.address) {
-        throw new Error(`${name} deployed at ${contract.address}, but the app was built for ${built.contracts[name]?.address}: run \`npm start\` once or the deploy, then rebuild`);
+        throw new Error(
+          `${name} deployed at ${contract.address}, but the app was built for ${built.contracts[name]?.address}: run \`npm start\` once or the deploy, then rebuild`,
+        );
       }
     }
     await seedDemo(anvil.rpcUrl, deployment);

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 export const TEST_WALLET_ACCOUNT = '0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f'; // anvil account #8
 export const TEST_WALLET_NAME = 'Backstop Test Wallet';
 
-type Options = { rpcUrl: string; chainId: number; /** Any account anvil signs for (a dev account, or one impersonated). */ account?: string };
+type Options = { rpcUrl: string; chainId: number /** Any account anvil signs for (a dev account, or one impersonated). */; account?: string };
 
 export async function installInjectedWallet(page: Page, options: Options): Promise<void> {
   await page.addInitScript(
@@ -26,7 +26,8 @@ export async function installInjectedWallet(page: Page, options: Options): Promi
             case 'eth_chainId':
               return `0x${state.chainId.toString(16)}`;
             case 'wallet_switchEthereumChain': {
-              const next = parseInt((params?.[0] as { chainId: string }).chainId, 16);
+              const [{ chainId }] = params as [{ chainId: string }];
+              const next = Number.parseInt(chainId, 16);
               state.chainId = next;
               emit('chainChanged', `0x${next.toString(16)}`);
               return null;
@@ -60,7 +61,8 @@ export async function installInjectedWallet(page: Page, options: Options): Promi
         },
       };
       (window as unknown as { __testWallet: typeof state }).__testWallet = state;
-      const icon = 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"%3E%3Ccircle cx="5" cy="5" r="5" fill="%234f46e5"/%3E%3C/svg%3E';
+      const icon =
+        'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"%3E%3Ccircle cx="5" cy="5" r="5" fill="%234f46e5"/%3E%3C/svg%3E';
       const detail = Object.freeze({ info: { uuid: '7f0a3b8e-4d2c-4e55-9b7a-backstop0001', name, icon, rdns: 'dev.backstop.testwallet' }, provider });
       const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail }));
       window.addEventListener('eip6963:requestProvider', announce);

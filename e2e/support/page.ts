@@ -9,6 +9,7 @@ export async function connectWith(page: Page, walletName: RegExp | string): Prom
 
 /** The USDC amount a stat shows, in base units (6 decimals), e.g. "1,234.5 USDC" → 1234500000n. */
 export async function readUsdc(page: Page, testId: string): Promise<bigint> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText(), not the DOM property: the text a reader sees
   const text = (await page.getByTestId(testId).innerText()).replace(/[^0-9.]/g, '');
   const [whole = '0', fraction = ''] = text.split('.');
   return BigInt(whole) * 1_000_000n + BigInt(fraction.padEnd(6, '0').slice(0, 6) || '0');

@@ -26,9 +26,15 @@ ponder.on('TimelockController:CallScheduled', async ({ event, context }) => {
   await context.db
     .insert(timelockOperation)
     .values({ id: a.id, salt: zeroHash, ...operation })
-    .onConflictDoUpdate((row) => ({ ...operation, calls: row.status === 'pending' && row.scheduledTx === event.transaction.hash ? Math.max(row.calls, operation.calls) : operation.calls }));
+    .onConflictDoUpdate((row) => ({
+      ...operation,
+      calls: row.status === 'pending' && row.scheduledTx === event.transaction.hash ? Math.max(row.calls, operation.calls) : operation.calls,
+    }));
   const call = { target: a.target, value: a.value, data: a.data, executedBlock: null };
-  await context.db.insert(timelockCall).values({ opId: a.id, index: a.index, ...call }).onConflictDoUpdate(call);
+  await context.db
+    .insert(timelockCall)
+    .values({ opId: a.id, index: a.index, ...call })
+    .onConflictDoUpdate(call);
 });
 
 // Emitted after the batch's CallScheduled events when the salt is not zero.
@@ -63,10 +69,16 @@ ponder.on('TimelockController:MinDelayChange', async ({ event, context }) => {
 
 ponder.on('TimelockController:RoleGranted', async ({ event, context }) => {
   const row = { granted: true, updatedBlock: event.block.number };
-  await context.db.insert(timelockRole).values({ role: event.args.role, account: event.args.account, ...row }).onConflictDoUpdate(row);
+  await context.db
+    .insert(timelockRole)
+    .values({ role: event.args.role, account: event.args.account, ...row })
+    .onConflictDoUpdate(row);
 });
 
 ponder.on('TimelockController:RoleRevoked', async ({ event, context }) => {
   const row = { granted: false, updatedBlock: event.block.number };
-  await context.db.insert(timelockRole).values({ role: event.args.role, account: event.args.account, ...row }).onConflictDoUpdate(row);
+  await context.db
+    .insert(timelockRole)
+    .values({ role: event.args.role, account: event.args.account, ...row })
+    .onConflictDoUpdate(row);
 });

@@ -8,17 +8,7 @@
 // request's terms (value at request, claim window) come from its RedeemRequestTerms event, with no read
 // at all (`npm run bench -- indexer` measures the effect).
 import { ponder, type Context } from 'ponder:registry';
-import {
-  auction,
-  feeDistribution,
-  poolIncome,
-  poolSnapshot,
-  position,
-  protocolEvent,
-  redeemRequest,
-  shortfall,
-  venue,
-} from 'ponder:schema';
+import { auction, feeDistribution, poolIncome, poolSnapshot, position, protocolEvent, redeemRequest, shortfall, venue } from 'ponder:schema';
 import { zeroAddress, type Address, type Hex } from 'viem';
 import { backstopPoolAbi } from '../../contracts-abi';
 import { sharePrice } from '../../lib/history/sharePrice';
@@ -291,7 +281,10 @@ ponder.on('ShortfallWaterfall:FeesDistributed', async ({ event, context }) => {
 
 ponder.on('ShortfallWaterfall:VenueSet', async ({ event, context }) => {
   const row = { registered: true, exposureCap: event.args.exposureCap, exposureUsed: event.args.exposureUsed, updatedBlock: event.block.number };
-  await context.db.insert(venue).values({ address: event.args.venue, ...row }).onConflictDoUpdate(row);
+  await context.db
+    .insert(venue)
+    .values({ address: event.args.venue, ...row })
+    .onConflictDoUpdate(row);
 });
 
 ponder.on('ShortfallWaterfall:VenueRemoved', async ({ event, context }) => {

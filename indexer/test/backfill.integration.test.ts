@@ -44,8 +44,14 @@ describe('history read by the app after a backfill', () => {
       const rest = (await (await fetch(`${ponder.url}/accounts/${account}/portfolio?limit=500`)).json()) as RestPortfolio;
       expect(rest.positions, account).toHaveLength(2);
       expect(viaSql.positions.map((p) => [p.pool, p.shares]).sort(), account).toEqual(rest.positions.map((p) => [p.pool, BigInt(p.shares)]).sort());
-      expect(viaSql.requests.map((r) => [r.requestId, r.status]), account).toEqual(rest.requests.map((r) => [BigInt(r.requestId), r.status]));
-      expect(viaSql.events.map((e) => e.id), account).toEqual(rest.events.map((e) => e.id));
+      expect(
+        viaSql.requests.map((r) => [r.requestId, r.status]),
+        account,
+      ).toEqual(rest.requests.map((r) => [BigInt(r.requestId), r.status]));
+      expect(
+        viaSql.events.map((e) => e.id),
+        account,
+      ).toEqual(rest.events.map((e) => e.id));
     }
   });
 });

@@ -1,11 +1,21 @@
 // The indexer against the real stack: anvil + deploy + scripted actions + real Ponder on PGlite.
 // Every indexed row must match its event, every snapshot must equal the contract at that block,
 // a rollback must leave the tables equal to the new chain, and bad API input must get a 4xx.
+// Over 400 lines on purpose: one stack boot (anvil + deploy + Ponder) shared by every case, which is what
+// keeps this suite within the test budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, createWalletClient, http, keccak256, parseAbiItem, toEventSelector, toHex, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallAbi, testUSDCAbi, timelockControllerAbi, volatilityOracleAbi } from '../../contracts-abi';
+import {
+  backstopPoolAbi,
+  coverMarketAbi,
+  mockAggregatorAbi,
+  shortfallWaterfallAbi,
+  testUSDCAbi,
+  timelockControllerAbi,
+  volatilityOracleAbi,
+} from '../../contracts-abi';
 import { deployments } from '../../contracts-abi/deployments';
 import { deployProtocol, GOVERNANCE_DELAY, type Deployment } from '../../scripts/chain/deploy';
 import { cancelChange, enactChange, scheduleChange, type QueuedChange } from '../../scripts/chain/governance';
@@ -36,9 +46,18 @@ async function act(key: Hex, tx: (wallet: ReturnType<typeof createWalletClient>,
 
 async function stake(key: Hex, pool: Address, amount: bigint) {
   const usdc = deployment.contracts.stablecoin.address;
-  await act(key, (w, a) => w.writeContract({ chain: foundry, account: w.account!, address: usdc, abi: testUSDCAbi, functionName: 'faucet', args: [amount] }).then((h) => { void a; return h; }));
-  await act(key, (w) => w.writeContract({ chain: foundry, account: w.account!, address: usdc, abi: testUSDCAbi, functionName: 'approve', args: [pool, amount] }));
-  return act(key, (w, a) => w.writeContract({ chain: foundry, account: w.account!, address: pool, abi: backstopPoolAbi, functionName: 'deposit', args: [amount, a] }));
+  await act(key, (w, a) =>
+    w.writeContract({ chain: foundry, account: w.account!, address: usdc, abi: testUSDCAbi, functionName: 'faucet', args: [amount] }).then((h) => {
+      void a;
+      return h;
+    }),
+  );
+  await act(key, (w) =>
+    w.writeContract({ chain: foundry, account: w.account!, address: usdc, abi: testUSDCAbi, functionName: 'approve', args: [pool, amount] }),
+  );
+  return act(key, (w, a) =>
+    w.writeContract({ chain: foundry, account: w.account!, address: pool, abi: backstopPoolAbi, functionName: 'deposit', args: [amount, a] }),
+  );
 }
 
 async function warp(seconds: number) {
@@ -83,21 +102,45 @@ beforeAll(async () => {
   await write(ANVIL_KEYS[1], usdc, testUSDCAbi, 'faucet', [777n * USDC]);
   await write(ANVIL_KEYS[1], usdc, testUSDCAbi, 'transfer', [junior, 777n * USDC]);
   // Governance registers the venue through the timelock that owns the waterfall: queued, 15 days, executed.
-  await enactChange(anvil.rpcUrl, deployment, ANVIL_KEYS[0], [{ target: waterfall, abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [venueAccount, 100_000n * USDC] }], 'test: register the venue');
+  await enactChange(
+    anvil.rpcUrl,
+    deployment,
+    ANVIL_KEYS[0],
+    [{ target: waterfall, abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [venueAccount, 100_000n * USDC] }],
+    'test: register the venue',
+  );
   await write(ANVIL_KEYS[7], usdc, testUSDCAbi, 'faucet', [900n * USDC]);
   await write(ANVIL_KEYS[7], usdc, testUSDCAbi, 'approve', [waterfall, 900n * USDC]);
   await write(ANVIL_KEYS[7], waterfall, shortfallWaterfallAbi, 'distributeFees', [900n * USDC]);
   await write(ANVIL_KEYS[7], waterfall, shortfallWaterfallAbi, 'absorbShortfall', [60_000n * USDC]);
   await stake(ANVIL_KEYS[5], junior, 1_234n * USDC);
-  await write(ANVIL_KEYS[5], junior, backstopPoolAbi, 'requestRedeem', [300n * ONE_SHARE, privateKeyToAccount(ANVIL_KEYS[5]).address, privateKeyToAccount(ANVIL_KEYS[5]).address]);
-  await write(ANVIL_KEYS[2], junior, backstopPoolAbi, 'requestRedeem', [50n * ONE_SHARE, privateKeyToAccount(ANVIL_KEYS[2]).address, privateKeyToAccount(ANVIL_KEYS[2]).address]);
+  await write(ANVIL_KEYS[5], junior, backstopPoolAbi, 'requestRedeem', [
+    300n * ONE_SHARE,
+    privateKeyToAccount(ANVIL_KEYS[5]).address,
+    privateKeyToAccount(ANVIL_KEYS[5]).address,
+  ]);
+  await write(ANVIL_KEYS[2], junior, backstopPoolAbi, 'requestRedeem', [
+    50n * ONE_SHARE,
+    privateKeyToAccount(ANVIL_KEYS[2]).address,
+    privateKeyToAccount(ANVIL_KEYS[2]).address,
+  ]);
   // Two Senior requests mined in one block (each request's terms come from its own RedeemRequestTerms event).
   await publicClient.request({ method: 'evm_setAutomine' as never, params: [false] as never });
   const sameBlock: Hex[] = [];
   for (const key of [ANVIL_KEYS[3], ANVIL_KEYS[4]]) {
     const account = privateKeyToAccount(key);
     const wallet = createWalletClient({ chain: foundry, transport: http(anvil.rpcUrl), account });
-    sameBlock.push(await wallet.writeContract({ chain: foundry, account, address: deployment.contracts.seniorPool.address, abi: backstopPoolAbi, functionName: 'requestRedeem', args: [10n * ONE_SHARE, account.address, account.address], gas: 300_000n }));
+    sameBlock.push(
+      await wallet.writeContract({
+        chain: foundry,
+        account,
+        address: deployment.contracts.seniorPool.address,
+        abi: backstopPoolAbi,
+        functionName: 'requestRedeem',
+        args: [10n * ONE_SHARE, account.address, account.address],
+        gas: 300_000n,
+      }),
+    );
   }
   await publicClient.request({ method: 'evm_mine' as never });
   await publicClient.request({ method: 'evm_setAutomine' as never, params: [true] as never });
@@ -123,8 +166,16 @@ beforeAll(async () => {
   const buyer = ANVIL_KEYS[8];
   await write(buyer, usdc, testUSDCAbi, 'faucet', [1_000n * USDC]);
   await write(buyer, usdc, testUSDCAbi, 'approve', [coverMarket.address, 1_000n * USDC]);
-  for (const [strike, payout, duration] of [[2_700n, 500n, 3n * 86_400n], [2_000n, 200n, 86_400n]] as const) {
-    const premium = await publicClient.readContract({ address: coverMarket.address, abi: coverMarketAbi, functionName: 'quote', args: [1n, strike * 10n ** 8n, payout * USDC, duration] });
+  for (const [strike, payout, duration] of [
+    [2_700n, 500n, 3n * 86_400n],
+    [2_000n, 200n, 86_400n],
+  ] as const) {
+    const premium = await publicClient.readContract({
+      address: coverMarket.address,
+      abi: coverMarketAbi,
+      functionName: 'quote',
+      args: [1n, strike * 10n ** 8n, payout * USDC, duration],
+    });
     await write(buyer, coverMarket.address, coverMarketAbi, 'buyCover', [1n, strike * 10n ** 8n, payout * USDC, duration, premium]);
   }
   await write(buyer, coverMarket.address, coverMarketAbi, 'transferFrom', [privateKeyToAccount(buyer).address, privateKeyToAccount(ANVIL_KEYS[6]).address, 1n]);
@@ -138,11 +189,23 @@ beforeAll(async () => {
   await write(ANVIL_KEYS[3], coverMarket.address, coverMarketAbi, 'release', [2n]);
   await write(ANVIL_KEYS[0], volatilityOracle.address, volatilityOracleAbi, 'poke', []);
   // Two governance changes left queued (a batch of two calls), and one queued then cancelled.
-  queued = await scheduleChange(anvil.rpcUrl, deployment, ANVIL_KEYS[0], [
-    { target: waterfall, abi: shortfallWaterfallAbi, functionName: 'setLayerCapBps', args: [0, 4_000n] },
-    { target: junior, abi: backstopPoolAbi, functionName: 'setCooldown', args: [8n * 86_400n] },
-  ], 'test: two queued changes');
-  cancelled = await scheduleChange(anvil.rpcUrl, deployment, ANVIL_KEYS[0], [{ target: waterfall, abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [privateKeyToAccount(ANVIL_KEYS[9]).address, 1n] }], 'test: cancelled');
+  queued = await scheduleChange(
+    anvil.rpcUrl,
+    deployment,
+    ANVIL_KEYS[0],
+    [
+      { target: waterfall, abi: shortfallWaterfallAbi, functionName: 'setLayerCapBps', args: [0, 4_000n] },
+      { target: junior, abi: backstopPoolAbi, functionName: 'setCooldown', args: [8n * 86_400n] },
+    ],
+    'test: two queued changes',
+  );
+  cancelled = await scheduleChange(
+    anvil.rpcUrl,
+    deployment,
+    ANVIL_KEYS[0],
+    [{ target: waterfall, abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [privateKeyToAccount(ANVIL_KEYS[9]).address, 1n] }],
+    'test: cancelled',
+  );
   await cancelChange(anvil.rpcUrl, deployment, ANVIL_KEYS[0], cancelled);
   ponder = await startPonder({ rpcUrl: anvil.rpcUrl });
   await syncIndexer();
@@ -156,12 +219,21 @@ afterAll(async () => {
 describe('Ponder history of the pools', () => {
   it('indexes every Deposit and Withdraw exactly as emitted', async () => {
     const pools = [deployment.contracts.juniorPool.address, deployment.contracts.seniorPool.address];
-    const logs = await publicClient.getLogs({ address: pools, events: [parseAbiItem('event Deposit(address indexed sender, address indexed owner, uint256 assets, uint256 shares)'), parseAbiItem('event Withdraw(address indexed sender, address indexed receiver, address indexed owner, uint256 assets, uint256 shares)')], fromBlock: 0n });
+    const logs = await publicClient.getLogs({
+      address: pools,
+      events: [
+        parseAbiItem('event Deposit(address indexed sender, address indexed owner, uint256 assets, uint256 shares)'),
+        parseAbiItem('event Withdraw(address indexed sender, address indexed receiver, address indexed owner, uint256 assets, uint256 shares)'),
+      ],
+      fromBlock: 0n,
+    });
     const { body: all } = await get<Event[]>('/events?limit=500');
     const events = all.filter((e) => e.kind === 'deposit' || e.kind === 'withdraw');
     expect(events).toHaveLength(logs.length);
     // Every other feed row is one of the protocol's other events.
-    expect(new Set(all.map((e) => e.kind))).toEqual(new Set(['deposit', 'withdraw', 'redeem-request', 'redeem-lapsed', 'fees', 'shortfall', 'cover-bought', 'cover-claimed', 'claim-paid']));
+    expect(new Set(all.map((e) => e.kind))).toEqual(
+      new Set(['deposit', 'withdraw', 'redeem-request', 'redeem-lapsed', 'fees', 'shortfall', 'cover-bought', 'cover-claimed', 'claim-paid']),
+    );
     for (const log of logs) {
       const row = events.find((e) => e.txHash === log.transactionHash && e.kind === (log.eventName === 'Deposit' ? 'deposit' : 'withdraw'));
       expect(row, `row for ${log.transactionHash}`).toBeDefined();
@@ -210,10 +282,25 @@ describe('Ponder history of the pools', () => {
 
   it('tracks redeem requests through partial claims and a lapse, matching the chain', async () => {
     const junior = deployment.contracts.juniorPool.address;
-    type Request = { pool: string; requestId: string; shares: string; assetsAtRequest: string; remainingShares: string; claimedAssets: string; claimableAt: string; expiresAt: string; status: string };
+    type Request = {
+      pool: string;
+      requestId: string;
+      shares: string;
+      assetsAtRequest: string;
+      remainingShares: string;
+      claimedAssets: string;
+      claimableAt: string;
+      expiresAt: string;
+      status: string;
+    };
     const claimed = privateKeyToAccount(ANVIL_KEYS[5]).address;
     const lapsed = privateKeyToAccount(ANVIL_KEYS[2]).address;
-    const withdraws = await publicClient.getLogs({ address: junior, event: parseAbiItem('event Withdraw(address indexed sender, address indexed receiver, address indexed owner, uint256 assets, uint256 shares)'), args: { owner: claimed }, fromBlock: 0n });
+    const withdraws = await publicClient.getLogs({
+      address: junior,
+      event: parseAbiItem('event Withdraw(address indexed sender, address indexed receiver, address indexed owner, uint256 assets, uint256 shares)'),
+      args: { owner: claimed },
+      fromBlock: 0n,
+    });
     const { body: a } = await get<{ requests: Request[]; positions: { pool: string; escrowedShares: string }[] }>(`/accounts/${claimed}/portfolio`);
     expect(a.requests).toHaveLength(1);
     expect(a.requests[0]!.status).toBe('claimed');
@@ -221,13 +308,29 @@ describe('Ponder history of the pools', () => {
     expect(BigInt(a.requests[0]!.remainingShares)).toBe(0n);
     expect(BigInt(a.requests[0]!.claimedAssets)).toBe(withdraws.reduce((sum, l) => sum + l.args.assets!, 0n));
     // The value at request is the event's, and the claims together never paid more.
-    const [terms] = await publicClient.getLogs({ address: junior, event: parseAbiItem('event RedeemRequestTerms(address indexed controller, uint256 indexed requestId, uint256 assetsAtRequest, uint256 claimableAt, uint256 expiresAt)'), args: { controller: claimed }, fromBlock: 0n });
+    const [terms] = await publicClient.getLogs({
+      address: junior,
+      event: parseAbiItem(
+        'event RedeemRequestTerms(address indexed controller, uint256 indexed requestId, uint256 assetsAtRequest, uint256 claimableAt, uint256 expiresAt)',
+      ),
+      args: { controller: claimed },
+      fromBlock: 0n,
+    });
     expect(BigInt(a.requests[0]!.assetsAtRequest)).toBe(terms!.args.assetsAtRequest);
     expect(BigInt(a.requests[0]!.claimedAssets)).toBeLessThanOrEqual(terms!.args.assetsAtRequest!);
     expect(BigInt(a.positions.find((p) => p.pool === junior.toLowerCase())!.escrowedShares)).toBe(0n);
     const { body: b } = await get<{ requests: Request[] }>(`/accounts/${lapsed}/portfolio`);
     expect(b.requests[0]!.status).toBe('lapsed');
-    const requestLog = (await publicClient.getLogs({ address: junior, event: parseAbiItem('event RedeemRequest(address indexed controller, address indexed owner, uint256 indexed requestId, address sender, uint256 shares)'), args: { controller: lapsed }, fromBlock: 0n }))[0]!;
+    const requestLog = (
+      await publicClient.getLogs({
+        address: junior,
+        event: parseAbiItem(
+          'event RedeemRequest(address indexed controller, address indexed owner, uint256 indexed requestId, address sender, uint256 shares)',
+        ),
+        args: { controller: lapsed },
+        fromBlock: 0n,
+      })
+    )[0]!;
     const block = await publicClient.getBlock({ blockNumber: requestLog.blockNumber });
     expect(BigInt(b.requests[0]!.claimableAt)).toBe(block.timestamp + 7n * 86_400n);
     expect(BigInt(b.requests[0]!.expiresAt)).toBe(block.timestamp + 10n * 86_400n);
@@ -237,17 +340,40 @@ describe('Ponder history of the pools', () => {
     const senior = deployment.contracts.seniorPool.address;
     for (const key of [ANVIL_KEYS[3], ANVIL_KEYS[4]]) {
       const account = privateKeyToAccount(key).address;
-      const { body } = await get<{ requests: { pool: string; requestId: string; shares: string; claimableAt: string; expiresAt: string; assetsAtRequest: string }[] }>(`/accounts/${account}/portfolio`);
+      const { body } = await get<{
+        requests: { pool: string; requestId: string; shares: string; claimableAt: string; expiresAt: string; assetsAtRequest: string }[];
+      }>(`/accounts/${account}/portfolio`);
       const row = body.requests.find((r) => r.pool === senior.toLowerCase())!;
-      const [requestId, shares, claimableAt, expiresAt, , assetsAtRequest] = await publicClient.readContract({ address: senior, abi: backstopPoolAbi, functionName: 'redeemRequest', args: [account] });
-      expect([BigInt(row.requestId), BigInt(row.shares), BigInt(row.claimableAt), BigInt(row.expiresAt), BigInt(row.assetsAtRequest)]).toEqual([requestId, shares, claimableAt, expiresAt, assetsAtRequest]);
+      const [requestId, shares, claimableAt, expiresAt, , assetsAtRequest] = await publicClient.readContract({
+        address: senior,
+        abi: backstopPoolAbi,
+        functionName: 'redeemRequest',
+        args: [account],
+      });
+      expect([BigInt(row.requestId), BigInt(row.shares), BigInt(row.claimableAt), BigInt(row.expiresAt), BigInt(row.assetsAtRequest)]).toEqual([
+        requestId,
+        shares,
+        claimableAt,
+        expiresAt,
+        assetsAtRequest,
+      ]);
     }
   });
 
   it('records the shortfall split and the fee split exactly as emitted', async () => {
     const waterfall = deployment.contracts.shortfallWaterfall.address;
-    const [absorbed] = await publicClient.getLogs({ address: waterfall, event: parseAbiItem('event ShortfallAbsorbed(address indexed venue, uint256 amount, uint256 junior, uint256 senior, uint256 recapitalization, uint256 remainder, uint256 indexed auctionId)'), fromBlock: 0n });
-    const [fees] = await publicClient.getLogs({ address: waterfall, event: parseAbiItem('event FeesDistributed(address indexed venue, uint256 amount, uint256 junior, uint256 senior)'), fromBlock: 0n });
+    const [absorbed] = await publicClient.getLogs({
+      address: waterfall,
+      event: parseAbiItem(
+        'event ShortfallAbsorbed(address indexed venue, uint256 amount, uint256 junior, uint256 senior, uint256 recapitalization, uint256 remainder, uint256 indexed auctionId)',
+      ),
+      fromBlock: 0n,
+    });
+    const [fees] = await publicClient.getLogs({
+      address: waterfall,
+      event: parseAbiItem('event FeesDistributed(address indexed venue, uint256 amount, uint256 junior, uint256 senior)'),
+      fromBlock: 0n,
+    });
     const { body: shortfalls } = await get<Record<string, string>[]>('/shortfalls');
     expect(shortfalls).toHaveLength(1);
     for (const field of ['amount', 'junior', 'senior', 'recapitalization', 'remainder', 'auctionId'] as const) {
@@ -267,12 +393,19 @@ describe('Ponder history of the pools', () => {
 
   it('follows each cover from purchase through transfer to claim or release, and σ updates', async () => {
     const market = deployment.contracts.coverMarket.address;
-    const bought = await publicClient.getLogs({ address: market, event: parseAbiItem('event CoverBought(uint256 indexed tokenId, uint256 indexed productId, address indexed buyer, uint256 strike, uint256 payout, uint256 premium, uint256 start, uint256 end, uint256 releaseDay, uint256 spot, uint256 sigma)'), fromBlock: 0n });
+    const bought = await publicClient.getLogs({
+      address: market,
+      event: parseAbiItem(
+        'event CoverBought(uint256 indexed tokenId, uint256 indexed productId, address indexed buyer, uint256 strike, uint256 payout, uint256 premium, uint256 start, uint256 end, uint256 releaseDay, uint256 spot, uint256 sigma)',
+      ),
+      fromBlock: 0n,
+    });
     const { body: covers } = await get<Record<string, string>[]>('/covers');
     expect(covers).toHaveLength(2);
     for (const log of bought) {
       const row = covers.find((c) => BigInt(c.tokenId!) === log.args.tokenId)!;
-      for (const field of ['strike', 'payout', 'premium', 'start', 'end', 'releaseDay', 'spot', 'sigma'] as const) expect(BigInt(row[field]!), field).toBe(log.args[field]);
+      for (const field of ['strike', 'payout', 'premium', 'start', 'end', 'releaseDay', 'spot', 'sigma'] as const)
+        expect(BigInt(row[field]!), field).toBe(log.args[field]);
     }
     const newHolder = privateKeyToAccount(ANVIL_KEYS[6]).address.toLowerCase();
     expect(covers.find((c) => c.tokenId === '1')).toMatchObject({ status: 'claimed', holder: newHolder });
@@ -281,7 +414,11 @@ describe('Ponder history of the pools', () => {
     for (const c of covers) expect(c.holder, `cover ${c.tokenId}`).not.toBe('0x0000000000000000000000000000000000000000');
     const { body: portfolio } = await get<{ covers: { tokenId: string }[] }>(`/accounts/${newHolder}/portfolio`);
     expect(portfolio.covers.map((c) => c.tokenId)).toEqual(['1']);
-    const updates = await publicClient.getLogs({ address: deployment.contracts.volatilityOracle.address, event: parseAbiItem('event VolatilityOracleUpdated(uint80 indexed roundId, uint256 updatedAt, uint256 variance, uint256 sigma, uint256 rounds)'), fromBlock: 0n });
+    const updates = await publicClient.getLogs({
+      address: deployment.contracts.volatilityOracle.address,
+      event: parseAbiItem('event VolatilityOracleUpdated(uint80 indexed roundId, uint256 updatedAt, uint256 variance, uint256 sigma, uint256 rounds)'),
+      fromBlock: 0n,
+    });
     const { body: sigma } = await get<{ sigma: string; roundId: string }[]>('/sigma');
     expect(sigma.map((r) => [BigInt(r.roundId), BigInt(r.sigma)])).toEqual(updates.map((l) => [BigInt(l.args.roundId!), l.args.sigma!]));
     expect(updates.length).toBeGreaterThan(0);
@@ -304,7 +441,12 @@ describe('Ponder history of the pools', () => {
     for (const key of [ANVIL_KEYS[1], ANVIL_KEYS[2], ANVIL_KEYS[5], ANVIL_KEYS[6]]) {
       const account = privateKeyToAccount(key).address;
       const mine = await fetchPortfolio(account, 100, ponder.url);
-      const { body } = await get<{ positions: { pool: string; shares: string }[]; requests: { requestId: string }[]; covers: { tokenId: string }[]; events: Event[] }>(`/accounts/${account}/portfolio`);
+      const { body } = await get<{
+        positions: { pool: string; shares: string }[];
+        requests: { requestId: string }[];
+        covers: { tokenId: string }[];
+        events: Event[];
+      }>(`/accounts/${account}/portfolio`);
       expect(mine.positions.map((p) => [p.pool, p.shares])).toEqual(body.positions.map((p) => [p.pool, BigInt(p.shares)]));
       expect(mine.requests.map((r) => r.requestId)).toEqual(body.requests.map((r) => BigInt(r.requestId)));
       expect(mine.covers.map((c) => c.tokenId)).toEqual(body.covers.map((c) => BigInt(c.tokenId)));
@@ -332,7 +474,7 @@ describe('Ponder history of the pools', () => {
 
   it('a rollback (anvil snapshot/revert) leaves the tables equal to the new chain', async () => {
     const junior = deployment.contracts.juniorPool.address;
-    const snapshotId = await publicClient.request({ method: 'evm_snapshot' as never }) as Hex;
+    const snapshotId = (await publicClient.request({ method: 'evm_snapshot' as never })) as Hex;
     const doomed = await stake(ANVIL_KEYS[8], junior, 4_321n * USDC);
     await syncIndexer();
     expect((await get<Event[]>('/events?limit=500')).body.some((e) => e.txHash === doomed.transactionHash)).toBe(true);
@@ -351,7 +493,9 @@ describe('Ponder history of the pools', () => {
     // (read at that block: premiums keep streaming, so later blocks differ).
     const last = snapshots[snapshots.length - 1]!;
     expect(BigInt(last.blockNumber)).toBe(replacement.blockNumber);
-    expect(BigInt(last.totalAssets)).toBe(await publicClient.readContract({ address: junior, abi: backstopPoolAbi, functionName: 'totalAssets', blockNumber: replacement.blockNumber }));
+    expect(BigInt(last.totalAssets)).toBe(
+      await publicClient.readContract({ address: junior, abi: backstopPoolAbi, functionName: 'totalAssets', blockNumber: replacement.blockNumber }),
+    );
     const account = privateKeyToAccount(ANVIL_KEYS[8]).address;
     const { body } = await get<{ positions: { pool: string; shares: string; deposited: string }[] }>(`/accounts/${account}/portfolio`);
     expect(body.positions.find((p) => p.pool === junior.toLowerCase())?.deposited).toBe((11n * USDC).toString());
@@ -382,7 +526,12 @@ describe('Ponder history of the pools', () => {
     }
     for (const op of operations) expect(op.callList).toHaveLength(op.calls);
     const executed = new Set(executedLogs.map((l) => l.args.id));
-    expect(operations.filter((o) => o.status === 'executed').map((o) => o.id).sort()).toEqual([...executed].sort());
+    expect(
+      operations
+        .filter((o) => o.status === 'executed')
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual([...executed].sort());
     for (const log of executedLogs) {
       const call = operations.find((o) => o.id === log.args.id)!.callList.find((c) => BigInt(c.index) === log.args.index)!;
       expect(BigInt(call.executedBlock!)).toBe(log.blockNumber);
@@ -391,18 +540,31 @@ describe('Ponder history of the pools', () => {
     expect(operations.find((o) => o.id === cancelled.id)!.status).toBe('cancelled');
     const pending = operations.find((o) => o.id === queued.id)!;
     expect(pending).toMatchObject({ status: 'pending', calls: 2, salt: queued.salt, delay: String(GOVERNANCE_DELAY), readyAt: String(queued.readyAt) });
-    expect(queued.readyAt).toBe(await publicClient.readContract({ address: timelock, abi: timelockControllerAbi, functionName: 'getTimestamp', args: [queued.id] }));
+    expect(queued.readyAt).toBe(
+      await publicClient.readContract({ address: timelock, abi: timelockControllerAbi, functionName: 'getTimestamp', args: [queued.id] }),
+    );
     // The handover raised the delay from 0 to 15 days; the queued ones are still waiting for it.
-    expect(delayLogs.map((l) => [l.args.oldDuration, l.args.newDuration])).toEqual([[0n, 0n], [0n, GOVERNANCE_DELAY]]);
+    expect(delayLogs.map((l) => [l.args.oldDuration, l.args.newDuration])).toEqual([
+      [0n, 0n],
+      [0n, GOVERNANCE_DELAY],
+    ]);
 
     // The app's question (over /sql) and the REST route agree: only the queued pair is pending.
     const viaClient = await fetchPendingGovernance(20, ponder.url);
     const { body: viaRest } = await get<Operation[]>('/governance/pending');
-    expect(viaClient.map((o) => [o.id, o.readyAt, o.callList.map((c) => c.data)])).toEqual(viaRest.map((o) => [o.id, BigInt(o.readyAt), o.callList.map((c) => c.data)]));
+    expect(viaClient.map((o) => [o.id, o.readyAt, o.callList.map((c) => c.data)])).toEqual(
+      viaRest.map((o) => [o.id, BigInt(o.readyAt), o.callList.map((c) => c.data)]),
+    );
     expect(viaClient.map((o) => o.id)).toEqual([queued.id]);
     // In words, with the values they replace read from the chain.
     const head = await publicClient.getBlock();
-    const [change] = await describeQueuedChanges(publicClient as never, viaClient, head.number, head.timestamp, Object.fromEntries(Object.entries(deployment.contracts).map(([k, c]) => [k, c.address])));
+    const [change] = await describeQueuedChanges(
+      publicClient as never,
+      viaClient,
+      head.number,
+      head.timestamp,
+      Object.fromEntries(Object.entries(deployment.contracts).map(([k, c]) => [k, c.address])),
+    );
     expect(change!.lines).toEqual(['Waterfall: Junior layer’s cap per 24 h 50% → 40% of its free capital', 'Junior pool: cooldown 7 days → 8 days']);
     expect(change!.when).toMatch(/^can execute from \d{4}-\d\d-\d\d \d\d:\d\d UTC \(chain time\)$/);
   });

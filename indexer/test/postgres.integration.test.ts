@@ -7,7 +7,7 @@ import { is } from 'drizzle-orm';
 import { PgTable, getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, http } from 'viem';
-import * as schema from '../ponder.schema';
+import * as schema from '../../lib/history/schema';
 import { deployProtocol } from '../../scripts/chain/deploy';
 import { seedDemo } from '../../scripts/chain/seed';
 import { ANVIL_KEYS, startAnvil, type AnvilInstance } from '../../scripts/testing/anvil';
@@ -35,10 +35,7 @@ beforeAll(async () => {
   const deployment = await deployProtocol({ rpcUrl: anvil.rpcUrl, privateKey: ANVIL_KEYS[0], write: false });
   await seedDemo(anvil.rpcUrl, deployment);
   const head = await createPublicClient({ transport: http(anvil.rpcUrl) }).getBlockNumber();
-  [onPglite, onPostgres] = await Promise.all([
-    startPonder({ rpcUrl: anvil.rpcUrl }),
-    startPonder({ rpcUrl: anvil.rpcUrl, databaseUrl: postgres.url }),
-  ]);
+  [onPglite, onPostgres] = await Promise.all([startPonder({ rpcUrl: anvil.rpcUrl }), startPonder({ rpcUrl: anvil.rpcUrl, databaseUrl: postgres.url })]);
   await Promise.all([onPglite.waitForBlock(head, 180_000), onPostgres.waitForBlock(head, 180_000)]);
 }, 400_000);
 

@@ -28,7 +28,8 @@ const ctx: CoverContext = {
   walletBalance: 1_000n * 10n ** 6n,
 };
 
-const check = (strike: string, payout: string, durationDays: string, over: Partial<CoverContext> = {}) => checkCover({ strike, payout, durationDays }, { ...ctx, ...over });
+const check = (strike: string, payout: string, durationDays: string, over: Partial<CoverContext> = {}) =>
+  checkCover({ strike, payout, durationDays }, { ...ctx, ...over });
 
 describe('checkCover', () => {
   it('prices a valid cover with its parts', () => {

@@ -1,9 +1,7 @@
 // How a cover reads to its holder: the contract's status (`coverInfo().status`) plus what the app
 // learns from the feed (a qualifying round exists, so it can be claimed now).
 
-/** `ICoverMarket.CoverStatus` in declaration order. */
-export const COVER_STATUS = ['none', 'active', 'expired', 'claimed', 'released'] as const;
-export type ContractCoverStatus = (typeof COVER_STATUS)[number];
+import { COVER_STATUS } from '../chain/enums';
 
 export type CoverView = 'active' | 'triggered' | 'paid' | 'expired';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Address } from 'viem';
 import { checkClaimRound, findClaimRound, phaseOf, proxyRoundId, aggregatorRoundOf, type ClaimTerms, type GetRound } from './findClaimRound';
-import { deployCoverStack, netExecutionGas, revertName, startCoverChain, type CoverChain, type CoverStack } from './testing/coverChain';
+import { deployCoverStack, netExecutionGas, revertName, startCoverChain, type CoverChain, type CoverStack } from '../../scripts/testing/coverChain';
 import { feedRoundReader, latestRoundIdOf } from './feedRounds';
 
 let chain: CoverChain;
@@ -37,7 +37,13 @@ const latestRoundId = () => latestRoundIdOf(chain.publicClient, stack.feed.addre
 /** Simulates `claim(tokenId, roundId)` from a keeper: null if it would pay, else the custom error name. */
 async function simulateClaim(tokenId: bigint, roundId: bigint): Promise<string | null> {
   try {
-    await chain.publicClient.simulateContract({ address: stack.market.address, abi: stack.market.abi, functionName: 'claim', args: [tokenId, roundId], account: chain.accounts[4]! });
+    await chain.publicClient.simulateContract({
+      address: stack.market.address,
+      abi: stack.market.abi,
+      functionName: 'claim',
+      args: [tokenId, roundId],
+      account: chain.accounts[4]!,
+    });
     return null;
   } catch (e) {
     return revertName(e, stack.market.abi);
@@ -76,7 +82,14 @@ describe('findClaimRound on the real market', () => {
       gas.buy.push(netExecutionGas(buy.gasUsed, (await chain.publicClient.getTransaction({ hash: buy.hash })).input));
       const tokenId = await chain.read<bigint>(stack.market, 'lastTokenId');
       const info = await chain.read<{ start: bigint; end: bigint; holder: Address; payout: bigint }>(stack.market, 'coverInfo', [tokenId]);
-      const terms: ClaimTerms = { direction: product.direction, strike, start: info.start, end: info.end, activationDelay: 300n, confirmations: product.confirmations };
+      const terms: ClaimTerms = {
+        direction: product.direction,
+        strike,
+        start: info.start,
+        end: info.end,
+        activationDelay: 300n,
+        confirmations: product.confirmations,
+      };
 
       // The history: rounds from before the purchase to after the end, prices walking around the strike.
       const ids: bigint[] = [];
@@ -88,8 +101,10 @@ describe('findClaimRound on the real market', () => {
         if (r.kind === 2 && k > 0) await chain.send(0, stack.feed, 'startNewPhase');
         const next = (await latestRoundId()) + 1n;
         const id = r.kind === 2 && k > 0 ? proxyRoundId(phaseOf(next - 1n) + 1n, 1n) : next;
-        if (r.kind === 3) await chain.send(0, stack.feed, 'setRound', [id, answer, 0n, t, id]); // startedAt 0
-        else if (r.kind === 4) await chain.send(0, stack.feed, 'setRound', [id, answer, t, t, id - 1n]); // carried over
+        if (r.kind === 3)
+          await chain.send(0, stack.feed, 'setRound', [id, answer, 0n, t, id]); // startedAt 0
+        else if (r.kind === 4)
+          await chain.send(0, stack.feed, 'setRound', [id, answer, t, t, id - 1n]); // carried over
         else await chain.send(0, stack.feed, 'pushAnswerAt', [answer, t, t]);
         ids.push(id);
       }

@@ -65,12 +65,27 @@ describe('findClaimRound', () => {
 
   it('never chains a run across phases, but counts older phases', async () => {
     const across = feedOf([
-      [[3000n, T, 0], [2600n, T + 400n, 0]],
-      [[2600n, T + 500n, 0], [3000n, T + 600n, 0], [2600n, T + 700n, 0], [2600n, T + 800n, 0]],
+      [
+        [3000n, T, 0],
+        [2600n, T + 400n, 0],
+      ],
+      [
+        [2600n, T + 500n, 0],
+        [3000n, T + 600n, 0],
+        [2600n, T + 700n, 0],
+        [2600n, T + 800n, 0],
+      ],
     ]);
     let r = reader(across);
     expect(await findClaimRound({ getRound: r.getRound, cover: down, latestRoundId: across.latest })).toBe(proxyRoundId(2n, 3n));
-    const older = feedOf([[[3000n, T, 0], [2600n, T + 400n, 0], [2600n, T + 450n, 0]], [[3000n, T + 500n, 0]]]);
+    const older = feedOf([
+      [
+        [3000n, T, 0],
+        [2600n, T + 400n, 0],
+        [2600n, T + 450n, 0],
+      ],
+      [[3000n, T + 500n, 0]],
+    ]);
     r = reader(older);
     expect(await findClaimRound({ getRound: r.getRound, cover: down, latestRoundId: older.latest })).toBe(proxyRoundId(1n, 2n));
   });
@@ -133,7 +148,14 @@ describe('findClaimRound', () => {
           // The latest round is the newest non-empty phase's last (a proxy's latestRoundData).
           const feed = feedOf(built.filter((l) => l.length > 0));
           const start = T - 50_000n + BigInt(startOffset);
-          const terms: ClaimTerms = { direction: up ? 'Up' : 'Down', strike: up ? 2900n : 2700n, start, end: start + 150_000n, activationDelay: 300n, confirmations };
+          const terms: ClaimTerms = {
+            direction: up ? 'Up' : 'Down',
+            strike: up ? 2900n : 2700n,
+            start,
+            end: start + 150_000n,
+            activationDelay: 300n,
+            confirmations,
+          };
           const { getRound } = reader(feed);
           const found = await findClaimRound({ getRound, cover: terms, latestRoundId: feed.latest });
           expect(found).toBe(await bruteForce(feed, terms));

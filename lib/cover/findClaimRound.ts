@@ -84,12 +84,7 @@ export async function checkClaimRound(getRound: GetRound, terms: ClaimTerms, rou
  * @param latestRoundId The feed's `latestRoundData().roundId`.
  * @param maxReads Upper bound on `getRound` calls; exceeding it throws `FindClaimRoundBudgetExceeded`.
  */
-export async function findClaimRound(args: {
-  getRound: GetRound;
-  cover: ClaimTerms;
-  latestRoundId: bigint;
-  maxReads?: number;
-}): Promise<bigint | null> {
+export async function findClaimRound(args: { getRound: GetRound; cover: ClaimTerms; latestRoundId: bigint; maxReads?: number }): Promise<bigint | null> {
   const { cover, latestRoundId } = args;
   const maxReads = args.maxReads ?? 20_000;
   const c = BigInt(cover.confirmations);

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseAmount } from '@/lib/format/amount';
 import { aggregatorRoundOf, phaseOf, proxyRoundId, type Round } from './findClaimRound';
-import { formatChartPrice, MAX_HISTORY_ROUNDS, priceDomain, priceSeries, recentRoundIds, strikeInputFromPrice, strikeLineValue, timeAxisLabel, type PricePoint } from './priceHistory';
+import {
+  formatChartPrice,
+  MAX_HISTORY_ROUNDS,
+  priceDomain,
+  priceSeries,
+  recentRoundIds,
+  strikeInputFromPrice,
+  strikeLineValue,
+  timeAxisLabel,
+  type PricePoint,
+} from './priceHistory';
 
 const USD = 10n ** 8n; // the feed's 8 decimals
 const round = (agg: bigint, answer: bigint, updatedAt: bigint, phase = 1n): Round => {
@@ -32,18 +42,23 @@ describe('recentRoundIds', () => {
 
   it('property: consecutive ids of one phase ending at latest, min(count, rounds so far) of them', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 0xffffn }), fc.oneof(fc.bigInt({ min: 0n, max: 100n }), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n })), fc.integer({ min: 0, max: 200 }), (phase, agg, count) => {
-        const latest = proxyRoundId(phase, agg);
-        const ids = recentRoundIds(latest, count);
-        const expected = agg < BigInt(Math.min(count, MAX_HISTORY_ROUNDS)) ? Number(agg) : Math.min(count, MAX_HISTORY_ROUNDS);
-        expect(ids).toHaveLength(expected);
-        ids.forEach((id, i) => {
-          expect(phaseOf(id)).toBe(phase);
-          expect(aggregatorRoundOf(id)).toBeGreaterThanOrEqual(1n);
-          if (i > 0) expect(id).toBe(ids[i - 1]! + 1n);
-        });
-        if (ids.length > 0) expect(ids.at(-1)).toBe(latest);
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 0xffffn }),
+        fc.oneof(fc.bigInt({ min: 0n, max: 100n }), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n })),
+        fc.integer({ min: 0, max: 200 }),
+        (phase, agg, count) => {
+          const latest = proxyRoundId(phase, agg);
+          const ids = recentRoundIds(latest, count);
+          const expected = agg < BigInt(Math.min(count, MAX_HISTORY_ROUNDS)) ? Number(agg) : Math.min(count, MAX_HISTORY_ROUNDS);
+          expect(ids).toHaveLength(expected);
+          ids.forEach((id, i) => {
+            expect(phaseOf(id)).toBe(phase);
+            expect(aggregatorRoundOf(id)).toBeGreaterThanOrEqual(1n);
+            if (i > 0) expect(id).toBe(ids[i - 1]! + 1n);
+          });
+          if (ids.length > 0) expect(ids.at(-1)).toBe(latest);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -78,7 +93,11 @@ describe('priceSeries', () => {
   });
 
   it('property: exactly the valid rounds, in time order, each within a float rounding of answer / 10^decimals', () => {
-    const arbRound = fc.record({ agg: fc.bigInt({ min: 1n, max: 1_000n }), answer: fc.bigInt({ min: -(10n ** 12n), max: 10n ** 15n }), updatedAt: fc.bigInt({ min: 0n, max: 2_000_000_000n }) });
+    const arbRound = fc.record({
+      agg: fc.bigInt({ min: 1n, max: 1_000n }),
+      answer: fc.bigInt({ min: -(10n ** 12n), max: 10n ** 15n }),
+      updatedAt: fc.bigInt({ min: 0n, max: 2_000_000_000n }),
+    });
     fc.assert(
       fc.property(fc.array(arbRound, { maxLength: 80 }), fc.integer({ min: 0, max: 18 }), (raw, decimals) => {
         const rounds = raw.map((r) => round(r.agg, r.answer, r.updatedAt));

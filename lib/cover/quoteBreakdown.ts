@@ -1,9 +1,9 @@
 // A quote with its parts, for the cover form: the premium itself comes from the `quoteCover` twin (the
 // exact number the contract will charge); the parts explain it with the same twins it is built from.
-import { touchProbability } from '@/lib/math/touchProbability';
-import { WAD } from '@/lib/math/fixedPointMath';
-import { averageMarkupUp } from './markup';
-import { capacityUnderCeiling, chargedLength, floorRateUp, quoteCover, type MarketSnapshot, type ProductTerms } from './quote';
+import { touchProbability } from '@/lib/mirror/TouchProbability';
+import { chargedLength, floorRateUp, averageMarkupUp } from '../mirror/CoverPricing';
+import { WAD } from '@/lib/mirror/units';
+import { capacityUnderCeiling, quoteCover, type MarketSnapshot, type ProductTerms } from '../mirror/CoverMarket';
 
 export type QuoteBreakdown = {
   /** What `buyCover` charges at this state (base units, rounded up). */

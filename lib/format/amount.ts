@@ -1,9 +1,7 @@
 // The one number formatter and parser for token amounts: bigint in, string out, and back, with
 // explicit decimals. No floats touch an amount that a transaction will carry.
 
-export type ParsedAmount =
-  | { ok: true; value: bigint }
-  | { ok: false; reason: 'empty' | 'invalid' | 'negative' | 'tooManyDecimals'; decimals: number };
+export type ParsedAmount = { ok: true; value: bigint } | { ok: false; reason: 'empty' | 'invalid' | 'negative' | 'tooManyDecimals'; decimals: number };
 
 const AMOUNT_PATTERN = /^(\d*)(?:\.(\d*))?$/;
 

@@ -39,7 +39,9 @@ export async function describeQueuedChanges(
           const call = decodeTimelockCall({ target: c.target as Address, value: c.value, data: c.data }, book);
           const read = currentValueRead(call);
           const current = read
-            ? await client.readContract({ address: read.address, abi: read.abi, functionName: read.functionName, args: read.args as unknown[], blockNumber }).catch(() => undefined)
+            ? await client
+                .readContract({ address: read.address, abi: read.abi, functionName: read.functionName, args: read.args as unknown[], blockNumber })
+                .catch(() => undefined)
             : undefined;
           return describeTimelockCall(call, book, current);
         }),

@@ -38,25 +38,45 @@ describe('queued governance calls in words', () => {
   });
 
   it('says waterfall, recapitalizer, oracle, market and timelock changes', () => {
-    expect(say(a(3), shortfallWaterfallAbi, 'setVenue', [VENUE, 250_000_000_000n], [false, 0n, 0n])).toBe('Waterfall: register venue 0x7099…79C8 with an exposure cap of 250,000 USDC');
-    expect(say(a(3), shortfallWaterfallAbi, 'setVenue', [VENUE, 300_000_000_000n], [true, 250_000_000_000n, 1n])).toBe('Waterfall: venue 0x7099…79C8: exposure cap 250,000 USDC → 300,000 USDC');
-    expect(say(a(3), shortfallWaterfallAbi, 'setLayerCapBps', [0, 4_000n], 5_000n)).toBe('Waterfall: Junior layer’s cap per 24 h 50% → 40% of its free capital');
-    expect(say(a(3), shortfallWaterfallAbi, 'setFeeWeights', [6_000n, 4_000n], [7_000n, 3_000n])).toBe('Waterfall: fee split Junior / Senior 70% / 30% → 60% / 40%');
+    expect(say(a(3), shortfallWaterfallAbi, 'setVenue', [VENUE, 250_000_000_000n], [false, 0n, 0n])).toBe(
+      'Waterfall: register venue 0x7099…79C8 with an exposure cap of 250,000 USDC',
+    );
+    expect(say(a(3), shortfallWaterfallAbi, 'setVenue', [VENUE, 300_000_000_000n], [true, 250_000_000_000n, 1n])).toBe(
+      'Waterfall: venue 0x7099…79C8: exposure cap 250,000 USDC → 300,000 USDC',
+    );
+    expect(say(a(3), shortfallWaterfallAbi, 'setLayerCapBps', [0, 4_000n], 5_000n)).toBe(
+      'Waterfall: Junior layer’s cap per 24 h 50% → 40% of its free capital',
+    );
+    expect(say(a(3), shortfallWaterfallAbi, 'setFeeWeights', [6_000n, 4_000n], [7_000n, 3_000n])).toBe(
+      'Waterfall: fee split Junior / Senior 70% / 30% → 60% / 40%',
+    );
     expect(say(a(3), shortfallWaterfallAbi, 'setRecapitalizer', [a(0)], a(4))).toBe('Waterfall: recapitalizer Recapitalizer → nobody');
-    expect(say(a(4), recapitalizerAbi, 'setMaxMintBps', [200n], [2_000_000n, 500_000n, DAY, 500n])).toBe('Recapitalizer: mint cap per auction and per 24 h 5% → 2% of the BKS supply');
+    expect(say(a(4), recapitalizerAbi, 'setMaxMintBps', [200n], [2_000_000n, 500_000n, DAY, 500n])).toBe(
+      'Recapitalizer: mint cap per auction and per 24 h 5% → 2% of the BKS supply',
+    );
     expect(say(a(4), recapitalizerAbi, 'setDuration', [2n * DAY], [2_000_000n, 500_000n, DAY, 500n])).toBe('Recapitalizer: auction duration 1 day → 2 days');
-    expect(say(a(4), recapitalizerAbi, 'setPrices', [3_000_000n, 1_000_000n], [2_000_000n, 500_000n, DAY, 500n])).toBe('Recapitalizer: auction start price 2 USDC → 3 USDC, floor 0.5 USDC → 1 USDC per BKS');
+    expect(say(a(4), recapitalizerAbi, 'setPrices', [3_000_000n, 1_000_000n], [2_000_000n, 500_000n, DAY, 500n])).toBe(
+      'Recapitalizer: auction start price 2 USDC → 3 USDC, floor 0.5 USDC → 1 USDC per BKS',
+    );
     expect(say(a(5), volatilityOracleAbi, 'setHeartbeat', [7_200n], 3_600n)).toBe('Volatility oracle: feed heartbeat 1 h → 2 h');
     expect(say(a(5), volatilityOracleAbi, 'setSigmaBounds', [10n ** 17n, 3n * 10n ** 18n])).toBe('Volatility oracle: σ bounds to 10%–300% a year');
     expect(say(a(6), coverMarketAbi, 'pauseProduct', [2n])).toBe('Cover market: pause sales of product #2');
     expect(say(a(7), timelockControllerAbi, 'updateDelay', [20n * DAY], 15n * DAY)).toBe('Governance timelock: delay 15 days → 20 days');
-    expect(say(a(7), timelockControllerAbi, 'grantRole', [keccak256(toHex('PROPOSER_ROLE')), VENUE])).toBe('Governance timelock: grant the proposer role to 0x7099…79C8');
+    expect(say(a(7), timelockControllerAbi, 'grantRole', [keccak256(toHex('PROPOSER_ROLE')), VENUE])).toBe(
+      'Governance timelock: grant the proposer role to 0x7099…79C8',
+    );
   });
 
   it('names the view whose answer a call replaces', () => {
-    const call = decodeTimelockCall({ target: a(1), value: 0n, data: encodeFunctionData({ abi: backstopPoolAbi, functionName: 'setCooldown', args: [8n * DAY] }) }, book);
+    const call = decodeTimelockCall(
+      { target: a(1), value: 0n, data: encodeFunctionData({ abi: backstopPoolAbi, functionName: 'setCooldown', args: [8n * DAY] }) },
+      book,
+    );
     expect(currentValueRead(call)).toMatchObject({ address: a(1), functionName: 'cooldown', args: [] });
-    const venue = decodeTimelockCall({ target: a(3), value: 0n, data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [VENUE, 1n] }) }, book);
+    const venue = decodeTimelockCall(
+      { target: a(3), value: 0n, data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [VENUE, 1n] }) },
+      book,
+    );
     expect(currentValueRead(venue)).toMatchObject({ functionName: 'venue', args: [VENUE] });
     const pause = decodeTimelockCall({ target: a(1), value: 0n, data: encodeFunctionData({ abi: backstopPoolAbi, functionName: 'pause' }) }, book);
     expect(currentValueRead(pause)).toBeNull();
@@ -65,7 +85,9 @@ describe('queued governance calls in words', () => {
   it('falls back to the literal call, and never throws on any target or calldata', () => {
     // A decodable function with no sentence of its own: name and arguments, addresses named.
     expect(say(a(1), backstopPoolAbi, 'approve', [a(3), 5n])).toBe('Junior pool: approve(Waterfall, 5)');
-    expect(describeTimelockCall(decodeTimelockCall({ target: a(42), value: 10n ** 18n, data: '0x12345678' }, book), book)).toBe('0x0000…002a: an unknown call (0x12345678) (sending 1 ETH)');
+    expect(describeTimelockCall(decodeTimelockCall({ target: a(42), value: 10n ** 18n, data: '0x12345678' }, book), book)).toBe(
+      '0x0000…002a: an unknown call (0x12345678) (sending 1 ETH)',
+    );
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 50 }), fc.uint8Array({ maxLength: 200 }), fc.bigInt({ min: 0n, max: 10n ** 20n }), (target, bytes, value) => {
         const data = toHex(bytes) as Hex;

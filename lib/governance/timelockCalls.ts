@@ -4,6 +4,7 @@
 // read from the chain by the caller (`currentValueRead` says which view to read); without it the
 // sentence says only the new value. Pure functions: no chain access, no React.
 import { decodeFunctionData, formatEther, keccak256, toHex, zeroAddress, type Abi, type Address, type Hex } from 'viem';
+import { decodeDirection, decodeWaterfallLayer } from '../chain/enums';
 import { backstopPoolAbi, coverMarketAbi, recapitalizerAbi, shortfallWaterfallAbi, timelockControllerAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { formatAmount } from '../format/amount';
 import { formatPeriod, formatTimestamp } from '../format/duration';
@@ -145,12 +146,16 @@ const SPECS: Record<Kind, Record<string, Spec>> = {
     setLayerCapBps: {
       read: ([layer]) => ({ functionName: 'layerCapBps', args: [layer] }),
       say: ([layer, next], current) =>
-        `${change(`${Number(layer) === 0 ? 'Junior' : 'Senior'} layer’s cap per 24 h`, current === undefined ? undefined : bps(current), bps(next))} of its free capital`,
+        `${change(`${decodeWaterfallLayer(layer as bigint)} layer’s cap per 24 h`, current === undefined ? undefined : bps(current), bps(next))} of its free capital`,
     },
     setFeeWeights: {
       read: () => ({ functionName: 'feeWeights' }),
       say: ([junior, senior], current) =>
-        change('fee split Junior / Senior', current === undefined ? undefined : `${bps(at(current, 0))} / ${bps(at(current, 1))}`, `${bps(junior)} / ${bps(senior)}`),
+        change(
+          'fee split Junior / Senior',
+          current === undefined ? undefined : `${bps(at(current, 0))} / ${bps(at(current, 1))}`,
+          `${bps(junior)} / ${bps(senior)}`,
+        ),
     },
     setRecapitalizer: addressSetter('recapitalizer', 'recapitalizer'),
     setGuardian: addressSetter('guardian', 'guardian'),
@@ -167,7 +172,8 @@ const SPECS: Record<Kind, Record<string, Spec>> = {
     setDuration: setter('auction duration', 'params', period, (v) => at(v, 2)),
     setMaxMintBps: {
       read: () => ({ functionName: 'params' }),
-      say: ([next], current) => `${change('mint cap per auction and per 24 h', current === undefined ? undefined : bps(at(current, 3)), bps(next))} of the BKS supply`,
+      say: ([next], current) =>
+        `${change('mint cap per auction and per 24 h', current === undefined ? undefined : bps(at(current, 3)), bps(next))} of the BKS supply`,
     },
   },
   oracle: {
@@ -180,7 +186,7 @@ const SPECS: Record<Kind, Record<string, Spec>> = {
     registerProduct: {
       say: ([config], _, { addr }) => {
         const c = config as { direction?: number; pool?: string; feed?: string };
-        return `register a cover product paying when the price goes ${Number(c.direction) === 0 ? 'down' : 'up'} to its strike, backed by ${addr(c.pool ?? '')} on ${addr(c.feed ?? '')}`;
+        return `register a cover product paying when the price goes ${decodeDirection(c.direction ?? 1).toLowerCase()} to its strike, backed by ${addr(c.pool ?? '')} on ${addr(c.feed ?? '')}`;
       },
     },
     setPricing: {
@@ -220,7 +226,10 @@ function argWords(v: unknown, ctx: Ctx): string {
   if (typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v)) return ctx.addr(v);
   if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map((x) => argWords(x, ctx)).join(', ')}]`;
-  if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}: ${argWords(x, ctx)}`).join(', ')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${k}: ${argWords(x, ctx)}`)
+      .join(', ')}}`;
   return String(v);
 }
 
@@ -240,7 +249,5 @@ export function describeTimelockCall(call: DecodedCall, book: AddressBook, curre
 
 /** When a queued operation can run, in chain time: from `readyAt` (scheduled time + delay). */
 export function executableWords(readyAt: bigint, now: bigint): string {
-  return readyAt > now
-    ? `can execute from ${formatTimestamp(readyAt)} (chain time)`
-    : `can execute now (ready since ${formatTimestamp(readyAt)}, chain time)`;
+  return readyAt > now ? `can execute from ${formatTimestamp(readyAt)} (chain time)` : `can execute now (ready since ${formatTimestamp(readyAt)}, chain time)`;
 }

@@ -20,7 +20,10 @@ describe('earnedInWindow', () => {
   it('never earns more than was paid, and splitting the window adds up (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ amount: fc.bigInt({ min: 0n, max: 10n ** 12n }), timestamp: fc.integer({ min: 0, max: 1e6 }), length: fc.integer({ min: 0, max: 1e6 }) }), { maxLength: 20 }),
+        fc.array(
+          fc.record({ amount: fc.bigInt({ min: 0n, max: 10n ** 12n }), timestamp: fc.integer({ min: 0, max: 1e6 }), length: fc.integer({ min: 0, max: 1e6 }) }),
+          { maxLength: 20 },
+        ),
         fc.integer({ min: 0, max: 2e6 }),
         fc.integer({ min: 0, max: 2e6 }),
         (raw, a, b) => {

@@ -5,7 +5,7 @@
 // has, so browser code imports this module on demand (components/history/historyQueries.ts).
 import { createClient } from '@ponder/client';
 import type { Address } from 'viem';
-import * as schema from '../../indexer/ponder.schema';
+import * as schema from './schema';
 import { poolAddress, type Layer } from '../chain/config';
 import { INDEXER_TIMEOUT_MS, INDEXER_URL, IndexerError } from './indexerStatus';
 import {

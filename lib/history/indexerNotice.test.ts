@@ -9,7 +9,9 @@ describe('indexerNotice', () => {
   });
 
   it('says how far behind history is once it is visibly stale', () => {
-    expect(indexerNotice({ configured: true, down: false, behind: STALE_BLOCKS + 1n })).toBe('History is 6 blocks behind the chain; charts and activity will catch up.');
+    expect(indexerNotice({ configured: true, down: false, behind: STALE_BLOCKS + 1n })).toBe(
+      'History is 6 blocks behind the chain; charts and activity will catch up.',
+    );
   });
 
   it('says history is unavailable when the indexer is down, or not part of this network', () => {

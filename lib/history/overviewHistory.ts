@@ -1,7 +1,16 @@
 // The overview's history, read on the server in one go. Each part may fail on its own (the indexer
 // is away, or behind); the page shows what it has and says what it lacks.
 import { LAYERS, type Layer } from '../chain/config';
-import { fetchApy, fetchEvents, fetchPendingGovernance, fetchSnapshots, type ApyWindow, type GovernanceOperation, type PoolSnapshot, type ProtocolEvent } from './indexerApi';
+import {
+  fetchApy,
+  fetchEvents,
+  fetchPendingGovernance,
+  fetchSnapshots,
+  type ApyWindow,
+  type GovernanceOperation,
+  type PoolSnapshot,
+  type ProtocolEvent,
+} from './indexerApi';
 import { blocksBehind, fetchIndexedBlock, INDEXER_URL } from './indexerStatus';
 import type { IndexerHealth } from './indexerNotice';
 
@@ -17,8 +26,18 @@ export type OverviewHistory = {
 const settled = <T>(r: PromiseSettledResult<T>): T | null => (r.status === 'fulfilled' ? r.value : null);
 
 /** `chainHead` is the block the page's live numbers come from, for the "N blocks behind" notice. */
-export async function readOverviewHistory(chainHead: bigint | undefined, url: string | undefined = process.env.INDEXER_URL || INDEXER_URL): Promise<OverviewHistory> {
-  if (!url) return { health: { configured: false, down: false, behind: undefined }, apy: { junior: null, senior: null }, events: null, juniorSnapshots: null, pendingGovernance: null };
+export async function readOverviewHistory(
+  chainHead: bigint | undefined,
+  url: string | undefined = process.env.INDEXER_URL || INDEXER_URL,
+): Promise<OverviewHistory> {
+  if (!url)
+    return {
+      health: { configured: false, down: false, behind: undefined },
+      apy: { junior: null, senior: null },
+      events: null,
+      juniorSnapshots: null,
+      pendingGovernance: null,
+    };
   const [indexed, events, snapshots, governance, ...apy] = await Promise.allSettled([
     fetchIndexedBlock(url),
     fetchEvents(12, url),

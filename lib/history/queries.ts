@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, gte, inArray } from '@ponder/client';
 import type { Client } from '@ponder/client';
 import type { Address } from 'viem';
-// Read through the schema's views, never the tables by name: see the note on the views in indexer/ponder.schema.ts.
+// Read through the schema's views, never the tables by name: see the note on the views in ./schema.ts.
 import {
   coverView as cover,
   poolIncomeView as poolIncome,
@@ -14,8 +14,8 @@ import {
   redeemRequestView as redeemRequest,
   timelockCallView as timelockCall,
   timelockOperationView as timelockOperation,
-} from '../../indexer/ponder.schema';
-import type * as schema from '../../indexer/ponder.schema';
+} from './schema';
+import type * as schema from './schema';
 import { incomeApy, sharePriceApy } from './apy';
 
 /** Anything that builds Drizzle selects over the indexer's tables: the HTTP client's db or Ponder's own. */
@@ -57,9 +57,16 @@ export async function poolApy(db: HistoryDb, pool: Address): Promise<{ asOf: num
   const now = Number(latest[0]!.timestamp);
   const since = BigInt(now - Math.max(...APY_WINDOW_DAYS) * DAY);
   const [points, older, incomes] = await Promise.all([
-    db.select().from(poolSnapshot).where(and(eq(poolSnapshot.pool, pool), gte(poolSnapshot.timestamp, since))).orderBy(asc(poolSnapshot.timestamp)),
+    db
+      .select()
+      .from(poolSnapshot)
+      .where(and(eq(poolSnapshot.pool, pool), gte(poolSnapshot.timestamp, since)))
+      .orderBy(asc(poolSnapshot.timestamp)),
     db.select().from(poolSnapshot).where(eq(poolSnapshot.pool, pool)).orderBy(asc(poolSnapshot.timestamp)).limit(1),
-    db.select().from(poolIncome).where(and(eq(poolIncome.pool, pool), gte(poolIncome.earnedAt, since))),
+    db
+      .select()
+      .from(poolIncome)
+      .where(and(eq(poolIncome.pool, pool), gte(poolIncome.earnedAt, since))),
   ]);
   const all = [...older, ...points];
   const windows = APY_WINDOW_DAYS.map((days) => ({
@@ -86,7 +93,12 @@ async function withCalls(db: HistoryDb, operations: TimelockOperation[]): Promis
   const calls = await db
     .select()
     .from(timelockCall)
-    .where(inArray(timelockCall.opId, operations.map((o) => o.id)))
+    .where(
+      inArray(
+        timelockCall.opId,
+        operations.map((o) => o.id),
+      ),
+    )
     .orderBy(asc(timelockCall.opId), asc(timelockCall.index));
   return operations.map((o) => ({ ...o, callList: calls.filter((c) => c.opId === o.id) }));
 }
@@ -104,10 +116,6 @@ export async function pendingGovernance(db: HistoryDb, limit: number): Promise<G
 
 /** The newest governance operations in any state (queued, executed, cancelled), newest first. */
 export async function governanceHistory(db: HistoryDb, limit: number): Promise<GovernanceOperation[]> {
-  const operations = await db
-    .select()
-    .from(timelockOperation)
-    .orderBy(desc(timelockOperation.scheduledBlock), asc(timelockOperation.id))
-    .limit(limit);
+  const operations = await db.select().from(timelockOperation).orderBy(desc(timelockOperation.scheduledBlock), asc(timelockOperation.id)).limit(limit);
   return withCalls(db, operations);
 }

@@ -1,5 +1,5 @@
+import { convertToAssets, type PoolShareState } from '../mirror/BackstopPool';
 // Derived history figures, computed in one place for the indexer and the app.
-import { convertToAssets, type PoolShareState } from '../pool/shares';
 
 export const ONE_SHARE = 10n ** 18n;
 

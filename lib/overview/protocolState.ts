@@ -1,7 +1,7 @@
 // The overview's live numbers, read from the chain in one batched round trip at one block: both
 // layers' capital and share price, the oracle's price and σ, and the recapitalization's rolling mint budget.
 import type { PublicClient } from 'viem';
-import { backstopPoolAbi, mockAggregatorAbi, recapitalizerAbi, volatilityOracleAbi } from '@/contracts-abi';
+import { backstopPoolAbi, aggregatorV3Abi, recapitalizerAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { contractAddress, LAYERS, poolAddress, type Layer } from '../chain/config';
 import { capitalBreakdown, type CapitalBreakdown } from '../pool/capital';
 
@@ -11,7 +11,13 @@ export type LayerState = CapitalBreakdown & { sharePrice: bigint };
 export type OracleState = { price: bigint; priceDecimals: number; priceUpdatedAt: bigint; sigmaWad: bigint; sigmaUpdatedAt: bigint };
 /** The Recapitalizer's rolling 24 h mint budget (BKS base units), shared by every auction and venue. */
 export type MintBudgetState = { used: bigint; cap: bigint; available: bigint; nextWindowAt: bigint; maxMintBps: bigint };
-export type ProtocolState = { blockNumber: bigint; blockTimestamp: bigint; layers: Record<Layer, LayerState>; oracle: OracleState; mintBudget: MintBudgetState | null };
+export type ProtocolState = {
+  blockNumber: bigint;
+  blockTimestamp: bigint;
+  layers: Record<Layer, LayerState>;
+  oracle: OracleState;
+  mintBudget: MintBudgetState | null;
+};
 
 export class NotDeployedError extends Error {}
 
@@ -35,8 +41,8 @@ export async function readProtocolState(client: PublicClient): Promise<ProtocolS
   );
   const [layerValues, round, priceDecimals, sigmaWad, sigmaUpdatedAt, budget, recapParams] = await Promise.all([
     Promise.all(layerReads),
-    client.readContract({ address: feed, abi: mockAggregatorAbi, functionName: 'latestRoundData', ...at }),
-    client.readContract({ address: feed, abi: mockAggregatorAbi, functionName: 'decimals', ...at }),
+    client.readContract({ address: feed, abi: aggregatorV3Abi, functionName: 'latestRoundData', ...at }),
+    client.readContract({ address: feed, abi: aggregatorV3Abi, functionName: 'decimals', ...at }),
     client.readContract({ address: oracle, abi: volatilityOracleAbi, functionName: 'sigma', ...at }),
     client.readContract({ address: oracle, abi: volatilityOracleAbi, functionName: 'lastUpdatedAt', ...at }),
     recap ? client.readContract({ address: recap, abi: recapitalizerAbi, functionName: 'mintBudget', ...at }) : null,

@@ -16,12 +16,17 @@ describe('capitalBreakdown', () => {
 
   it('bar widths never exceed the whole (property)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 0n, max: 10n ** 15n }), (total, lockedRaw, unearned) => {
-        const locked = lockedRaw > total ? total : lockedRaw;
-        const bars = capitalBarBps(capitalBreakdown({ totalAssets: total, lockedAssets: locked, unearnedPremium: unearned, freeAssets: total - locked }));
-        expect(bars.free + bars.locked + bars.unearned).toBeLessThanOrEqual(10_000);
-        expect(Math.min(bars.free, bars.locked, bars.unearned)).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        (total, lockedRaw, unearned) => {
+          const locked = lockedRaw > total ? total : lockedRaw;
+          const bars = capitalBarBps(capitalBreakdown({ totalAssets: total, lockedAssets: locked, unearnedPremium: unearned, freeAssets: total - locked }));
+          expect(bars.free + bars.locked + bars.unearned).toBeLessThanOrEqual(10_000);
+          expect(Math.min(bars.free, bars.locked, bars.unearned)).toBeGreaterThanOrEqual(0);
+        },
+      ),
     );
   });
 });

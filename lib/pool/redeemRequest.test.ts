@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { zeroAddress } from 'viem';
 import { claimQuote, requestPhase, type RedeemRequestState } from './redeemRequest';
 
-const request = (claimableAt: bigint, expiresAt: bigint, shares = 10n): RedeemRequestState => ({ requestId: 1n, shares, claimableAt, expiresAt, owner: zeroAddress, assetsAtRequest: 1n });
+const request = (claimableAt: bigint, expiresAt: bigint, shares = 10n): RedeemRequestState => ({
+  requestId: 1n,
+  shares,
+  claimableAt,
+  expiresAt,
+  owner: zeroAddress,
+  assetsAtRequest: 1n,
+});
 
 describe('requestPhase', () => {
   it('follows the contract at cooldown end − 1 s, cooldown end, window end and window end + 1 s', () => {
@@ -22,17 +29,30 @@ describe('requestPhase', () => {
   it('moves forward only: cooldown → claimable → lapsed as time passes (property)', () => {
     const order = { cooldown: 0, claimable: 1, lapsed: 2, none: -1 } as const;
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 10n }), fc.bigInt({ min: 0n, max: 10n ** 7n }), fc.bigInt({ min: 0n, max: 10n ** 11n }), fc.bigInt({ min: 0n, max: 10n ** 6n }), (at, window, t, dt) => {
-        const r = request(at, at + window);
-        expect(order[requestPhase(r, t + dt).kind]).toBeGreaterThanOrEqual(order[requestPhase(r, t).kind]);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 10n }),
+        fc.bigInt({ min: 0n, max: 10n ** 7n }),
+        fc.bigInt({ min: 0n, max: 10n ** 11n }),
+        fc.bigInt({ min: 0n, max: 10n ** 6n }),
+        (at, window, t, dt) => {
+          const r = request(at, at + window);
+          expect(order[requestPhase(r, t + dt).kind]).toBeGreaterThanOrEqual(order[requestPhase(r, t).kind]);
+        },
+      ),
     );
   });
 });
 
 describe('claimQuote', () => {
   const pool = { totalAssets: 2_200n * 10n ** 6n, totalSupply: 2_000n * 10n ** 18n }; // 1.10 per share
-  const req = (shares: bigint, assetsAtRequest: bigint): RedeemRequestState => ({ requestId: 1n, shares, claimableAt: 0n, expiresAt: 0n, owner: zeroAddress, assetsAtRequest });
+  const req = (shares: bigint, assetsAtRequest: bigint): RedeemRequestState => ({
+    requestId: 1n,
+    shares,
+    claimableAt: 0n,
+    expiresAt: 0n,
+    owner: zeroAddress,
+    assetsAtRequest,
+  });
 
   it('pays the value at request after a gain, and says so', () => {
     const q = claimQuote(pool, req(1_000n * 10n ** 18n, 1_000n * 10n ** 6n), 1_000n * 10n ** 18n);

@@ -2,8 +2,8 @@
 // cooldown while now < claimableAt, claimable while claimableAt ≤ now ≤ expiresAt, lapsed after; and
 // what claiming part of it pays, broken down for the words the withdrawal card shows before signing.
 import type { Address } from 'viem';
-import { assetsDown, claimAssetsDown, requestAssetsDown } from './poolMath';
-import type { PoolShareState } from './shares';
+import { assetsDown, claimAssetsDown, requestAssetsDown } from '../mirror/PoolMath';
+import type { PoolShareState } from '../mirror/BackstopPool';
 
 /**
  * `redeemRequest(controller)` as the pool returns it (all zeros when there is none). `assetsAtRequest` is
@@ -18,11 +18,7 @@ export type RedeemRequestState = {
   assetsAtRequest: bigint;
 };
 
-export type RequestPhase =
-  | { kind: 'none' }
-  | { kind: 'cooldown'; secondsLeft: bigint }
-  | { kind: 'claimable'; secondsLeft: bigint }
-  | { kind: 'lapsed' };
+export type RequestPhase = { kind: 'none' } | { kind: 'cooldown'; secondsLeft: bigint } | { kind: 'claimable'; secondsLeft: bigint } | { kind: 'lapsed' };
 
 export function requestPhase(request: RedeemRequestState | undefined, now: bigint): RequestPhase {
   if (!request || request.shares === 0n) return { kind: 'none' };
@@ -32,7 +28,14 @@ export function requestPhase(request: RedeemRequestState | undefined, now: bigin
 }
 
 /** The tuple `redeemRequest(controller)` returns, named. */
-export function toRedeemRequest([requestId, shares, claimableAt, expiresAt, owner, assetsAtRequest]: readonly [bigint, bigint, bigint, bigint, Address, bigint]): RedeemRequestState {
+export function toRedeemRequest([requestId, shares, claimableAt, expiresAt, owner, assetsAtRequest]: readonly [
+  bigint,
+  bigint,
+  bigint,
+  bigint,
+  Address,
+  bigint,
+]): RedeemRequestState {
   return { requestId, shares, claimableAt, expiresAt, owner, assetsAtRequest };
 }
 

@@ -3,7 +3,7 @@
 // Amounts are bigint exactly as the contracts hold them (the waterfall and pool twins run on them);
 // only the engine's compiled form (compile.ts) turns prices and sizes into floats.
 import type { Layer } from '../chain/config';
-import type { AccountingState, Bucket } from '../pool/accounting';
+import type { AccountingState, Bucket } from '../mirror/BackstopPool';
 
 /**
  * The layers in loss order (lib/chain/config's LAYERS, repeated here so the engine and its worker do
@@ -123,7 +123,9 @@ export function bookToJson(book: RiskBook): RiskBookJson {
 }
 
 export function bookFromJson(json: RiskBookJson): RiskBook {
-  return JSON.parse(JSON.stringify(json.data), (_k, v) => (typeof v === 'string' && v.startsWith(BIGINT_TAG) ? BigInt(v.slice(BIGINT_TAG.length)) : v)) as RiskBook;
+  return JSON.parse(JSON.stringify(json.data), (_k, v) =>
+    typeof v === 'string' && v.startsWith(BIGINT_TAG) ? BigInt(v.slice(BIGINT_TAG.length)) : v,
+  ) as RiskBook;
 }
 
 /** A copy of the book with `amount` more assets in `layer` (a deposit adds free capital). */

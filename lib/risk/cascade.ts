@@ -128,7 +128,12 @@ export function cascade(book: RiskBook, move: number, depth: DepthModel = DEFAUL
 export type CascadeCurvePoint = { shock: number; finalMove: number; badDebt: bigint; liquidated: number };
 
 /** How far shocks of 1 %…`maxPct` % go once the cascade has run, each way. */
-export function cascadeCurve(book: RiskBook, depth: DepthModel = DEFAULT_DEPTH, maxPct = 50, gap = false): { down: CascadeCurvePoint[]; up: CascadeCurvePoint[] } {
+export function cascadeCurve(
+  book: RiskBook,
+  depth: DepthModel = DEFAULT_DEPTH,
+  maxPct = 50,
+  gap = false,
+): { down: CascadeCurvePoint[]; up: CascadeCurvePoint[] } {
   const points = (sign: number) =>
     Array.from({ length: maxPct }, (_, k) => {
       const shock = (sign * (k + 1)) / 100;

@@ -3,7 +3,7 @@
 // price meets them, prefix sums that make a step's payouts O(1) however many covers it crosses, and
 // each layer's free capital at every step boundary computed by the pool's exact accounting twin.
 import type { Layer } from '../chain/config';
-import { freeAssets, totalAssets, type PoolAccounting } from '../pool/accounting';
+import { freeAssets, totalAssets, type PoolAccounting } from '../mirror/BackstopPool';
 import { BOOK_LAYERS, type BookCover, type RiskBook, type VenuePosition } from './book';
 import { checkParams, type ModelParams } from './model';
 import { badDebtCoefficients, liquidationPrice, positionFloats } from './positions';
@@ -89,7 +89,15 @@ function ceilDiv(a: number, b: number): number {
   return Math.ceil(a / b);
 }
 
-function compileCovers(covers: BookCover[], dir: 'Down' | 'Up', book: RiskBook, params: ModelParams, steps: number, stepSeconds: number, shift: number): CoverSide {
+function compileCovers(
+  covers: BookCover[],
+  dir: 'Down' | 'Up',
+  book: RiskBook,
+  _params: ModelParams,
+  steps: number,
+  stepSeconds: number,
+  shift: number,
+): CoverSide {
   const spot = Number(book.spot);
   const t0 = Number(book.timestamp);
   const rows = covers
@@ -138,7 +146,12 @@ function compilePositions(positions: VenuePosition[], side: 'long' | 'short', bo
   const spotUsd = Number(book.spot) / 10 ** book.priceDecimals;
   const rows = positions
     .filter((p) => p.side === side && p.size > 0n)
-    .map((p) => ({ p, liq: liquidationPrice(p, book.priceDecimals), ...badDebtCoefficients(p, book.priceDecimals), size: positionFloats(p, book.priceDecimals).size }))
+    .map((p) => ({
+      p,
+      liq: liquidationPrice(p, book.priceDecimals),
+      ...badDebtCoefficients(p, book.priceDecimals),
+      size: positionFloats(p, book.priceDecimals).size,
+    }))
     .filter((r) => r.liq > 0 && Number.isFinite(r.liq))
     .sort((x, y) => (side === 'long' ? y.liq - x.liq : x.liq - y.liq) || (x.p.id < y.p.id ? -1 : 1));
   const n = rows.length;
@@ -170,7 +183,8 @@ function compilePositions(positions: VenuePosition[], side: 'long' | 'short', bo
 export function compileBook(book: RiskBook, params: ModelParams): CompiledBook {
   checkParams(params);
   if (book.spot <= 0n) throw new RangeError('The feed has no positive price: nothing to simulate from.');
-  if (params.horizonDays > book.horizonDaysLoaded) throw new RangeError(`This book was read for horizons up to ${book.horizonDaysLoaded} days (asked ${params.horizonDays}).`);
+  if (params.horizonDays > book.horizonDaysLoaded)
+    throw new RangeError(`This book was read for horizons up to ${book.horizonDaysLoaded} days (asked ${params.horizonDays}).`);
   const steps = params.horizonDays * params.stepsPerDay;
   const stepSeconds = 86_400 / params.stepsPerDay;
   const dtYears = stepSeconds / YEAR_SECONDS;

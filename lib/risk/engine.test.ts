@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { touchProbability } from '../math/touchProbability';
+import { touchProbability } from '../mirror/TouchProbability';
 import { withStake } from './book';
 import { compileBook } from './compile';
 import { badDebtAt, liquidationPrice } from './positions';
@@ -70,7 +70,8 @@ describe('the engine: validation against closed forms and degenerate cases', () 
   it('jumps raise the touch probability of a far strike (same total variance)', () => {
     const far = makeCover(SYNTHETIC_T0, { id: 1, direction: 'Down', strikeUsd: 2_000, payoutUsdc: 1_000, days: 30 });
     const book = syntheticBook({ covers: 0, extraCovers: [far] });
-    const hits = (jumpsPerYear: number) => Array.from(run(book, { paths: 20_000, jumpsPerYear, jumpMean: -0.1, jumpStdDev: 0.1 }).coverJunior).filter((x) => x > 0).length;
+    const hits = (jumpsPerYear: number) =>
+      Array.from(run(book, { paths: 20_000, jumpsPerYear, jumpMean: -0.1, jumpStdDev: 0.1 }).coverJunior).filter((x) => x > 0).length;
     expect(hits(12)).toBeGreaterThan(hits(0));
   });
 });

@@ -13,6 +13,8 @@
 //
 // No allocation per path or step: the outputs are preallocated typed arrays indexed by path, and the
 // random stream is reseeded per path (random.ts), so results do not depend on how paths are chunked.
+// Over 400 lines on purpose: the hot path loop is one function over typed arrays (no per-path allocation, no
+// calls the JIT cannot inline); splitting it costs path-steps per second (npm run bench -- risk).
 import { ke as zigKe, kn as zigKn, PathRandom, we as zigWe, wn as zigWn } from './random';
 import type { CompiledBook } from './compile';
 import type { PathOutputs } from './outputs';
@@ -126,9 +128,15 @@ export function simulatePaths(
         const j = r >> 7;
         if ((j < 0 ? -j : j) < kn[i]!) z = j * wn[i]!;
         else {
-          st[0] = s0, st[1] = s1, st[2] = s2, st[3] = s3;
+          st[0] = s0;
+          st[1] = s1;
+          st[2] = s2;
+          st[3] = s3;
           z = rng.normalTail(j, i);
-          s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+          s0 = st[0]!;
+          s1 = st[1]!;
+          s2 = st[2]!;
+          s3 = st[3]!;
         }
       }
       let x1 = x + drift + stepVol * z;
@@ -159,9 +167,15 @@ export function simulatePaths(
             const j = r >>> 8;
             if (j < ke[i]!) e = j * we[i]!;
             else {
-              st[0] = s0, st[1] = s1, st[2] = s2, st[3] = s3;
+              st[0] = s0;
+              st[1] = s1;
+              st[2] = s2;
+              st[3] = s3;
               e = rng.exponentialTail(j, i);
-              s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+              s0 = st[0]!;
+              s1 = st[1]!;
+              s2 = st[2]!;
+              s3 = st[3]!;
             }
           }
           if (e >= threshold) {
@@ -205,9 +219,15 @@ export function simulatePaths(
             const j = r >>> 8;
             if (j < ke[i]!) e = j * we[i]!;
             else {
-              st[0] = s0, st[1] = s1, st[2] = s2, st[3] = s3;
+              st[0] = s0;
+              st[1] = s1;
+              st[2] = s2;
+              st[3] = s3;
               e = rng.exponentialTail(j, i);
-              s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+              s0 = st[0]!;
+              s1 = st[1]!;
+              s2 = st[2]!;
+              s3 = st[3]!;
             }
           }
           if (e >= threshold) {
@@ -232,7 +252,10 @@ export function simulatePaths(
 
       // Jumps in this step, at its end: what they jump over is gapped.
       if (nextJump < k + 1) {
-        st[0] = s0, st[1] = s1, st[2] = s2, st[3] = s3;
+        st[0] = s0;
+        st[1] = s1;
+        st[2] = s2;
+        st[3] = s3;
         while (nextJump < k + 1) {
           x1 += jumpMean + jumpStdDev * rng.normal();
           nextJump += rng.exponential() / jumpsPerStep;
@@ -267,7 +290,10 @@ export function simulatePaths(
             }
           }
         }
-        s0 = st[0]!, s1 = st[1]!, s2 = st[2]!, s3 = st[3]!;
+        s0 = st[0]!;
+        s1 = st[1]!;
+        s2 = st[2]!;
+        s3 = st[3]!;
         low = dLevel[pd]! > lLevel[pl]! ? dLevel[pd]! : lLevel[pl]!;
         high = uLevel[pu]! < sLevel[ps]! ? uLevel[pu]! : sLevel[ps]!;
       }

@@ -96,7 +96,7 @@ describe('estimator properties (fast-check)', () => {
     // 400 samples of 2,000 U(0,1) losses: q_0.95 = 0.95; coverage should be near 95 % (binomial noise ±2.2 %).
     let covered = 0;
     let seed = 1;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     for (let t = 0; t < 400; t++) {
       const s = Float64Array.from({ length: 2000 }, next).sort();
       const { lo, hi } = varInterval(s, 0.95);

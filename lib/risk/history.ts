@@ -36,7 +36,11 @@ export async function blockAtOrBefore(client: PublicClient, t: bigint, lo: bigin
  * The book at the end of each of the last `days` days before `now`'s block (oldest first), from the
  * deployment block on. Days with no block of their own repeat no point.
  */
-export async function readBookHistory(client: PublicClient, now: RiskBook, options: { days?: number; fromBlock?: bigint; horizonDays?: number } = {}): Promise<HistoryPoint[]> {
+export async function readBookHistory(
+  client: PublicClient,
+  now: RiskBook,
+  options: { days?: number; fromBlock?: bigint; horizonDays?: number } = {},
+): Promise<HistoryPoint[]> {
   const days = options.days ?? 14;
   const from = options.fromBlock ?? deployedFromBlock();
   const blocks: Array<{ day: number; number: bigint; timestamp: bigint }> = [];

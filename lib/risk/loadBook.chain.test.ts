@@ -6,7 +6,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { backstopPoolAbi, shortfallWaterfallAbi } from '@/contracts-abi';
 import { seedDemo, TEST_VENUE_EXPOSURE_CAP, TEST_VENUE_KEY } from '../../scripts/chain/seed';
 import { startLocalChain, type LocalChain } from '../../scripts/testing/localChain';
-import { freeAssets, totalAssets } from '../pool/accounting';
+import { freeAssets, totalAssets } from '../mirror/BackstopPool';
 import { bookFromJson, bookToJson, type RiskBook } from './book';
 import { compileBook } from './compile';
 import { simulatePaths } from './engine';
@@ -33,9 +33,13 @@ const USDC = 1_000_000n;
 
 describe('readRiskBook on the seeded local chain', () => {
   it('reads both layers as the pools report them, and the accounting twin reproduces them at t = 0', async () => {
-    for (const [layer, key] of [['junior', 'juniorPool'], ['senior', 'seniorPool']] as const) {
+    for (const [layer, key] of [
+      ['junior', 'juniorPool'],
+      ['senior', 'seniorPool'],
+    ] as const) {
       const address = chain.deployment.contracts[key].address;
-      const read = (functionName: 'totalAssets' | 'freeAssets' | 'lockedAssets') => chain.publicClient.readContract({ address, abi: backstopPoolAbi, functionName, blockNumber: book.blockNumber });
+      const read = (functionName: 'totalAssets' | 'freeAssets' | 'lockedAssets') =>
+        chain.publicClient.readContract({ address, abi: backstopPoolAbi, functionName, blockNumber: book.blockNumber });
       const l = book.layers[layer];
       expect(l.totalAssets).toBe(await read('totalAssets'));
       expect(l.freeAssets).toBe(await read('freeAssets'));
@@ -48,10 +52,17 @@ describe('readRiskBook on the seeded local chain', () => {
     }
   });
 
-  it('holds the active covers with their products\' terms (the seeded 60-day long cover; the 14-day one has expired, #1 was claimed)', () => {
+  it("holds the active covers with their products' terms (the seeded 60-day long cover; the 14-day one has expired, #1 was claimed)", () => {
     expect(book.covers.map((c) => c.tokenId)).toEqual([2n]);
     const [cover] = book.covers;
-    expect(cover).toMatchObject({ layer: 'junior', direction: 'Down', strike: 2_400n * 10n ** 8n, payout: 3_000n * USDC, confirmations: 2, activationDelay: 300n });
+    expect(cover).toMatchObject({
+      layer: 'junior',
+      direction: 'Down',
+      strike: 2_400n * 10n ** 8n,
+      payout: 3_000n * USDC,
+      confirmations: 2,
+      activationDelay: 300n,
+    });
     expect(book.spot).toBe(2_780n * 10n ** 8n);
     expect(book.priceDecimals).toBe(8);
     expect(book.sigmaWad > 0n).toBe(true);
@@ -62,7 +73,13 @@ describe('readRiskBook on the seeded local chain', () => {
     expect(book.venue?.address).toBe(privateKeyToAccount(TEST_VENUE_KEY).address);
     expect(book.venue?.exposureCap).toBe(TEST_VENUE_EXPOSURE_CAP);
     expect(book.venue?.exposureUsed).toBe(4_300n * USDC);
-    const [window, prev, curr] = await chain.publicClient.readContract({ address: chain.deployment.contracts.shortfallWaterfall.address, abi: shortfallWaterfallAbi, functionName: 'windowState', args: [0], blockNumber: book.blockNumber });
+    const [window, prev, curr] = await chain.publicClient.readContract({
+      address: chain.deployment.contracts.shortfallWaterfall.address,
+      abi: shortfallWaterfallAbi,
+      functionName: 'windowState',
+      args: [0],
+      blockNumber: book.blockNumber,
+    });
     expect(book.waterfall.junior).toEqual({ capBps: 5_000n, window, prev, curr });
     expect(book.positions).toEqual([]);
     expect(book.recapitalizer?.maxMintBps).toBe(500n);
@@ -94,7 +111,12 @@ describe('readRiskBook on the seeded local chain', () => {
     expect(past.timestamp < book.timestamp).toBe(true);
     expect(past.covers).toEqual([]);
     expect(past.horizonDaysLoaded).toBe(30);
-    const ta = await chain.publicClient.readContract({ address: chain.deployment.contracts.juniorPool.address, abi: backstopPoolAbi, functionName: 'totalAssets', blockNumber: past.blockNumber });
+    const ta = await chain.publicClient.readContract({
+      address: chain.deployment.contracts.juniorPool.address,
+      abi: backstopPoolAbi,
+      functionName: 'totalAssets',
+      blockNumber: past.blockNumber,
+    });
     expect(past.layers.junior.totalAssets).toBe(ta);
   });
 

@@ -12,8 +12,9 @@ import { getAddress, type Address, type PublicClient } from 'viem';
 import { backstopPoolAbi, bksAbi, coverMarketAbi, mockAggregatorAbi, recapitalizerAbi, shortfallWaterfallAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { deployments } from '@/contracts-abi/deployments';
 import { contractAddress, LAYERS, poolAddress, TARGET_CHAIN_ID, type Layer } from '../chain/config';
-import type { Bucket } from '../pool/accounting';
-import { DAY, dayOf } from '../pool/poolMath';
+import type { Bucket } from '../mirror/BackstopPool';
+import { dayOf } from '../mirror/PoolMath';
+import { DAY } from '../mirror/units';
 import type { BookCover, BookLayer, BookRecapitalizer, BookVenue, RiskBook, VenuePosition } from './book';
 
 /** Newest covers read (older ids are long expired on any chain younger than this many sales). */
@@ -90,7 +91,9 @@ export async function readRiskBook(client: PublicClient, options: LoadBookOption
     for (let d = dayOf(checkpoint) + 1n; d <= lastDay; d++) days.push(d);
     return Promise.all(
       days.map((day) =>
-        client.readContract({ address: pools[layer], abi: backstopPoolAbi, functionName: 'bucket', args: [day], ...at }).then(([rateDrop, lockRelease]) => [day, { rateDrop, lockRelease }] as [bigint, Bucket]),
+        client
+          .readContract({ address: pools[layer], abi: backstopPoolAbi, functionName: 'bucket', args: [day], ...at })
+          .then(([rateDrop, lockRelease]) => [day, { rateDrop, lockRelease }] as [bigint, Bucket]),
       ),
     );
   });
@@ -102,13 +105,19 @@ export async function readRiskBook(client: PublicClient, options: LoadBookOption
   const [buckets, infos, venue, auction] = await Promise.all([
     Promise.all(bucketReads),
     Promise.all(ids.map((id) => client.readContract({ address: market, abi: coverMarketAbi, functionName: 'coverInfo', args: [id], ...at }))),
-    venueAddress ? client.readContract({ address: waterfall, abi: shortfallWaterfallAbi, functionName: 'venue', args: [venueAddress], ...at }) : Promise.resolve(null),
+    venueAddress
+      ? client.readContract({ address: waterfall, abi: shortfallWaterfallAbi, functionName: 'venue', args: [venueAddress], ...at })
+      : Promise.resolve(null),
     venueAddress ? readOpenAuction(client, recapitalizer, venueAddress, at.blockNumber) : Promise.resolve(null),
   ]);
   const active = infos.map((info, i) => ({ id: ids[i]!, info })).filter(({ info }) => Number(info.status) === COVER_ACTIVE && info.end > now);
   const productIds = [...new Set(active.map((c) => c.info.productId))];
   const products = new Map(
-    await Promise.all(productIds.map(async (id) => [id, (await client.readContract({ address: market, abi: coverMarketAbi, functionName: 'product', args: [id], ...at }))[0]] as const)),
+    await Promise.all(
+      productIds.map(
+        async (id) => [id, (await client.readContract({ address: market, abi: coverMarketAbi, functionName: 'product', args: [id], ...at }))[0]] as const,
+      ),
+    ),
   );
   const layerOfPool = new Map(LAYERS.map((l) => [pools[l].toLowerCase(), l]));
   const covers: BookCover[] = [];

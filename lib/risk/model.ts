@@ -81,7 +81,8 @@ export function checkParams(p: ModelParams): void {
   if (!Number.isInteger(p.seed)) throw new RangeError(`seed must be a whole number (got ${p.seed})`);
   range('horizonDays', p.horizonDays);
   if (!Number.isInteger(p.horizonDays)) throw new RangeError(`horizonDays must be a whole number (got ${p.horizonDays})`);
-  if (!PARAM_BOUNDS.stepsPerDay.allowed.includes(p.stepsPerDay)) throw new RangeError(`stepsPerDay must be one of ${PARAM_BOUNDS.stepsPerDay.allowed.join(', ')}`);
+  if (!PARAM_BOUNDS.stepsPerDay.allowed.includes(p.stepsPerDay))
+    throw new RangeError(`stepsPerDay must be one of ${PARAM_BOUNDS.stepsPerDay.allowed.join(', ')}`);
   range('sigmaMultiplier', p.sigmaMultiplier);
   range('jumpsPerYear', p.jumpsPerYear);
   range('jumpMean', p.jumpMean);

@@ -19,7 +19,18 @@ export type PathOutputs = {
   flags: Uint8Array;
 };
 
-export const OUTPUT_KEYS = ['coverJunior', 'coverSenior', 'drawJunior', 'drawSenior', 'badDebt', 'eligible', 'recapRaised', 'socialised', 'liquidations', 'flags'] as const;
+export const OUTPUT_KEYS = [
+  'coverJunior',
+  'coverSenior',
+  'drawJunior',
+  'drawSenior',
+  'badDebt',
+  'eligible',
+  'recapRaised',
+  'socialised',
+  'liquidations',
+  'flags',
+] as const;
 
 export function allocateOutputs(paths: number): PathOutputs {
   return {
@@ -35,4 +46,3 @@ export function allocateOutputs(paths: number): PathOutputs {
     flags: new Uint8Array(paths),
   };
 }
-

@@ -66,7 +66,7 @@ describe('PathWaterfall: ShortfallWaterfall and the Recapitalizer on one path, t
     expect(wf.draws[0]).toBe(20 * K);
   });
 
-  it('reporting a step\'s shortfalls one by one or as their sum splits identically (property)', () => {
+  it("reporting a step's shortfalls one by one or as their sum splits identically (property)", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 120_000 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 5 }), (amounts, boundary) => {
         const one = waterfall();

@@ -6,10 +6,10 @@
 // A step's shortfalls are reported as one call at the step's end. That is exact, not an approximation:
 // within a window a paid draw lowers free capital and raises `used` by the same amount, so the cap
 // (a fraction of free + used) is unchanged and two draws pay what one draw of their sum would
-// (layerAvailable falls by exactly what was paid); the exposure and the auction's top-up add up too.
-import { sub } from '../pool/poolMath';
-import { mintCap, stableInUp } from '../recap/auctionMath';
-import { allocateShortfall, layerAvailable, rollWindow, windowOf } from '../waterfall/waterfallMath';
+// (layerAvailableDown falls by exactly what was paid); the exposure and the auction's top-up add up too.
+import { sub } from '../mirror/evm';
+import { mintCapDown, stableInUp } from '../mirror/AuctionMath';
+import { allocateShortfall, layerAvailableDown, rollWindow, windowOf } from '../mirror/WaterfallMath';
 import { BOOK_LAYERS } from './book';
 import type { CompiledBook } from './compile';
 
@@ -61,7 +61,7 @@ export class PathWaterfall {
     this.exposureCap = book.venue ? Number(book.venue.exposureCap) : 0;
     this.initialExposureUsed = book.venue ? Number(book.venue.exposureUsed) : 0;
     const recap = book.recapitalizer;
-    this.newAuctionCapacity = recap ? Math.floor(params.recapFill * Number(stableInUp(mintCap(recap.supply, recap.maxMintBps), recap.floorPrice))) : 0;
+    this.newAuctionCapacity = recap ? Math.floor(params.recapFill * Number(stableInUp(mintCapDown(recap.supply, recap.maxMintBps), recap.floorPrice))) : 0;
     const w = BOOK_LAYERS.map((layer) => book.waterfall[layer]);
     const open = recap?.openAuction;
     const live = Boolean(open && open.closesAt > book.timestamp);
@@ -72,7 +72,9 @@ export class PathWaterfall {
       auctionOpen: live,
       auctionClosesAt: live ? Number(open!.closesAt) : 0,
       auctionTarget: live ? Number(open!.target - open!.raised) : 0,
-      auctionCapacity: live ? Math.floor(params.recapFill * Number(stableInUp(open!.mintCap > open!.minted ? open!.mintCap - open!.minted : 0n, recap!.floorPrice))) : 0,
+      auctionCapacity: live
+        ? Math.floor(params.recapFill * Number(stableInUp(open!.mintCap > open!.minted ? open!.mintCap - open!.minted : 0n, recap!.floorPrice)))
+        : 0,
     };
   }
 
@@ -116,7 +118,7 @@ export class PathWaterfall {
       const released = i === 0 ? releasedJunior : releasedSenior;
       // Checked: free capital can never go negative on a consistent path (a bug would throw here).
       const free = sub(sub(BigInt(cb.freeBaseline[layer][boundary]!), BigInt(released)), BigInt(this.draws[i]!));
-      available.push(layerAvailable(free, r.prevNow + r.currNow, this.capBps[i]!));
+      available.push(layerAvailableDown(free, r.prevNow + r.currNow, this.capBps[i]!));
     }
     const exposureRemaining = this.exposureUsed >= this.exposureCap ? 0n : BigInt(this.exposureCap - this.exposureUsed);
     const split = allocateShortfall(BigInt(amount), available[0]!, available[1]!, exposureRemaining);
@@ -153,7 +155,7 @@ export class PathWaterfall {
     }
     if (this.auctionOpen) this.settle();
     const recap = this.cb.book.recapitalizer;
-    if (mintCap(recap.supply, recap.maxMintBps) === 0n) return 0;
+    if (mintCapDown(recap.supply, recap.maxMintBps) === 0n) return 0;
     this.auctionOpen = true;
     this.auctionClosesAt = t + Number(recap.duration);
     this.auctionTarget = ask;

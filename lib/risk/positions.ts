@@ -27,7 +27,9 @@ export function liquidationPrice(p: VenuePosition, priceDecimals: number): numbe
 export function badDebtCoefficients(p: VenuePosition, priceDecimals: number): { a: number; b: number } {
   const { size, entry, margin, fee } = positionFloats(p, priceDecimals);
   const unit = 10 ** ASSET_DECIMALS;
-  return p.side === 'long' ? { a: (size * entry - margin) * unit, b: size * (1 - fee) * unit } : { a: (size * entry + margin) * unit, b: size * (1 + fee) * unit };
+  return p.side === 'long'
+    ? { a: (size * entry - margin) * unit, b: size * (1 - fee) * unit }
+    : { a: (size * entry + margin) * unit, b: size * (1 + fee) * unit };
 }
 
 /** Bad debt (base units) of `p` closed at price `x` (USD). */
@@ -35,4 +37,3 @@ export function badDebtAt(p: VenuePosition, priceDecimals: number, x: number): n
   const { a, b } = badDebtCoefficients(p, priceDecimals);
   return Math.max(0, p.side === 'long' ? a - b * x : b * x - a);
 }
-

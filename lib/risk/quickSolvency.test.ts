@@ -8,7 +8,7 @@ import { summarise } from './summary';
 import { syntheticBook } from './testing/syntheticBook';
 
 describe('quickSolvency (the overview card)', () => {
-  it('is the engine\'s solvency with the /risk defaults at 20,000 paths, and remembers an unchanged book', () => {
+  it("is the engine's solvency with the /risk defaults at 20,000 paths, and remembers an unchanged book", () => {
     const book = syntheticBook({ covers: 12 });
     const params = { ...DEFAULT_PARAMS, paths: QUICK_PATHS };
     const cb = compileBook(book, params);

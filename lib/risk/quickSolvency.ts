@@ -30,7 +30,13 @@ export function quickSolvency(book: RiskBook, params: ModelParams = { ...DEFAULT
   const out = allocateOutputs(params.paths);
   simulatePaths(cb, 0, params.paths, out);
   const s = summarise(cb, out);
-  const value = { pools: s.pools.solvency, junior: s.layers.junior.solvency, senior: s.layers.senior.solvency, paths: params.paths, blockNumber: book.blockNumber };
+  const value = {
+    pools: s.pools.solvency,
+    junior: s.layers.junior.solvency,
+    senior: s.layers.senior.solvency,
+    paths: params.paths,
+    blockNumber: book.blockNumber,
+  };
   if (cache.size > 16) cache.clear();
   cache.set(key, { at: Date.now(), value });
   return value;

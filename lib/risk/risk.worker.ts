@@ -4,6 +4,9 @@
 import type { WorkerRequest } from './protocol';
 import { RiskWorkerCore } from './worker';
 
-const scope = self as unknown as { postMessage(message: unknown, transfer?: Transferable[]): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
+const scope = self as unknown as {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+};
 const core = new RiskWorkerCore((message, transfer) => scope.postMessage(message, transfer ?? []));
 scope.onmessage = (event) => core.handle(event.data);

@@ -59,7 +59,10 @@ describe('RiskRunner', () => {
   it('a cancel terminates the workers at once and rejects with an AbortError; the next run starts new ones', async () => {
     const log = { terminated: 0, requests: [] as WorkerRequest[] };
     let created = 0;
-    const runner = new RiskRunner(() => (created++, fakeWorker(log)), 2);
+    const runner = new RiskRunner(() => {
+      created++;
+      return fakeWorker(log);
+    }, 2);
     const controller = new AbortController();
     const run = runner.run(book, params, { signal: controller.signal });
     controller.abort();

@@ -142,7 +142,14 @@ export class RiskRunner {
         doneByChunk: new Map(),
         finished: 0,
         onProgress: options.onProgress,
-        resolve: (summary) => resolve({ summary, workers: workers.length, chunks: job.chunks, milliseconds: performance.now() - started, simulateMilliseconds: job.simulatedAt - started }),
+        resolve: (summary) =>
+          resolve({
+            summary,
+            workers: workers.length,
+            chunks: job.chunks,
+            milliseconds: performance.now() - started,
+            simulateMilliseconds: job.simulatedAt - started,
+          }),
         reject,
         summarising: false,
         simulatedAt: 0,

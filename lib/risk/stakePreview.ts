@@ -4,7 +4,7 @@
 // supply S' lose L·s/S'. VaR and ES scale with a positive constant, so the stake's VaR_α is its share
 // times the layer's (run on the book WITH the stake: the stake enlarges the layer's cap and so its draws).
 import type { Layer } from '../chain/config';
-import { sharesDown } from '../pool/poolMath';
+import { sharesDown } from '../mirror/PoolMath';
 import type { RiskBook } from './book';
 import type { RiskSummary, Solvency, TailRisk } from './summary';
 

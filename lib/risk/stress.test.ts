@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocateShortfall, layerAvailable } from '../waterfall/waterfallMath';
+import { allocateShortfall, layerAvailableDown } from '../mirror/WaterfallMath';
 import { withStake } from './book';
 import { cascade, cascadeCurve, liquidationMap } from './cascade';
 import { liquidationPrice, positionFloats } from './positions';
@@ -43,18 +43,23 @@ describe('stress: price shocks through the exact twins', () => {
     expect(r.triggered).toEqual([]);
   });
 
-  it('splits a shortfall as ShortfallWaterfall would now: layerAvailable, then allocateShortfall', () => {
+  it('splits a shortfall as ShortfallWaterfall would now: layerAvailableDown, then allocateShortfall', () => {
     const r = stress(book, { ...none, move: 0, extraShortfall: 90_000n * USDC });
     const j = book.layers.junior;
     const s = book.layers.senior;
-    const expected = allocateShortfall(90_000n * USDC, layerAvailable(j.freeAssets, 0n, 5_000n), layerAvailable(s.freeAssets, 0n, 2_500n), book.venue!.exposureCap);
+    const expected = allocateShortfall(
+      90_000n * USDC,
+      layerAvailableDown(j.freeAssets, 0n, 5_000n),
+      layerAvailableDown(s.freeAssets, 0n, 2_500n),
+      book.venue!.exposureCap,
+    );
     expect(r.split).toEqual(expected);
     expect(r.split.junior + r.split.senior + r.split.recapitalization + r.split.overExposure).toBe(90_000n * USDC);
     expect(r.recapAccepted).toBe(r.split.recapitalization);
     expect(r.layers.junior.exhausted).toBe(r.split.junior < 90_000n * USDC);
   });
 
-  it('σ × Y raises the covers\' expected payouts (monotone)', () => {
+  it("σ × Y raises the covers' expected payouts (monotone)", () => {
     fc.assert(
       fc.property(fc.double({ min: 0.2, max: 3, noNaN: true }), fc.double({ min: 0.2, max: 3, noNaN: true }), (a, b) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
@@ -103,7 +108,10 @@ describe('liquidation cascades', () => {
     const bins = liquidationMap(book);
     expect(bins.reduce((s, b) => s + b.positions, 0)).toBe(3);
     const total = bins.reduce((s, b) => s + b.longNotional, 0);
-    expect(total).toBeCloseTo(positions.reduce((s, p) => s + liquidationPrice(p, 8) * positionFloats(p, 8).size, 0), 6);
+    expect(total).toBeCloseTo(
+      positions.reduce((s, p) => s + liquidationPrice(p, 8) * positionFloats(p, 8).size, 0),
+      6,
+    );
     const at = (usd: number) => bins.find((b) => b.fromUsd <= usd && usd < b.toUsd)!;
     expect(at(2_842).positions).toBe(1);
     expect(liquidationMap(syntheticBook({ covers: 0 })).every((b) => b.positions === 0)).toBe(true);
@@ -141,11 +149,18 @@ describe('liquidation cascades', () => {
   it('a deeper shock never ends higher, and thinner markets never end higher (property)', () => {
     const dense = syntheticBook({ covers: 0, positions: 200, maxLeverage: 15 });
     fc.assert(
-      fc.property(fc.double({ min: 0.001, max: 0.4, noNaN: true }), fc.double({ min: 0.001, max: 0.4, noNaN: true }), fc.double({ min: 1e4, max: 1e8, noNaN: true }), (a, b, depth) => {
-        const [small, big] = a <= b ? [a, b] : [b, a];
-        expect(cascade(dense, -big, { usdPerPercent: depth }).finalUsd).toBeLessThanOrEqual(cascade(dense, -small, { usdPerPercent: depth }).finalUsd + 1e-9);
-        expect(cascade(dense, -big, { usdPerPercent: depth / 2 }).finalUsd).toBeLessThanOrEqual(cascade(dense, -big, { usdPerPercent: depth }).finalUsd + 1e-9);
-      }),
+      fc.property(
+        fc.double({ min: 0.001, max: 0.4, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.4, noNaN: true }),
+        fc.double({ min: 1e4, max: 1e8, noNaN: true }),
+        (a, b, depth) => {
+          const [small, big] = a <= b ? [a, b] : [b, a];
+          expect(cascade(dense, -big, { usdPerPercent: depth }).finalUsd).toBeLessThanOrEqual(cascade(dense, -small, { usdPerPercent: depth }).finalUsd + 1e-9);
+          expect(cascade(dense, -big, { usdPerPercent: depth / 2 }).finalUsd).toBeLessThanOrEqual(
+            cascade(dense, -big, { usdPerPercent: depth }).finalUsd + 1e-9,
+          );
+        },
+      ),
       { numRuns: 100 },
     );
     const curve = cascadeCurve(dense, { usdPerPercent: 1e6 }, 30);
@@ -154,13 +169,13 @@ describe('liquidation cascades', () => {
 });
 
 describe('stake preview', () => {
-  it('the stake\'s share is what the deposit twin mints over the new supply', () => {
+  it("the stake's share is what the deposit twin mints over the new supply", () => {
     const book = syntheticBook({ covers: 0, junior: 100_000 });
     expect(stakeShare(book, 'junior', 100_000n * USDC)).toBeCloseTo(0.5, 9);
     expect(stakeShare(book, 'junior', 0n)).toBe(0);
   });
 
-  it('the stake\'s VaR and ES are its share of the layer\'s, computed on the book with the stake', () => {
+  it("the stake's VaR and ES are its share of the layer's, computed on the book with the stake", () => {
     const book = syntheticBook({ covers: 8, positions: 60, maxLeverage: 12, junior: 80_000 });
     const p = { ...DEFAULT_PARAMS, paths: 3_000 };
     const sum = (b: typeof book) => {

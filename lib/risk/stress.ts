@@ -1,15 +1,15 @@
 // Deterministic stress tests: a price move of X % (continuous, or a gap), σ × Y, and an extra venue
 // shortfall, applied to the book NOW and run through the exact twins: which covers pay (strike against
 // the shocked feed price, bigint), what the venue's positions leave (the cascade loop, cascade.ts), how
-// ShortfallWaterfall splits the shortfall (rollWindow / layerAvailable / allocateShortfall at the
+// ShortfallWaterfall splits the shortfall (rollWindow / layerAvailableDown / allocateShortfall at the
 // block's time, the Recapitalizer's acceptance), and the covers' expected payouts over their remaining
 // terms at σ × Y (the touchProbability twin that prices them). Cheap enough to run on every slider move.
 import type { Layer } from '../chain/config';
-import { WAD } from '../math/fixedPointMath';
-import { mulDiv } from '../math/mulDiv';
-import { touchProbability } from '../math/touchProbability';
-import { mintCap } from '../recap/auctionMath';
-import { allocateShortfall, layerAvailable, rollWindow, windowOf } from '../waterfall/waterfallMath';
+import { WAD } from '../mirror/units';
+import { mulDiv } from '../mirror/evm';
+import { touchProbability } from '../mirror/TouchProbability';
+import { mintCapDown } from '../mirror/AuctionMath';
+import { allocateShortfall, layerAvailableDown, rollWindow, windowOf } from '../mirror/WaterfallMath';
 import { BOOK_LAYERS, type BookCover, type RiskBook } from './book';
 import { cascade, DEFAULT_DEPTH, type CascadeResult, type DepthModel } from './cascade';
 
@@ -73,19 +73,27 @@ export function exposureRemaining(book: RiskBook): bigint {
 }
 
 /** What `absorbShortfall(amount)` would split now (ShortfallWaterfall.previewAbsorbShortfall's twin). */
-export function previewShortfall(book: RiskBook, amount: bigint): StressResult['split'] & { recapAccepted: bigint; socialisedNow: bigint; available: Record<Layer, bigint> } {
+export function previewShortfall(
+  book: RiskBook,
+  amount: bigint,
+): StressResult['split'] & { recapAccepted: bigint; socialisedNow: bigint; available: Record<Layer, bigint> } {
   const nowWindow = windowOf(book.timestamp);
   const available = {} as Record<Layer, bigint>;
   for (const layer of BOOK_LAYERS) {
     const w = book.waterfall[layer];
     const { prevNow, currNow } = rollWindow(w.window, w.prev, w.curr, nowWindow);
-    available[layer] = layerAvailable(book.layers[layer].freeAssets, prevNow + currNow, w.capBps);
+    available[layer] = layerAvailableDown(book.layers[layer].freeAssets, prevNow + currNow, w.capBps);
   }
   if (amount === 0n) return { junior: 0n, senior: 0n, recapitalization: 0n, overExposure: 0n, recapAccepted: 0n, socialisedNow: 0n, available };
   const split = allocateShortfall(amount, available.junior, available.senior, exposureRemaining(book));
   const recap = book.recapitalizer;
-  const auctionOpen = Boolean(recap?.openAuction && recap.openAuction.closesAt >= book.timestamp && recap.openAuction.raised < recap.openAuction.target && recap.openAuction.minted < recap.openAuction.mintCap);
-  const recapAccepted = split.recapitalization > 0n && recap && (auctionOpen || mintCap(recap.supply, recap.maxMintBps) > 0n) ? split.recapitalization : 0n;
+  const auctionOpen = Boolean(
+    recap?.openAuction &&
+      recap.openAuction.closesAt >= book.timestamp &&
+      recap.openAuction.raised < recap.openAuction.target &&
+      recap.openAuction.minted < recap.openAuction.mintCap,
+  );
+  const recapAccepted = split.recapitalization > 0n && recap && (auctionOpen || mintCapDown(recap.supply, recap.maxMintBps) > 0n) ? split.recapitalization : 0n;
   return { ...split, recapAccepted, socialisedNow: split.overExposure + (split.recapitalization - recapAccepted), available };
 }
 
@@ -95,7 +103,9 @@ export function stress(book: RiskBook, input: StressInput): StressResult {
   // Without the loop the market is infinitely deep: the shock's own liquidations move nothing.
   const c = cascade(book, input.move, input.withCascade === false ? { usdPerPercent: Infinity } : (input.depth ?? DEFAULT_DEPTH), input.gap);
   const finalPrice = c.rounds.length <= 1 && c.finalUsd === c.shockedUsd ? shocked : BigInt(Math.max(1, Math.floor(c.finalUsd * 10 ** book.priceDecimals)));
-  const triggered = book.covers.filter((cv) => coverTriggeredAt(cv, finalPrice, now)).map((cv) => ({ tokenId: cv.tokenId, layer: cv.layer, payout: cv.payout }));
+  const triggered = book.covers
+    .filter((cv) => coverTriggeredAt(cv, finalPrice, now))
+    .map((cv) => ({ tokenId: cv.tokenId, layer: cv.layer, payout: cv.payout }));
   const coverPayout = { junior: 0n, senior: 0n } as Record<Layer, bigint>;
   for (const t of triggered) coverPayout[t.layer] += t.payout;
   const shortfall = c.badDebt + input.extraShortfall;
@@ -126,5 +136,17 @@ export function stress(book: RiskBook, input: StressInput): StressResult {
       exhausted: layer === 'junior' ? split.junior < shortfall - split.overExposure : split.senior < shortfall - split.overExposure - split.junior,
     };
   }
-  return { shockedPrice: shocked, finalPrice, cascade: c, triggered, coverPayout, shortfall, split: { junior: split.junior, senior: split.senior, recapitalization: split.recapitalization, overExposure: split.overExposure }, recapAccepted: split.recapAccepted, socialisedNow: split.socialisedNow, layers, expectedCoverPayout };
+  return {
+    shockedPrice: shocked,
+    finalPrice,
+    cascade: c,
+    triggered,
+    coverPayout,
+    shortfall,
+    split: { junior: split.junior, senior: split.senior, recapitalization: split.recapitalization, overExposure: split.overExposure },
+    recapAccepted: split.recapAccepted,
+    socialisedNow: split.socialisedNow,
+    layers,
+    expectedCoverPayout,
+  };
 }

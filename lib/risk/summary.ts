@@ -88,7 +88,15 @@ export function lossStats(values: Float64Array, bins = 40): LossStats {
     tail: CONFIDENCE_LEVELS.map((alpha) => {
       const v = varInterval(sorted, alpha);
       const e = esInterval(sorted, alpha);
-      return { alpha, valueAtRisk: valueAtRisk(sorted, alpha), varLo: v.lo, varHi: v.hi, expectedShortfall: expectedShortfall(sorted, alpha), esLo: e.lo, esHi: e.hi };
+      return {
+        alpha,
+        valueAtRisk: valueAtRisk(sorted, alpha),
+        varLo: v.lo,
+        varHi: v.hi,
+        expectedShortfall: expectedShortfall(sorted, alpha),
+        esLo: e.lo,
+        esHi: e.hi,
+      };
     }),
     histogram: histogram(sorted, bins),
   };

@@ -40,7 +40,8 @@ export class RiskWorkerCore {
         const cb = compileBook(request.book, request.params);
         const n = request.params.paths;
         const outputs = allocateOutputs(n);
-        for (let k = 0; k < WARM_CALLS; k++) simulatePaths(cb, Math.floor((k * n) / WARM_CALLS), Math.floor(((k + 1) * n) / WARM_CALLS), outputs, 0, () => {}, 512);
+        for (let k = 0; k < WARM_CALLS; k++)
+          simulatePaths(cb, Math.floor((k * n) / WARM_CALLS), Math.floor(((k + 1) * n) / WARM_CALLS), outputs, 0, () => {}, 512);
         summarise(cb, outputs);
         this.post({ kind: 'warmed', job: request.job });
         return;
@@ -50,7 +51,10 @@ export class RiskWorkerCore {
         const { from, to, job } = request;
         const outputs = allocateOutputs(to - from);
         simulatePaths(cb, from, to, outputs, from, (done) => this.post({ kind: 'progress', job, from, done }), 2_048);
-        this.post({ kind: 'chunk', job, from, to, outputs }, Object.values(outputs).map((a) => (a as Float64Array).buffer));
+        this.post(
+          { kind: 'chunk', job, from, to, outputs },
+          Object.values(outputs).map((a) => (a as Float64Array).buffer),
+        );
         return;
       }
       const cb = this.bookFor(request.job, request);

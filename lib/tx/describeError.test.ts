@@ -17,14 +17,24 @@ describe('describeError', () => {
   });
 
   it('says when a spent mint budget frees up', () => {
-    const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'RecapitalizerMintBudgetSpent', args: [5_000_000n * 10n ** 18n, 5_000_000n * 10n ** 18n, 1_700_092_800n] });
-    expect(describeRevertData(data)).toBe('Auctions may mint at most 5,000,000 BKS in any 24 hours and have minted 5,000,000 BKS: BKS can be bought again from 2023-11-16 00:00 UTC.');
+    const data = encodeErrorResult({
+      abi: protocolErrorsAbi,
+      errorName: 'RecapitalizerMintBudgetSpent',
+      args: [5_000_000n * 10n ** 18n, 5_000_000n * 10n ** 18n, 1_700_092_800n],
+    });
+    expect(describeRevertData(data)).toBe(
+      'Auctions may mint at most 5,000,000 BKS in any 24 hours and have minted 5,000,000 BKS: BKS can be bought again from 2023-11-16 00:00 UTC.',
+    );
   });
 
-  it('says in words why a wiped-out layer or a stranger\'s request is refused', () => {
+  it("says in words why a wiped-out layer or a stranger's request is refused", () => {
     const floor = encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'BackstopPoolSharePriceBelowFloor', args: [3n, 10n ** 24n] });
     expect(describeRevertData(floor)).toMatch(/lost nearly all its capital .* takes no new deposits/);
-    const notOperator = encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'BackstopPoolNotOperator', args: ['0x0000000000000000000000000000000000000bad', '0x000000000000000000000000000000000000f00d'] });
+    const notOperator = encodeErrorResult({
+      abi: protocolErrorsAbi,
+      errorName: 'BackstopPoolNotOperator',
+      args: ['0x0000000000000000000000000000000000000bad', '0x000000000000000000000000000000000000f00d'],
+    });
     expect(describeRevertData(notOperator)).toMatch(/withdrawal request in its name/);
   });
 
@@ -53,7 +63,7 @@ describe('issue 13 errors in words', () => {
     return describeError(new ContractFunctionRevertedError({ abi: protocolErrorsAbi, data, functionName: 'buyCover' })).message;
   };
   it('names the ceiling, the strike range and σ behind', () => {
-    expect(say('CoverMarketAboveMaxUtilization', [5_000_000_000n, 1_234_500_000n])).toMatch(/At most 1,234\.5 USDC of cover can be sold from this pool now/);
+    expect(say('CoverMarketAboveMaxUtilization', [5_000_000_000n, 1_234_500_000n])).toMatch(/at most 1,234\.5 USDC of cover can be sold from this pool now/);
     expect(say('CoverMarketStrikeTooFar', [100_00000000n, 750_00000000n])).toMatch(/strike range of this cover ends at 750 USD/);
     expect(say('CoverMarketVolatilityBehind', [1n, 2n])).toMatch(/Volatility has not caught up/);
     expect(say('BackstopPoolAboveMaxUtilization', [2n, 1_000_000n])).toMatch(/ceiling/);

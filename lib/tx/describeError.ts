@@ -1,7 +1,11 @@
-// Turns anything a wallet, RPC or contract throws into one plain sentence for the user. Custom
-// errors are decoded against every error the protocol declares (contracts-abi/errors.ts).
+// Turns anything a wallet, RPC or contract throws into one plain sentence for the user: the one table of
+// error → words. Custom errors are decoded against every error the protocol declares
+// (contracts-abi/errors.ts); a twin's ContractRevert (lib/mirror/evm.ts) carries the same name and
+// arguments, so a form that refuses before signing says exactly what the chain would have said.
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, type Hex } from 'viem';
 import { protocolErrorsAbi } from '@/contracts-abi';
+import { FEED_DECIMALS } from '../cover/feedChecks';
+import { ContractRevert } from '../mirror/evm';
 import { formatAmount } from '../format/amount';
 import { formatDuration, formatTimestamp } from '../format/duration';
 import { formatAssets, formatBks, formatShares } from '../format/tokenAmount';
@@ -16,10 +20,13 @@ const secs = (v: unknown) => formatDuration(BigInt(v as bigint));
 const bks = (v: unknown) => formatBks(BigInt(v as bigint), { maxFractionDigits: 2 });
 const bps = (v: unknown) => `${(Number(v) / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
 
-/** A feed price (8 decimals, Chainlink's USD feeds) for sentences. */
-const price = (v: unknown) => `${formatAmount(BigInt(v as bigint), 8, { maxFractionDigits: 2 })} USD`;
+/** A feed price (Chainlink's USD feeds: FEED_DECIMALS) for sentences. */
+const price = (v: unknown) => `${formatAmount(BigInt(v as bigint), FEED_DECIMALS, { maxFractionDigits: 2 })} USD`;
 
-type Sentence = (args: readonly unknown[]) => string;
+/** What a form knows that the error's arguments do not carry (the ceiling of the pool it quoted). */
+export type RevertContext = { maxUtilizationBps?: bigint };
+
+type Sentence = (args: readonly unknown[], context: RevertContext) => string;
 
 /** One sentence per custom error the app can meet, keyed by error name. */
 export const ERROR_SENTENCES: Record<string, Sentence> = {
@@ -37,7 +44,8 @@ export const ERROR_SENTENCES: Record<string, Sentence> = {
   ERC20InsufficientBalance: ([, balance, needed]) => `Your balance (${assets(balance)}) is below the ${assets(needed)} this needs.`,
   ERC20InsufficientAllowance: ([, allowance, needed]) => `The approval (${assets(allowance)}) is below the ${assets(needed)} this needs: approve first.`,
   BackstopPoolPaused: () => 'New deposits are paused by the guardian right now; withdrawals and claims still work.',
-  BackstopPoolNotOperator: () => 'You are not allowed to act for this account (or file a withdrawal request in its name): it must approve you as an operator first.',
+  BackstopPoolNotOperator: () =>
+    'You are not allowed to act for this account (or file a withdrawal request in its name): it must approve you as an operator first.',
   BackstopPoolRequestPending: ([, , s]) => `You already have a withdrawal request for ${shares(s)}: claim or let it lapse before requesting again.`,
   BackstopPoolNoRequest: () => 'There is no withdrawal request to claim: request a withdrawal first.',
   BackstopPoolCooldownActive: ([, at]) => `The withdrawal is still in its cooldown until ${when(at)}.`,
@@ -51,15 +59,17 @@ export const ERROR_SENTENCES: Record<string, Sentence> = {
   CoverMarketZeroPayout: () => 'The payout must be more than zero.',
   CoverMarketDurationOutOfBounds: ([d, min, max]) => `A cover runs from ${secs(min)} to ${secs(max)}; you asked for ${secs(d)}.`,
   CoverMarketStrikeBreached: () => 'The price has already reached that strike: cover must start on the safe side of it.',
-  CoverMarketAboveMaxUtilization: ([payout, capacity]) =>
-    `At most ${assets(capacity)} of cover can be sold from this pool now (it keeps part of its capital free for shortfalls and withdrawals); you asked for ${assets(payout)}.`,
+  CoverMarketAboveMaxUtilization: ([payout, capacity], { maxUtilizationBps }) =>
+    `The payout is above what the pool can back: at most ${assets(capacity)} of cover can be sold from this pool now (it keeps ${maxUtilizationBps === undefined ? 'part' : bps(10_000n - maxUtilizationBps)} of its capital free for shortfalls and withdrawals); you asked for ${assets(payout)}.`,
   CoverMarketStrikeTooFar: ([, limit]) => `That strike is too far from the price now: the strike range of this cover ends at ${price(limit)}.`,
-  CoverMarketVolatilityBehind: () => 'Volatility has not caught up with the latest price round, so cover cannot be priced yet; try again after the next oracle update.',
+  CoverMarketVolatilityBehind: () =>
+    'Volatility has not caught up with the latest price round yet, so the cover cannot be priced: it catches up at the next oracle update.',
   BackstopPoolAboveMaxUtilization: ([, maxLocked]) => `The pool would lock more than its ceiling allows (${assets(maxLocked)} in all): try a smaller payout.`,
   BackstopPoolMaxUtilizationOutOfBounds: ([v, min, max]) => `A utilization ceiling of ${bps(v)} is outside the allowed ${bps(min)} to ${bps(max)}.`,
   BackstopPoolLockNotReleased: () => 'That cover’s capital is still locked in the pool: it is paid from its own lock.',
-  CoverMarketPremiumAboveMax: ([premium, max]) => `The price moved: the premium is now ${assets(premium)}, above your limit of ${assets(max)}. Review the new quote.`,
-  CoverMarketUninsurable: () => 'A touch is all but certain at that strike: the premium would equal the payout.',
+  CoverMarketPremiumAboveMax: ([premium, max]) =>
+    `The price moved: the premium is now ${assets(premium)}, above your limit of ${assets(max)}. Review the new quote.`,
+  CoverMarketUninsurable: () => 'The strike is so close that a touch is all but certain: the premium would equal the payout. Pick a strike further away.',
   CoverMarketStalePrice: () => 'The price feed has not updated recently enough to price or judge cover; try again after the next round.',
   CoverMarketStaleVolatility: () => 'Volatility has not been updated recently; sales resume after the next oracle poke.',
   CoverMarketSequencerDown: () => 'The network’s sequencer is down, so prices cannot be trusted: cover is paused until it is back.',
@@ -76,9 +86,19 @@ export const ERROR_SENTENCES: Record<string, Sentence> = {
   OwnableUnauthorizedAccount: () => 'Only governance may do this.',
 };
 
-function sentenceFor(errorName: string, args: readonly unknown[] | undefined): string {
+/** Whether the table has a sentence of its own for `errorName` (else `describeRevert` spells the name out). */
+export function hasSentence(errorName: string): boolean {
+  return Object.hasOwn(ERROR_SENTENCES, errorName);
+}
+
+/** The sentence for a custom error and its arguments, from a decoded chain revert or a twin's ContractRevert. */
+export function describeRevert(errorName: string, args: readonly unknown[] | undefined, context: RevertContext = {}): string {
+  return sentenceFor(errorName, args, context);
+}
+
+function sentenceFor(errorName: string, args: readonly unknown[] | undefined, context: RevertContext = {}): string {
   const sentence = ERROR_SENTENCES[errorName];
-  if (sentence) return sentence(args ?? []);
+  if (sentence) return sentence(args ?? [], context);
   const words = errorName
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -103,6 +123,8 @@ export function describeError(error: unknown): { kind: ErrorKind; message: strin
   if (error instanceof Error && error.name === 'ProviderNotFoundError') {
     return { kind: 'no-wallet', message: 'No wallet extension was found in this browser. Install one (MetaMask, Rabby, …) and reload.' };
   }
+  // A twin refused before anything was signed: the same words as the chain's revert.
+  if (error instanceof ContractRevert) return { kind: 'revert', message: sentenceFor(error.errorName, error.args) };
   if (error instanceof BaseError) {
     const rejected = error.walk((e) => e instanceof UserRejectedRequestError || (e as { code?: number }).code === 4001);
     if (rejected) return { kind: 'rejected', message: 'You rejected the transaction. Nothing was sent.' };

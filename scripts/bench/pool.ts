@@ -176,11 +176,7 @@ const STRUCTURAL_REDEEM = REDEEM_STORAGE.reduce((sum, [, gas]) => sum + gas, 0);
 function redeemGapTable(pool: number, plain: number): Table {
   const gap = pool - plain;
   const rows: Cell[][] = REDEEM_STORAGE.map(([label, gas]) => [label, gas, null]);
-  rows.push([
-    'pool code (guard, accrual math, checks), net of plain’s balanceOf reads',
-    gap - STRUCTURAL_REDEEM,
-    null,
-  ]);
+  rows.push(['pool code (guard, accrual math, checks), net of plain’s balanceOf reads', gap - STRUCTURAL_REDEEM, null]);
   rows.push(['gap: Backstop redeem − plain OZ redeem', gap, fmtRatio(pool / plain)]);
   rows.push([`the ${REDEEM_STORAGE.length} storage items alone (plain OZ + these)`, STRUCTURAL_REDEEM, fmtRatio((plain + STRUCTURAL_REDEEM) / plain)]);
   rows.push([`what ${fmtRatio(TARGET_RATIO)} of plain OZ allows`, Math.floor(plain * (TARGET_RATIO - 1)), fmtRatio(TARGET_RATIO)]);

@@ -23,7 +23,7 @@ import { bookToJson, type RiskBook } from '../../lib/risk/book';
 import { compileBook } from '../../lib/risk/compile';
 import { DEFAULT_PARAMS } from '../../lib/risk/model';
 import { syntheticBook } from '../../lib/risk/testing/syntheticBook';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../../e2e/support/chromium';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../testing/chromium';
 import { ROOT } from '../chain/artifacts';
 import { numpyBook } from './risk/numpyBook';
 import { emptyReport, type BenchSection, type Cell } from './types';
@@ -34,9 +34,23 @@ const REPS = 5;
 const E2E_PATHS = 100_000;
 const TARGET_PATH_STEPS = 20e6;
 
-type NodeRun = { steps: number; runs: Array<{ cpu: number; wall: number }>; meanLossJunior: number; seLossJunior: number; e2e: { cpu: number; wall: number; simulateWall: number } };
+type NodeRun = {
+  steps: number;
+  runs: Array<{ cpu: number; wall: number }>;
+  meanLossJunior: number;
+  seLossJunior: number;
+  e2e: { cpu: number; wall: number; simulateWall: number };
+};
 type NumpyRun = { cpuSeconds: number; wallSeconds: number; meanLossJunior: number; seLossJunior: number; numpy: string };
-type BrowserRun = { ms: number; simulateMs: number; progressEvents: number; firstProgressMs: number | null; maxMainThreadGapMs: number; workers: number; chunks: number };
+type BrowserRun = {
+  ms: number;
+  simulateMs: number;
+  progressEvents: number;
+  firstProgressMs: number | null;
+  maxMainThreadGapMs: number;
+  workers: number;
+  chunks: number;
+};
 
 const M = (x: number) => `${(x / 1e6).toFixed(1)} M`;
 const msText = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
@@ -45,12 +59,25 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const BOOKS: Array<{ label: string; book: RiskBook }> = [
   // As on the seeded local chain: a handful of covers on both layers, no venue positions yet.
   { label: 'seeded shape: 3 covers, 0 positions', book: syntheticBook({ covers: 3, positions: 0 }) },
-  { label: 'venue scale: 1,000 covers, 1,000 positions', book: syntheticBook({ seed: 7, covers: 1_000, positions: 1_000, maxLeverage: 12, junior: 20_000_000, senior: 20_000_000, exposureCap: 5_000_000 }) },
+  {
+    label: 'venue scale: 1,000 covers, 1,000 positions',
+    book: syntheticBook({ seed: 7, covers: 1_000, positions: 1_000, maxLeverage: 12, junior: 20_000_000, senior: 20_000_000, exposureCap: 5_000_000 }),
+  },
 ];
 
 async function bundle(dir: string, entry: string, outfile: string, platform: 'node' | 'browser'): Promise<string> {
   const file = path.join(dir, outfile);
-  await build({ entryPoints: [path.join(ROOT, entry)], bundle: true, format: 'esm', platform, outfile: file, minify: platform === 'browser', logLevel: 'warning', tsconfig: path.join(ROOT, 'tsconfig.json'), define: platform === 'browser' ? { 'process.env': '{}' } : {} });
+  await build({
+    entryPoints: [path.join(ROOT, entry)],
+    bundle: true,
+    format: 'esm',
+    platform,
+    outfile: file,
+    minify: platform === 'browser',
+    logLevel: 'warning',
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    define: platform === 'browser' ? { 'process.env': '{}' } : {},
+  });
   return file;
 }
 
@@ -73,10 +100,15 @@ async function inChromium(dir: string, bookJson: unknown): Promise<{ cores: numb
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => 'riskBench' in window, undefined, { timeout: 20_000 }).catch((e: unknown) => {
-      throw new Error(`the bench page did not load: ${errors.join('; ') || String(e)}`);
-    });
-    return await page.evaluate(([b, n]) => (window as unknown as { riskBench: (b: unknown, n: number) => Promise<never> }).riskBench(b, n), [bookJson, E2E_PATHS] as const);
+    await page
+      .waitForFunction(() => 'riskBench' in window, undefined, { timeout: 20_000 })
+      .catch((e: unknown) => {
+        throw new Error(`the bench page did not load: ${errors.join('; ') || String(e)}`);
+      });
+    return await page.evaluate(([b, n]) => (window as unknown as { riskBench: (b: unknown, n: number) => Promise<never> }).riskBench(b, n), [
+      bookJson,
+      E2E_PATHS,
+    ] as const);
   } finally {
     await browser.close();
     server.close();
@@ -135,7 +167,11 @@ export const riskSection: BenchSection = {
         if (i === BOOKS.length - 1 || i === 0) {
           try {
             const b = await inChromium(dir, bookToJson(book));
-            for (const [name, r] of [['cold', b.cold], ['warmed at page load', b.warm], ['second run', b.again]] as const) {
+            for (const [name, r] of [
+              ['cold', b.cold],
+              ['warmed at page load', b.warm],
+              ['second run', b.again],
+            ] as const) {
               e2eRows.push([
                 `Chromium, ${r.workers} workers, ${name} — ${label}`,
                 msText(r.ms),
@@ -149,12 +185,27 @@ export const riskSection: BenchSection = {
       }
       report.tables.push({
         title: 'Path-steps per second, one thread (CPU time; the whole book evaluated at every step)',
-        columns: [{ header: 'book' }, { header: 'paths × steps' }, { header: 'engine best' }, { header: 'median' }, { header: 'wall best' }, { header: 'numpy' }, { header: 'engine / numpy' }, { header: 'target', align: 'left' }],
+        columns: [
+          { header: 'book' },
+          { header: 'paths × steps' },
+          { header: 'engine best' },
+          { header: 'median' },
+          { header: 'wall best' },
+          { header: 'numpy' },
+          { header: 'engine / numpy' },
+          { header: 'target', align: 'left' },
+        ],
         rows: throughput,
       });
-      report.tables.push({ title: `${E2E_PATHS.toLocaleString('en-US')} paths × 30 daily steps, end to end (compile, simulate, summarise)`, columns: [{ header: 'where' }, { header: 'time' }, { header: '', align: 'left' }], rows: e2eRows });
+      report.tables.push({
+        title: `${E2E_PATHS.toLocaleString('en-US')} paths × 30 daily steps, end to end (compile, simulate, summarise)`,
+        columns: [{ header: 'where' }, { header: 'time' }, { header: '', align: 'left' }],
+        rows: e2eRows,
+      });
       report.notes.push(
-        `Engine: ${REPS} timed runs of ${THROUGHPUT_PATHS.toLocaleString('en-US')} paths after a warm-up, bundled by esbuild and run by ${process.version} in its own process; "best" is the fastest run's CPU time, "wall" its elapsed time. numpy: one run (after a 2,000-path warm-up), time.process_time(); ratio = engine ÷ numpy, best and median. Load average during the bench: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on a machine shared with other work — the CPU-time rates are the fair per-thread figures.`,
+        `Engine: ${REPS} timed runs of ${THROUGHPUT_PATHS.toLocaleString('en-US')} paths after a warm-up, bundled by esbuild and run by ${process.version} in its own process; "best" is the fastest run's CPU time, "wall" its elapsed time. numpy: one run (after a 2,000-path warm-up), time.process_time(); ratio = engine ÷ numpy, best and median. Load average during the bench: ${loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' / ')} on a machine shared with other work — the CPU-time rates are the fair per-thread figures.`,
         'Chromium: /usr/bin/chromium (or Playwright\'s) headless, the real runner and worker entry bundled by esbuild, one worker per navigator.hardwareConcurrency. "cold": the run itself starts the workers and V8 optimises the engine during it; "warmed at page load": as /risk does, the workers were started and simulated and summarised 6,000 throwaway paths of the book (in several calls) when the page opened; "second run": the same workers again. "Page thread blocked" is the longest gap of a 5 ms interval during the run.',
       );
       return report;

@@ -17,7 +17,7 @@ const named: BenchSection[] = [
         '≤ 160,000, claim with 2 confirmations ≤ 75,000 gas; matched to the logged keys by name (scripts/bench/targets.ts).',
       'External calls are call-frame gas (vm.lastCallGas): an eth_call or transaction to the market spends this plus ' +
         'its 21,000 + calldata intrinsic (quote on the seeded local stack after issue 13: eth_estimateGas 60,735 − 21,720 = ' +
-        '39,015; the bench\'s book reads a little more). A contract calling the market adds 2,600 on its side for the cold account.',
+        "39,015; the bench's book reads a little more). A contract calling the market adds 2,600 on its side for the cold account.",
     ],
   }),
   forgeFileSection({

@@ -56,7 +56,7 @@ export function listSourceArtifacts(): Artifact[] {
       const json = JSON.parse(readFileSync(path.join(full, file), 'utf8'));
       const source = sourceOf(json);
       // Interfaces are implemented by the contracts we export; their ABIs would only duplicate them.
-      if (!source || !source.startsWith('src/') || source.startsWith('src/interfaces/')) continue;
+      if (!source?.startsWith('src/') || source.startsWith('src/interfaces/')) continue;
       result.push({
         contractName: file.replace(/\.json$/, ''),
         sourcePath: source,

@@ -126,11 +126,7 @@ export type DeployOptions = {
 
 type Clients = { publicClient: PublicClient; wallet: WalletClient<Transport, Chain | undefined, Account> };
 
-async function deployOne(
-  { publicClient, wallet }: Clients,
-  name: string,
-  args: readonly unknown[] = [],
-): Promise<DeployedContract> {
+async function deployOne({ publicClient, wallet }: Clients, name: string, args: readonly unknown[] = []): Promise<DeployedContract> {
   const artifact = loadArtifact(name);
   const hash = await wallet.deployContract({
     abi: artifact.abi as Abi,
@@ -159,9 +155,7 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
   const clients = { publicClient, wallet };
   const startBlock = Number(await publicClient.getBlockNumber());
 
-  const stablecoin = options.stablecoin
-    ? { address: options.stablecoin, blockNumber: startBlock }
-    : await deployOne(clients, 'TestUSDC');
+  const stablecoin = options.stablecoin ? { address: options.stablecoin, blockNumber: startBlock } : await deployOne(clients, 'TestUSDC');
   const owner = account.address;
   const guardian = options.guardian ?? owner;
   const juniorPool = await deployOne(clients, 'BackstopPool', [stablecoin.address, 'Backstop Junior', 'bsJR', owner, guardian]);
@@ -213,7 +207,14 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
   const pools = { juniorPool: juniorPool.address, seniorPool: seniorPool.address };
   for (const product of PRODUCTS) {
     await send(clients, coverMarket.address, loadArtifact('CoverMarket').abi, 'registerProduct', [
-      { feed: priceFeed.address, oracle: volatilityOracle.address, pool: pools[product.pool], direction: product.direction, ...PRODUCT_TERMS, pricing: PRICING_DEFAULTS },
+      {
+        feed: priceFeed.address,
+        oracle: volatilityOracle.address,
+        pool: pools[product.pool],
+        direction: product.direction,
+        ...PRODUCT_TERMS,
+        pricing: PRICING_DEFAULTS,
+      },
     ]);
   }
 
@@ -286,8 +287,14 @@ async function handOverToTimelock(
   await send(clients, timelock.address, abi, 'executeBatch', [targets, values, payloads, zeroHash, salt]);
 
   const role = (name: string) => read<Hex>(publicClient, timelock.address, abi, name);
-  const [admin, proposerRole, cancellerRole, executorRole] = await Promise.all(['DEFAULT_ADMIN_ROLE', 'PROPOSER_ROLE', 'CANCELLER_ROLE', 'EXECUTOR_ROLE'].map(role));
-  const keep = new Map<Hex, Address>([[proposerRole!, proposer], [cancellerRole!, proposer], [executorRole!, executor]]);
+  const [admin, proposerRole, cancellerRole, executorRole] = await Promise.all(
+    ['DEFAULT_ADMIN_ROLE', 'PROPOSER_ROLE', 'CANCELLER_ROLE', 'EXECUTOR_ROLE'].map(role),
+  );
+  const keep = new Map<Hex, Address>([
+    [proposerRole!, proposer],
+    [cancellerRole!, proposer],
+    [executorRole!, executor],
+  ]);
   for (const [r, account] of keep) if (account !== deployer) await send(clients, timelock.address, abi, 'grantRole', [r, account]);
   for (const [r, account] of keep) if (account !== deployer) await send(clients, timelock.address, abi, 'renounceRole', [r, deployer]);
   await send(clients, timelock.address, abi, 'renounceRole', [admin, deployer]);

@@ -37,14 +37,25 @@ export async function scheduleChange(rpcUrl: string, deployment: Deployment, key
   const salt = keccak256(toHex(label));
   const delay = await publicClient.readContract({ address: timelock, abi: timelockControllerAbi, functionName: 'getMinDelay' });
   await sendTimelock(rpcUrl, key, timelock, 'scheduleBatch', [targets, values, payloads, zeroHash, salt, delay]);
-  const id = await publicClient.readContract({ address: timelock, abi: timelockControllerAbi, functionName: 'hashOperationBatch', args: [targets, values, payloads, zeroHash, salt] });
+  const id = await publicClient.readContract({
+    address: timelock,
+    abi: timelockControllerAbi,
+    functionName: 'hashOperationBatch',
+    args: [targets, values, payloads, zeroHash, salt],
+  });
   const readyAt = await publicClient.readContract({ address: timelock, abi: timelockControllerAbi, functionName: 'getTimestamp', args: [id] });
   return { id, readyAt, targets, values, payloads, salt };
 }
 
 /** Executes a queued change once ready, signed by an executor's `key`. */
 export async function executeChange(rpcUrl: string, deployment: Deployment, key: Hex, change: QueuedChange): Promise<void> {
-  await sendTimelock(rpcUrl, key, deployment.contracts.timelock.address, 'executeBatch', [change.targets, change.values, change.payloads, zeroHash, change.salt]);
+  await sendTimelock(rpcUrl, key, deployment.contracts.timelock.address, 'executeBatch', [
+    change.targets,
+    change.values,
+    change.payloads,
+    zeroHash,
+    change.salt,
+  ]);
 }
 
 /** Cancels a queued change, signed by a canceller's `key`. */

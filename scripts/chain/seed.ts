@@ -168,7 +168,13 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
 export async function registerStandInVenue(rpcUrl: string, deployment: Deployment): Promise<void> {
   const venue = privateKeyToAccount(TEST_VENUE_KEY).address;
   const waterfall = deployment.contracts.shortfallWaterfall.address;
-  await enactChange(rpcUrl, deployment, GOVERNANCE_KEY, [{ target: waterfall, abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [venue, TEST_VENUE_EXPOSURE_CAP] }], 'seed: register the stand-in venue');
+  await enactChange(
+    rpcUrl,
+    deployment,
+    GOVERNANCE_KEY,
+    [{ target: waterfall, abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [venue, TEST_VENUE_EXPOSURE_CAP] }],
+    'seed: register the stand-in venue',
+  );
 }
 
 /** Everything the local stack starts with. */

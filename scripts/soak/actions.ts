@@ -3,20 +3,22 @@
 // the contracts must make (over the ceiling, beyond the strike range, premium above max, a claim in
 // cooldown, a stranger naming your controller, a governance change before its delay…). Each action is one
 // transaction (or a clock warp); whether it succeeds, and with what, is for the model to predict.
+// Over 400 lines on purpose: one menu entry per kind of action (28 kinds), each small; split by contract they would
+// lose the shared sizing helpers and the one table the soak report prints.
 import { encodeFunctionData, keccak256, toHex, type Hex } from 'viem';
 import { backstopPoolAbi, coverMarketAbi, recapitalizerAbi, shortfallWaterfallAbi, volatilityOracleAbi } from '@/contracts-abi';
-import { addr, ZERO_ADDRESS } from '@/lib/evm/revert';
-import * as erc20 from '@/lib/token/erc20';
-import * as accounting from '@/lib/pool/accounting';
-import * as pool from '@/lib/pool/backstopPool';
-import type { PoolState } from '@/lib/pool/backstopPool';
-import * as market from '@/lib/cover/coverMarket';
+import { addr, ZERO_ADDRESS } from '@/lib/mirror/actions/address';
+import * as erc20 from '@/lib/mirror/actions/ERC20';
+import * as accounting from '@/lib/mirror/BackstopPool';
+import * as pool from '@/lib/mirror/actions/BackstopPool';
+import type { PoolState } from '@/lib/mirror/actions/BackstopPool';
+import * as market from '@/lib/mirror/actions/CoverMarket';
 import { findClaimRound } from '@/lib/cover/findClaimRound';
-import * as recap from '@/lib/recap/recapitalizer';
-import { auctionPrice } from '@/lib/recap/auctionMath';
-import * as wf from '@/lib/waterfall/shortfallWaterfall';
-import { sharesDown } from '@/lib/pool/poolMath';
-import type { Pricing } from '@/lib/cover/markup';
+import * as recap from '@/lib/mirror/actions/Recapitalizer';
+import { auctionPriceUp } from '@/lib/mirror/AuctionMath';
+import * as wf from '@/lib/mirror/actions/ShortfallWaterfall';
+import { sharesDown } from '@/lib/mirror/PoolMath';
+import type { Pricing } from '@/lib/mirror/CoverPricing';
 import { Rng } from './rng';
 import * as feedModel from './model/mockAggregator';
 import * as timelock from './model/timelock';
@@ -131,7 +133,15 @@ export class Generator {
     return best;
   }
 
-  private tx(kind: Action['kind'], label: string, from: string, to: string, functionName: string, args: readonly unknown[], extra: Partial<Action> = {}): Action {
+  private tx(
+    kind: Action['kind'],
+    label: string,
+    from: string,
+    to: string,
+    functionName: string,
+    args: readonly unknown[],
+    extra: Partial<Action> = {},
+  ): Action {
     return { kind, label, tx: { from, to, functionName, args }, ...extra };
   }
 
@@ -151,7 +161,13 @@ export class Generator {
     const products = [...w.market.products.values()];
     const v = wf.venueOf(w.waterfall, this.actors.venue);
     const needsGovernance =
-      !restoringPending && (w.junior.paused || w.senior.paused || w.waterfall.paused || products.some((p) => p.paused) || !v.registered || v.exposureUsed + 500_000n * USDC > v.exposureCap);
+      !restoringPending &&
+      (w.junior.paused ||
+        w.senior.paused ||
+        w.waterfall.paused ||
+        products.some((p) => p.paused) ||
+        !v.registered ||
+        v.exposureUsed + 500_000n * USDC > v.exposureCap);
     const inWindow = [...w.junior.requests.values(), ...w.senior.requests.values()].some((q) => next >= q.claimableAt && next <= q.expiresAt);
     const activeCovers = [...w.market.covers.values()].some((c) => c.state === 'Active');
     const requests = w.junior.requests.size + w.senior.requests.size > 0;
@@ -261,7 +277,14 @@ export class Generator {
   private faucet(w: World): Action {
     const who = this.rng.chance(0.15) ? this.actors.venue : this.user();
     const r = this.rng.float();
-    const amount = r < 0.03 ? 0n : r < 0.06 ? erc20.FAUCET_CAP + this.rng.big(1n, 10n ** 9n) : r < 0.15 ? this.rng.big(1n, USDC) : this.rng.big(erc20.FAUCET_CAP / 2n, erc20.FAUCET_CAP);
+    const amount =
+      r < 0.03
+        ? 0n
+        : r < 0.06
+          ? erc20.FAUCET_CAP + this.rng.big(1n, 10n ** 9n)
+          : r < 0.15
+            ? this.rng.big(1n, USDC)
+            : this.rng.big(erc20.FAUCET_CAP / 2n, erc20.FAUCET_CAP);
     return this.tx('faucet', `faucet ${amount}`, who, w.addresses.usdc, 'faucet', [amount]);
   }
 
@@ -271,7 +294,16 @@ export class Generator {
     const p = this.poolOf(w, side);
     const balance = this.usdcOf(w, who);
     const r = this.rng.float();
-    const amount = r < 0.04 ? balance + this.rng.big(1n, 10n ** 9n) : r < 0.07 ? 0n : r < 0.1 ? this.rng.big(1n, 100n) : balance === 0n ? 1_000n * USDC : this.part(balance, 0.05, 0.7) + 1n;
+    const amount =
+      r < 0.04
+        ? balance + this.rng.big(1n, 10n ** 9n)
+        : r < 0.07
+          ? 0n
+          : r < 0.1
+            ? this.rng.big(1n, 100n)
+            : balance === 0n
+              ? 1_000n * USDC
+              : this.part(balance, 0.05, 0.7) + 1n;
     const receiver = this.rng.chance(0.9) ? who : this.otherUser(who);
     void next;
     return this.tx('deposit', `deposit ${amount} into ${side} for ${receiver.slice(0, 8)}`, who, p.address, 'deposit', [amount, receiver]);
@@ -308,17 +340,32 @@ export class Generator {
     const allowed = this.actors.users.filter((u) => u !== owner && erc20.allowance(p.shares, owner, u) > 0n);
     if (r < 0.15 && operators.length > 0) {
       const op = this.rng.pick(operators);
-      return this.tx('requestRedeem', `${side} request by operator ${op.slice(0, 8)} for ${owner.slice(0, 8)}`, op, p.address, 'requestRedeem', [shares, owner, owner]);
+      return this.tx('requestRedeem', `${side} request by operator ${op.slice(0, 8)} for ${owner.slice(0, 8)}`, op, p.address, 'requestRedeem', [
+        shares,
+        owner,
+        owner,
+      ]);
     }
     if (r < 0.27 && allowed.length > 0) {
       const spender = this.rng.pick(allowed);
       const amount = this.rng.chance(0.7) ? this.part(erc20.allowance(p.shares, owner, spender), 0.1, 1) : shares;
-      return this.tx('requestRedeem', `${side} request by ${spender.slice(0, 8)} spending ${owner.slice(0, 8)}'s allowance`, spender, p.address, 'requestRedeem', [amount, spender, owner]);
+      return this.tx(
+        'requestRedeem',
+        `${side} request by ${spender.slice(0, 8)} spending ${owner.slice(0, 8)}'s allowance`,
+        spender,
+        p.address,
+        'requestRedeem',
+        [amount, spender, owner],
+      );
     }
     if (r < 0.37) {
       // A stranger names the holder as controller (refused: only the controller or its operator may).
       const stranger = this.rng.chance(0.5) ? this.actors.keeper : this.otherUser(owner);
-      return this.tx('requestRedeem', `${side} request by stranger ${stranger.slice(0, 8)} naming ${owner.slice(0, 8)}`, stranger, p.address, 'requestRedeem', [shares, owner, owner]);
+      return this.tx('requestRedeem', `${side} request by stranger ${stranger.slice(0, 8)} naming ${owner.slice(0, 8)}`, stranger, p.address, 'requestRedeem', [
+        shares,
+        owner,
+        owner,
+      ]);
     }
     return this.tx('requestRedeem', `${side} request ${shares} by ${owner.slice(0, 8)}`, owner, p.address, 'requestRedeem', [shares, owner, owner]);
   }
@@ -367,15 +414,26 @@ export class Generator {
     const p = this.poolOf(w, side);
     const lapsed = [...p.requests.entries()].filter(([, q]) => next > q.expiresAt).map(([c]) => c);
     const all = [...p.requests.keys()];
-    const controller = lapsed.length > 0 && this.rng.chance(0.8) ? this.rng.pick(lapsed) : all.length > 0 && this.rng.chance(0.7) ? this.rng.pick(all) : this.user();
-    return this.tx('reclaim', `${side} reclaim ${controller.slice(0, 8)}'s request`, this.rng.pick([this.actors.keeper, ...this.actors.users]), p.address, 'reclaimLapsedRequest', [controller]);
+    const controller =
+      lapsed.length > 0 && this.rng.chance(0.8) ? this.rng.pick(lapsed) : all.length > 0 && this.rng.chance(0.7) ? this.rng.pick(all) : this.user();
+    return this.tx(
+      'reclaim',
+      `${side} reclaim ${controller.slice(0, 8)}'s request`,
+      this.rng.pick([this.actors.keeper, ...this.actors.users]),
+      p.address,
+      'reclaimLapsedRequest',
+      [controller],
+    );
   }
 
   private setOperator(w: World): Action {
     const who = this.user();
     const op = this.otherUser(who);
     const side = this.side();
-    return this.tx('setOperator', `${side} ${who.slice(0, 8)} sets operator ${op.slice(0, 8)}`, who, this.poolOf(w, side).address, 'setOperator', [op, this.rng.chance(0.75)]);
+    return this.tx('setOperator', `${side} ${who.slice(0, 8)} sets operator ${op.slice(0, 8)}`, who, this.poolOf(w, side).address, 'setOperator', [
+      op,
+      this.rng.chance(0.75),
+    ]);
   }
 
   private shareTransfer(w: World): Action {
@@ -417,7 +475,11 @@ export class Generator {
     const from = holders.length > 0 ? this.rng.pick(holders) : this.actors.deployer;
     const balance = erc20.balanceOf(w.bks, from);
     const to = this.rng.pick([...this.actors.users, this.actors.keeper].filter((u) => u !== from));
-    const amount = this.rng.chance(0.05) ? balance + 1n : from === this.actors.deployer ? this.rng.big(1n, 100_000n * 10n ** 18n) : this.part(balance, 0.01, 0.5);
+    const amount = this.rng.chance(0.05)
+      ? balance + 1n
+      : from === this.actors.deployer
+        ? this.rng.big(1n, 100_000n * 10n ** 18n)
+        : this.part(balance, 0.01, 0.5);
     return this.tx('bksTransfer', `BKS transfer ${amount}`, from, w.addresses.bks, 'transfer', [to, amount]);
   }
 
@@ -435,12 +497,23 @@ export class Generator {
     const d = this.rng.float();
     const longest = product.maxDuration < 90n * DAY ? product.maxDuration : 90n * DAY;
     const duration =
-      d < 0.02 ? product.minDuration - 1n : d < 0.04 ? product.maxDuration + 1n : d < 0.1 ? product.minDuration : d < 0.55 ? this.rng.big(product.minDuration, 7n * DAY) : this.rng.big(product.minDuration, longest);
+      d < 0.02
+        ? product.minDuration - 1n
+        : d < 0.04
+          ? product.maxDuration + 1n
+          : d < 0.1
+            ? product.minDuration
+            : d < 0.55
+              ? this.rng.big(product.minDuration, 7n * DAY)
+              : this.rng.big(product.minDuration, longest);
     const r = this.rng.float();
     let factor: number;
-    if (r < 0.05) factor = down ? 1 + 0.1 * this.rng.float() : 1 - 0.1 * this.rng.float(); // breached
-    else if (r < 0.1) factor = down ? (1 / k) * (0.5 + 0.499 * this.rng.float()) : k * (1.001 + this.rng.float()); // beyond the range
-    else if (r < 0.13) factor = down ? 1 / k : k; // at the range's edge
+    if (r < 0.05)
+      factor = down ? 1 + 0.1 * this.rng.float() : 1 - 0.1 * this.rng.float(); // breached
+    else if (r < 0.1)
+      factor = down ? (1 / k) * (0.5 + 0.499 * this.rng.float()) : k * (1.001 + this.rng.float()); // beyond the range
+    else if (r < 0.13)
+      factor = down ? 1 / k : k; // at the range's edge
     else {
       // Further from spot the longer the cover, so most quotes stay insurable (P_touch × markup < 1).
       const dist = Math.min(0.7, 0.02 + (0.03 + 0.45 * this.rng.float() ** 2) * Math.sqrt(Number(duration) / (14 * 86_400)));
@@ -456,18 +529,42 @@ export class Generator {
       capacity = 0n;
     }
     const q = this.rng.float();
-    const payout = q < 0.06 ? capacity + this.rng.big(1n, capacity / 10n + 1n) : q < 0.09 ? capacity : q < 0.1 ? 0n : capacity === 0n ? 100n * USDC : this.part(capacity, 0.002, 0.35) + 1n;
+    const payout =
+      q < 0.06
+        ? capacity + this.rng.big(1n, capacity / 10n + 1n)
+        : q < 0.09
+          ? capacity
+          : q < 0.1
+            ? 0n
+            : capacity === 0n
+              ? 100n * USDC
+              : this.part(capacity, 0.002, 0.35) + 1n;
     // The premium the model expects, so maxPremium can sit exactly on it (or one unit under).
     let expected: bigint | null = null;
     try {
-      const world = { market: w.market, pools: new Map([[w.addresses.junior, w.junior], [w.addresses.senior, w.senior]]), oracle: w.oracle, usdc: w.usdc };
+      const world = {
+        market: w.market,
+        pools: new Map([
+          [w.addresses.junior, w.junior],
+          [w.addresses.senior, w.senior],
+        ]),
+        oracle: w.oracle,
+        usdc: w.usdc,
+      };
       expected = market.buyCover(world, feedOf(w), { sender: buyer, now: next }, productId, strike, payout, duration, MAX).premium;
     } catch {
       expected = null;
     }
     const m = this.rng.float();
     const maxPremium = expected === null ? payout : m < 0.06 && expected > 0n ? expected - 1n : m < 0.8 ? expected : expected * 2n;
-    return this.tx('buyCover', `buy product ${productId} strike ${strike} payout ${payout} for ${duration}s (max premium ${maxPremium})`, buyer, w.market.address, 'buyCover', [productId, strike, payout, duration, maxPremium]);
+    return this.tx(
+      'buyCover',
+      `buy product ${productId} strike ${strike} payout ${payout} for ${duration}s (max premium ${maxPremium})`,
+      buyer,
+      w.market.address,
+      'buyCover',
+      [productId, strike, payout, duration, maxPremium],
+    );
   }
 
   private feedRound(w: World): Action {
@@ -509,7 +606,14 @@ export class Generator {
       if (next > c.end + p.claimGrace) continue;
       const round = await findClaimRound({
         getRound,
-        cover: { direction: p.direction, strike: c.strike, start: c.start, end: c.end, activationDelay: p.activationDelay, confirmations: Number(p.confirmations) },
+        cover: {
+          direction: p.direction,
+          strike: c.strike,
+          start: c.start,
+          end: c.end,
+          activationDelay: p.activationDelay,
+          confirmations: Number(p.confirmations),
+        },
         latestRoundId: feedModel.latestRoundId(w.feed),
       });
       if (round !== null) out.push([id, round]);
@@ -525,7 +629,9 @@ export class Generator {
     if (r < 0.1 || active.length === 0) {
       const settled = covers.filter(([, c]) => c.state !== 'Active');
       const id = settled.length > 0 && this.rng.chance(0.7) ? this.rng.pick(settled)[0] : w.market.lastTokenId + this.rng.big(1n, 3n);
-      return this.tx('claim', `claim of settled/unknown cover ${id}`, sender, w.market.address, 'claim', [id, feedModel.latestRoundId(w.feed)], { covers: [id] });
+      return this.tx('claim', `claim of settled/unknown cover ${id}`, sender, w.market.address, 'claim', [id, feedModel.latestRoundId(w.feed)], {
+        covers: [id],
+      });
     }
     const sample = active;
     const claimable = await this.claimable(w, next);
@@ -549,7 +655,9 @@ export class Generator {
     const r = this.rng.float();
     const list = r < 0.75 && due.length > 0 ? due : r < 0.92 && early.length > 0 ? early : settled.length > 0 ? settled : covers;
     const id = list.length > 0 ? this.rng.pick(list)[0] : 1n;
-    return this.tx('release', `release cover ${id}`, this.rng.pick([this.actors.keeper, ...this.actors.users]), w.market.address, 'release', [id], { covers: [id] });
+    return this.tx('release', `release cover ${id}`, this.rng.pick([this.actors.keeper, ...this.actors.users]), w.market.address, 'release', [id], {
+      covers: [id],
+    });
   }
 
   private coverTransfer(w: World): Action {
@@ -558,13 +666,15 @@ export class Generator {
     const settled = covers.filter(([, c]) => c.state !== 'Active');
     const r = this.rng.float();
     const list = r < 0.8 && active.length > 0 ? active : settled.length > 0 ? settled : covers;
-    if (list.length === 0) return this.tx('coverTransfer', 'transfer of an unknown cover', this.user(), w.market.address, 'transferFrom', [this.user(), this.user(), 1n]);
+    if (list.length === 0)
+      return this.tx('coverTransfer', 'transfer of an unknown cover', this.user(), w.market.address, 'transferFrom', [this.user(), this.user(), 1n]);
     const [id] = this.rng.pick(list);
     const holder = w.market.owners.get(id) ?? this.user();
     const to = this.otherUser(holder);
     const q = this.rng.float();
     if (q < 0.1) return this.tx('coverTransfer', `cover ${id} moved by a non-holder`, to, w.market.address, 'transferFrom', [holder, to, id], { covers: [id] });
-    if (q < 0.14) return this.tx('coverTransfer', `cover ${id} from the wrong owner`, holder, w.market.address, 'transferFrom', [to, holder, id], { covers: [id] });
+    if (q < 0.14)
+      return this.tx('coverTransfer', `cover ${id} from the wrong owner`, holder, w.market.address, 'transferFrom', [to, holder, id], { covers: [id] });
     return this.tx('coverTransfer', `cover ${id} to ${to.slice(0, 8)}`, holder, w.market.address, 'transferFrom', [holder, to, id], { covers: [id] });
   }
 
@@ -572,7 +682,19 @@ export class Generator {
 
   private warp(w: World, next: bigint): Action {
     const edges = [-1n, 0n, 1n];
-    const r = this.rng.weighted({ seconds: 20, hours: 20, days: 14, week: 5, weeks: 1.5, months: 0.12, dayBoundary: 10, request: 12, cover: 7, governance: 7, auction: 3 });
+    const r = this.rng.weighted({
+      seconds: 20,
+      hours: 20,
+      days: 14,
+      week: 5,
+      weeks: 1.5,
+      months: 0.12,
+      dayBoundary: 10,
+      request: 12,
+      cover: 7,
+      governance: 7,
+      auction: 3,
+    });
     let target = next;
     switch (r) {
       case 'seconds':
@@ -657,7 +779,12 @@ export class Generator {
       // a model error surfaces when the action is predicted
     }
     const q = this.rng.float();
-    const amount = q < 0.65 ? this.part(jFree, 0.002, 0.1) + 1n : q < 0.9 ? this.part(jFree + sFree, 0.05, 0.4) + 1n : this.part(jFree + sFree, 0.8, 2) + this.rng.big(USDC, 50_000n * USDC);
+    const amount =
+      q < 0.65
+        ? this.part(jFree, 0.002, 0.1) + 1n
+        : q < 0.9
+          ? this.part(jFree + sFree, 0.05, 0.4) + 1n
+          : this.part(jFree + sFree, 0.8, 2) + this.rng.big(USDC, 50_000n * USDC);
     return this.tx('shortfall', `venue shortfall ${amount}`, venue, w.addresses.waterfall, 'absorbShortfall', [amount]);
   }
 
@@ -670,7 +797,7 @@ export class Generator {
       return this.tx('auctionBuy', `buy from closed/unknown auction ${id}`, buyer, w.addresses.recap, 'buy', [id, 1_000n * USDC, MAX], { auctions: [id] });
     }
     const [id, a] = this.rng.pick(open);
-    const price = auctionPrice(a.startPrice, a.floorPrice, a.startTime, a.duration, next);
+    const price = auctionPriceUp(a.startPrice, a.floorPrice, a.startTime, a.duration, next);
     const rest = a.target - a.raised;
     const balance = this.usdcOf(w, buyer);
     const s = this.rng.float();
@@ -678,7 +805,9 @@ export class Generator {
     const stableIn = s < 0.3 ? affordable : s < 0.35 ? rest * 2n : s < 0.4 ? this.rng.big(0n, price / 10n ** 12n + 1n) : this.part(affordable, 0.05, 1) + 1n;
     const m = this.rng.float();
     const maxPrice = m < 0.05 ? price - 1n : m < 0.85 ? price : price * 2n;
-    return this.tx('auctionBuy', `buy ${stableIn} from auction ${id} at ≤ ${maxPrice}`, buyer, w.addresses.recap, 'buy', [id, stableIn, maxPrice], { auctions: [id] });
+    return this.tx('auctionBuy', `buy ${stableIn} from auction ${id} at ≤ ${maxPrice}`, buyer, w.addresses.recap, 'buy', [id, stableIn, maxPrice], {
+      auctions: [id],
+    });
   }
 
   private auctionSettle(w: World, next: bigint): Action {
@@ -686,7 +815,9 @@ export class Generator {
     const closed = all.filter(([, a]) => !a.settled && !recap.isOpen(a, next));
     const r = this.rng.float();
     const id = r < 0.7 && closed.length > 0 ? this.rng.pick(closed)[0] : all.length > 0 && r < 0.95 ? this.rng.pick(all)[0] : w.recap.auctionCount + 1n;
-    return this.tx('auctionSettle', `settle auction ${id}`, this.rng.pick([this.actors.keeper, this.actors.venue]), w.addresses.recap, 'settle', [id], { auctions: [id] });
+    return this.tx('auctionSettle', `settle auction ${id}`, this.rng.pick([this.actors.keeper, this.actors.venue]), w.addresses.recap, 'settle', [id], {
+      auctions: [id],
+    });
   }
 
   // ---------------------------------------------------------------- guardian and governance
@@ -716,30 +847,75 @@ export class Generator {
   private ownerCall(w: World): { target: string; data: Hex; label: string } {
     const a = w.addresses;
     const pausedCalls: { target: string; data: Hex; label: string }[] = [];
-    const unpausePool = (p: PoolState, side: string) => ({ target: p.address, data: encodeFunctionData({ abi: backstopPoolAbi, functionName: 'unpause' }), label: `unpause ${side}` });
+    const unpausePool = (p: PoolState, side: string) => ({
+      target: p.address,
+      data: encodeFunctionData({ abi: backstopPoolAbi, functionName: 'unpause' }),
+      label: `unpause ${side}`,
+    });
     if (w.junior.paused) pausedCalls.push(unpausePool(w.junior, 'junior'));
     if (w.senior.paused) pausedCalls.push(unpausePool(w.senior, 'senior'));
-    if (w.waterfall.paused) pausedCalls.push({ target: a.waterfall, data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'unpause' }), label: 'unpause waterfall' });
+    if (w.waterfall.paused)
+      pausedCalls.push({ target: a.waterfall, data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'unpause' }), label: 'unpause waterfall' });
     for (const [id, p] of w.market.products) {
-      if (p.paused) pausedCalls.push({ target: a.market, data: encodeFunctionData({ abi: coverMarketAbi, functionName: 'unpauseProduct', args: [id] }), label: `unpause product ${id}` });
+      if (p.paused)
+        pausedCalls.push({
+          target: a.market,
+          data: encodeFunctionData({ abi: coverMarketAbi, functionName: 'unpauseProduct', args: [id] }),
+          label: `unpause product ${id}`,
+        });
     }
     const venue = wf.venueOf(w.waterfall, this.actors.venue);
     if (!venue.registered || venue.exposureCap - (venue.exposureUsed < venue.exposureCap ? venue.exposureUsed : venue.exposureCap) < 500_000n * USDC) {
       // Re-register, or re-size a venue whose lifetime exposure is nearly used (beyond it shortfalls are only remainder).
-      pausedCalls.push({ target: a.waterfall, data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [this.actors.venue as `0x${string}`, venue.exposureUsed + 5_000_000n * USDC] }), label: 're-register the venue' });
+      pausedCalls.push({
+        target: a.waterfall,
+        data: encodeFunctionData({
+          abi: shortfallWaterfallAbi,
+          functionName: 'setVenue',
+          args: [this.actors.venue as `0x${string}`, venue.exposureUsed + 5_000_000n * USDC],
+        }),
+        label: 're-register the venue',
+      });
     }
     if (pausedCalls.length > 0 && this.rng.chance(0.75)) return this.rng.pick(pausedCalls);
 
     const side = this.side();
     const p = this.poolOf(w, side);
-    const poolSet = (functionName: string, value: bigint) => ({ target: p.address, data: encodeFunctionData({ abi: backstopPoolAbi, functionName: functionName as 'setCooldown', args: [value] }), label: `${side} ${functionName}(${value})` });
+    const poolSet = (functionName: string, value: bigint) => ({
+      target: p.address,
+      data: encodeFunctionData({ abi: backstopPoolAbi, functionName: functionName as 'setCooldown', args: [value] }),
+      label: `${side} ${functionName}(${value})`,
+    });
     const pricing = (): Pricing => {
       const slope = this.rng.big(0n, 2n * 10n ** 18n);
-      const pr: Pricing = { baseMarkup: this.rng.big(10n ** 18n, 3n * 10n ** 18n), slope, steepSlope: this.rng.big(slope, 10n * 10n ** 18n), kink: this.rng.big(10n ** 17n, 95n * 10n ** 16n), minRate: this.rng.big(5n * 10n ** 16n, 5n * 10n ** 17n) };
+      const pr: Pricing = {
+        baseMarkup: this.rng.big(10n ** 18n, 3n * 10n ** 18n),
+        slope,
+        steepSlope: this.rng.big(slope, 10n * 10n ** 18n),
+        kink: this.rng.big(10n ** 17n, 95n * 10n ** 16n),
+        minRate: this.rng.big(5n * 10n ** 16n, 5n * 10n ** 17n),
+      };
       if (this.rng.chance(0.08)) pr.minRate = 5n * 10n ** 16n - 1n; // below the cost-of-capital floor: refused
       return pr;
     };
-    const choice = this.rng.weighted({ cooldown: 3, claimWindow: 3, feeStream: 2, ceiling: 3, skim: 1, layerCap: 2, feeWeights: 2, venueCap: 2, removeVenue: 0.12, prices: 1, duration: 1, mintBps: 3, pricing: 2, terms: 2, sigmaBounds: 1, heartbeat: 1 });
+    const choice = this.rng.weighted({
+      cooldown: 3,
+      claimWindow: 3,
+      feeStream: 2,
+      ceiling: 3,
+      skim: 1,
+      layerCap: 2,
+      feeWeights: 2,
+      venueCap: 2,
+      removeVenue: 0.12,
+      prices: 1,
+      duration: 1,
+      mintBps: 3,
+      pricing: 2,
+      terms: 2,
+      sigmaBounds: 1,
+      heartbeat: 1,
+    });
     switch (choice) {
       case 'cooldown':
         return poolSet('setCooldown', this.bounded(pool.MIN_COOLDOWN, pool.MAX_COOLDOWN));
@@ -756,23 +932,43 @@ export class Generator {
       case 'layerCap': {
         const layer = this.rng.chance(0.5) ? 0 : 1;
         const bps = this.bounded(wf.MIN_LAYER_CAP_BPS, wf.MAX_LAYER_CAP_BPS);
-        return { target: a.waterfall, data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setLayerCapBps', args: [layer, bps] }), label: `layer ${layer} cap ${bps}` };
+        return {
+          target: a.waterfall,
+          data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setLayerCapBps', args: [layer, bps] }),
+          label: `layer ${layer} cap ${bps}`,
+        };
       }
       case 'feeWeights': {
         const junior = this.bounded(wf.MIN_FEE_WEIGHT_BPS, wf.MAX_FEE_WEIGHT_BPS);
         const senior = this.rng.chance(0.9) ? 10_000n - junior : 10_000n - junior + 1n;
-        return { target: a.waterfall, data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setFeeWeights', args: [junior, senior] }), label: `fee weights ${junior}/${senior}` };
+        return {
+          target: a.waterfall,
+          data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setFeeWeights', args: [junior, senior] }),
+          label: `fee weights ${junior}/${senior}`,
+        };
       }
       case 'venueCap': {
         const cap = this.rng.chance(0.05) ? 0n : venue.exposureUsed + this.rng.big(0n, 3_000_000n * USDC);
-        return { target: a.waterfall, data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [this.actors.venue as `0x${string}`, cap] }), label: `venue cap ${cap}` };
+        return {
+          target: a.waterfall,
+          data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [this.actors.venue as `0x${string}`, cap] }),
+          label: `venue cap ${cap}`,
+        };
       }
       case 'removeVenue':
-        return { target: a.waterfall, data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'removeVenue', args: [this.actors.venue as `0x${string}`] }), label: 'remove the venue' };
+        return {
+          target: a.waterfall,
+          data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'removeVenue', args: [this.actors.venue as `0x${string}`] }),
+          label: 'remove the venue',
+        };
       case 'prices': {
         const floor = this.bounded(100_000n, 2_000_000n);
         const start = this.rng.chance(0.9) ? floor + this.rng.big(0n, floor * 4n) : floor * 101n;
-        return { target: a.recap, data: encodeFunctionData({ abi: recapitalizerAbi, functionName: 'setPrices', args: [start, floor] }), label: `auction prices ${start}/${floor}` };
+        return {
+          target: a.recap,
+          data: encodeFunctionData({ abi: recapitalizerAbi, functionName: 'setPrices', args: [start, floor] }),
+          label: `auction prices ${start}/${floor}`,
+        };
       }
       case 'duration': {
         const d = this.bounded(recap.MIN_DURATION, recap.MAX_DURATION);
@@ -780,12 +976,20 @@ export class Generator {
       }
       case 'mintBps': {
         const bps = this.rng.chance(0.6) ? this.rng.big(1n, 20n) : this.bounded(recap.MIN_MAX_MINT_BPS, recap.MAX_MAX_MINT_BPS);
-        return { target: a.recap, data: encodeFunctionData({ abi: recapitalizerAbi, functionName: 'setMaxMintBps', args: [bps] }), label: `max mint bps ${bps}` };
+        return {
+          target: a.recap,
+          data: encodeFunctionData({ abi: recapitalizerAbi, functionName: 'setMaxMintBps', args: [bps] }),
+          label: `max mint bps ${bps}`,
+        };
       }
       case 'pricing': {
         const id = this.rng.chance(0.5) ? 1n : 2n;
         const pr = pricing();
-        return { target: a.market, data: encodeFunctionData({ abi: coverMarketAbi, functionName: 'setPricing', args: [id, pr] }), label: `product ${id} pricing` };
+        return {
+          target: a.market,
+          data: encodeFunctionData({ abi: coverMarketAbi, functionName: 'setPricing', args: [id, pr] }),
+          label: `product ${id} pricing`,
+        };
       }
       case 'terms': {
         const id = this.rng.chance(0.5) ? 1n : 2n;
@@ -794,12 +998,20 @@ export class Generator {
         const maxPriceAge = this.rng.big(HOUR, 6n * HOUR);
         const maxSigmaAge = this.rng.big(HOUR, 3n * DAY);
         const ratio = this.bounded(market.MIN_MAX_STRIKE_RATIO, 600n);
-        return { target: a.market, data: encodeFunctionData({ abi: coverMarketAbi, functionName: 'setTerms', args: [id, minDuration, maxDuration, maxPriceAge, maxSigmaAge, ratio] }), label: `product ${id} terms` };
+        return {
+          target: a.market,
+          data: encodeFunctionData({ abi: coverMarketAbi, functionName: 'setTerms', args: [id, minDuration, maxDuration, maxPriceAge, maxSigmaAge, ratio] }),
+          label: `product ${id} terms`,
+        };
       }
       case 'sigmaBounds': {
         const floor = this.rng.chance(0.05) ? 10n ** 15n : this.rng.big(10n ** 16n, 5n * 10n ** 17n);
         const cap = this.rng.big(floor, 5n * 10n ** 18n);
-        return { target: a.oracle, data: encodeFunctionData({ abi: volatilityOracleAbi, functionName: 'setSigmaBounds', args: [floor, cap] }), label: `sigma bounds ${floor}/${cap}` };
+        return {
+          target: a.oracle,
+          data: encodeFunctionData({ abi: volatilityOracleAbi, functionName: 'setSigmaBounds', args: [floor, cap] }),
+          label: `sigma bounds ${floor}/${cap}`,
+        };
       }
       case 'heartbeat': {
         const hb = this.rng.chance(0.05) ? 59n : this.rng.big(HOUR, 12n * HOUR);
@@ -835,7 +1047,13 @@ export class Generator {
   /** `executeBatch` of a scheduled batch. */
   execute(w: World, id: Hex, sender = this.actors.deployer): Action {
     const b = this.batches.get(id)!;
-    return this.tx('govExecute', `execute ${id.slice(0, 10)}`, sender, w.addresses.timelock, 'executeBatch', [b.targets, b.values, b.payloads, b.predecessor, b.salt]);
+    return this.tx('govExecute', `execute ${id.slice(0, 10)}`, sender, w.addresses.timelock, 'executeBatch', [
+      b.targets,
+      b.values,
+      b.payloads,
+      b.predecessor,
+      b.salt,
+    ]);
   }
 
   private govSchedule(w: World, next: bigint): Action {
@@ -873,7 +1091,13 @@ export class Generator {
     const sender = this.rng.chance(0.05) ? this.user() : this.actors.deployer;
     const r = this.rng.float();
     const id =
-      r < 0.6 && refused.length > 0 ? this.rng.pick(refused) : r < 0.8 && pending.length > 0 ? this.rng.pick(pending) : done.length > 0 ? this.rng.pick(done) : keccak256(toHex(`nothing ${next}`));
+      r < 0.6 && refused.length > 0
+        ? this.rng.pick(refused)
+        : r < 0.8 && pending.length > 0
+          ? this.rng.pick(pending)
+          : done.length > 0
+            ? this.rng.pick(done)
+            : keccak256(toHex(`nothing ${next}`));
     return this.tx('govCancel', `cancel ${id.slice(0, 10)}`, sender, w.addresses.timelock, 'cancel', [id]);
   }
 

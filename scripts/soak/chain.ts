@@ -8,7 +8,7 @@ import { decodeErrorResult, decodeFunctionResult, encodeFunctionData, numberToHe
 import { protocolErrorsAbi } from '@/contracts-abi';
 import { deployProtocol, type Deployment } from '@/scripts/chain/deploy';
 import { startAnvil, ANVIL_KEYS, type AnvilInstance } from '@/scripts/testing/anvil';
-import { ANVIL_ACCOUNTS, artifact, deployRaw } from '@/lib/pool/testing/parity';
+import { ANVIL_ACCOUNTS, artifact, deployRaw } from '@/scripts/testing/parity';
 import { abiOf, calldata, type Addresses, type Tx } from './model/world';
 
 /** The chain's clock at deployment: a fixed second (2033-05-18), so a seed replays the same run. */
@@ -38,7 +38,11 @@ export async function startSoakChain(): Promise<SoakChain> {
   const anvil = await startAnvil({ args: ['--prune-history', '32'] });
   const url = anvil.rpcUrl;
   const rpc = async <T>(method: string, params: unknown[]): Promise<T> => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++rpcId, method, params }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: ++rpcId, method, params }),
+    });
     const body = (await res.json()) as { result?: T; error?: { message: string; data?: unknown } };
     if (body.error) throw Object.assign(new Error(`${method}: ${body.error.message}`), { data: body.error.data });
     return body.result as T;
@@ -46,7 +50,11 @@ export async function startSoakChain(): Promise<SoakChain> {
   const rpcBatch = async (calls: { method: string; params: unknown[] }[]): Promise<RpcAnswer[]> => {
     const first = rpcId + 1;
     rpcId += calls.length;
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(calls.map((c, i) => ({ jsonrpc: '2.0', id: first + i, ...c }))) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(calls.map((c, i) => ({ jsonrpc: '2.0', id: first + i, ...c }))),
+    });
     const bodies = (await res.json()) as { id: number; result?: unknown; error?: { message: string; data?: unknown } }[];
     return calls.map((c, i) => {
       const body = bodies.find((b) => b.id === first + i)!;
@@ -104,7 +112,10 @@ function revertData(error: unknown): Hex | null {
 
 /** The `eth_call` that runs `tx` at the latest state in a block at `time`. */
 export function simulation(a: Addresses, tx: Tx, time: bigint): { method: string; params: unknown[] } {
-  return { method: 'eth_call', params: [{ from: tx.from, to: tx.to, data: calldata(a, tx), gas: numberToHex(GAS) }, 'latest', {}, { time: numberToHex(time) }] };
+  return {
+    method: 'eth_call',
+    params: [{ from: tx.from, to: tx.to, data: calldata(a, tx), gas: numberToHex(GAS) }, 'latest', {}, { time: numberToHex(time) }],
+  };
 }
 
 /** A simulation's answer: `tx`'s return values, or its revert. */
@@ -205,7 +216,20 @@ export async function readMany(
   const answers = await chain.rpcBatch([
     ...chunks.map((k) => ({
       method: 'eth_call',
-      params: [{ to: chain.batch, data: encodeRunMany(selector, reads.slice(k, k + CHUNK).map((r) => r.target), calls.slice(k, k + CHUNK)), gas: numberToHex(4_000_000_000n) }, 'latest', {}, { time: numberToHex(time) }],
+      params: [
+        {
+          to: chain.batch,
+          data: encodeRunMany(
+            selector,
+            reads.slice(k, k + CHUNK).map((r) => r.target),
+            calls.slice(k, k + CHUNK),
+          ),
+          gas: numberToHex(4_000_000_000n),
+        },
+        'latest',
+        {},
+        { time: numberToHex(time) },
+      ],
     })),
     ...mined.map((hash) => ({ method: 'eth_getTransactionReceipt', params: [hash] })),
     ...extra,

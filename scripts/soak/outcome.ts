@@ -1,7 +1,6 @@
 // A prediction and the chain's answer, side by side: what a twin threw, named as the EVM names the revert
 // (custom errors by name and arguments, Solidity panics as `Panic(0x11)`), and whether the two agree.
-import { MulDivError } from '@/lib/math/mulDiv';
-import { Panic } from '@/lib/pool/poolMath';
+import { ContractRevert, Panic } from '@/lib/mirror/evm';
 import type { ChainOutcome } from './chain';
 import { normalize, show } from './probes';
 
@@ -11,18 +10,7 @@ export type TwinRevert = { errorName: string; args?: readonly unknown[] };
 /** Whether a thrown value is a twin's prediction of a revert (anything else is a bug in the model). */
 export function asTwinRevert(e: unknown): TwinRevert | null {
   if (e instanceof Panic) return { errorName: `Panic(0x${e.code.toString(16)})`, args: [] };
-  if (e instanceof MulDivError) return { errorName: e.message.includes('division by zero') ? 'Panic(0x12)' : 'Panic(0x11)', args: [] };
-  if (e instanceof RangeError && e.message.startsWith('Panic(0x11)')) return { errorName: 'Panic(0x11)', args: [] };
-  const named = e as { errorName?: unknown; args?: unknown };
-  if (e instanceof Error && typeof named.errorName === 'string') {
-    const args = Array.isArray(named.args) ? (named.args as unknown[]) : undefined;
-    // lib/cover/markup.ts's domain error carries its arguments as fields.
-    if (named.errorName === 'CoverPricingOutOfDomain') {
-      const d = e as unknown as Record<string, bigint>;
-      return { errorName: named.errorName, args: [d.payout, d.pTouch, d.locked, d.totalAssets, d.duration] };
-    }
-    return { errorName: named.errorName, args };
-  }
+  if (e instanceof ContractRevert) return { errorName: e.errorName, args: e.args };
   return null;
 }
 

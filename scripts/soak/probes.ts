@@ -4,16 +4,16 @@
 // future buckets, requests and ERC-4626 views, the active and recently touched covers, the waterfall, the
 // auctions still open or just closed, the mint budget, the oracle and feed, the pending timelock
 // operations) and `full` (periodically and at the end: also every bucket, cover, auction and operation).
-import * as erc20 from '@/lib/token/erc20';
-import * as accounting from '@/lib/pool/accounting';
-import * as shares from '@/lib/pool/shares';
-import * as pool from '@/lib/pool/backstopPool';
-import type { PoolState } from '@/lib/pool/backstopPool';
-import * as market from '@/lib/cover/coverMarket';
-import * as waterfall from '@/lib/waterfall/shortfallWaterfall';
-import * as recap from '@/lib/recap/recapitalizer';
-import { dayOf } from '@/lib/pool/poolMath';
-import { addr } from '@/lib/evm/revert';
+import * as erc20 from '@/lib/mirror/actions/ERC20';
+import * as accounting from '@/lib/mirror/BackstopPool';
+import * as shares from '@/lib/mirror/BackstopPool';
+import * as pool from '@/lib/mirror/actions/BackstopPool';
+import type { PoolState } from '@/lib/mirror/actions/BackstopPool';
+import * as market from '@/lib/mirror/actions/CoverMarket';
+import * as waterfall from '@/lib/mirror/actions/ShortfallWaterfall';
+import * as recap from '@/lib/mirror/actions/Recapitalizer';
+import { dayOf } from '@/lib/mirror/PoolMath';
+import { addr } from '@/lib/mirror/actions/address';
 import * as feedModel from './model/mockAggregator';
 import { handoverId, type World } from './model/world';
 import type { Read } from './chain';
@@ -60,34 +60,101 @@ function poolProbes(w: World, p: PoolState, scope: ProbeScope, out: Probe[]): vo
   push('waterfall', [], [p.waterfall]);
   push('owner', [], [p.owner]);
   push('pendingDays', [], [pool.pendingDaysOf(p, now)]);
-  push('totalAssets', [], tryExpect(() => [accounting.totalAssets(view, now)]));
-  push('freeAssets', [], tryExpect(() => [accounting.freeAssets(view, now)]));
-  push('lockedAssets', [], tryExpect(() => [accounting.lockedAssets(view, now)]));
-  push('unearnedPremium', [], tryExpect(() => [accounting.unearnedPremium(view, now)]));
-  push('premiumRate', [], tryExpect(() => [accounting.premiumRate(view, now)]));
-  push('maxDeposit', [scope.actors[0]], tryExpect(() => [accounting.maxDeposit(view, now)]));
-  push('maxMint', [scope.actors[0]], tryExpect(() => [accounting.maxMint(view, now)]));
-  push('underwritingCapital', [], tryExpect(() => { const c = pool.underwritingCapital(p, now); return [c.totalAssets, c.locked, c.maxUtilizationBps]; }));
+  push(
+    'totalAssets',
+    [],
+    tryExpect(() => [accounting.totalAssets(view, now)]),
+  );
+  push(
+    'freeAssets',
+    [],
+    tryExpect(() => [accounting.freeAssets(view, now)]),
+  );
+  push(
+    'lockedAssets',
+    [],
+    tryExpect(() => [accounting.lockedAssets(view, now)]),
+  );
+  push(
+    'unearnedPremium',
+    [],
+    tryExpect(() => [accounting.unearnedPremium(view, now)]),
+  );
+  push(
+    'premiumRate',
+    [],
+    tryExpect(() => [accounting.premiumRate(view, now)]),
+  );
+  push(
+    'maxDeposit',
+    [scope.actors[0]],
+    tryExpect(() => [accounting.maxDeposit(view, now)]),
+  );
+  push(
+    'maxMint',
+    [scope.actors[0]],
+    tryExpect(() => [accounting.maxMint(view, now)]),
+  );
+  push(
+    'underwritingCapital',
+    [],
+    tryExpect(() => {
+      const c = pool.underwritingCapital(p, now);
+      return [c.totalAssets, c.locked, c.maxUtilizationBps];
+    }),
+  );
   push('balanceOf', [p.address], [erc20.balanceOf(p.shares, p.address)]);
   const shareState = () => accounting.shareState(view, now);
   for (const assets of [1n, 10n ** 6n, 123_456_789n]) {
-    push('convertToShares', [assets], tryExpect(() => [shares.convertToShares(shareState(), assets)]));
-    push('previewDeposit', [assets], tryExpect(() => [shares.previewDeposit(shareState(), assets)]));
+    push(
+      'convertToShares',
+      [assets],
+      tryExpect(() => [shares.convertToShares(shareState(), assets)]),
+    );
+    push(
+      'previewDeposit',
+      [assets],
+      tryExpect(() => [shares.previewDeposit(shareState(), assets)]),
+    );
   }
   for (const amount of [1n, 10n ** 18n, 123_456_789n * 10n ** 12n]) {
-    push('convertToAssets', [amount], tryExpect(() => [shares.convertToAssets(shareState(), amount)]));
-    push('previewMint', [amount], tryExpect(() => [shares.previewMint(shareState(), amount)]));
+    push(
+      'convertToAssets',
+      [amount],
+      tryExpect(() => [shares.convertToAssets(shareState(), amount)]),
+    );
+    push(
+      'previewMint',
+      [amount],
+      tryExpect(() => [shares.previewMint(shareState(), amount)]),
+    );
   }
   for (const actor of scope.actors) {
     push('balanceOf', [actor], [erc20.balanceOf(p.shares, actor)]);
     const q = pool.requestOf(p, actor);
     push('redeemRequest', [actor], [q.id, q.shares, q.claimableAt, q.expiresAt, q.owner, q.assetsAtRequest]);
     const request = { shares: q.shares, claimableAt: q.claimableAt, expiresAt: q.expiresAt, assetsAtRequest: q.assetsAtRequest };
-    push('maxRedeem', [actor], tryExpect(() => [accounting.maxRedeem(view, request, now)]));
-    push('maxWithdraw', [actor], tryExpect(() => [accounting.maxWithdraw(view, request, now)]));
+    push(
+      'maxRedeem',
+      [actor],
+      tryExpect(() => [accounting.maxRedeem(view, request, now)]),
+    );
+    push(
+      'maxWithdraw',
+      [actor],
+      tryExpect(() => [accounting.maxWithdraw(view, request, now)]),
+    );
     if (q.shares > 0n) {
-      push('previewClaimRedeem', [q.shares / 3n, actor], tryExpect(() => [accounting.previewClaimRedeem(view, request, q.shares / 3n, now)]));
-      push('previewClaimWithdraw', [q.assetsAtRequest / 2n, actor], tryExpect(() => [accounting.previewClaimWithdraw(view, request, q.assetsAtRequest / 2n, now)]));
+      push(
+        'previewClaimRedeem',
+        [q.shares / 3n, actor],
+        tryExpect(() => [accounting.previewClaimRedeem(view, request, q.shares / 3n, now)]),
+      );
+      push(
+        'previewClaimWithdraw',
+        [q.assetsAtRequest / 2n, actor],
+        tryExpect(() => [accounting.previewClaimWithdraw(view, request, q.assetsAtRequest / 2n, now)]),
+      );
     }
     // Operators and share allowances change only by their own actions: compared in full checks.
     for (const other of scope.depth === 'full' ? scope.actors : []) {
@@ -163,7 +230,15 @@ export function probes(w: World, scope: ProbeScope): Probe[] {
   out.push({ target: a.market, functionName: 'coverInfo', args: [m.lastTokenId + 1n], expected: [market.coverInfo(m, m.lastTokenId + 1n, w.now)] });
   // Quotes as the cover form asks them: a strike 12 % from the last price (and one at the range's edge), a
   // payout of a fiftieth of the pool, a week and a month.
-  const coverWorld = { market: m, pools: new Map([[a.junior, w.junior], [a.senior, w.senior]]), oracle: w.oracle, usdc: w.usdc };
+  const coverWorld = {
+    market: m,
+    pools: new Map([
+      [a.junior, w.junior],
+      [a.senior, w.senior],
+    ]),
+    oracle: w.oracle,
+    usdc: w.usdc,
+  };
   const spot = feedModel.getRoundData(w.feed, feedModel.latestRoundId(w.feed)).answer;
   for (const [id, p] of m.products) {
     const poolState = p.pool === a.junior ? w.junior : w.senior;
@@ -173,7 +248,12 @@ export function probes(w: World, scope: ProbeScope): Probe[] {
       [p.direction === 'Down' ? (spot * 100n + p.maxStrikeRatio - 1n) / p.maxStrikeRatio : (spot * p.maxStrikeRatio) / 100n, 30n * 86_400n],
     ] as const) {
       if (strike <= 0n) continue;
-      out.push({ target: a.market, functionName: 'quote', args: [id, strike, payout, duration], expected: tryExpect(() => [market.quote(coverWorld, feedModel.aggregator(w.feed), w.now, id, strike, payout, duration)]) });
+      out.push({
+        target: a.market,
+        functionName: 'quote',
+        args: [id, strike, payout, duration],
+        expected: tryExpect(() => [market.quote(coverWorld, feedModel.aggregator(w.feed), w.now, id, strike, payout, duration)]),
+      });
     }
   }
 
@@ -210,7 +290,15 @@ export function probes(w: World, scope: ProbeScope): Probe[] {
   const wfFull = { ...wfWorld, recap: w.recap, bksSupply: w.bks.totalSupply, usdc: w.usdc };
   for (const actor of scope.actors.slice(-2)) {
     for (const amount of [10n ** 9n, 10n ** 12n]) {
-      out.push({ target: a.waterfall, functionName: 'previewAbsorbShortfall', args: [actor, amount], expected: tryExpect(() => { const x = waterfall.previewAbsorbShortfall(wfFull, actor, amount, w.now); return [x.juniorPaid, x.seniorPaid, x.recapitalization, x.remainder]; }) });
+      out.push({
+        target: a.waterfall,
+        functionName: 'previewAbsorbShortfall',
+        args: [actor, amount],
+        expected: tryExpect(() => {
+          const x = waterfall.previewAbsorbShortfall(wfFull, actor, amount, w.now);
+          return [x.juniorPaid, x.seniorPaid, x.recapitalization, x.remainder];
+        }),
+      });
     }
   }
   out.push({ target: a.waterfall, functionName: 'paused', args: [], expected: [wf.paused] });
@@ -223,19 +311,33 @@ export function probes(w: World, scope: ProbeScope): Probe[] {
   // Recapitalizer
   const rc = w.recap;
   out.push({ target: a.recap, functionName: 'auctionCount', args: [], expected: [rc.auctionCount] });
-  out.push({ target: a.recap, functionName: 'params', args: [], expected: [rc.params.startPrice, rc.params.floorPrice, rc.params.duration, rc.params.maxMintBps] });
+  out.push({
+    target: a.recap,
+    functionName: 'params',
+    args: [],
+    expected: [rc.params.startPrice, rc.params.floorPrice, rc.params.duration, rc.params.maxMintBps],
+  });
   out.push({ target: a.recap, functionName: 'mintWindowState', args: [], expected: [rc.mintWindow.window, rc.mintWindow.prev, rc.mintWindow.curr] });
   const budget = tryExpect(() => {
     const b = recap.mintBudgetView(rc, w.bks.totalSupply, w.now);
     return [b.used, b.cap, b.available, b.nextWindowAt];
   });
   out.push({ target: a.recap, functionName: 'mintBudget', args: [], expected: budget });
-  for (const actor of scope.actors) out.push({ target: a.recap, functionName: 'currentAuctionOf', args: [actor], expected: [rc.currentAuctionOf.get(addr(actor)) ?? 0n] });
+  for (const actor of scope.actors)
+    out.push({ target: a.recap, functionName: 'currentAuctionOf', args: [actor], expected: [rc.currentAuctionOf.get(addr(actor)) ?? 0n] });
   for (const [id, x] of rc.auctions) {
     if (scope.depth === 'full' || !x.settled || scope.auctions.has(id)) {
       out.push({ target: a.recap, functionName: 'auction', args: [id], expected: [{ ...x }] });
       out.push({ target: a.recap, functionName: 'isOpen', args: [id], expected: [recap.isOpen(x, w.now)] });
-      out.push({ target: a.recap, functionName: 'previewBuy', args: [id, 10n ** 10n], expected: tryExpect(() => { const b = recap.previewBuy(rc, w.bks.totalSupply, id, 10n ** 10n, w.now); return [b.price, b.paid, b.bksOut]; }) });
+      out.push({
+        target: a.recap,
+        functionName: 'previewBuy',
+        args: [id, 10n ** 10n],
+        expected: tryExpect(() => {
+          const b = recap.previewBuy(rc, w.bks.totalSupply, id, 10n ** 10n, w.now);
+          return [b.price, b.paid, b.bksOut];
+        }),
+      });
     }
   }
 

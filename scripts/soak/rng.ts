@@ -65,7 +65,7 @@ export class Rng {
   scaled(max: bigint): bigint {
     if (max <= 0n) return 0n;
     const frac = this.float() ** 3;
-    return BigInt(Math.floor(frac * 1e9)) * max / 1_000_000_000n;
+    return (BigInt(Math.floor(frac * 1e9)) * max) / 1_000_000_000n;
   }
 
   /** Picks a key by weight (zero weights never). */

@@ -4,8 +4,8 @@
 // every piece of accounting the soak can read (scripts/soak/probes.ts). The first mismatch stops the run
 // with the action's index, the action, the model's and the chain's values and the seed that replays it.
 import type { Hex } from 'viem';
-import { ANVIL_ACCOUNTS } from '@/lib/pool/testing/parity';
-import { addr } from '@/lib/evm/revert';
+import { ANVIL_ACCOUNTS } from '@/scripts/testing/parity';
+import { addr } from '@/lib/mirror/actions/address';
 import { encodeFunctionData } from 'viem';
 import { shortfallWaterfallAbi } from '@/contracts-abi';
 import { Generator, KINDS, type Action, type Actors, type Kind } from './actions';
@@ -117,7 +117,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const { index, label, depth } = owed;
       for (const [id, i] of recentCovers) if (index - i > 30) recentCovers.delete(id);
       for (const [id, i] of recentAuctions) if (index - i > 30) recentAuctions.delete(id);
-      const list: Probe[] = probes({ ...world, now: next }, { depth, actors: everyone, covers: new Set(recentCovers.keys()), auctions: new Set(recentAuctions.keys()) });
+      const list: Probe[] = probes(
+        { ...world, now: next },
+        { depth, actors: everyone, covers: new Set(recentCovers.keys()), auctions: new Set(recentAuctions.keys()) },
+      );
       const read = await readMany(chain, a, list, next, mined, extra);
       const bad: string[] = [];
       if (read.timestamp !== next) bad.push(`the reads saw block.timestamp ${read.timestamp}, the model ${next}`);
@@ -126,7 +129,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const o = read.outcomes[i]!;
         const expected = p.expected;
         const ok = Array.isArray(expected) ? o.ok && show(o.value) === show(expected) : !o.ok && o.errorName === expected.revert;
-        if (!ok) bad.push(`${p.functionName}(${p.args.map(String).join(', ')}) on ${p.target}: model ${show(expected)}, chain ${o.ok ? show(o.value) : `reverts ${o.errorName}`}`);
+        if (!ok)
+          bad.push(
+            `${p.functionName}(${p.args.map(String).join(', ')}) on ${p.target}: model ${show(expected)}, chain ${o.ok ? show(o.value) : `reverts ${o.errorName}`}`,
+          );
       });
       stateComparisons += list.length;
       if (depth === 'full') fullChecks++;
@@ -158,14 +164,27 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         predicted = out.world;
       } catch (e) {
         const r = asTwinRevert(e);
-        if (!r) throw new Stop({ index, action: action.label, tx: describeTx(tx), seed: options.seed, details: [`the model failed: ${e instanceof Error ? e.stack : String(e)}`] });
+        if (!r)
+          throw new Stop({
+            index,
+            action: action.label,
+            tx: describeTx(tx),
+            seed: options.seed,
+            details: [`the model failed: ${e instanceof Error ? e.stack : String(e)}`],
+          });
         prediction = { ok: false, revert: r };
       }
       const [answer] = await flush([simulation(a, tx, next)]);
       const onChain = simulated(a, tx, answer!);
       outcomeComparisons++;
       if (!agrees(prediction, onChain)) {
-        throw new Stop({ index, action: action.label, tx: describeTx(tx), seed: options.seed, details: [`model: ${describePrediction(prediction)}`, `chain: ${describeChain(onChain)}`] });
+        throw new Stop({
+          index,
+          action: action.label,
+          tx: describeTx(tx),
+          seed: options.seed,
+          details: [`model: ${describePrediction(prediction)}`, `chain: ${describeChain(onChain)}`],
+        });
       }
       if (!prediction.ok) {
         s.refused++;
@@ -193,7 +212,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const setup = (label: string, from: string, to: string, functionName: string, args: readonly unknown[]) =>
       step(setupIndex++, { kind: 'setup', label, tx: { from, to, functionName, args } });
     // Governance registers the stand-in venue as the seed does: queued, the delay warped, executed.
-    const register = gen.schedule(world, [{ target: a.waterfall, data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [actors.venue as Hex, 5_000_000n * USDC] }), label: 'register the venue' }]);
+    const register = gen.schedule(world, [
+      {
+        target: a.waterfall,
+        data: encodeFunctionData({ abi: shortfallWaterfallAbi, functionName: 'setVenue', args: [actors.venue as Hex, 5_000_000n * USDC] }),
+        label: 'register the venue',
+      },
+    ]);
     await step(setupIndex++, register, 'setup');
     const [registerId] = [...gen.batches.keys()];
     await step(setupIndex++, { kind: 'setup', label: 'warp the delay', warpTo: world.timelock.timestamps.get(registerId!)! });
@@ -214,7 +239,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const action = await timed('generate', () => gen.next(world, next));
       await step(i, action);
       if ((i + 1) % fullEvery === 0) owe(i, `full check after action ${i}`, 'full');
-      if ((i + 1) % 1000 === 0) log(`  ${i + 1} actions, ${outcomeComparisons} outcomes and ${stateComparisons} views compared, chain day ${(next - genesisTime) / 86_400n}, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      if ((i + 1) % 1000 === 0)
+        log(
+          `  ${i + 1} actions, ${outcomeComparisons} outcomes and ${stateComparisons} views compared, chain day ${(next - genesisTime) / 86_400n}, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+        );
     }
     await compareNow(options.actions, 'the end', 'full');
     return report(world, genesisTime);
@@ -257,7 +285,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
 /** A transaction as the mismatch report prints it. */
 function describeTx(tx: { from: string; to: string; functionName: string; args: readonly unknown[] }): string {
-  const arg = (x: unknown) => (typeof x === 'bigint' ? x.toString() : typeof x === 'object' ? JSON.stringify(x, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) : String(x));
+  const arg = (x: unknown) =>
+    typeof x === 'bigint' ? x.toString() : typeof x === 'object' ? JSON.stringify(x, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) : String(x);
   return `${tx.functionName}(${tx.args.map(arg).join(', ')}) on ${tx.to} from ${tx.from}`;
 }
 
@@ -280,10 +309,14 @@ export function formatReport(r: SoakReport): string[] {
   const f = r.final;
   const usdc = (x: bigint) => (Number(x) / 1e6).toLocaleString('en-US', { maximumFractionDigits: 0 });
   if (!r.mismatch) {
-    lines.push(`end state: ${f.covers} covers sold, ${f.auctions} auctions, ${(Number(f.bksMinted) / 1e18).toLocaleString('en-US', { maximumFractionDigits: 0 })} BKS minted, ${f.timelockOps} timelock operations, venue exposure used ${usdc(f.exposureUsed)} USDC, Junior holds ${usdc(f.juniorAssets)} and Senior ${usdc(f.seniorAssets)} USDC`);
+    lines.push(
+      `end state: ${f.covers} covers sold, ${f.auctions} auctions, ${(Number(f.bksMinted) / 1e18).toLocaleString('en-US', { maximumFractionDigits: 0 })} BKS minted, ${f.timelockOps} timelock operations, venue exposure used ${usdc(f.exposureUsed)} USDC, Junior holds ${usdc(f.juniorAssets)} and Senior ${usdc(f.seniorAssets)} USDC`,
+    );
   }
   const t = r.timing;
-  lines.push(`time: choosing actions ${(t.generate / 1000).toFixed(1)} s, model ${(t.predict / 1000).toFixed(1)} s, simulations and state reads ${(t.chain / 1000).toFixed(1)} s, mining ${(t.mine / 1000).toFixed(1)} s`);
+  lines.push(
+    `time: choosing actions ${(t.generate / 1000).toFixed(1)} s, model ${(t.predict / 1000).toFixed(1)} s, simulations and state reads ${(t.chain / 1000).toFixed(1)} s, mining ${(t.mine / 1000).toFixed(1)} s`,
+  );
   if (r.mismatch) {
     const m = r.mismatch;
     lines.push(`MISMATCH at action ${m.index}: ${m.action}`);

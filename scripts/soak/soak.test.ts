@@ -24,7 +24,14 @@ describe('protocol soak (1,000 actions)', () => {
     }
     // The refusals the hardening added were each predicted and seen at least once.
     const refusals = new Set(Object.values(report.stats).flatMap((s) => Object.keys(s.errors)));
-    for (const error of ['CoverMarketAboveMaxUtilization', 'CoverMarketStrikeTooFar', 'CoverMarketPremiumAboveMax', 'BackstopPoolNotOperator', 'BackstopPoolCooldownActive', 'TimelockUnexpectedOperationState']) {
+    for (const error of [
+      'CoverMarketAboveMaxUtilization',
+      'CoverMarketStrikeTooFar',
+      'CoverMarketPremiumAboveMax',
+      'BackstopPoolNotOperator',
+      'BackstopPoolCooldownActive',
+      'TimelockUnexpectedOperationState',
+    ]) {
       expect(refusals, error).toContain(error);
     }
   }, 600_000);

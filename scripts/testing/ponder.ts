@@ -38,14 +38,27 @@ async function servedPort(child: ChildProcess, output: () => string, timeoutMs =
 
 /** Ponder as production runs it: `ponder start --schema <schema> --port <port>` in indexer/, on embedded
  *  PGlite in a throwaway folder, or on PostgreSQL when `databaseUrl` is given (DATABASE_URL). */
-export async function startPonder(options: { rpcUrl: string; port?: number; pgliteDir?: string; schema?: string; databaseUrl?: string }): Promise<PonderInstance> {
+export async function startPonder(options: {
+  rpcUrl: string;
+  port?: number;
+  pgliteDir?: string;
+  schema?: string;
+  databaseUrl?: string;
+}): Promise<PonderInstance> {
   const port = options.port ?? (await freePort());
   const dataDir = options.pgliteDir ?? mkdtempSync(path.join(tmpdir(), 'backstop-ponder-'));
   // Ponder binds $PORT over --port when both are set, and PORT is the web app's (`PORT=… npm start`).
   const { PORT: _appPort, ...parentEnv } = process.env;
   const child = spawn(PONDER_BIN, ['start', '--schema', options.schema ?? 'backstop', '--port', String(port)], {
     cwd: INDEXER_DIR,
-    env: { ...parentEnv, PONDER_RPC_URL: options.rpcUrl, PONDER_PGLITE_DIR: dataDir, PONDER_TELEMETRY_DISABLED: 'true', NO_COLOR: '1', DATABASE_URL: options.databaseUrl ?? '' },
+    env: {
+      ...parentEnv,
+      PONDER_RPC_URL: options.rpcUrl,
+      PONDER_PGLITE_DIR: dataDir,
+      PONDER_TELEMETRY_DISABLED: 'true',
+      NO_COLOR: '1',
+      DATABASE_URL: options.databaseUrl ?? '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -50,7 +50,18 @@ export async function startPostgres(): Promise<PostgresInstance> {
   const port = await freePort();
   pg('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale']);
   // The socket lives in the cluster's own folder, so nothing outside it is needed (or touched).
-  pg('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  pg('pg_ctl', [
+    '-D',
+    dataDir,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    'start',
+  ]);
   const stop = async () => {
     try {
       pg('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);

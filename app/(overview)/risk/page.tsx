@@ -24,11 +24,15 @@ export default async function RiskPage() {
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Risk</h1>
         <p className="mt-2 max-w-3xl text-slate-600 dark:text-slate-300">
-          Can the pools pay? A Monte Carlo of everything that can cost them money — active covers and the venue&apos;s positions — over the next 30 days, from the chain&apos;s state now.
+          Can the pools pay? A Monte Carlo of everything that can cost them money — active covers and the venue&apos;s positions — over the next 30 days, from
+          the chain&apos;s state now.
         </p>
       </div>
       {'error' in loaded ? (
-        <RefreshErrorState title="Cannot read the book from the chain" message={`${describeError(loaded.error).message} The analysis appears as soon as the RPC answers.`} />
+        <RefreshErrorState
+          title="Cannot read the book from the chain"
+          message={`${describeError(loaded.error).message} The analysis appears as soon as the RPC answers.`}
+        />
       ) : (
         <RiskDashboard bookJson={bookToJson(loaded.book)} />
       )}

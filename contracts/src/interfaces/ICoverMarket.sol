@@ -235,10 +235,7 @@ interface ICoverMarket {
     /// @param strike Feed units (same decimals as the feed's answers).
     /// @param payout Pool asset base units.
     /// @param duration Seconds from now.
-    function quote(uint256 productId, uint256 strike, uint256 payout, uint256 duration)
-        external
-        view
-        returns (uint256 premium);
+    function quote(uint256 productId, uint256 strike, uint256 payout, uint256 duration) external view returns (uint256 premium);
 
     /// @notice The stablecoin premiums and payouts are in (every product's pool uses it).
     function asset() external view returns (IERC20);

@@ -55,10 +55,7 @@ interface IVolatilityOracle {
     /// @notice `sigma()`, `lastUpdatedAt()`, `lastRoundId()` (one storage slot) and `feed()` (immutable) in one
     ///         call: what a quote reads. A consumer compares `roundId` with the feed's latest round id to know
     ///         whether σ has folded every published round (one poke folds at most `MAX_ROUNDS_PER_POKE`).
-    function volatility()
-        external
-        view
-        returns (uint256 sigma, uint256 updatedAt, uint80 roundId, AggregatorV3Interface feed);
+    function volatility() external view returns (uint256 sigma, uint256 updatedAt, uint80 roundId, AggregatorV3Interface feed);
 
     /// @notice The unclamped annualised variance (WAD).
     function variance() external view returns (uint256);

@@ -6,8 +6,8 @@ import {TouchProbability} from "./TouchProbability.sol";
 
 /// @title CoverPricing
 /// @notice The premium of a parametric liquidation cover. Mirrored name for name, bit for bit, by
-///         `lib/cover/markup.ts` (`markup`, `markupIntegralDown`, `averageMarkupUp`) and
-///         `lib/cover/quote.ts` (`chargedLength`, `floorRateUp`, `premiumUp`, `quote`).
+///         `lib/mirror/CoverPricing.ts` (`markupDown`, `markupIntegralDown`, `averageMarkupUp`, `chargedLength`,
+///         `floorRateUp`, `premiumUp`, `quoteUp`).
 ///
 /// @dev ## Formula
 ///        premium = min(payout, ⌈max(P_touch, floorRate(L)) × C / 1e36⌉)
@@ -85,7 +85,7 @@ library CoverPricing {
     /// @notice The markup curve at `utilization` (WAD): base + slope·min(u, kink) + steepSlope·max(u − kink, 0),
     ///         each product rounded down. For display; premiums use its area (`markupIntegralDown`).
     /// @dev Domain: utilization < 2^96 (about 8e10 × 100 %).
-    function markup(uint256 utilization, Pricing memory p) internal pure returns (uint256) {
+    function markupDown(uint256 utilization, Pricing memory p) internal pure returns (uint256) {
         if (utilization > MAX_TOTAL_ASSETS) revert CoverPricingOutOfDomain(0, 0, utilization, 0, 0);
         uint256 kink = p.kink;
         if (utilization <= kink) return p.baseMarkup + (uint256(p.slope) * utilization) / WAD;
@@ -105,8 +105,8 @@ library CoverPricing {
             uint256 below = x < kinkAssets ? x : kinkAssets;
             uint256 above = x - below; // > 0 only if kinkAssets < x ≤ totalAssets
             return uint256(p.baseMarkup) * x + (uint256(p.slope) * below * below) / (2 * totalAssets)
-                + (uint256(p.slope) * kinkAssets * above) / totalAssets
-                + (uint256(p.steepSlope) * above * above) / (2 * totalAssets);
+                + (uint256(p.slope) * kinkAssets * above) / totalAssets + (uint256(p.steepSlope) * above * above)
+                / (2 * totalAssets);
         }
     }
 
@@ -126,7 +126,7 @@ library CoverPricing {
 
     /// @notice The length a cover's lock is charged for: from `now` to the start of the day the pool
     ///         releases it (`releaseDay = (now + duration + claimGrace) / 1 day + 1`), at least
-    ///         `MIN_CHARGED_LENGTH` (seconds).
+    ///         `MIN_CHARGED_LENGTH` (seconds). Exact, not rounded: the lock lasts until that boundary.
     /// @dev Domain: now ≤ 200 years of unix time, duration and claimGrace ≤ 100 years each (beyond:
     ///      `CoverPricingOutOfDomain(0, 0, claimGrace, now, duration)`).
     function chargedLength(uint256 now_, uint256 duration, uint256 claimGrace) internal pure returns (uint256) {
@@ -151,14 +151,11 @@ library CoverPricing {
     /// @notice The premium (base units, rounded up, ≤ payout) of a cover paying `payout` with touch
     ///         probability `pTouch` (WAD) whose lock is charged for `length` seconds, bought when `locked` of
     ///         the backing pool's `totalAssets` is already locked. See the library doc for the formula.
-    function premiumUp(
-        uint256 payout,
-        uint256 pTouch,
-        uint256 locked,
-        uint256 totalAssets,
-        uint256 length,
-        Pricing memory p
-    ) internal pure returns (uint256) {
+    function premiumUp(uint256 payout, uint256 pTouch, uint256 locked, uint256 totalAssets, uint256 length, Pricing memory p)
+        internal
+        pure
+        returns (uint256)
+    {
         if (
             payout == 0 || pTouch > WAD || totalAssets == 0 || totalAssets > MAX_TOTAL_ASSETS || locked > totalAssets
                 || payout > totalAssets - locked || length > MAX_DURATION
@@ -166,8 +163,7 @@ library CoverPricing {
         unchecked {
             // A is non-decreasing, so cost ≥ 0; cost < 2^162 and the rate ≤ max(1e18, 2^64·100) < 2^71:
             // their product cannot wrap.
-            uint256 cost =
-                markupIntegralDown(locked + payout, totalAssets, p) - markupIntegralDown(locked, totalAssets, p);
+            uint256 cost = markupIntegralDown(locked + payout, totalAssets, p) - markupIntegralDown(locked, totalAssets, p);
             uint256 rate = floorRateUp(length, p);
             if (pTouch > rate) rate = pTouch;
             // max(P_touch, floor) × payout × average markup, one rounding up at the end (favours the pool).
@@ -176,11 +172,11 @@ library CoverPricing {
         }
     }
 
-    /// @notice The whole quote from market inputs: `premiumUp` with P_touch =
+    /// @notice The whole quote from market inputs, rounded up: `premiumUp` with P_touch =
     ///         `TouchProbability.touchProbability(spot, strike, sigma, duration)` (the touch counts until the
     ///         cover's end) and the lock charged for `length` (`chargedLength`: until its release).
     /// @dev Reverts as `touchProbability` (its domain) and as `premiumUp`.
-    function quote(
+    function quoteUp(
         uint256 spot,
         uint256 strike,
         uint256 sigma,

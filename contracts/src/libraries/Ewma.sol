@@ -5,7 +5,7 @@ import {FixedPointMath} from "./FixedPointMath.sol";
 
 /// @title Ewma
 /// @notice The time-scaled RiskMetrics EWMA of squared log returns, annualised.
-///         Mirrored bit for bit by `lib/oracle/ewma.ts`.
+///         Mirrored bit for bit by `lib/mirror/Ewma.ts`.
 /// @dev For a log return r observed over dt seconds:
 ///        w        = λ^(dt / 1 day) = exp(ln λ · dt / 86400),  λ = 0.94 per day (RiskMetrics)
 ///        sample   = r² / (dt / 365 days)        (an annualised variance estimate)

@@ -5,7 +5,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title FixedPointMath
 /// @notice Natural logarithm, exponential and square root on 18-decimal fixed-point numbers (WAD).
-///         Mirrored bit for bit by `lib/math/fixedPointMath.ts`.
+///         Mirrored bit for bit by `lib/mirror/FixedPointMath.ts`.
 /// @dev Written for Backstop (not copied from Solady); it follows the same published idea as Remco
 ///      Bloemen's / Solady's `lnWad`/`expWad` (range reduction by powers of two, then a short
 ///      approximation in binary fixed point), but evaluates plain series in Q96 instead of a

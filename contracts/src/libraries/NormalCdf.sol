@@ -5,7 +5,7 @@ import {FixedPointMath} from "./FixedPointMath.sol";
 
 /// @title NormalCdf
 /// @notice Φ, the standard normal cumulative distribution function, on WAD fixed point.
-///         Mirrored bit for bit by `lib/math/normalCdf.ts`.
+///         Mirrored bit for bit by `lib/mirror/NormalCdf.ts`.
 /// @dev Method: W. J. Cody's near-minimax rational Chebyshev approximations for the normal
 ///      integral (Cody 1969, "Rational Chebyshev approximations for the error function", Math. Comp. 23;
 ///      the ANORM routine of netlib SPECFUN, also the core of R's `pnorm`), with the published

@@ -7,8 +7,9 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// @notice The pure arithmetic of `BackstopPool`: share conversions (OpenZeppelin ERC-4626's formula
 ///         with a decimals offset of 12), the share-price floor, what a redeem-request claim pays (the lower
 ///         of the shares' value at request and at claim), day buckets, and the linear earning of premiums
-///         and fees. Every function names its rounding; each has one TypeScript twin in `lib/` with the
-///         same name.
+///         and fees. Every function that rounds an amount or a time names its direction (`…Down`/`…Up`);
+///         `dayOf` and `lockReleaseDay` are day indices by definition (the day a time falls in, the boundary
+///         after it), not roundings. Each has one TypeScript twin in `lib/` with the same name.
 library PoolMath {
     using Math for uint256;
 
@@ -122,10 +123,10 @@ library PoolMath {
         return t / DAY;
     }
 
-    /// @notice The day boundary at which a stream ending at `end` stops earning: `ceil(end / 86400)`.
+    /// @notice The day boundary at which a stream ending at `end` stops earning: `ceil(end / 86400)`, up.
     ///         A stream therefore earns over [start, boundary], at most one day longer than asked
     ///         (slower earning: a just-in-time depositor captures less, never more).
-    function earningEndDay(uint256 end) internal pure returns (uint256) {
+    function earningEndDayUp(uint256 end) internal pure returns (uint256) {
         return (end + DAY - 1) / DAY;
     }
 

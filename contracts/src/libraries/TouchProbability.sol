@@ -7,7 +7,7 @@ import {NormalCdf} from "./NormalCdf.sol";
 
 /// @title TouchProbability
 /// @notice Probability that a driftless geometric Brownian motion touches a strike within a duration.
-///         Mirrored bit for bit by `lib/math/touchProbability.ts`.
+///         Mirrored bit for bit by `lib/mirror/TouchProbability.ts`.
 /// @dev Model: risk-neutral GBM with r = q = 0, so ln S_t = ln S_0 − σ²t/2 + σW_t. With a = |ln(K/S)|,
 ///      v = σ√T (T in years of 365 days), d₁ = −a/v − v/2 and d₂ = −a/v + v/2, the reflection principle
 ///      with Girsanov's drift correction (the standard one-touch closed form) gives
@@ -46,15 +46,11 @@ library TouchProbability {
     /// @param strike Barrier price: below spot is a down barrier, above an up barrier; equal → 1e18.
     /// @param sigma Annualised volatility as a WAD (0.8e18 = 80 %), ≤ 100e18.
     /// @param duration Seconds, ≤ 100 years.
-    function touchProbability(uint256 spot, uint256 strike, uint256 sigma, uint256 duration)
-        internal
-        pure
-        returns (uint256 p)
-    {
-        if (
-            spot == 0 || strike == 0 || spot > MAX_PRICE || strike > MAX_PRICE || sigma > MAX_SIGMA
-                || duration > MAX_DURATION
-        ) revert TouchProbabilityOutOfDomain(spot, strike, sigma, duration);
+    function touchProbability(uint256 spot, uint256 strike, uint256 sigma, uint256 duration) internal pure returns (uint256 p) {
+        if (spot == 0 || strike == 0 || spot > MAX_PRICE || strike > MAX_PRICE || sigma > MAX_SIGMA || duration > MAX_DURATION)
+        {
+            revert TouchProbabilityOutOfDomain(spot, strike, sigma, duration);
+        }
         if (strike == spot) return WAD;
         unchecked {
             bool up = strike > spot;

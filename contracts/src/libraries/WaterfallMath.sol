@@ -8,6 +8,9 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 ///         the allocation of a shortfall across Junior → Senior → recapitalization, and the fee split.
 ///         Every function has one TypeScript twin in `lib/` with the same name, the same integer
 ///         arithmetic and the same rounding (all floors; each comment says why that favours the pools).
+///         A function that rounds says so in its name (`layerCapDown`, `layerAvailableDown`,
+///         `splitFeesSeniorDown`: Senior's share is floored and Junior takes the remainder); `windowOf`,
+///         `rollWindow` and `allocateShortfall` round nothing (a window index, a shift, mins and subtractions).
 ///
 /// @dev ## The rolling 24 h window (why two buckets, summed, not weighted)
 ///      Time is cut into aligned windows of `WINDOW` = 86,400 s (`windowOf(t) = t / 86400`). A layer
@@ -24,10 +27,10 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 ///      2 caps per 24 h). Both would need the 24 h guarantee weakened; the summed buckets keep it exact.
 ///
 ///      ## The cap
-///      `layerCap(free, used, capBps) = floor((free + used) × capBps / 10000)`: a fraction of the free
+///      `layerCapDown(free, used, capBps) = floor((free + used) × capBps / 10000)`: a fraction of the free
 ///      capital the layer had before this window's draws (what it paid is added back), so the cap does
 ///      not shrink as the layer pays and repeated small calls get no more than one large call.
-///      `layerAvailable = min(free, cap − used)` (0 when used ≥ cap). Floors: the pool pays at most the
+///      `layerAvailableDown = min(free, cap − used)` (0 when used ≥ cap). Floors: the pool pays at most the
 ///      cap, never a unit more.
 ///
 ///      Consequence checked by the invariant suite: for every 24 h interval ending at a draw, the
@@ -69,13 +72,13 @@ library WaterfallMath {
     /// @param free The layer's free capital now (total assets − locked).
     /// @param used What the layer paid in the rolling window (`prev + curr`).
     /// @param capBps The governance fraction in basis points.
-    function layerCap(uint256 free, uint256 used, uint256 capBps) internal pure returns (uint256) {
+    function layerCapDown(uint256 free, uint256 used, uint256 capBps) internal pure returns (uint256) {
         return (free + used).mulDiv(capBps, BPS, Math.Rounding.Floor);
     }
 
-    /// @notice What a layer may still pay now: `min(free, max(0, layerCap − used))`.
-    function layerAvailable(uint256 free, uint256 used, uint256 capBps) internal pure returns (uint256) {
-        uint256 cap = layerCap(free, used, capBps);
+    /// @notice What a layer may still pay now: `min(free, max(0, layerCapDown − used))`.
+    function layerAvailableDown(uint256 free, uint256 used, uint256 capBps) internal pure returns (uint256) {
+        uint256 cap = layerCapDown(free, used, capBps);
         if (used >= cap) return 0;
         uint256 room = cap - used;
         return room < free ? room : free;
@@ -87,19 +90,18 @@ library WaterfallMath {
     /// @dev `junior + senior + recapitalization + overExposure == amount` exactly (no rounding: only
     ///      min and subtraction).
     /// @param amount The shortfall the venue reports.
-    /// @param juniorAvailable `layerAvailable` of Junior.
-    /// @param seniorAvailable `layerAvailable` of Senior.
+    /// @param juniorAvailable `layerAvailableDown` of Junior.
+    /// @param seniorAvailable `layerAvailableDown` of Senior.
     /// @param exposureRemaining The venue's exposure cap minus its exposure used.
     /// @return junior Paid by Junior.
     /// @return senior Paid by Senior.
     /// @return recapitalization Within the venue's exposure but beyond both layers: sent to the auction.
     /// @return overExposure Beyond the venue's exposure cap: returned to the venue to socialise.
-    function allocateShortfall(
-        uint256 amount,
-        uint256 juniorAvailable,
-        uint256 seniorAvailable,
-        uint256 exposureRemaining
-    ) internal pure returns (uint256 junior, uint256 senior, uint256 recapitalization, uint256 overExposure) {
+    function allocateShortfall(uint256 amount, uint256 juniorAvailable, uint256 seniorAvailable, uint256 exposureRemaining)
+        internal
+        pure
+        returns (uint256 junior, uint256 senior, uint256 recapitalization, uint256 overExposure)
+    {
         uint256 eligible = amount < exposureRemaining ? amount : exposureRemaining;
         overExposure = amount - eligible;
         junior = eligible < juniorAvailable ? eligible : juniorAvailable;
@@ -112,7 +114,11 @@ library WaterfallMath {
     ///         `senior = floor(amount × seniorWeightBps / 10000)`, `junior = amount − senior`.
     /// @dev Every unit is conserved (`junior + senior == amount`); the rounding dust (< 1 unit) goes to
     ///      Junior, the first-loss layer that carries the most risk. Nothing stays in the waterfall.
-    function splitFees(uint256 amount, uint256 seniorWeightBps) internal pure returns (uint256 junior, uint256 senior) {
+    function splitFeesSeniorDown(uint256 amount, uint256 seniorWeightBps)
+        internal
+        pure
+        returns (uint256 junior, uint256 senior)
+    {
         senior = amount.mulDiv(seniorWeightBps, BPS, Math.Rounding.Floor);
         junior = amount - senior;
     }

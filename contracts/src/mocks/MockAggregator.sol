@@ -63,11 +63,7 @@ contract MockAggregator is AggregatorV3Interface, Ownable {
     }
 
     /// @notice Writes the next round with explicit timestamps (e.g. backdated history for a seed).
-    function pushAnswerAt(int256 answer, uint256 startedAt, uint256 updatedAt)
-        external
-        onlyOwner
-        returns (uint80 roundId)
-    {
+    function pushAnswerAt(int256 answer, uint256 startedAt, uint256 updatedAt) external onlyOwner returns (uint80 roundId) {
         return _push(answer, startedAt, updatedAt);
     }
 
@@ -136,11 +132,7 @@ contract MockAggregator is AggregatorV3Interface, Ownable {
         emit AnswerUpdated(answer, roundId, updatedAt);
     }
 
-    function _pack(int256 answer, uint256 startedAt, uint256 updatedAt, bool carriedOver)
-        private
-        pure
-        returns (Round memory)
-    {
+    function _pack(int256 answer, uint256 startedAt, uint256 updatedAt, bool carriedOver) private pure returns (Round memory) {
         if (
             answer < type(int160).min || answer > type(int160).max || startedAt > type(uint40).max
                 || updatedAt > type(uint40).max

@@ -4,7 +4,7 @@ pragma solidity ^0.8.24;
 import {Test} from "../utils/Test.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {BackstopPool} from "../../src/BackstopPool.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 import {MockAggregator} from "../../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../../src/VolatilityOracle.sol";
 import {CoverMarket} from "../../src/CoverMarket.sol";
@@ -109,7 +109,9 @@ abstract contract CoverGasSetup is Test {
         // The book: 40 covers over four durations bought over the last hour.
         for (uint256 i; i < 40; ++i) {
             vm.prank(alice);
-            market.buyCover(i % 2 == 0 ? down2 : down5, 2600e8 - i * 1e8, 1_000e6 + i * 1e6, (7 + (i % 4) * 7) * 1 days, type(uint256).max);
+            market.buyCover(
+                i % 2 == 0 ? down2 : down5, 2600e8 - i * 1e8, 1_000e6 + i * 1e6, (7 + (i % 4) * 7) * 1 days, type(uint256).max
+            );
         }
         vm.prank(alice);
         (claim2Id,) = market.buyCover(down2, 2700e8, 10_000e6, 7 days, type(uint256).max);
@@ -176,8 +178,8 @@ contract CoverGasTest is CoverGasSetup {
         CoverPricing.markupIntegralDown(3_010_000e6, 10_000_000e6, p);
         emit log_named_uint("CoverPricing.markupIntegralDown", g - gasleft());
         g = gasleft();
-        CoverPricing.quote(3000e8, 2700e8, 0.8e18, 7 days, 8 days, 10_000e6, 3_000_000e6, 10_000_000e6, p);
-        emit log_named_uint("CoverPricing.quote", g - gasleft());
+        CoverPricing.quoteUp(3000e8, 2700e8, 0.8e18, 7 days, 8 days, 10_000e6, 3_000_000e6, 10_000_000e6, p);
+        emit log_named_uint("CoverPricing.quoteUp", g - gasleft());
     }
 
     /// @notice `quote` as an eth_call would run it: every account and slot cold.
@@ -226,7 +228,6 @@ contract CoverGasTest is CoverGasSetup {
         require(block.timestamp > info.claimDeadline && block.timestamp < info.releaseDay * 1 days, "setUp timeline");
         require(released == 5_000e6, "the early release frees the lock");
     }
-
 }
 
 /// @notice The oracle poke that keeps σ caught up (one new round, published 30 s after the last fold).

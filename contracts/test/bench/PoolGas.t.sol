@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Test} from "../utils/Test.sol";
 import {BackstopPool} from "../../src/BackstopPool.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 import {PoolMarketHarness} from "../harness/PoolMarketHarness.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";

@@ -7,15 +7,11 @@ import {CoverPricing} from "../../src/libraries/CoverPricing.sol";
 ///         (lib/cover/cover.parity.test.ts). The `*Batch` functions evaluate many inputs in one eth_call;
 ///         `ok[i] == false` marks a revert (the twin must throw for exactly those inputs).
 contract CoverPricingHarness {
-    function markup(uint256 utilization, CoverPricing.Pricing memory p) external pure returns (uint256) {
-        return CoverPricing.markup(utilization, p);
+    function markupDown(uint256 utilization, CoverPricing.Pricing memory p) external pure returns (uint256) {
+        return CoverPricing.markupDown(utilization, p);
     }
 
-    function markupIntegralDown(uint256 x, uint256 totalAssets, CoverPricing.Pricing memory p)
-        external
-        pure
-        returns (uint256)
-    {
+    function markupIntegralDown(uint256 x, uint256 totalAssets, CoverPricing.Pricing memory p) external pure returns (uint256) {
         return CoverPricing.markupIntegralDown(x, totalAssets, p);
     }
 
@@ -46,7 +42,7 @@ contract CoverPricingHarness {
         return CoverPricing.premiumUp(payout, pTouch, locked, totalAssets, length, p);
     }
 
-    /// @dev Inputs of `quote` in one struct (keeps the batch under the stack limit).
+    /// @dev Inputs of `quoteUp` in one struct (keeps the batch under the stack limit).
     struct QuoteInput {
         uint256 spot;
         uint256 strike;
@@ -59,15 +55,14 @@ contract CoverPricingHarness {
         CoverPricing.Pricing pricing;
     }
 
-    function quote(QuoteInput memory q) public pure returns (uint256) {
-        return CoverPricing.quote(
-            q.spot, q.strike, q.sigma, q.duration, q.length, q.payout, q.locked, q.totalAssets, q.pricing
-        );
+    function quoteUp(QuoteInput memory q) public pure returns (uint256) {
+        return
+            CoverPricing.quoteUp(q.spot, q.strike, q.sigma, q.duration, q.length, q.payout, q.locked, q.totalAssets, q.pricing);
     }
 
     // ---------- batches (one eth_call for many inputs) ----------
 
-    function markupBatch(uint256[] calldata us, CoverPricing.Pricing[] calldata ps)
+    function markupDownBatch(uint256[] calldata us, CoverPricing.Pricing[] calldata ps)
         external
         view
         returns (bool[] memory ok, uint256[] memory out)
@@ -75,7 +70,7 @@ contract CoverPricingHarness {
         ok = new bool[](us.length);
         out = new uint256[](us.length);
         for (uint256 i; i < us.length; ++i) {
-            try this.markup(us[i], ps[i]) returns (uint256 r) {
+            try this.markupDown(us[i], ps[i]) returns (uint256 r) {
                 (ok[i], out[i]) = (true, r);
             } catch {}
         }
@@ -133,11 +128,11 @@ contract CoverPricingHarness {
         }
     }
 
-    function quoteBatch(QuoteInput[] calldata qs) external view returns (bool[] memory ok, uint256[] memory out) {
+    function quoteUpBatch(QuoteInput[] calldata qs) external view returns (bool[] memory ok, uint256[] memory out) {
         ok = new bool[](qs.length);
         out = new uint256[](qs.length);
         for (uint256 i; i < qs.length; ++i) {
-            try this.quote(qs[i]) returns (uint256 r) {
+            try this.quoteUp(qs[i]) returns (uint256 r) {
                 (ok[i], out[i]) = (true, r);
             } catch {}
         }

@@ -26,11 +26,7 @@ contract MathHarness {
         return NormalCdf.normalCdf(x);
     }
 
-    function touchProbability(uint256 spot, uint256 strike, uint256 sigma, uint256 duration)
-        external
-        pure
-        returns (uint256)
-    {
+    function touchProbability(uint256 spot, uint256 strike, uint256 sigma, uint256 duration) external pure returns (uint256) {
         return TouchProbability.touchProbability(spot, strike, sigma, duration);
     }
 

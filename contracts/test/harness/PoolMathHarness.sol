@@ -79,8 +79,8 @@ contract PoolMathHarness {
         return PoolMath.dayOf(t);
     }
 
-    function earningEndDay(uint256 end) external pure returns (uint256) {
-        return PoolMath.earningEndDay(end);
+    function earningEndDayUp(uint256 end) external pure returns (uint256) {
+        return PoolMath.earningEndDayUp(end);
     }
 
     function lockReleaseDay(uint256 until) external pure returns (uint256) {

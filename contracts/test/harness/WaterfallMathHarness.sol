@@ -18,12 +18,12 @@ contract WaterfallMathHarness {
         return WaterfallMath.rollWindow(storedWindow, prev, curr, nowWindow);
     }
 
-    function layerCap(uint256 free, uint256 used, uint256 capBps) external pure returns (uint256) {
-        return WaterfallMath.layerCap(free, used, capBps);
+    function layerCapDown(uint256 free, uint256 used, uint256 capBps) external pure returns (uint256) {
+        return WaterfallMath.layerCapDown(free, used, capBps);
     }
 
-    function layerAvailable(uint256 free, uint256 used, uint256 capBps) external pure returns (uint256) {
-        return WaterfallMath.layerAvailable(free, used, capBps);
+    function layerAvailableDown(uint256 free, uint256 used, uint256 capBps) external pure returns (uint256) {
+        return WaterfallMath.layerAvailableDown(free, used, capBps);
     }
 
     function allocateShortfall(uint256 amount, uint256 juniorAvailable, uint256 seniorAvailable, uint256 exposureRemaining)
@@ -34,7 +34,11 @@ contract WaterfallMathHarness {
         return WaterfallMath.allocateShortfall(amount, juniorAvailable, seniorAvailable, exposureRemaining);
     }
 
-    function splitFees(uint256 amount, uint256 seniorWeightBps) external pure returns (uint256 junior, uint256 senior) {
-        return WaterfallMath.splitFees(amount, seniorWeightBps);
+    function splitFeesSeniorDown(uint256 amount, uint256 seniorWeightBps)
+        external
+        pure
+        returns (uint256 junior, uint256 senior)
+    {
+        return WaterfallMath.splitFeesSeniorDown(amount, seniorWeightBps);
     }
 }

@@ -3,12 +3,13 @@ pragma solidity ^0.8.24;
 
 import {Test} from "../utils/Test.sol";
 import {BackstopPool} from "../../src/BackstopPool.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 import {MockAggregator} from "../../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../../src/VolatilityOracle.sol";
 import {CoverMarket} from "../../src/CoverMarket.sol";
 import {ICoverMarket} from "../../src/interfaces/ICoverMarket.sol";
 import {ShortfallWaterfall} from "../../src/ShortfallWaterfall.sol";
+import {IShortfallWaterfall} from "../../src/interfaces/IShortfallWaterfall.sol";
 
 /// @notice Drives the real CoverMarket + BackstopPool + VolatilityOracle + MockAggregator through sales,
 ///         claims, expiry (by the pool's buckets as time passes, and by `release`), transfers, deposits and
@@ -93,8 +94,6 @@ contract CoverHandler is Test {
         }
         names = [bytes32("buy"), "claim", "release", "transfer", "warp", "deposit", "shortfall"];
     }
-
-
 
     function nameCount() external view returns (uint256) {
         return names.length;
@@ -203,11 +202,7 @@ contract CoverHandler is Test {
     }
 
     /// @dev The market's own quote is the sale precheck: (false, 0) where `buyCover` would revert.
-    function _quote(uint256 id, uint256 strike, uint256 payout, uint256 duration)
-        internal
-        view
-        returns (bool, uint256)
-    {
+    function _quote(uint256 id, uint256 strike, uint256 payout, uint256 duration) internal view returns (bool, uint256) {
         try market.quote(id, strike, payout, duration) returns (uint256 q) {
             return (true, q);
         } catch {
@@ -246,9 +241,8 @@ contract CoverHandler is Test {
     }
 
     function _claimNow(uint256 tokenId, Ghost memory g, uint256 seed) internal {
-        uint256 answer = g.product == upId
-            ? g.strike + (g.strike * (seed % 100)) / 10_000
-            : g.strike - (g.strike * (seed % 100)) / 10_000;
+        uint256 answer =
+            g.product == upId ? g.strike + (g.strike * (seed % 100)) / 10_000 : g.strike - (g.strike * (seed % 100)) / 10_000;
         uint256 confirmations = g.product == down3Id ? 3 : 2;
         uint80 first = _publish(answer);
         for (uint256 i = 1; i < confirmations; ++i) {
@@ -332,7 +326,7 @@ contract CoverHandler is Test {
     function shortfall(uint256 amount) external {
         (uint256 total, uint256 locked, uint256 ceiling) = pool.underwritingCapital();
         uint256 free = total - locked;
-        (,,, uint256 available, uint256 capBps) = waterfall.layerState(ShortfallWaterfall.Layer.Junior);
+        (,,, uint256 available, uint256 capBps) = waterfall.layerState(IShortfallWaterfall.Layer.Junior);
         amount = bound(amount, 1e6, total);
         (uint256 juniorPaid,,,) = waterfall.absorbShortfall(amount);
         uint256 expected = amount < available ? amount : available;
@@ -342,7 +336,7 @@ contract CoverHandler is Test {
             uint256 reserveCap = ((total * (10_000 - ceiling)) / 10_000 * capBps) / 10_000;
             uint256 floor = amount < reserveCap ? amount : reserveCap;
             // Junior's cap counts what it paid in the window; before any draw today it is the full cap.
-            (, uint256 used,,,) = waterfall.layerState(ShortfallWaterfall.Layer.Junior);
+            (, uint256 used,,,) = waterfall.layerState(IShortfallWaterfall.Layer.Junior);
             if (used == juniorPaid && juniorPaid < floor) ghostReserveBroken = true;
             if (free * 10_000 < (10_000 - ceiling) * total) ghostReserveBroken = true;
         }

@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Test} from "../utils/Test.sol";
 import {BackstopPool} from "../../src/BackstopPool.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 
 /// @notice Issue 13, item 2 as a property: an attacker with any sequence of calls — requests naming a
 ///         victim as controller (with the attacker's shares, the victim's allowance, an accomplice's shares
@@ -37,7 +37,9 @@ contract ExitHandler is Test {
     constructor(BackstopPool pool_, TestUSDC usdc_) {
         pool = pool_;
         usdc = usdc_;
-        for (uint256 i; i < 3; ++i) victims.push(address(uint160(0xF00D + i)));
+        for (uint256 i; i < 3; ++i) {
+            victims.push(address(uint160(0xF00D + i)));
+        }
         address[5] memory everyone = [victims[0], victims[1], victims[2], MALLORY, ACCOMPLICE];
         for (uint256 i; i < everyone.length; ++i) {
             vm.prank(everyone[i]);
@@ -130,7 +132,9 @@ contract ExitHandler is Test {
         vm.prank(v);
         try pool.requestRedeem(shares, v, v) {
             (, uint256 escrowed, uint256 claimableAt,, address owner,) = pool.redeemRequest(v);
-            if (claimableAt != block.timestamp + pool.cooldown()) _violated("an honest request starts later than a cooldown from now");
+            if (claimableAt != block.timestamp + pool.cooldown()) {
+                _violated("an honest request starts later than a cooldown from now");
+            }
             if (escrowed != shares || owner != v) _violated("an honest request is not the victim's own");
             requestedAt[v] = block.timestamp;
             cooldownAtRequest[v] = pool.cooldown();

@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Test} from "../utils/Test.sol";
 import {BackstopPool} from "../../src/BackstopPool.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ExitHandler} from "./ExitHandler.sol";
 
@@ -70,7 +70,9 @@ contract ExitInvariantTest is Test {
         uint256 n;
         while (n < 32 && name[n] != 0) ++n;
         bytes memory b = new bytes(n);
-        for (uint256 i; i < n; ++i) b[i] = name[i];
+        for (uint256 i; i < n; ++i) {
+            b[i] = name[i];
+        }
         return string(b);
     }
 }

@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Test} from "../utils/Test.sol";
 import {BackstopPool} from "../../src/BackstopPool.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 import {PoolMarketHarness} from "../harness/PoolMarketHarness.sol";
 
 /// @notice Drives one BackstopPool through every entry point with bounded inputs so each call does

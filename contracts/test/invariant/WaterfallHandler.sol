@@ -3,8 +3,9 @@ pragma solidity ^0.8.24;
 
 import {Test} from "../utils/Test.sol";
 import {BackstopPool} from "../../src/BackstopPool.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 import {ShortfallWaterfall} from "../../src/ShortfallWaterfall.sol";
+import {IShortfallWaterfall} from "../../src/interfaces/IShortfallWaterfall.sol";
 import {Recapitalizer} from "../../src/Recapitalizer.sol";
 import {PoolMarketHarness} from "../harness/PoolMarketHarness.sol";
 
@@ -161,11 +162,11 @@ contract WaterfallHandler is Test {
         }
         uint256 jF = juniorPool.freeAssets();
         uint256 sF = seniorPool.freeAssets();
-        if (juniorDrew && jD * 10_000 > wf.layerCapBps(ShortfallWaterfall.Layer.Junior) * (jF + jD)) {
+        if (juniorDrew && jD * 10_000 > wf.layerCapBps(IShortfallWaterfall.Layer.Junior) * (jF + jD)) {
             ghostCapBreached = true;
             ghostCapBreachWhere = string.concat("junior D=", vm.toString(jD), " F=", vm.toString(jF));
         }
-        if (seniorDrew && sD * 10_000 > wf.layerCapBps(ShortfallWaterfall.Layer.Senior) * (sF + sD)) {
+        if (seniorDrew && sD * 10_000 > wf.layerCapBps(IShortfallWaterfall.Layer.Senior) * (sF + sD)) {
             ghostCapBreached = true;
             ghostCapBreachWhere = string.concat("senior D=", vm.toString(sD), " F=", vm.toString(sF));
         }
@@ -242,7 +243,8 @@ contract WaterfallHandler is Test {
         if (dilutionBps > ghostMaxDilutionBps) ghostMaxDilutionBps = dilutionBps;
         if (inside * 10_000 > bps * supplyAtStart) {
             ghostMintBoundBreached = true;
-            ghostMintBreachWhere = string.concat("minted ", vm.toString(inside), " in 24 h on a supply of ", vm.toString(supplyAtStart));
+            ghostMintBreachWhere =
+                string.concat("minted ", vm.toString(inside), " in 24 h on a supply of ", vm.toString(supplyAtStart));
         }
     }
 

@@ -59,7 +59,7 @@ contract WaterfallInvariantTest is ShortfallWaterfallBase {
         for (uint256 id = 1; id <= n; ++id) {
             Recapitalizer.Auction memory a = recap.auction(id);
             assertLe(a.minted, a.mintCap, "minted > cap");
-            assertLe(a.mintCap, AuctionMath.mintCap(a.supplyBefore, MAX_MINT_BPS), "cap > bps of supply");
+            assertLe(a.mintCap, AuctionMath.mintCapDown(a.supplyBefore, MAX_MINT_BPS), "cap > bps of supply");
             assertLe(a.raised, a.target, "raised > target");
             assertGe(a.raised * 1e18, a.minted * a.floorPrice, "sold below the floor");
             minted += a.minted;
@@ -137,9 +137,14 @@ contract WaterfallInvariantTest is ShortfallWaterfallBase {
             vm.writeLine(
                 string.concat(path, ".mint"),
                 string.concat(
-                    "mints ", vm.toString(handler.mintCount()), " budgetCuts ", vm.toString(handler.ghostBudgetCuts()),
-                    " budgetSpentSkips ", vm.toString(handler.ghostBudgetSpentSkips()),
-                    " maxDilutionBps ", vm.toString(handler.ghostMaxDilutionBps())
+                    "mints ",
+                    vm.toString(handler.mintCount()),
+                    " budgetCuts ",
+                    vm.toString(handler.ghostBudgetCuts()),
+                    " budgetSpentSkips ",
+                    vm.toString(handler.ghostBudgetSpentSkips()),
+                    " maxDilutionBps ",
+                    vm.toString(handler.ghostMaxDilutionBps())
                 )
             );
         }
@@ -149,7 +154,9 @@ contract WaterfallInvariantTest is ShortfallWaterfallBase {
         uint256 n;
         while (n < 32 && name[n] != 0) ++n;
         bytes memory b = new bytes(n);
-        for (uint256 i; i < n; ++i) b[i] = name[i];
+        for (uint256 i; i < n; ++i) {
+            b[i] = name[i];
+        }
         return string(b);
     }
 }

@@ -2,7 +2,7 @@
 // released by a bucket on its release day, a premium stream earning over the horizon), covers and venue
 // positions spread around spot, deterministic for a seed.
 import type { Layer } from '../../chain/config';
-import type { Bucket } from '../../pool/accounting';
+import type { Bucket } from '../../mirror/BackstopPool';
 import type { BookCover, BookLayer, RiskBook, VenuePosition } from '../book';
 import { PathRandom } from '../random';
 
@@ -37,7 +37,10 @@ export type SyntheticOptions = {
 };
 
 /** A cover on `layer` whose terms are given in whole units: strike in USD, payout in USDC, end in days from t0. */
-export function makeCover(t0: bigint, c: { id: number; direction: 'Down' | 'Up'; strikeUsd: number; payoutUsdc: number; days: number; layer?: Layer }): BookCover {
+export function makeCover(
+  t0: bigint,
+  c: { id: number; direction: 'Down' | 'Up'; strikeUsd: number; payoutUsdc: number; days: number; layer?: Layer },
+): BookCover {
   const end = t0 + BigInt(Math.round(c.days * 86_400));
   return {
     tokenId: BigInt(c.id),
@@ -54,7 +57,15 @@ export function makeCover(t0: bigint, c: { id: number; direction: 'Down' | 'Up';
 }
 
 /** A position in whole units: size in the base asset, prices in USD, margin in USDC, rates as fractions. */
-export function makePosition(p: { id: string; side: 'long' | 'short'; size: number; entryUsd: number; marginUsdc: number; maintenance?: number; fee?: number }): VenuePosition {
+export function makePosition(p: {
+  id: string;
+  side: 'long' | 'short';
+  size: number;
+  entryUsd: number;
+  marginUsdc: number;
+  maintenance?: number;
+  fee?: number;
+}): VenuePosition {
   return {
     id: p.id,
     side: p.side,
@@ -98,7 +109,18 @@ function layerBook(totalAssets: bigint, covers: BookCover[], layer: Layer, t0: b
 
 /** A book with `covers` covers and `positions` venue positions around `spot`, reproducible for `seed`. */
 export function syntheticBook(options: SyntheticOptions = {}): RiskBook {
-  const { seed = 1, spot = 3_000, sigma = 0.8, covers: nCovers = 20, positions: nPositions = 0, junior = 150_000, senior = 160_000, incomePerDay = 20, exposureCap = 1_000_000, maxLeverage = 20 } = options;
+  const {
+    seed = 1,
+    spot = 3_000,
+    sigma = 0.8,
+    covers: nCovers = 20,
+    positions: nPositions = 0,
+    junior = 150_000,
+    senior = 160_000,
+    incomePerDay = 20,
+    exposureCap = 1_000_000,
+    maxLeverage = 20,
+  } = options;
   const t0 = options.timestamp ?? SYNTHETIC_T0;
   const rng = new PathRandom();
   rng.seedPath(seed, 0);

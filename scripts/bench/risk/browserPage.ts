@@ -6,7 +6,17 @@ import { bookFromJson, type RiskBookJson } from '../../../lib/risk/book';
 import { DEFAULT_PARAMS } from '../../../lib/risk/model';
 import { RiskRunner } from '../../../lib/risk/runner';
 
-type Measured = { ms: number; simulateMs: number; progressEvents: number; firstProgressMs: number | null; maxMainThreadGapMs: number; workers: number; chunks: number; meanLossJunior: number; solvency: number };
+type Measured = {
+  ms: number;
+  simulateMs: number;
+  progressEvents: number;
+  firstProgressMs: number | null;
+  maxMainThreadGapMs: number;
+  workers: number;
+  chunks: number;
+  meanLossJunior: number;
+  solvency: number;
+};
 
 async function measure(runner: RiskRunner, bookJson: RiskBookJson, paths: number): Promise<Measured> {
   const book = bookFromJson(bookJson);
@@ -20,12 +30,16 @@ async function measure(runner: RiskRunner, bookJson: RiskBookJson, paths: number
     last = now;
   }, 5);
   const start = performance.now();
-  const result = await runner.run(book, { ...DEFAULT_PARAMS, paths }, {
-    onProgress: (f) => {
-      progressEvents++;
-      if (firstProgressMs === null && f > 0) firstProgressMs = performance.now() - start;
+  const result = await runner.run(
+    book,
+    { ...DEFAULT_PARAMS, paths },
+    {
+      onProgress: (f) => {
+        progressEvents++;
+        if (firstProgressMs === null && f > 0) firstProgressMs = performance.now() - start;
+      },
     },
-  });
+  );
   const ms = performance.now() - start;
   clearInterval(ticker);
   return {

@@ -2,8 +2,9 @@
 // its model lives here rather than in lib/): phased round ids, `pushAnswer` at the block's time,
 // `startNewPhase`, and the AggregatorV3 reads the oracle and market twins take (`latestRoundData`,
 // `getRoundData`, reverting `MockAggregatorNoData` for a round never written).
-import { addr, ContractRevert } from '@/lib/evm/revert';
-import type { AggregatorV3, FeedRound } from '@/lib/oracle/volatilityOracle';
+import { addr } from '@/lib/mirror/actions/address';
+import { ContractRevert } from '@/lib/mirror/evm';
+import type { AggregatorV3, FeedRound } from '@/lib/mirror/actions/VolatilityOracle';
 
 const MAX_INT160 = (1n << 159n) - 1n;
 const MIN_INT160 = -(1n << 159n);
@@ -26,7 +27,7 @@ export function deployFeed(address: string, owner: string): FeedState {
 }
 
 function onlyOwner(s: FeedState, sender: string): void {
-  if (addr(sender) !== s.owner) throw new ContractRevert('OwnableUnauthorizedAccount', [addr(sender)]);
+  if (addr(sender) !== s.owner) throw new ContractRevert('MockAggregator', 'OwnableUnauthorizedAccount', [addr(sender)]);
 }
 
 /** `pushAnswer(answer)`: the next round of the current phase, timestamped now. Returns its id. */
@@ -34,7 +35,8 @@ export function pushAnswer(s: FeedState, sender: string, now: bigint, answer: bi
   onlyOwner(s, sender);
   const agg = s.aggregatorRoundId + 1n;
   const roundId = proxyRoundId(s.phaseId, agg);
-  if (answer < MIN_INT160 || answer > MAX_INT160 || now > MAX_UINT40) throw new ContractRevert('MockAggregatorValueOutOfRange', [answer, now, now]);
+  if (answer < MIN_INT160 || answer > MAX_INT160 || now > MAX_UINT40)
+    throw new ContractRevert('MockAggregator', 'MockAggregatorValueOutOfRange', [answer, now, now]);
   const rounds = new Map(s.rounds);
   rounds.set(roundId, { answer, startedAt: now, updatedAt: now });
   const lastInPhase = new Map(s.lastInPhase);
@@ -60,7 +62,7 @@ export function latestRoundId(s: FeedState): bigint {
 
 export function getRoundData(s: FeedState, id: bigint): FeedRound {
   const r = s.rounds.get(id);
-  if (!r) throw new ContractRevert('MockAggregatorNoData', [id]);
+  if (!r) throw new ContractRevert('MockAggregator', 'MockAggregatorNoData', [id]);
   return { roundId: id, answer: r.answer, startedAt: r.startedAt, updatedAt: r.updatedAt, answeredInRound: id };
 }
 

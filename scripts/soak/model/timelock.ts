@@ -3,7 +3,8 @@
 // (the batch's calls are run by the world's dispatcher, as the timelock; any revert undoes the batch) and
 // `cancel`, with the contract's operation states, roles and errors. Ids are `hashOperationBatch`.
 import { encodeAbiParameters, keccak256, type Hex } from 'viem';
-import { addr, ContractRevert } from '@/lib/evm/revert';
+import { addr } from '@/lib/mirror/actions/address';
+import { ContractRevert } from '@/lib/mirror/evm';
 
 export const DONE_TIMESTAMP = 1n;
 export const PROPOSER_ROLE = keccak256(new TextEncoder().encode('PROPOSER_ROLE'));
@@ -13,7 +14,11 @@ const ZERO_HASH = `0x${'0'.repeat(64)}` as Hex;
 
 /** `OperationState`, in declaration order. */
 export const OPERATION = { Unset: 0n, Waiting: 1n, Ready: 2n, Done: 3n } as const;
-const bitmap = (...states: bigint[]): Hex => `0x${states.reduce((m, s) => m | (1n << s), 0n).toString(16).padStart(64, '0')}` as Hex;
+const bitmap = (...states: bigint[]): Hex =>
+  `0x${states
+    .reduce((m, s) => m | (1n << s), 0n)
+    .toString(16)
+    .padStart(64, '0')}` as Hex;
 
 export type TimelockState = {
   readonly address: string;
@@ -44,12 +49,16 @@ export function operationState(s: TimelockState, id: Hex, now: bigint): bigint {
 }
 
 function checkRole(set: ReadonlySet<string>, role: Hex, sender: string): void {
-  if (!set.has(addr(sender))) throw new ContractRevert('AccessControlUnauthorizedAccount', [addr(sender), role]);
+  if (!set.has(addr(sender))) throw new ContractRevert('TimelockController', 'AccessControlUnauthorizedAccount', [addr(sender), role]);
 }
 
 function checkLengths(b: Batch): void {
   if (b.targets.length !== b.values.length || b.targets.length !== b.payloads.length) {
-    throw new ContractRevert('TimelockInvalidOperationLength', [BigInt(b.targets.length), BigInt(b.payloads.length), BigInt(b.values.length)]);
+    throw new ContractRevert('TimelockController', 'TimelockInvalidOperationLength', [
+      BigInt(b.targets.length),
+      BigInt(b.payloads.length),
+      BigInt(b.values.length),
+    ]);
   }
 }
 
@@ -58,8 +67,9 @@ export function scheduleBatch(s: TimelockState, sender: string, now: bigint, b: 
   checkRole(s.proposers, PROPOSER_ROLE, sender);
   checkLengths(b);
   const id = hashOperationBatch(b);
-  if (operationState(s, id, now) !== OPERATION.Unset) throw new ContractRevert('TimelockUnexpectedOperationState', [id, bitmap(OPERATION.Unset)]);
-  if (delay < s.minDelay) throw new ContractRevert('TimelockInsufficientDelay', [delay, s.minDelay]);
+  if (operationState(s, id, now) !== OPERATION.Unset)
+    throw new ContractRevert('TimelockController', 'TimelockUnexpectedOperationState', [id, bitmap(OPERATION.Unset)]);
+  if (delay < s.minDelay) throw new ContractRevert('TimelockController', 'TimelockInsufficientDelay', [delay, s.minDelay]);
   const timestamps = new Map(s.timestamps);
   timestamps.set(id, now + delay);
   return { timelock: { ...s, timestamps }, id };
@@ -73,9 +83,10 @@ export function beforeExecute(s: TimelockState, sender: string, now: bigint, b: 
   checkRole(s.executors, EXECUTOR_ROLE, sender);
   checkLengths(b);
   const id = hashOperationBatch(b);
-  if (operationState(s, id, now) !== OPERATION.Ready) throw new ContractRevert('TimelockUnexpectedOperationState', [id, bitmap(OPERATION.Ready)]);
+  if (operationState(s, id, now) !== OPERATION.Ready)
+    throw new ContractRevert('TimelockController', 'TimelockUnexpectedOperationState', [id, bitmap(OPERATION.Ready)]);
   if (b.predecessor !== ZERO_HASH && operationState(s, b.predecessor, now) !== OPERATION.Done) {
-    throw new ContractRevert('TimelockUnexecutedPredecessor', [b.predecessor]);
+    throw new ContractRevert('TimelockController', 'TimelockUnexecutedPredecessor', [b.predecessor]);
   }
   return id;
 }
@@ -92,7 +103,7 @@ export function cancel(s: TimelockState, sender: string, now: bigint, id: Hex): 
   checkRole(s.cancellers, CANCELLER_ROLE, sender);
   const state = operationState(s, id, now);
   if (state !== OPERATION.Waiting && state !== OPERATION.Ready) {
-    throw new ContractRevert('TimelockUnexpectedOperationState', [id, bitmap(OPERATION.Waiting, OPERATION.Ready)]);
+    throw new ContractRevert('TimelockController', 'TimelockUnexpectedOperationState', [id, bitmap(OPERATION.Waiting, OPERATION.Ready)]);
   }
   const timestamps = new Map(s.timestamps);
   timestamps.delete(id);
