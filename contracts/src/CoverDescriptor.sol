@@ -124,8 +124,19 @@ contract CoverDescriptor is ICoverDescriptor {
 
     function _description(Text memory t) internal pure returns (string memory) {
         return string.concat(
-            "Pays ", t.payout, " to the holder if the oracle confirms ", t.product, " ", t.verb, " ", t.strike,
-            " between ", t.start, " and ", t.end, "."
+            "Pays ",
+            t.payout,
+            " to the holder if the oracle confirms ",
+            t.product,
+            " ",
+            t.verb,
+            " ",
+            t.strike,
+            " between ",
+            t.start,
+            " and ",
+            t.end,
+            "."
         );
     }
 
@@ -159,8 +170,7 @@ contract CoverDescriptor is ICoverDescriptor {
     function _svg(Text memory t) internal pure returns (string memory) {
         string memory head = string.concat(
             '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="260" viewBox="0 0 400 260">'
-            '<rect width="400" height="260" rx="16" fill="#0f172a"/>'
-            '<g font-family="ui-monospace,monospace" fill="#f8fafc">'
+            '<rect width="400" height="260" rx="16" fill="#0f172a"/>' '<g font-family="ui-monospace,monospace" fill="#f8fafc">'
             '<text x="24" y="42" font-size="18">Backstop Cover #',
             t.id,
             '</text><text x="24" y="70" font-size="13" fill="#94a3b8">',

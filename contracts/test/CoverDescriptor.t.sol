@@ -43,7 +43,11 @@ contract CoverDescriptorTest is CoverMarketBase {
         uint256 id = _buyDown(alice);
         string memory uri = market.tokenURI(id);
         assertEq(uri, descriptor.tokenURI(market, id), "forwarded byte for byte");
-        assertEq(uri, string.concat("data:application/json;base64,", Base64.encode(bytes(descriptor.json(market, id)))), "base64 of the JSON");
+        assertEq(
+            uri,
+            string.concat("data:application/json;base64,", Base64.encode(bytes(descriptor.json(market, id)))),
+            "base64 of the JSON"
+        );
         vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 99));
         market.tokenURI(99);
         vm.expectRevert(abi.encodeWithSelector(CoverDescriptor.CoverDescriptorUnknownCover.selector, 99));
@@ -69,7 +73,9 @@ contract CoverDescriptorTest is CoverMarketBase {
         assertEq(vm.parseJsonUint(json, ".attributes[7].value"), T0 + 7 days, "end");
         assertEq(vm.parseJsonString(json, ".attributes[8].value"), "Active", "status");
         string memory image = vm.parseJsonString(json, ".image");
-        assertEq(image, string.concat("data:image/svg+xml;base64,", Base64.encode(bytes(descriptor.svg(market, id)))), "svg image");
+        assertEq(
+            image, string.concat("data:image/svg+xml;base64,", Base64.encode(bytes(descriptor.svg(market, id)))), "svg image"
+        );
         string memory svg = descriptor.svg(market, id);
         assertTrue(_contains(svg, ">2,700</text>"), "strike in the image");
         assertTrue(_contains(svg, ">Pays 10,000 USDC</text>"), "payout in the image");
@@ -97,7 +103,9 @@ contract CoverDescriptorTest is CoverMarketBase {
         uint256 id = _buyDown(alice);
         // A feed describing itself with markup and quotes cannot inject into the JSON or the SVG.
         vm.mockCall(
-            address(feed), abi.encodeWithSelector(AggregatorV3Interface.description.selector), abi.encode('ETH"},{"x":"<script>')
+            address(feed),
+            abi.encodeWithSelector(AggregatorV3Interface.description.selector),
+            abi.encode('ETH"},{"x":"<script>')
         );
         string memory json = descriptor.json(market, id);
         assertEq(vm.parseJsonString(json, ".attributes[0].value"), "ETH?????x????script?", "sanitised");

@@ -8,10 +8,11 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {CoverExchangeBase} from "./CoverExchangeBase.t.sol";
 import {CoverExchange} from "../src/CoverExchange.sol";
 import {ShortfallWaterfall} from "../src/ShortfallWaterfall.sol";
+import {IShortfallWaterfall} from "../src/interfaces/IShortfallWaterfall.sol";
 import {ICoverExchange} from "../src/interfaces/ICoverExchange.sol";
 import {ICoverMarket} from "../src/interfaces/ICoverMarket.sol";
 import {IFeeDistributor} from "../src/interfaces/IFeeDistributor.sol";
-import {TestUSDC} from "../src/TestUSDC.sol";
+import {TestUSDC} from "../src/mocks/TestUSDC.sol";
 import {BackstopPool} from "../src/BackstopPool.sol";
 import {IShortfallLayer} from "../src/interfaces/IShortfallLayer.sol";
 import {ExchangeReentrantReceiver} from "./harness/ExchangeReentrantReceiver.sol";
@@ -293,7 +294,9 @@ contract CoverExchangeTest is CoverExchangeBase {
         uint256 onSettled = _offer(bob, id, 200e6);
         vm.warp(block.timestamp + 3 days + 1);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(ICoverExchange.CoverExchangeOfferExpired.selector, expiring, block.timestamp - 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICoverExchange.CoverExchangeOfferExpired.selector, expiring, block.timestamp - 1)
+        );
         exchange.acceptOffer(expiring, 0);
         vm.prank(carol);
         exchange.cancelOffer(expiring);
@@ -398,9 +401,13 @@ contract CoverExchangeTest is CoverExchangeBase {
         exchange.makeOffer(id, 0, soon);
         vm.expectRevert(abi.encodeWithSelector(ICoverExchange.CoverExchangePriceAbovePayout.selector, 10_000e6 + 1, 10_000e6));
         exchange.makeOffer(id, 10_000e6 + 1, soon);
-        vm.expectRevert(abi.encodeWithSelector(ICoverExchange.CoverExchangeBadExpiry.selector, block.timestamp, block.timestamp));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICoverExchange.CoverExchangeBadExpiry.selector, block.timestamp, block.timestamp)
+        );
         exchange.makeOffer(id, 1e6, block.timestamp);
-        vm.expectRevert(abi.encodeWithSelector(ICoverExchange.CoverExchangeBadExpiry.selector, uint256(1) << 40, block.timestamp));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICoverExchange.CoverExchangeBadExpiry.selector, uint256(1) << 40, block.timestamp)
+        );
         exchange.makeOffer(id, 1e6, uint256(1) << 40);
         vm.expectRevert(abi.encodeWithSelector(ICoverExchange.CoverExchangeCoverNotActive.selector, 77, 0));
         exchange.makeOffer(77, 1e6, soon);
@@ -443,7 +450,7 @@ contract CoverExchangeTest is CoverExchangeBase {
         vm.expectEmit(true, true, true, true, address(exchange));
         emit ICoverExchange.FeesForwarded(fee, carol);
         vm.expectEmit(true, true, true, true, address(waterfall));
-        emit ShortfallWaterfall.FeesDistributed(address(exchange), fee, 35e6, 15e6);
+        emit IShortfallWaterfall.FeesDistributed(address(exchange), fee, 35e6, 15e6);
         vm.prank(carol);
         assertEq(exchange.forwardFees(), fee, "forwarded");
         assertEq(usdc.balanceOf(address(pool)) - juniorBefore, 35e6, "Junior's weight (70 %)");
@@ -469,7 +476,7 @@ contract CoverExchangeTest is CoverExchangeBase {
         unregistered.buy(id, PRICE);
         vm.stopPrank();
         assertEq(market.ownerOf(id), bob, "traded");
-        vm.expectRevert(abi.encodeWithSelector(ShortfallWaterfall.ShortfallWaterfallNotVenue.selector, address(unregistered)));
+        vm.expectRevert(abi.encodeWithSelector(IShortfallWaterfall.ShortfallWaterfallNotVenue.selector, address(unregistered)));
         unregistered.forwardFees();
         assertEq(unregistered.pendingFees(), _fee(PRICE), "kept until it can be forwarded");
     }
@@ -494,7 +501,9 @@ contract CoverExchangeTest is CoverExchangeBase {
     function test_Constructor_Checks() public {
         TestUSDC other = new TestUSDC();
         ShortfallWaterfall foreign = new ShortfallWaterfall(_otherPool(other), _otherPool(other), gov, gov);
-        vm.expectRevert(abi.encodeWithSelector(ICoverExchange.CoverExchangeAssetMismatch.selector, address(usdc), address(other)));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICoverExchange.CoverExchangeAssetMismatch.selector, address(usdc), address(other))
+        );
         new CoverExchange(ICoverMarket(address(market)), IFeeDistributor(address(foreign)), gov, 0);
         vm.expectRevert(ICoverExchange.CoverExchangeZeroAddress.selector);
         new CoverExchange(ICoverMarket(address(0)), IFeeDistributor(address(waterfall)), gov, 0);

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Test} from "../utils/Test.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 import {MockAggregator} from "../../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../../src/VolatilityOracle.sol";
 import {CoverMarket} from "../../src/CoverMarket.sol";

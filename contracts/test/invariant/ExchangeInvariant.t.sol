@@ -4,7 +4,7 @@ pragma solidity ^0.8.24;
 import {Test} from "../utils/Test.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {BackstopPool} from "../../src/BackstopPool.sol";
-import {TestUSDC} from "../../src/TestUSDC.sol";
+import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 import {MockAggregator} from "../../src/mocks/MockAggregator.sol";
 import {VolatilityOracle} from "../../src/VolatilityOracle.sol";
 import {CoverMarket} from "../../src/CoverMarket.sol";
