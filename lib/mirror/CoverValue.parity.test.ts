@@ -38,7 +38,9 @@ async function onChain(rows: Row[]): Promise<Outcome[]> {
   const chunks: Promise<Outcome[]>[] = [];
   for (let start = 0; start < rows.length; start += BATCH) {
     const chunk = rows.slice(start, start + BATCH);
-    chunks.push(chain.read<[boolean[], bigint[]]>(harness, 'modelValueBatch', [chunk]).then(([ok, out]) => ok.map((o, i) => ({ ok: o, value: o ? out[i]! : 0n }))));
+    chunks.push(
+      chain.read<[boolean[], bigint[]]>(harness, 'modelValueBatch', [chunk]).then(([ok, out]) => ok.map((o, i) => ({ ok: o, value: o ? out[i]! : 0n }))),
+    );
   }
   return (await Promise.all(chunks)).flat();
 }
@@ -75,7 +77,15 @@ const wild: fc.Arbitrary<Row> = fc.record({
 });
 
 function edges(): Row[] {
-  const base: Row = { payout: 10_000n * 10n ** 6n, down: true, spot: 3_000n * 10n ** 8n, strike: 2_700n * 10n ** 8n, sigma: (8n * WAD) / 10n, remaining: 7n * DAY, provable: false };
+  const base: Row = {
+    payout: 10_000n * 10n ** 6n,
+    down: true,
+    spot: 3_000n * 10n ** 8n,
+    strike: 2_700n * 10n ** 8n,
+    sigma: (8n * WAD) / 10n,
+    remaining: 7n * DAY,
+    provable: false,
+  };
   const rows: Row[] = [];
   for (const down of [true, false]) {
     const strike = down ? base.strike : 3_300n * 10n ** 8n;
@@ -119,7 +129,9 @@ describe('CoverValue twin == CoverValueHarness on anvil', () => {
       const r = rows[i]!;
       const t = attempt(() => modelValueDown(r.payout, r.down, r.spot, r.strike, r.sigma, r.remaining, r.provable));
       if (c.ok !== t.ok || c.value !== t.value) {
-        mismatches.push(`${JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}: chain ${c.ok ? c.value : 'revert'} twin ${t.ok ? t.value : 'throw'}`);
+        mismatches.push(
+          `${JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}: chain ${c.ok ? c.value : 'revert'} twin ${t.ok ? t.value : 'throw'}`,
+        );
       }
       if (c.ok && c.value > 0n && c.value < r.payout) inside += 1;
     });

@@ -9,15 +9,7 @@ import { WAD } from './units';
  * at or through the strike (`down`: spot ≤ strike; up: spot ≥ strike); 0 when no time is left.
  * Mirrors `CoverValue.modelValueDown`: throws where it reverts (touchProbability's domain, overflow).
  */
-export function modelValueDown(
-  payout: bigint,
-  down: boolean,
-  spot: bigint,
-  strike: bigint,
-  sigma: bigint,
-  remaining: bigint,
-  provable: boolean,
-): bigint {
+export function modelValueDown(payout: bigint, down: boolean, spot: bigint, strike: bigint, sigma: bigint, remaining: bigint, provable: boolean): bigint {
   if (provable) return payout;
   if (remaining === 0n) return 0n;
   if (down ? spot <= strike : spot >= strike) return payout;
