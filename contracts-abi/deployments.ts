@@ -42,9 +42,17 @@ export const deployments: Record<number, { chainId: number; deployer: `0x${strin
         "address": "0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e",
         "blockNumber": 12
       },
-      "timelock": {
+      "coverDescriptor": {
         "address": "0x959922bE3CAee4b8Cd9a407cc3ac1C251C2007B1",
         "blockNumber": 17
+      },
+      "coverExchange": {
+        "address": "0x68B1D87F95878fE05B998F19b66F4baba5De1aed",
+        "blockNumber": 19
+      },
+      "timelock": {
+        "address": "0xc6e7DF5E7b4f2A278906862b61205850344D4e7d",
+        "blockNumber": 21
       }
     }
   },

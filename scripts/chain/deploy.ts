@@ -40,6 +40,10 @@ export type Deployment = {
     priceFeed: DeployedContract;
     volatilityOracle: DeployedContract;
     coverMarket: DeployedContract;
+    /** Renders every cover's tokenURI (on-chain JSON + SVG); set on the market. */
+    coverDescriptor: DeployedContract;
+    /** Listings and offers of cover tokens; a fee-paying venue of the waterfall (exposure cap 1: it never draws). */
+    coverExchange: DeployedContract;
     /** OpenZeppelin TimelockController: the owner of every contract above that has one. */
     timelock: DeployedContract;
   };
@@ -53,7 +57,10 @@ export type Deployment = {
 export const GOVERNANCE_DELAY = 15n * 86_400n;
 
 /** The contracts the timelock owns (Ownable2Step). BKS has no owner; the mock feed stays with its keeper. */
-const TIMELOCK_OWNED = ['juniorPool', 'seniorPool', 'shortfallWaterfall', 'recapitalizer', 'volatilityOracle', 'coverMarket'] as const;
+const TIMELOCK_OWNED = ['juniorPool', 'seniorPool', 'shortfallWaterfall', 'recapitalizer', 'volatilityOracle', 'coverMarket', 'coverExchange'] as const;
+
+/** The exchange's fee at deploy: 0.5 % of each price, to the pools (the contract's bound is 1 %). */
+export const EXCHANGE_FEE_BPS = 50n;
 
 /** Recapitalization defaults: 100M BKS to the treasury, auctions from 2 to 0.5 USDC per BKS over 24 h,
  *  at most 5 % of supply minted per event. Governance may move each within the contract's bounds. */
@@ -218,15 +225,35 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
     ]);
   }
 
+  // Cover tokens describe themselves (tokenURI) and trade on the exchange, whose fees reach the pools through
+  // the waterfall's distributeFees: it is registered there as a venue with the smallest exposure cap.
+  const coverDescriptor = await deployOne(clients, 'CoverDescriptor');
+  await send(clients, coverMarket.address, loadArtifact('CoverMarket').abi, 'setDescriptor', [coverDescriptor.address]);
+  const coverExchange = await deployOne(clients, 'CoverExchange', [coverMarket.address, shortfallWaterfall.address, owner, EXCHANGE_FEE_BPS]);
+  await send(clients, shortfallWaterfall.address, loadArtifact('ShortfallWaterfall').abi, 'setVenue', [coverExchange.address, 1n]);
+
   // Governance last, so every address above is the same with or without it.
-  const owned = { juniorPool, seniorPool, shortfallWaterfall, recapitalizer, volatilityOracle, coverMarket };
+  const owned = { juniorPool, seniorPool, shortfallWaterfall, recapitalizer, volatilityOracle, coverMarket, coverExchange };
   const timelock = await handOverToTimelock(clients, chainId, owned, options);
 
   const deployment: Deployment = {
     chainId,
     deployer: account.address,
     startBlock,
-    contracts: { stablecoin, juniorPool, seniorPool, shortfallWaterfall, recapitalizer, bks, priceFeed, volatilityOracle, coverMarket, timelock },
+    contracts: {
+      stablecoin,
+      juniorPool,
+      seniorPool,
+      shortfallWaterfall,
+      recapitalizer,
+      bks,
+      priceFeed,
+      volatilityOracle,
+      coverMarket,
+      coverDescriptor,
+      coverExchange,
+      timelock,
+    },
   };
   if (options.write ?? true) writeDeployment(deployment);
   return deployment;
