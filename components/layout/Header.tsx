@@ -6,6 +6,7 @@ const NAV = [
   { href: '/pools/junior', label: 'Junior' },
   { href: '/pools/senior', label: 'Senior' },
   { href: '/cover', label: 'Cover' },
+  { href: '/cover/market', label: 'Market' },
   { href: '/risk', label: 'Risk' },
   { href: '/portfolio', label: 'Portfolio' },
 ];

@@ -18,6 +18,8 @@ export const chainScopes = {
   coverSnapshot: (productId: bigint | undefined) => `cover:snapshot:${productId ?? 'none'}`,
   /** One cover's state (coverInfo) and the round that proves its claim. */
   cover: (tokenId: bigint) => `cover:${tokenId}`,
+  /** The exchange's listings and offers as read on chain (listing(id), offer(id)), with the trader's allowance. */
+  exchange: () => 'exchange',
   /** A price feed's rounds (the chart): only the keeper's rounds change them. */
   feed: (feed: Address | undefined) => `feed:${lower(feed)}`,
 } as const;
@@ -29,6 +31,8 @@ export const historyKeys = {
   snapshots: (layer: Layer) => ['history', 'snapshots', layer] as const,
   portfolio: (account: Address | undefined) => ['history', 'portfolio', lower(account)] as const,
   indexedBlock: () => ['history', 'indexed-block'] as const,
+  exchangeBook: () => ['history', 'exchange-book'] as const,
+  coverMarket: (tokenId: bigint) => ['history', 'cover-market', tokenId.toString()] as const,
 };
 
 /** The scope a wagmi query was created with (its key is `[name, { …parameters, scopeKey }]`). */

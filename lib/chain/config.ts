@@ -34,6 +34,7 @@ export type ContractName =
   | 'priceFeed'
   | 'volatilityOracle'
   | 'coverMarket'
+  | 'coverExchange'
   | 'timelock';
 
 /** Deployed addresses on the target chain; undefined when nothing is deployed there. */

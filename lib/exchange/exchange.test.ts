@@ -4,6 +4,7 @@ import { touchProbability } from '../mirror/TouchProbability';
 import { DAY, WAD } from '../mirror/units';
 import { coverMarkDown, describeDiscount, discountBps } from './coverMark';
 import { checkBuy, checkListing, checkOffer, type TradedCover } from './exchangeInput';
+import { marketRows, sortMarketRows } from './marketRows';
 
 const USDC = 1_000_000n;
 const ALICE = '0x00000000000000000000000000000000000a11ce' as const;
@@ -87,5 +88,37 @@ describe('bad input: list / offer / buy, before any wallet opens', () => {
     expect(say(checkBuy({ ...l, live: false }, traded, b))).toMatch(/not approved/);
     expect(say(checkBuy(l, traded, { ...b, balance: 1n }))).toMatch(/balance/);
     expect(checkBuy(l, traded, b)).toEqual({ ok: true, maxPrice: 400n * USDC });
+  });
+});
+
+describe('market rows', () => {
+  const marks = new Map([[1n, { spot: market.spot, sigma: market.sigma }]]);
+  const input = (tokenId: bigint, strike: bigint, end: bigint, price: bigint, live = true) => ({
+    tokenId,
+    listing: { seller: ALICE, price, live },
+    cover: { productId: 1n, strike: strike * 10n ** 8n, payout: 1_000n * USDC, end, status: 1 },
+  });
+  const rows = marketRows(
+    [
+      input(1n, 2_700n, NOW + 10n * DAY, 300n * USDC),
+      input(2n, 2_500n, NOW + 3n * DAY, 1n * USDC),
+      input(3n, 2_900n, NOW + 20n * DAY, 900n * USDC),
+      input(4n, 2_800n, NOW + DAY, 5n, false),
+      input(5n, 2_800n, NOW, 5n),
+    ],
+    marks,
+    () => true,
+    NOW,
+  );
+  it('keeps only live listings before their end, each marked to model', () => {
+    expect(rows.map((r) => r.tokenId)).toEqual([1n, 2n, 3n]);
+    for (const r of rows) expect(r.discountBps).toBe(discountBps(r.price, r.model));
+  });
+  it('sorts by strike, expiry and discount (deepest first)', () => {
+    expect(sortMarketRows(rows, 'strike').map((r) => r.tokenId)).toEqual([2n, 1n, 3n]);
+    expect(sortMarketRows(rows, 'expiry').map((r) => r.tokenId)).toEqual([2n, 1n, 3n]);
+    expect(sortMarketRows(rows, 'strike', true).map((r) => r.tokenId)).toEqual([3n, 1n, 2n]);
+    const byDiscount = sortMarketRows(rows, 'discount');
+    for (let i = 1; i < byDiscount.length; i++) expect(byDiscount[i - 1]!.discountBps! >= byDiscount[i]!.discountBps!).toBe(true);
   });
 });
