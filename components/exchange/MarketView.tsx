@@ -75,7 +75,8 @@ export function MarketView() {
 
   return (
     <Card title="Listed covers">
-      <div className="mb-3 flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Sort listings">
+      <fieldset className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+        <legend className="sr-only">Sort listings</legend>
         <span className="text-slate-500">Sort by</span>
         {SORTS.map((s) => (
           <Button
@@ -89,7 +90,7 @@ export function MarketView() {
             {sort.key === s.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
           </Button>
         ))}
-      </div>
+      </fieldset>
       {book.isError ? <p className="text-sm text-red-700">The indexer is not answering: listings cannot be shown right now.</p> : null}
       {rows.length === 0 && !book.isLoading ? <p className="text-sm text-slate-500">No cover is listed right now.</p> : null}
       <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="market-listings" data-count={rows.length}>
