@@ -100,3 +100,56 @@ test('list from the portfolio, buy on the market, crash, the new owner claims', 
   await expect(owned).toHaveAttribute('data-view', 'paid');
   await buyerContext.close();
 });
+
+test('offers: bad input refused in words, an offer escrowed, accepted from the portfolio', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await publishPrice(2_800n);
+  const tokenId = await buyCoverAs(ANVIL_KEYS[9]!, 1n, 2_600n, 400n * USDC, 10n * DAY);
+
+  // The holder may not bid on its own cover.
+  await page.goto(`/cover/${tokenId}`);
+  await connectWith(page, /Dev account/);
+  await page.getByTestId('offer-amount').fill('50');
+  await page.getByTestId('make-offer').click();
+  await expect(page.getByTestId('offer-message')).toHaveText(/trade with yourself/);
+
+  // A bidder (anvil #8): each bad offer refused before its wallet opens, then a good one escrowed.
+  await faucetTo(ANVIL_KEYS[8]!, 100n * USDC);
+  const bidderContext = await browser.newContext();
+  const bidder = await bidderContext.newPage();
+  await installInjectedWallet(bidder, { rpcUrl: E2E_RPC_URL, chainId: 31337 });
+  await bidder.goto(`/cover/${tokenId}`);
+  await connectWith(bidder, TEST_WALLET_NAME);
+  const balance = await usdcBalance(TEST_WALLET_ACCOUNT);
+  const badOffers: [string, string, RegExp][] = [
+    ['', '3', /Enter the offer/],
+    ['x', '3', /as a number/],
+    ['0', '3', /more than zero/],
+    ['50', '', /how many days/],
+    ['50', '0', /expire in the future/],
+    ['400.5', '3', /never be worth more than its payout/],
+    [(balance / USDC + 1n).toString(), '3', /below the .* this needs/],
+  ];
+  for (const [amount, days, message] of badOffers) {
+    await bidder.getByTestId('offer-amount').fill(amount);
+    await bidder.getByTestId('offer-days').fill(days);
+    await bidder.getByTestId('make-offer').click();
+    await expect(bidder.getByTestId('offer-message')).toHaveText(message);
+  }
+  await bidder.getByTestId('offer-amount').fill('50');
+  await bidder.getByTestId('offer-days').fill('3');
+  await bidder.getByTestId('make-offer').click();
+  await expect(bidder.getByText('Make offer: confirmed.')).toBeVisible();
+  expect(await usdcBalance(TEST_WALLET_ACCOUNT)).toBe(balance - 50n * USDC);
+
+  // The holder accepts it from its portfolio (approving the token first).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  const offers = page.getByTestId(`offers-${tokenId}`);
+  await expect(offers).toBeVisible({ timeout: 30_000 });
+  const before = await usdcBalance(DEV_ACCOUNT);
+  await offers.getByRole('button', { name: 'Accept' }).first().click();
+  await expect(page.getByText('Accept offer: confirmed.')).toBeVisible();
+  expect(await coverOwner(tokenId)).toBe(TEST_WALLET_ACCOUNT);
+  expect(await usdcBalance(DEV_ACCOUNT)).toBe(before + 50n * USDC - (await exchangeFeeOf(50n * USDC)));
+  await bidderContext.close();
+});

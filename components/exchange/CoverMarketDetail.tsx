@@ -19,6 +19,7 @@ import { useCoverProducts } from '../cover/useCoverMarket';
 import { historyQueries } from '../history/historyQueries';
 import { chainScopes } from '../query/queryKeys';
 import { Card } from '../ui/Card';
+import { MakeOfferForm } from './MakeOfferForm';
 import { useProductMarks } from './useExchange';
 
 const CoverTradesChart = dynamic(() => import('./CoverTradesChart'), { ssr: false, loading: () => <div className="h-56" /> });
@@ -78,6 +79,11 @@ export function CoverMarketDetail({ tokenId }: { tokenId: bigint }) {
           </div>
         </dl>
       </Card>
+      {COVER_STATUS[c.status] === 'active' && now !== undefined && now < c.end ? (
+        <Card title="Make an offer">
+          <MakeOfferForm cover={{ tokenId, status: c.status, payout: c.payout, end: c.end, holder: c.holder }} />
+        </Card>
+      ) : null}
       <Card title="Trades against the model value">
         {trades.length === 0 ? <p className="text-sm text-slate-500">No trades yet.</p> : <CoverTradesChart points={points} />}
         <ul className="mt-3 divide-y divide-slate-100 text-sm dark:divide-slate-800" data-testid="cover-trades" data-count={trades.length}>
