@@ -513,9 +513,10 @@ describe('Ponder history of the pools', () => {
     type Call = { opId: string; index: string; target: string; value: string; data: string; executedBlock: string | null };
     type Operation = { id: string; status: string; calls: number; delay: string; scheduledAt: string; readyAt: string; salt: string; callList: Call[] };
     const { body: operations } = await get<Operation[]>('/governance?limit=100');
-    // The deploy's handover batch (6 acceptOwnership + updateDelay), the venue registration, the queued pair, the cancelled one.
+    // The deploy's handover batch (7 acceptOwnership — the cover exchange's included — + updateDelay), the venue
+    // registration, the queued pair, the cancelled one.
     expect(operations).toHaveLength(4);
-    expect(scheduledLogs).toHaveLength(7 + 1 + 2 + 1);
+    expect(scheduledLogs).toHaveLength(8 + 1 + 2 + 1);
     for (const log of scheduledLogs) {
       const op = operations.find((o) => o.id === log.args.id)!;
       const call = op.callList.find((c) => BigInt(c.index) === log.args.index)!;

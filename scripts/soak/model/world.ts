@@ -60,6 +60,8 @@ export type Addresses = {
   feed: string;
   oracle: string;
   market: string;
+  /** CoverExchange: the soak does not trade on it; the model knows it only as a timelock-owned waterfall venue. */
+  exchange: string;
   timelock: string;
   deployer: string;
 };
@@ -95,6 +97,7 @@ export function addressesOf(d: Deployment): Addresses {
     feed: addr(c.priceFeed.address),
     oracle: addr(c.volatilityOracle.address),
     market: addr(c.coverMarket.address),
+    exchange: addr(c.coverExchange.address),
     timelock: addr(c.timelock.address),
     deployer: addr(d.deployer),
   };
@@ -124,7 +127,7 @@ export type GenesisTimes = { juniorDeployedAt: bigint; seniorDeployedAt: bigint;
 
 /** The salt and calls of the deploy's handover batch (scripts/chain/deploy.ts `handOverToTimelock`). */
 function handoverBatch(a: Addresses): timelock.Batch {
-  const ownable = [a.junior, a.senior, a.waterfall, a.recap, a.oracle, a.market];
+  const ownable = [a.junior, a.senior, a.waterfall, a.recap, a.oracle, a.market, a.exchange];
   const accept = encodeFunctionData({ abi: backstopPoolAbi, functionName: 'acceptOwnership' });
   return {
     targets: [...ownable, a.timelock],
@@ -178,6 +181,9 @@ export function genesis(d: Deployment, t: GenesisTimes): World {
   m = { ...m, owner: a.timelock };
   let wf = waterfall.deployWaterfall({ address: a.waterfall, owner: a.timelock, junior: a.junior, senior: a.senior, asset: a.usdc, guardian: a.deployer });
   wf = { ...wf, recapitalizer: a.recap };
+  // deploy.ts registers the exchange as a fee-paying venue with the smallest exposure cap (it never draws).
+  wf = waterfall.setVenue({ ...wf, owner: a.deployer }, a.deployer, a.exchange, 1n).waterfall;
+  wf = { ...wf, owner: a.timelock };
   const r = recap.deployRecapitalizer({
     address: a.recap,
     owner: a.timelock,
