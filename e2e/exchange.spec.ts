@@ -22,7 +22,7 @@ test('list from the portfolio, buy on the market, crash, the new owner claims', 
   await page.goto('/portfolio');
   await connectWith(page, /Dev account/);
   const trade = page.getByTestId(`trade-${tokenId}`);
-  await expect(trade).toBeVisible({ timeout: 30_000 });
+  await expect(trade).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId(`cover-${tokenId}-model`)).toHaveText(/^\d[\d,]*(\.\d+)? USDC$/);
 
   // Bad input for a listing: each refused in words, nothing signed.
@@ -121,6 +121,8 @@ test('offers: bad input refused in words, an offer escrowed, accepted from the p
   await bidder.goto(`/cover/${tokenId}`);
   await connectWith(bidder, TEST_WALLET_NAME);
   const balance = await usdcBalance(TEST_WALLET_ACCOUNT);
+  // The form checks the balance it shows: wait until it has read it.
+  await expect(bidder.getByText(/Your balance: \d/)).toBeVisible();
   const badOffers: [string, string, RegExp][] = [
     ['', '3', /Enter the offer/],
     ['x', '3', /as a number/],

@@ -27,7 +27,14 @@ const CoverTradesChart = dynamic(() => import('./CoverTradesChart'), { ssr: fals
 export function CoverMarketDetail({ tokenId }: { tokenId: bigint }) {
   const now = useChainNow();
   const market = contractAddress('coverMarket');
-  const info = useReadContract({ address: market, abi: coverMarketAbi, functionName: 'coverInfo', args: [tokenId], scopeKey: chainScopes.cover(tokenId) });
+  const info = useReadContract({
+    address: market,
+    abi: coverMarketAbi,
+    functionName: 'coverInfo',
+    args: [tokenId],
+    scopeKey: chainScopes.cover(tokenId),
+    query: { refetchInterval: 4_000 },
+  });
   const { products } = useCoverProducts();
   const product = products?.find((p) => p.productId === info.data?.productId);
   const marks = useProductMarks(product ? [product] : []);
