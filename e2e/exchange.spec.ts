@@ -104,7 +104,8 @@ test('list from the portfolio, buy on the market, crash, the new owner claims', 
 test('offers: bad input refused in words, an offer escrowed, accepted from the portfolio', async ({ page, browser }) => {
   test.setTimeout(120_000);
   await publishPrice(2_800n);
-  const tokenId = await buyCoverAs(ANVIL_KEYS[9]!, 1n, 2_600n, 400n * USDC, 10n * DAY);
+  // A payout above any balance the bidder has, so the balance refusal is reached (the contract checks the payout first).
+  const tokenId = await buyCoverAs(ANVIL_KEYS[9]!, 1n, 2_600n, 5_000n * USDC, 10n * DAY);
 
   // The holder may not bid on its own cover.
   await page.goto(`/cover/${tokenId}`);
@@ -121,6 +122,7 @@ test('offers: bad input refused in words, an offer escrowed, accepted from the p
   await bidder.goto(`/cover/${tokenId}`);
   await connectWith(bidder, TEST_WALLET_NAME);
   const balance = await usdcBalance(TEST_WALLET_ACCOUNT);
+  expect(balance).toBeLessThan(4_999n * USDC);
   // The form checks the balance it shows: wait until it has read it.
   await expect(bidder.getByText(/Your balance: \d/)).toBeVisible();
   const badOffers: [string, string, RegExp][] = [
@@ -129,7 +131,7 @@ test('offers: bad input refused in words, an offer escrowed, accepted from the p
     ['0', '3', /more than zero/],
     ['50', '', /how many days/],
     ['50', '0', /expire in the future/],
-    ['400.5', '3', /never be worth more than its payout/],
+    ['5000.5', '3', /never be worth more than its payout/],
     [(balance / USDC + 1n).toString(), '3', /below the .* this needs/],
   ];
   for (const [amount, days, message] of badOffers) {

@@ -104,9 +104,8 @@ describe('readRiskBook on the seeded local chain', () => {
     expect(s.layers.senior.loss.mean).toBeLessThan(1_000e6);
     expect(s.pools.solvency.ratio).toBeGreaterThan(1);
     const r = stress(book, { move: -0.2, gap: false, sigmaMultiplier: 1, extraShortfall: 10_000n * USDC });
-    // −20 % from 2,780 reaches 2,224, but only #2 pays: the exchange's covers were bought in the seed's last
-    // minute, inside their 5-minute activation delay, when no touch counts yet.
-    expect(r.coverPayout.junior).toBe(3_000n * USDC);
+    // −20 % from 2,780 reaches 2,224: the 2,400, 2,500 and 2,600 strikes pay (3,000 + 2,000 + 1,500), not 2,200.
+    expect(r.coverPayout.junior).toBe(6_500n * USDC);
     expect(r.split.junior + r.split.senior + r.split.recapitalization + r.split.overExposure).toBe(10_000n * USDC);
   });
 

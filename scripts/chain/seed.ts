@@ -156,6 +156,8 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   await warp(3 * DAY + 3_600);
   await write(ANVIL_KEYS[4], seniorPool.address, backstopPoolAbi, 'requestRedeem', [20_000n * SHARE, holder(ANVIL_KEYS[4]), holder(ANVIL_KEYS[4])]);
   await write(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'absorbShortfall', [2_500n * USDC]);
+  // The exchange's book before the day's last fees: the overview's recent activity keeps the seeded fees in view.
+  await seedExchange(rpcUrl, deployment, buyCover);
   await venueFees(110n * USDC);
   // A crash: two rounds at or below the first long's strike confirm the touch; its holder is paid
   // (anyone may submit the claim); the price recovers.
@@ -168,7 +170,6 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   await warpOnly(3_600);
   await tick(2_780n);
   // Governance queues a longer Junior cooldown: visible on the overview for the next 15 days.
-  await seedExchange(rpcUrl, deployment, buyCover);
   const queued = seedQueuedChange(deployment);
   await scheduleChange(rpcUrl, deployment, GOVERNANCE_KEY, queued.calls, queued.label);
 }
