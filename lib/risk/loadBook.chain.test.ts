@@ -98,7 +98,7 @@ describe('readRiskBook on the seeded local chain', () => {
     simulatePaths(cb, 0, params.paths, out);
     const s = summarise(cb, out);
     // The Down strikes lie 6–21 % under spot: some paths touch them, most do not. Junior backs 9,500 USDC of
-    // Down cover (#2 and the exchange's three), Senior the one Up cover of 1,000 at +11.5 %.
+    // Down cover (#2 and the exchange's three), Senior the one Up cover of 1,000 at +26 %.
     expect(s.layers.junior.loss.mean).toBeGreaterThan(0);
     expect(s.layers.junior.loss.mean).toBeLessThan(9_500e6);
     expect(s.layers.senior.loss.mean).toBeLessThan(1_000e6);

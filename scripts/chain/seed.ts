@@ -151,13 +151,14 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   await write(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'absorbShortfall', [1_800n * USDC]);
   await warp(2 * DAY);
   await venueFees(150n * USDC);
+  // The exchange's book, three days before the seed ends: the overview's 12 recent events still show the
+  // seeded fees, shortfalls and withdrawal requests after it (and after the e2e specs' own covers).
+  await seedExchange(rpcUrl, deployment, buyCover);
   // Week 3: the Junior request is an hour into its claim window; a Senior underwriter requests and is
   // in cooldown; another liquidation leaves bad debt (inside Junior's daily cap, so Senior is untouched).
   await warp(3 * DAY + 3_600);
   await write(ANVIL_KEYS[4], seniorPool.address, backstopPoolAbi, 'requestRedeem', [20_000n * SHARE, holder(ANVIL_KEYS[4]), holder(ANVIL_KEYS[4])]);
   await write(TEST_VENUE_KEY, waterfall, shortfallWaterfallAbi, 'absorbShortfall', [2_500n * USDC]);
-  // The exchange's book before the day's last fees: the overview's recent activity keeps the seeded fees in view.
-  await seedExchange(rpcUrl, deployment, buyCover);
   await venueFees(110n * USDC);
   // A crash: two rounds at or below the first long's strike confirm the touch; its holder is paid
   // (anyone may submit the claim); the price recovers.
@@ -214,7 +215,7 @@ export const SEED_LISTINGS = [
   { label: 'sold', key: ANVIL_KEYS[6], productId: 1n, strike: 2_500n, payout: 2_000n, days: 20n, price: 400n },
   { label: 'bid on', key: ANVIL_KEYS[5], productId: 1n, strike: 2_600n, payout: 1_500n, days: 30n, price: 380n },
   { label: 'far', key: ANVIL_KEYS[6], productId: 1n, strike: 2_200n, payout: 3_000n, days: 45n, price: 260n },
-  { label: 'up', key: ANVIL_KEYS[8], productId: 2n, strike: 3_100n, payout: 1_000n, days: 21n, price: 320n },
+  { label: 'up', key: ANVIL_KEYS[8], productId: 2n, strike: 3_500n, payout: 1_000n, days: 21n, price: 320n },
 ] as const;
 
 /** Registers the stand-in venue the way governance does: queued, the delay warped, executed (before any stake). */
