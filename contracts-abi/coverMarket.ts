@@ -570,6 +570,19 @@ export const coverMarketAbi = [
   },
   {
     "type": "function",
+    "name": "descriptor",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "address",
+        "internalType": "contract ICoverDescriptor"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "getApproved",
     "inputs": [
       {
@@ -1109,6 +1122,19 @@ export const coverMarketAbi = [
   },
   {
     "type": "function",
+    "name": "setDescriptor",
+    "inputs": [
+      {
+        "name": "descriptor_",
+        "type": "address",
+        "internalType": "contract ICoverDescriptor"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "setGuardian",
     "inputs": [
       {
@@ -1484,6 +1510,25 @@ export const coverMarketAbi = [
         "type": "uint256",
         "indexed": false,
         "internalType": "uint256"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "DescriptorSet",
+    "inputs": [
+      {
+        "name": "previous",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "current",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
       }
     ],
     "anonymous": false

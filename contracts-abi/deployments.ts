@@ -54,9 +54,17 @@ export const deployments: Record<number, { chainId: number; deployer: `0x${strin
         "address": "0x9A9f2CCfdE556A7E9Ff0848998Aa4a0CFD8863AE",
         "blockNumber": 18
       },
-      "timelock": {
+      "coverDescriptor": {
         "address": "0xc6e7DF5E7b4f2A278906862b61205850344D4e7d",
         "blockNumber": 21
+      },
+      "coverExchange": {
+        "address": "0x4ed7c70F96B99c776995fB64377f0d4aB3B0e1C1",
+        "blockNumber": 23
+      },
+      "timelock": {
+        "address": "0xa85233C63b9Ee964Add6F2cffe00Fd84eb32338f",
+        "blockNumber": 25
       }
     }
   },

@@ -2,6 +2,8 @@
 export { aggregatorV3Abi } from './aggregatorV3';
 export { backstopPoolAbi } from './backstopPool';
 export { bksAbi } from './bks';
+export { coverDescriptorAbi } from './coverDescriptor';
+export { coverExchangeAbi } from './coverExchange';
 export { coverMarketAbi } from './coverMarket';
 export { erc20Abi } from './erc20';
 export { mockAggregatorAbi } from './mockAggregator';

@@ -4,6 +4,7 @@
 import { createConfig } from 'ponder';
 import {
   backstopPoolAbi,
+  coverExchangeAbi,
   coverMarketAbi,
   perpVenueAbi,
   recapitalizerAbi,
@@ -26,8 +27,8 @@ const rpcUrls = (process.env.PONDER_RPC_URL ?? 'http://127.0.0.1:8545')
 const rpc = chainId === 31337 && rpcUrls.length === 1 ? Array<string>(LOCAL_RPC_LANES).fill(rpcUrls[0]!) : rpcUrls;
 const deployment = deployments[chainId];
 if (!deployment) throw new Error(`No deployment for chain ${chainId} in contracts-abi/deployments`);
-const { juniorPool, seniorPool, shortfallWaterfall, recapitalizer, coverMarket, volatilityOracle, timelock, perpVenue } = deployment.contracts;
-if (!juniorPool || !seniorPool || !shortfallWaterfall || !recapitalizer || !coverMarket || !volatilityOracle || !timelock || !perpVenue) {
+const { juniorPool, seniorPool, shortfallWaterfall, recapitalizer, coverMarket, coverExchange, volatilityOracle, timelock, perpVenue } = deployment.contracts;
+if (!juniorPool || !seniorPool || !shortfallWaterfall || !recapitalizer || !coverMarket || !coverExchange || !volatilityOracle || !timelock || !perpVenue) {
   throw new Error(`The chain ${chainId} deployment lacks the underwriting contracts: redeploy with scripts/deploy.ts`);
 }
 
@@ -48,6 +49,7 @@ export default createConfig({
     ShortfallWaterfall: { abi: shortfallWaterfallAbi, chain: 'backstop', address: shortfallWaterfall.address, startBlock: shortfallWaterfall.blockNumber },
     Recapitalizer: { abi: recapitalizerAbi, chain: 'backstop', address: recapitalizer.address, startBlock: recapitalizer.blockNumber },
     CoverMarket: { abi: coverMarketAbi, chain: 'backstop', address: coverMarket.address, startBlock: coverMarket.blockNumber },
+    CoverExchange: { abi: coverExchangeAbi, chain: 'backstop', address: coverExchange.address, startBlock: coverExchange.blockNumber },
     VolatilityOracle: { abi: volatilityOracleAbi, chain: 'backstop', address: volatilityOracle.address, startBlock: volatilityOracle.blockNumber },
     TimelockController: { abi: timelockControllerAbi, chain: 'backstop', address: timelock.address, startBlock: timelock.blockNumber },
     PerpVenue: { abi: perpVenueAbi, chain: 'backstop', address: perpVenue.address, startBlock: perpVenue.blockNumber },

@@ -19,5 +19,11 @@ export const historyQueries = {
     ...HISTORY,
     enabled: HISTORY.enabled && Boolean(account),
   }),
+  exchangeBook: () => ({ queryKey: historyKeys.exchangeBook(), queryFn: async () => (await api()).fetchExchangeBook(), ...HISTORY }),
+  coverMarket: (tokenId: bigint) => ({
+    queryKey: historyKeys.coverMarket(tokenId),
+    queryFn: async () => (await api()).fetchCoverMarketHistory(tokenId),
+    ...HISTORY,
+  }),
   indexedBlock: () => ({ queryKey: historyKeys.indexedBlock(), queryFn: () => fetchIndexedBlock(), ...HISTORY }),
 };

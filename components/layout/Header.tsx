@@ -7,6 +7,7 @@ const NAV = [
   { href: '/pools/senior', label: 'Senior' },
   { href: '/cover', label: 'Cover' },
   { href: '/venue', label: 'Venue' },
+  { href: '/cover/market', label: 'Market' },
   { href: '/risk', label: 'Risk' },
   { href: '/portfolio', label: 'Portfolio' },
 ];

@@ -11,6 +11,7 @@ import { feedRoundReader, latestRoundIdOf } from '@/lib/cover/feedRounds';
 import { findClaimRound } from '@/lib/cover/findClaimRound';
 import { formatAmount } from '@/lib/format/amount';
 import { isBusy } from '@/lib/tx/status';
+import { CoverTradePanel } from '../exchange/CoverTradePanel';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useTransactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
@@ -130,6 +131,16 @@ export function CoverRow({ tokenId, market, products, account, wrongNetwork, mod
             {wrongNetwork ? 'Switch network to claim' : `Claim ${formatAssets(c.payout, { maxFractionDigits: 2 })}`}
           </Button>
         </div>
+      ) : null}
+      {product ? (
+        <CoverTradePanel
+          tokenId={tokenId}
+          cover={c}
+          product={product}
+          account={account}
+          provable={round.data !== null && round.data !== undefined}
+          wrongNetwork={wrongNetwork}
+        />
       ) : null}
       {round.isError ? <p className="text-xs text-red-700">Could not read the price feed to check for a touch.</p> : null}
       <TxStatusLine status={claim.status} />

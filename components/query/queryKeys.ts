@@ -22,6 +22,8 @@ export const chainScopes = {
   faucet: (token: Address | undefined) => `faucet:${lower(token)}`,
   /** The perp venue's market, sides and the account's position, balance and allowance (useVenue). */
   venue: (account: Address | undefined) => `venue:${lower(account)}`,
+  /** The exchange's listings and offers as read on chain (listing(id), offer(id)), with the trader's allowance. */
+  exchange: () => 'exchange',
   /** A price feed's rounds (the chart): only the keeper's rounds change them. */
   feed: (feed: Address | undefined) => `feed:${lower(feed)}`,
 } as const;
@@ -35,6 +37,8 @@ export const historyKeys = {
   portfolio: (account: Address | undefined) => ['history', 'portfolio', lower(account)] as const,
   indexedBlock: () => ['history', 'indexed-block'] as const,
   venueActivity: () => ['history', 'venue-activity'] as const,
+  exchangeBook: () => ['history', 'exchange-book'] as const,
+  coverMarket: (tokenId: bigint) => ['history', 'cover-market', tokenId.toString()] as const,
 };
 
 /** Keys of the cover queries that are not plain chain reads. */

@@ -15,6 +15,7 @@ import {AggregatorV3Interface} from "./interfaces/AggregatorV3Interface.sol";
 import {IVolatilityOracle} from "./interfaces/IVolatilityOracle.sol";
 import {ICoverPool} from "./interfaces/ICoverPool.sol";
 import {ICoverMarket} from "./interfaces/ICoverMarket.sol";
+import {ICoverDescriptor} from "./interfaces/ICoverDescriptor.sol";
 import {CoverPricing} from "./libraries/CoverPricing.sol";
 
 /// @title CoverMarket
@@ -208,7 +209,7 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         uint256 duration;
     }
 
-    /// @notice The stablecoin premiums are paid in (every product's pool must use it).
+    /// @inheritdoc ICoverMarket
     IERC20 public immutable asset;
     /// @notice Chainlink L2 sequencer uptime feed (address(0) on L1): answer 0 = up, 1 = down.
     AggregatorV3Interface public immutable sequencerUptimeFeed;
@@ -223,6 +224,10 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
 
     mapping(uint256 productId => Product) private _products;
     mapping(uint256 tokenId => Cover) private _covers;
+
+    /// @inheritdoc ICoverMarket
+    /// @dev Its own slot after the hot ones: only `tokenURI` reads it.
+    ICoverDescriptor public descriptor;
 
     // ------------------------------------------------------------------ construction
 
@@ -510,6 +515,12 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         guardian = guardian_;
     }
 
+    /// @inheritdoc ICoverMarket
+    function setDescriptor(ICoverDescriptor descriptor_) external onlyOwner {
+        emit DescriptorSet(address(descriptor), address(descriptor_));
+        descriptor = descriptor_;
+    }
+
     /// @dev A claimed or released cover can never move (nor be sold): only active ones transfer, the others
     ///      revert `CoverMarketAlreadyClaimed` / `CoverMarketAlreadyReleased`. Both `safeTransferFrom`s go
     ///      through here (OpenZeppelin 5); minting does not.
@@ -518,10 +529,27 @@ contract CoverMarket is ICoverMarket, ERC721, Ownable2Step, ReentrancyGuardTrans
         super.transferFrom(from, to, tokenId);
     }
 
-    /// @notice No metadata service: covers are described on chain by `coverInfo` (and by the indexer).
+    /// @notice The cover's metadata, rendered on chain by the `descriptor` governance set (JSON + SVG: product,
+    ///         direction, strike, payout, start, end, status); "" while none is set. See `ICoverDescriptor`.
+    /// @dev The rendering lives in its own contract (like Uniswap v3's position descriptor): this one is at the
+    ///      EIP-170 limit, and its quote, purchase and claim paths do not change. The descriptor's answer is
+    ///      already the ABI encoding of a string, so it is returned as is (no decode and re-encode: fewer bytes);
+    ///      its revert is passed on likewise.
     function tokenURI(uint256 tokenId) public view override returns (string memory) {
         _requireOwned(tokenId);
-        return "";
+        address d = address(descriptor);
+        if (d == address(0)) return "";
+        bytes4 selector = ICoverDescriptor.tokenURI.selector;
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            mstore(add(ptr, 4), address())
+            mstore(add(ptr, 36), tokenId)
+            let ok := staticcall(gas(), d, ptr, 68, 0, 0)
+            returndatacopy(ptr, 0, returndatasize())
+            if iszero(ok) { revert(ptr, returndatasize()) }
+            return(ptr, returndatasize())
+        }
     }
 
     // ================================================================== internals

@@ -2,7 +2,15 @@
 import { createPublicClient, createWalletClient, http, type Abi, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, shortfallWaterfallAbi, testUSDCAbi, volatilityOracleAbi } from '../../contracts-abi';
+import {
+  backstopPoolAbi,
+  coverExchangeAbi,
+  coverMarketAbi,
+  mockAggregatorAbi,
+  shortfallWaterfallAbi,
+  testUSDCAbi,
+  volatilityOracleAbi,
+} from '../../contracts-abi';
 import { ANVIL_KEYS } from '../../scripts/testing/anvil';
 import { deployments } from '../../contracts-abi/deployments';
 import { E2E_RPC_URL } from '../../scripts/testing/e2eEnv';
@@ -150,4 +158,23 @@ export async function setPoolPaused(pool: Address, paused: boolean): Promise<voi
   if (paused) return sendAs(ANVIL_KEYS[0], pool, backstopPoolAbi, 'pause', []); // the local guardian (deployer)
   await impersonatedAccount(TIMELOCK);
   await sendFrom(TIMELOCK, pool, backstopPoolAbi as Abi, 'unpause', []);
+}
+
+/** Buys cover from `key` straight on the market (faucet, approve, buy at the quote); returns its token id. */
+export async function buyCoverAs(key: Hex, productId: bigint, strikeUsd: bigint, payout: bigint, duration: bigint): Promise<bigint> {
+  const premium = await quoteOnChain(productId, strikeUsd, payout, duration);
+  await sendAs(key, STABLECOIN, testUSDCAbi, 'faucet', [premium]);
+  await sendAs(key, STABLECOIN, testUSDCAbi, 'approve', [COVER_MARKET, premium]);
+  await sendAs(key, COVER_MARKET, coverMarketAbi, 'buyCover', [productId, strikeUsd * 10n ** 8n, payout, duration, premium]);
+  return client.readContract({ address: COVER_MARKET, abi: coverMarketAbi, functionName: 'lastTokenId' });
+}
+
+export const COVER_EXCHANGE = contractsAll.coverExchange!.address as Address;
+
+export async function coverOwner(tokenId: bigint): Promise<Address> {
+  return client.readContract({ address: COVER_MARKET, abi: coverMarketAbi, functionName: 'ownerOf', args: [tokenId] });
+}
+
+export async function exchangeFeeOf(price: bigint): Promise<bigint> {
+  return client.readContract({ address: COVER_EXCHANGE, abi: coverExchangeAbi, functionName: 'feeOf', args: [price] });
 }

@@ -520,10 +520,11 @@ describe('Ponder history of the pools', () => {
     type Call = { opId: string; index: string; target: string; value: string; data: string; executedBlock: string | null };
     type Operation = { id: string; status: string; calls: number; delay: string; scheduledAt: string; readyAt: string; salt: string; callList: Call[] };
     const { body: operations } = await get<Operation[]>('/governance?limit=100');
-    // The deploy's handover batch (7 acceptOwnership, the venue's included, + updateDelay), the queued pair, the
-    // cancelled one. (The deploy registers the venue before the handover: no registration goes through the timelock.)
+    // The deploy's handover batch (8 acceptOwnership — the venue's and the cover exchange's included — + updateDelay),
+    // the queued pair, the cancelled one. (The deploy registers both venues before the handover: no registration goes
+    // through the timelock.)
     expect(operations).toHaveLength(3);
-    expect(scheduledLogs).toHaveLength(8 + 2 + 1);
+    expect(scheduledLogs).toHaveLength(9 + 2 + 1);
     for (const log of scheduledLogs) {
       const op = operations.find((o) => o.id === log.args.id)!;
       const call = op.callList.find((c) => BigInt(c.index) === log.args.index)!;

@@ -35,6 +35,7 @@ export type ContractName =
   | 'volatilityOracle'
   | 'coverMarket'
   | 'perpVenue'
+  | 'coverExchange'
   | 'timelock';
 
 /** Deployed addresses on the target chain; undefined when nothing is deployed there. */

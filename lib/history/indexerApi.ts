@@ -10,6 +10,10 @@ import { poolAddress, type Layer } from '../chain/config';
 import { INDEXER_TIMEOUT_MS, INDEXER_URL, IndexerError } from './indexerStatus';
 import {
   accountPortfolio,
+  type CoverMarketHistory,
+  coverMarketHistory,
+  type ExchangeBook,
+  exchangeBook,
   pendingGovernance,
   poolApy,
   poolSnapshots,
@@ -22,7 +26,21 @@ import {
   type ProtocolEvent,
 } from './queries';
 
-export type { ApyWindow, GovernanceOperation, IndexedCover, IndexedPosition, IndexedRequest, Portfolio, PoolSnapshot, ProtocolEvent } from './queries';
+export type {
+  ApyWindow,
+  CoverMarketHistory,
+  ExchangeBook,
+  GovernanceOperation,
+  IndexedListing,
+  IndexedOffer,
+  IndexedTrade,
+  IndexedCover,
+  IndexedPosition,
+  IndexedRequest,
+  Portfolio,
+  PoolSnapshot,
+  ProtocolEvent,
+} from './queries';
 
 const clients = new Map<string, HistoryDb>();
 
@@ -77,4 +95,12 @@ export function fetchPortfolio(account: Address, limit = 50, url?: string): Prom
 
 export function fetchPendingGovernance(limit = 20, url?: string): Promise<GovernanceOperation[]> {
   return ask((db) => pendingGovernance(db, limit), url);
+}
+
+export function fetchExchangeBook(url?: string): Promise<ExchangeBook> {
+  return ask((db) => exchangeBook(db), url);
+}
+
+export function fetchCoverMarketHistory(tokenId: bigint, url?: string): Promise<CoverMarketHistory> {
+  return ask((db) => coverMarketHistory(db, tokenId), url);
 }

@@ -6,7 +6,10 @@ import type { Client } from '@ponder/client';
 import type { Address } from 'viem';
 // Read through the schema's views, never the tables by name: see the note on the views in ./schema.ts.
 import {
+  coverTradeView as coverTrade,
   coverView as cover,
+  exchangeListingView as exchangeListing,
+  exchangeOfferView as exchangeOffer,
   poolIncomeView as poolIncome,
   poolSnapshotView as poolSnapshot,
   positionView as position,
@@ -29,6 +32,13 @@ export type IndexedCover = typeof cover.$inferSelect;
 export type Portfolio = { positions: IndexedPosition[]; requests: IndexedRequest[]; covers: IndexedCover[]; events: ProtocolEvent[] };
 export type ApyWindow = { days: number; incomeApy: number | null; sharePriceApy: number | null };
 export type TimelockOperation = typeof timelockOperation.$inferSelect;
+export type IndexedListing = typeof exchangeListing.$inferSelect;
+export type IndexedOffer = typeof exchangeOffer.$inferSelect;
+export type IndexedTrade = typeof coverTrade.$inferSelect;
+/** The exchange's book as indexed: listings still listed and open offers, with their covers. */
+export type ExchangeBook = { listings: IndexedListing[]; offers: IndexedOffer[]; covers: IndexedCover[] };
+/** One cover's market history: the cover, its trades (oldest first), and its open offers and listing. */
+export type CoverMarketHistory = { cover: IndexedCover | null; trades: IndexedTrade[]; offers: IndexedOffer[]; listing: IndexedListing | null };
 export type TimelockCall = typeof timelockCall.$inferSelect;
 /** One timelocked governance operation and its calls in batch order. */
 export type GovernanceOperation = TimelockOperation & { callList: TimelockCall[] };
@@ -118,4 +128,30 @@ export async function pendingGovernance(db: HistoryDb, limit: number): Promise<G
 export async function governanceHistory(db: HistoryDb, limit: number): Promise<GovernanceOperation[]> {
   const operations = await db.select().from(timelockOperation).orderBy(desc(timelockOperation.scheduledBlock), asc(timelockOperation.id)).limit(limit);
   return withCalls(db, operations);
+}
+
+/** Every listing still listed and every open offer, with the covers they concern (the market view filters live ones on chain). */
+export async function exchangeBook(db: HistoryDb): Promise<ExchangeBook> {
+  const [listings, offers] = await Promise.all([
+    db.select().from(exchangeListing).where(eq(exchangeListing.status, 'listed')).orderBy(asc(exchangeListing.tokenId)),
+    db.select().from(exchangeOffer).where(eq(exchangeOffer.status, 'open')).orderBy(desc(exchangeOffer.amount), asc(exchangeOffer.offerId)),
+  ]);
+  const ids = [...new Set([...listings.map((l) => l.tokenId), ...offers.map((o) => o.tokenId)])];
+  const covers = ids.length === 0 ? [] : await db.select().from(cover).where(inArray(cover.tokenId, ids));
+  return { listings, offers, covers };
+}
+
+/** Cover `tokenId`'s trades (oldest first), open offers and listing row. */
+export async function coverMarketHistory(db: HistoryDb, tokenId: bigint): Promise<CoverMarketHistory> {
+  const [covers, trades, offers, listings] = await Promise.all([
+    db.select().from(cover).where(eq(cover.tokenId, tokenId)),
+    db.select().from(coverTrade).where(eq(coverTrade.tokenId, tokenId)).orderBy(asc(coverTrade.blockNumber), asc(coverTrade.id)),
+    db
+      .select()
+      .from(exchangeOffer)
+      .where(and(eq(exchangeOffer.tokenId, tokenId), eq(exchangeOffer.status, 'open')))
+      .orderBy(desc(exchangeOffer.amount)),
+    db.select().from(exchangeListing).where(eq(exchangeListing.tokenId, tokenId)),
+  ]);
+  return { cover: covers[0] ?? null, trades, offers, listing: listings[0] ?? null };
 }

@@ -287,6 +287,65 @@ export const sigmaUpdate = onchainTable(
   (table) => ({ byTime: index().on(table.timestamp) }),
 );
 
+/**
+ * The exchange's listings, one row per cover (a relisting replaces it): listed → sold | cancelled. "listed" is
+ * the indexer's view of the book; whether a listing can fill right now (the seller still holds the token and
+ * the exchange is its approved address) is read from the chain (`CoverExchange.listing`).
+ */
+export const exchangeListing = onchainTable(
+  'exchange_listing',
+  (t) => ({
+    tokenId: t.bigint().primaryKey(),
+    seller: t.hex().notNull(),
+    price: t.bigint().notNull(),
+    status: t.text().notNull(),
+    listedAt: t.bigint().notNull(),
+    updatedBlock: t.bigint().notNull(),
+  }),
+  (table) => ({ bySeller: index().on(table.seller), byStatus: index().on(table.status) }),
+);
+
+/** Escrowed offers: open → accepted | cancelled (refunded). */
+export const exchangeOffer = onchainTable(
+  'exchange_offer',
+  (t) => ({
+    offerId: t.bigint().primaryKey(),
+    tokenId: t.bigint().notNull(),
+    buyer: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    expiry: t.bigint().notNull(),
+    status: t.text().notNull(),
+    madeAt: t.bigint().notNull(),
+    updatedBlock: t.bigint().notNull(),
+  }),
+  (table) => ({ byToken: index().on(table.tokenId), byBuyer: index().on(table.buyer) }),
+);
+
+/**
+ * Every fill (a listing bought, or an offer accepted), with the cover's model value at that block
+ * (`CoverValue.modelValueDown` on the feed's price and σ then; a touch not yet claimed is not seen: the mark
+ * assumes none), so a cover's page shows its trades against its model value.
+ */
+export const coverTrade = onchainTable(
+  'cover_trade',
+  (t) => ({
+    id: t.text().primaryKey(),
+    tokenId: t.bigint().notNull(),
+    seller: t.hex().notNull(),
+    buyer: t.hex().notNull(),
+    price: t.bigint().notNull(),
+    fee: t.bigint().notNull(),
+    offerId: t.bigint().notNull(),
+    spot: t.bigint().notNull(),
+    sigma: t.bigint().notNull(),
+    modelValue: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ byToken: index().on(table.tokenId), byTime: index().on(table.timestamp) }),
+);
+
 // What the app reads over /sql (lib/history/queries.ts). Ponder 0.16 on PGlite flushes batched
 // updates through session temp tables named like their target ("position"), and its /sql endpoint
 // runs in that same session, so an unqualified read of "position" can land on the emptied temp table
@@ -303,3 +362,6 @@ export const timelockCallView = onchainView('timelock_call_view').as((qb) => qb.
 
 // The reference perp venue's tables.
 export * from './venueSchema';
+export const exchangeListingView = onchainView('exchange_listing_view').as((qb) => qb.select().from(exchangeListing));
+export const exchangeOfferView = onchainView('exchange_offer_view').as((qb) => qb.select().from(exchangeOffer));
+export const coverTradeView = onchainView('cover_trade_view').as((qb) => qb.select().from(coverTrade));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Address } from 'viem';
 import { backstopPoolAbi, perpVenueAbi, shortfallWaterfallAbi } from '@/contracts-abi';
 import { VENUE_EXPOSURE_CAP } from '../../scripts/chain/deploy';
-import { seedDemo } from '../../scripts/chain/seed';
+import { SEED_LISTINGS, seedDemo } from '../../scripts/chain/seed';
 import { startLocalChain, type LocalChain } from '../../scripts/testing/localChain';
 import { freeAssets, totalAssets } from '../mirror/BackstopPool';
 import { bookFromJson, bookToJson, type RiskBook } from './book';
@@ -53,9 +53,11 @@ describe('readRiskBook on the seeded local chain', () => {
     }
   });
 
-  it("holds the active covers with their products' terms (the seeded 60-day long cover; the 14-day one has expired, #1 was claimed)", () => {
-    expect(book.covers.map((c) => c.tokenId)).toEqual([2n]);
-    const [cover] = book.covers;
+  it("holds the active covers with their products' terms (the seeded 60-day long cover and the exchange's four; the 14-day one has expired, #1 was claimed)", () => {
+    // #4–#7: the covers the seed buys and lists on the exchange (SEED_LISTINGS, in order).
+    expect(book.covers.map((c) => c.tokenId)).toEqual([2n, 4n, 5n, 6n, 7n]);
+    expect(book.covers.slice(1).map((c) => c.payout)).toEqual(SEED_LISTINGS.map((l) => l.payout * USDC));
+    const cover = book.covers[0];
     expect(cover).toMatchObject({
       layer: 'junior',
       direction: 'Down',
@@ -134,13 +136,15 @@ describe('readRiskBook on the seeded local chain', () => {
     const out = allocateOutputs(params.paths);
     simulatePaths(cb, 0, params.paths, out);
     const s = summarise(cb, out);
-    // The 2,400 strike is 14 % under spot: some paths touch it, most do not.
+    // The Down strikes lie 6–21 % under spot: some paths touch them, most do not. Junior backs 9,500 USDC of
+    // Down cover (#2 and the exchange's three), Senior the one Up cover of 1,000 at +26 %.
     expect(s.layers.junior.loss.mean).toBeGreaterThan(0);
-    expect(s.layers.junior.loss.mean).toBeLessThan(3_000e6);
-    expect(s.layers.senior.loss.mean).toBe(0);
+    expect(s.layers.junior.loss.mean).toBeLessThan(9_500e6);
+    expect(s.layers.senior.loss.mean).toBeLessThan(1_000e6);
     expect(s.pools.solvency.ratio).toBeGreaterThan(1);
     const r = stress(book, { move: -0.2, gap: false, sigmaMultiplier: 1, extraShortfall: 10_000n * USDC });
-    expect(r.coverPayout.junior).toBe(3_000n * USDC);
+    // −20 % from 2,780 reaches 2,224: the 2,400, 2,500 and 2,600 strikes pay (3,000 + 2,000 + 1,500), not 2,200.
+    expect(r.coverPayout.junior).toBe(6_500n * USDC);
     expect(r.split.junior + r.split.senior + r.split.recapitalization + r.split.overExposure).toBe(10_000n * USDC);
   });
 

@@ -113,6 +113,26 @@ export const ERROR_SENTENCES: Record<string, Sentence> = {
   EnforcedPause: () => 'New risk is paused by the guardian right now; withdrawals and claims still work.',
   ReentrancyGuardReentrantCall: () => 'The call tried to re-enter the contract and was refused.',
   OwnableUnauthorizedAccount: () => 'Only governance may do this.',
+  CoverExchangeCoverNotActive: ([, status]) =>
+    Number(status) === 0
+      ? 'There is no such cover.'
+      : `This cover is ${['', 'active', 'past its claim deadline', 'already paid', 'expired and released'][Number(status)] ?? 'settled'}: it can no longer be traded.`,
+  CoverExchangeCoverEnded: ([, end]) => `This cover’s window closed ${when(end)}: it can be claimed if the price touched its strike, but no longer traded.`,
+  CoverExchangeNotHolder: () => 'Only the holder of this cover can do that.',
+  CoverExchangeZeroPrice: () => 'The price must be more than zero.',
+  CoverExchangePriceAbovePayout: ([p, payout]) => `A cover can never be worth more than its payout (${assets(payout)}); you asked ${assets(p)}.`,
+  CoverExchangeNoListing: () => 'This cover is not listed (it was sold, cancelled or its listing died when the token moved).',
+  CoverExchangeListingVoid: () => 'The seller no longer holds this cover, so the listing is void.',
+  CoverExchangeNotApproved: () => 'The exchange is not approved to move this cover: approve it for the exchange first.',
+  CoverExchangePriceAboveMax: ([p, max]) => `The seller changed the price to ${assets(p)}, above the ${assets(max)} you agreed to: nothing was bought.`,
+  CoverExchangeProceedsBelowMin: ([got, min]) => `You would receive ${assets(got)}, below the ${assets(min)} you agreed to: nothing was sold.`,
+  CoverExchangeSelfTrade: () => 'You cannot trade with yourself (your own listing, your own offer, or a bid on a cover you hold).',
+  CoverExchangeNoOffer: () => 'This offer no longer exists (it was accepted or cancelled).',
+  CoverExchangeOfferExpired: ([, at]) => `This offer expired ${when(at)}.`,
+  CoverExchangeBadExpiry: () => 'An offer must expire in the future.',
+  CoverExchangeNotSeller: () => 'Only the seller can cancel a live listing.',
+  CoverExchangeNotOfferer: () => 'Only the buyer who made this offer can cancel it while it can still be accepted.',
+  CoverExchangeFeeOutOfBounds: ([v, max]) => `A fee of ${bps(v)} is above the ${bps(max)} limit.`,
 };
 
 /** Whether the table has a sentence of its own for `errorName` (else `describeRevert` spells the name out). */

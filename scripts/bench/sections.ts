@@ -33,6 +33,16 @@ const named: BenchSection[] = [
     ],
   }),
   forgeFileSection({
+    id: 'exchange',
+    title: 'Cover exchange: list, buy, offers, fee forwarding, tokenURI',
+    file: 'ExchangeGas.t.sol',
+    notes: [
+      'Targets (issue 18): list ≤ 60,000, buy ≤ 120,000 gas (call-frame gas, as the cover section). "buy" is a buyer whose ' +
+        'first cover this is (a new token-balance slot); the seller and buyer already hold USDC; fee 0.5 % booked to pendingFees.',
+      'Fees reach the pools only through forwardFees (anyone, batched): a fill never calls the pools.',
+    ],
+  }),
+  forgeFileSection({
     id: 'math',
     title: 'Fixed-point math and the volatility oracle',
     file: 'MathGas.t.sol',

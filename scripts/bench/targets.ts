@@ -24,6 +24,9 @@ export const GAS_TARGETS: GasTarget[] = [
   // Issue 15: the reference venue's open and partial liquidation.
   { label: '≤ 150,000', max: 150_000, matches: (k) => /^open$/i.test(k) },
   { label: '≤ 150,000', max: 150_000, matches: (k) => /liquidate \(partial\)/i.test(k) },
+  // Issue 18 (cover exchange): a listing and a listing fill.
+  { label: '≤ 60,000', max: 60_000, matches: (k) => /^list\b/i.test(k) },
+  { label: '≤ 120,000', max: 120_000, matches: (k) => /^buy\b/i.test(k) && !/^buyCover/i.test(k) },
 ];
 
 export function targetFor(key: string): GasTarget | undefined {

@@ -44,6 +44,10 @@ export type Deployment = {
     perpVenue: DeployedContract;
     perpSettlement: DeployedContract;
     perpLens: DeployedContract;
+    /** Renders every cover's tokenURI (on-chain JSON + SVG); set on the market. */
+    coverDescriptor: DeployedContract;
+    /** Listings and offers of cover tokens; a fee-paying venue of the waterfall (exposure cap 1: it never draws). */
+    coverExchange: DeployedContract;
     /** OpenZeppelin TimelockController: the owner of every contract above that has one. */
     timelock: DeployedContract;
   };
@@ -57,8 +61,20 @@ export type Deployment = {
 export const GOVERNANCE_DELAY = 15n * 86_400n;
 
 /** The contracts the timelock owns (Ownable2Step). BKS has no owner; the mock feed stays with its keeper;
- *  the venue's libraries are stateless. */
-export const TIMELOCK_OWNED = ['juniorPool', 'seniorPool', 'shortfallWaterfall', 'recapitalizer', 'volatilityOracle', 'coverMarket', 'perpVenue'] as const;
+ *  the venue's libraries and the cover descriptor are stateless. */
+export const TIMELOCK_OWNED = [
+  'juniorPool',
+  'seniorPool',
+  'shortfallWaterfall',
+  'recapitalizer',
+  'volatilityOracle',
+  'coverMarket',
+  'perpVenue',
+  'coverExchange',
+] as const;
+
+/** The exchange's fee at deploy: 0.5 % of each price, to the pools (the contract's bound is 1 %). */
+export const EXCHANGE_FEE_BPS = 50n;
 
 /** Recapitalization defaults: 100M BKS to the treasury, auctions from 2 to 0.5 USDC per BKS over 24 h,
  *  at most 5 % of supply minted per event. Governance may move each within the contract's bounds. */
@@ -309,8 +325,15 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
   );
   await send(clients, shortfallWaterfall.address, loadArtifact('ShortfallWaterfall').abi, 'setVenue', [perpVenue.address, VENUE_EXPOSURE_CAP]);
 
+  // Cover tokens describe themselves (tokenURI) and trade on the exchange, whose fees reach the pools through
+  // the waterfall's distributeFees: it is registered there as a venue with the smallest exposure cap.
+  const coverDescriptor = await deployOne(clients, 'CoverDescriptor');
+  await send(clients, coverMarket.address, loadArtifact('CoverMarket').abi, 'setDescriptor', [coverDescriptor.address]);
+  const coverExchange = await deployOne(clients, 'CoverExchange', [coverMarket.address, shortfallWaterfall.address, owner, EXCHANGE_FEE_BPS]);
+  await send(clients, shortfallWaterfall.address, loadArtifact('ShortfallWaterfall').abi, 'setVenue', [coverExchange.address, 1n]);
+
   // Governance last, so every address above is the same with or without it.
-  const owned = { juniorPool, seniorPool, shortfallWaterfall, recapitalizer, volatilityOracle, coverMarket, perpVenue };
+  const owned = { juniorPool, seniorPool, shortfallWaterfall, recapitalizer, volatilityOracle, coverMarket, perpVenue, coverExchange };
   const timelock = await handOverToTimelock(clients, chainId, owned, options);
 
   const deployment: Deployment = {
@@ -330,6 +353,8 @@ export async function deployProtocol(options: DeployOptions): Promise<Deployment
       perpVenue,
       perpSettlement,
       perpLens,
+      coverDescriptor,
+      coverExchange,
       timelock,
     },
   };

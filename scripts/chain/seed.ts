@@ -8,7 +8,7 @@
 import { createPublicClient, createWalletClient, http, type Abi, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { backstopPoolAbi, coverMarketAbi, mockAggregatorAbi, perpVenueAbi, testUSDCAbi } from '../../contracts-abi';
+import { backstopPoolAbi, coverExchangeAbi, coverMarketAbi, perpVenueAbi, mockAggregatorAbi, testUSDCAbi } from '../../contracts-abi';
 import type { Deployment } from './deploy';
 import { scheduleChange, type OwnerCall } from './governance';
 import { publishRound, startKeeper } from '../keeper/keeper';
@@ -180,6 +180,9 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   await write(SEED_TRADERS[3].key, venue, perpVenueAbi, 'reduce', [2n * 10n ** 18n, 2n ** 255n]);
   await warp(2 * DAY);
   await distributeFees();
+  // The exchange's book, three days before the seed ends: the overview's 12 recent events still show the
+  // seeded fees, shortfalls and withdrawal requests after it (and after the e2e specs' own covers).
+  await seedExchange(rpcUrl, deployment, buyCover);
   // Week 3: the Junior request is an hour into its claim window; a Senior underwriter requests and is
   // in cooldown.
   await warp(3 * DAY + 3_600);
@@ -209,6 +212,49 @@ export async function seedHistory(rpcUrl: string, deployment: Deployment): Promi
   const queued = seedQueuedChange(deployment);
   await scheduleChange(rpcUrl, deployment, GOVERNANCE_KEY, queued.calls, queued.label);
 }
+
+/** The exchange's seeded book (see SEED_LISTINGS): covers listed in the app's order (list, then approve), one sold, one offer. */
+async function seedExchange(
+  rpcUrl: string,
+  deployment: Deployment,
+  buyCover: (key: Hex, productId: bigint, strike: bigint, payout: bigint, days: bigint) => Promise<void>,
+): Promise<void> {
+  const { write, read } = seeder(rpcUrl);
+  const { stablecoin, coverMarket, coverExchange } = deployment.contracts;
+  const usdc = stablecoin.address;
+  const exchange = coverExchange.address;
+  const newestCover = () => read<bigint>(coverMarket.address, coverMarketAbi, 'lastTokenId');
+  const list = async (key: Hex, tokenId: bigint, price: bigint) => {
+    await write(key, exchange, coverExchangeAbi, 'list', [tokenId, price * USDC]);
+    await write(key, coverMarket.address, coverMarketAbi, 'approve', [exchange, tokenId]);
+  };
+  const pay = async (key: Hex, amount: bigint) => {
+    await write(key, usdc, testUSDCAbi, 'faucet', [amount * USDC]);
+    await write(key, usdc, testUSDCAbi, 'approve', [exchange, amount * USDC]);
+  };
+  const byPurpose: Record<string, bigint> = {};
+  for (const l of SEED_LISTINGS) {
+    await buyCover(l.key, l.productId, l.strike, l.payout, l.days);
+    byPurpose[l.label] = await newestCover();
+    await list(l.key, byPurpose[l.label]!, l.price);
+  }
+  // One listing sells (a trade on its cover's page), and a bid waits on another.
+  const sold = byPurpose.sold!;
+  await pay(ANVIL_KEYS[3], 400n);
+  await write(ANVIL_KEYS[3], exchange, coverExchangeAbi, 'buy', [sold, 400n * USDC]);
+  await pay(ANVIL_KEYS[1], 150n);
+  const day = 86_400n;
+  const now = (await createPublicClient({ chain: foundry, transport: http(rpcUrl) }).getBlock()).timestamp;
+  await write(ANVIL_KEYS[1], exchange, coverExchangeAbi, 'makeOffer', [byPurpose['bid on']!, 150n * USDC, now + 5n * day]);
+}
+
+/** Covers the seed buys and lists (price in USDC); "sold" is bought by anvil #3, "bid on" gets anvil #1's offer. */
+export const SEED_LISTINGS = [
+  { label: 'sold', key: ANVIL_KEYS[6], productId: 1n, strike: 2_500n, payout: 2_000n, days: 20n, price: 400n },
+  { label: 'bid on', key: ANVIL_KEYS[5], productId: 1n, strike: 2_600n, payout: 1_500n, days: 30n, price: 380n },
+  { label: 'far', key: ANVIL_KEYS[6], productId: 1n, strike: 2_200n, payout: 3_000n, days: 45n, price: 260n },
+  { label: 'up', key: ANVIL_KEYS[8], productId: 2n, strike: 3_500n, payout: 1_000n, days: 21n, price: 320n },
+] as const;
 
 /** Everything the local stack starts with. */
 export async function seedDemo(rpcUrl: string, deployment: Deployment): Promise<void> {

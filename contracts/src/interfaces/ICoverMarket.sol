@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {AggregatorV3Interface} from "./AggregatorV3Interface.sol";
 import {IVolatilityOracle} from "./IVolatilityOracle.sol";
 import {ICoverPool} from "./ICoverPool.sol";
 import {CoverPricing} from "../libraries/CoverPricing.sol";
+import {ICoverDescriptor} from "./ICoverDescriptor.sol";
 
 /// @title ICoverMarket
 /// @notice Parametric liquidation cover, one transferable ERC-721 token per cover. A cover on product
@@ -134,6 +136,8 @@ interface ICoverMarket {
     /// @notice Sales of `productId` were paused (by the guardian or owner) or resumed (owner).
     event ProductPaused(uint256 indexed productId, address indexed by, bool paused);
     event GuardianSet(address indexed previous, address indexed current);
+    /// @notice Governance set the contract that renders every cover's `tokenURI` (address(0): none).
+    event DescriptorSet(address indexed previous, address indexed current);
     /// @notice `buyer` bought cover `tokenId`: `premium` paid into the pool's unearned reserve, `payout`
     ///         locked until the start of `releaseDay`; `spot` (feed units) and `sigma` (WAD) priced it.
     event CoverBought(
@@ -233,6 +237,9 @@ interface ICoverMarket {
     /// @param duration Seconds from now.
     function quote(uint256 productId, uint256 strike, uint256 payout, uint256 duration) external view returns (uint256 premium);
 
+    /// @notice The stablecoin premiums and payouts are in (every product's pool uses it).
+    function asset() external view returns (IERC20);
+
     /// @notice The product's configuration and whether its sales are paused.
     function product(uint256 productId) external view returns (ProductConfig memory config, bool paused);
 
@@ -247,6 +254,11 @@ interface ICoverMarket {
 
     /// @notice The guardian, who may pause sales (never claims).
     function guardian() external view returns (address);
+
+    /// @notice The contract `tokenURI` forwards to (on-chain JSON + SVG of a cover); address(0) = no metadata
+    ///         (`tokenURI` returns ""). Set by governance (`setDescriptor`), so the rendering can change without
+    ///         touching any cover.
+    function descriptor() external view returns (ICoverDescriptor);
 
     // ------------------------------------------------------------------ actions
 
@@ -334,4 +346,8 @@ interface ICoverMarket {
 
     /// @notice Sets the guardian. Owner only. Emits `GuardianSet`.
     function setGuardian(address guardian_) external;
+
+    /// @notice Sets the contract that renders covers' `tokenURI` (address(0) removes the metadata). Owner only.
+    ///         Emits `DescriptorSet`. Rendering only: no effect on sales, claims or transfers.
+    function setDescriptor(ICoverDescriptor descriptor_) external;
 }

@@ -82,6 +82,8 @@ interface Vm {
     function parseJsonUint(string calldata json, string calldata key) external pure returns (uint256);
     function parseJsonUintArray(string calldata json, string calldata key) external pure returns (uint256[] memory);
     function parseJsonIntArray(string calldata json, string calldata key) external pure returns (int256[] memory);
+    function parseJsonString(string calldata json, string calldata key) external pure returns (string memory);
+    function keyExistsJson(string calldata json, string calldata key) external view returns (bool);
     function envOr(string calldata name, uint256 defaultValue) external view returns (uint256 value);
 
     // Gas metering
@@ -92,6 +94,11 @@ interface Vm {
 
     // Appended for the pool invariant suite's call log
     function envOr(string calldata name, string calldata defaultValue) external view returns (string memory value);
+
+    // Mocked calls (the cover descriptor's fallbacks)
+    function mockCall(address callee, bytes calldata data, bytes calldata returnData) external;
+    function mockCallRevert(address callee, bytes calldata data, bytes calldata revertData) external;
+    function clearMockedCalls() external;
 
     // Signing (permits)
     function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);

@@ -60,6 +60,8 @@ export type Addresses = {
   feed: string;
   oracle: string;
   market: string;
+  /** CoverExchange: the soak does not trade on it; the model knows it only as a timelock-owned waterfall venue. */
+  exchange: string;
   timelock: string;
   /** The reference PerpVenue: the soak does not trade on it, but the deploy hands it to the timelock too. */
   perpVenue: string;
@@ -97,6 +99,7 @@ export function addressesOf(d: Deployment): Addresses {
     feed: addr(c.priceFeed.address),
     oracle: addr(c.volatilityOracle.address),
     market: addr(c.coverMarket.address),
+    exchange: addr(c.coverExchange.address),
     timelock: addr(c.timelock.address),
     perpVenue: addr(c.perpVenue.address),
     deployer: addr(d.deployer),
@@ -127,7 +130,7 @@ export type GenesisTimes = { juniorDeployedAt: bigint; seniorDeployedAt: bigint;
 
 /** The salt and calls of the deploy's handover batch (scripts/chain/deploy.ts `handOverToTimelock`). */
 function handoverBatch(a: Addresses): timelock.Batch {
-  const ownable = [a.junior, a.senior, a.waterfall, a.recap, a.oracle, a.market, a.perpVenue]; // deploy.ts TIMELOCK_OWNED, in order
+  const ownable = [a.junior, a.senior, a.waterfall, a.recap, a.oracle, a.market, a.perpVenue, a.exchange]; // deploy.ts TIMELOCK_OWNED, in order
   const accept = encodeFunctionData({ abi: backstopPoolAbi, functionName: 'acceptOwnership' });
   return {
     targets: [...ownable, a.timelock],
@@ -181,6 +184,9 @@ export function genesis(d: Deployment, t: GenesisTimes): World {
   m = { ...m, owner: a.timelock };
   let wf = waterfall.deployWaterfall({ address: a.waterfall, owner: a.timelock, junior: a.junior, senior: a.senior, asset: a.usdc, guardian: a.deployer });
   wf = { ...wf, recapitalizer: a.recap };
+  // deploy.ts registers the exchange as a fee-paying venue with the smallest exposure cap (it never draws).
+  wf = waterfall.setVenue({ ...wf, owner: a.deployer }, a.deployer, a.exchange, 1n).waterfall;
+  wf = { ...wf, owner: a.timelock };
   const r = recap.deployRecapitalizer({
     address: a.recap,
     owner: a.timelock,
