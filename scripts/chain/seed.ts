@@ -234,7 +234,7 @@ async function seedExchange(
   };
   const byPurpose: Record<string, bigint> = {};
   for (const l of SEED_LISTINGS) {
-    await buyCover(l.key, l.productId, l.strike, l.payout, l.days);
+    await buyCover(l.key, l.productId, l.strike * PRICE, l.payout, l.days);
     byPurpose[l.label] = await newestCover();
     await list(l.key, byPurpose[l.label]!, l.price);
   }
