@@ -152,8 +152,9 @@ test('offers: bad input refused in words, an offer escrowed, accepted from the p
   await expect(offers).toBeVisible({ timeout: 30_000 });
   const before = await usdcBalance(DEV_ACCOUNT);
   await offers.getByRole('button', { name: 'Accept' }).first().click();
-  await expect(page.getByText('Accept offer: confirmed.')).toBeVisible();
-  expect(await coverOwner(tokenId)).toBe(TEST_WALLET_ACCOUNT);
+  // Once the sale confirms the cover leaves this portfolio, and its row (with the row's status line) with it.
+  await expect.poll(() => coverOwner(tokenId), { timeout: 30_000 }).toBe(TEST_WALLET_ACCOUNT);
+  await expect(page.getByTestId(`offers-${tokenId}`)).toHaveCount(0);
   expect(await usdcBalance(DEV_ACCOUNT)).toBe(before + 50n * USDC - (await exchangeFeeOf(50n * USDC)));
   await bidderContext.close();
 });

@@ -34,13 +34,14 @@ test('overview: gross and net yield per layer (net as the indexer computes it), 
   for (const layer of ['junior', 'senior'] as const) {
     const { windows } = (await (await fetch(`${E2E_INDEXER_URL}/pools/${layer}/apy`)).json()) as { windows: { days: number; sharePriceApy: number | null }[] };
     const net = windows.find((w) => w.days === 7)!.sharePriceApy;
-    await expect(page.getByTestId(`${layer}-net-apy-7`)).toHaveText(formatYield(net));
-    await expect(page.getByTestId(`${layer}-apy-7`)).toHaveText(/^\d+\.\d\d%$/);
+    // The auto-refresh re-streams the card: while React swaps it in, the old copy may still be in the DOM, hidden.
+    await expect(page.getByTestId(`${layer}-net-apy-7`).filter({ visible: true })).toHaveText(formatYield(net));
+    await expect(page.getByTestId(`${layer}-apy-7`).filter({ visible: true })).toHaveText(/^\d+\.\d\d%$/);
     await expect(page.getByTestId(`${layer}-share-price-history`)).toBeVisible();
   }
   const events = page.getByTestId('recent-events');
   // The seeded venue's shortfalls and fees name it; withdrawal requests say which pool they hit.
-  await expect(events.getByTestId('activity-row').filter({ hasText: 'Shortfall absorbed' }).first()).toContainText('Test venue');
+  await expect(events.getByTestId('activity-row').filter({ hasText: 'Shortfall absorbed' }).first()).toContainText('Perp venue');
   await expect(events.getByTestId('activity-row').filter({ hasText: 'Withdrawal requested' }).first().getByTestId('activity-pool')).toHaveText(
     /^(Junior|Senior) pool$/,
   );

@@ -22,7 +22,7 @@ test('overview shows each layer’s live capital and the indexed activity and sh
     await expect.poll(() => readUsdc(page, `${layer}-tvl`)).toBe((onChain / 1_000_000n) * 1_000_000n);
     await expect(page.getByTestId(`${layer}-utilization`)).toHaveText(/^\d+(\.\d+)?%$/);
   }
-  // The seeded history: fees and shortfalls from the test venue, withdrawal requests.
+  // The seeded history: the venue's fees and shortfall, withdrawal requests.
   const events = page.getByTestId('recent-events');
   await expect(events.getByText('Venue fees').first()).toBeVisible();
   await expect(events.getByText('Shortfall absorbed').first()).toBeVisible();
