@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+// Over 400 lines on purpose: one position's lifecycle (open, margin, reduce, close, liquidate) over shared storage;
+// the formulas are in libraries/PerpMath.sol, the cold paths in PerpSettlement/PerpLens, NatSpec in IPerpVenue.sol.
+
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";

@@ -1,5 +1,6 @@
 // Deploys the protocol to any EVM RPC with one key and records the addresses in
 // contracts-abi/deployments/<chainId>.json. Used by the local stack, tests and public deploys.
+// Over 400 lines on purpose: one deploy, in order, so every address is deterministic; the parameters beside it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
