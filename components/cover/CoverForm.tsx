@@ -12,6 +12,7 @@ import { chainScopes } from '../query/queryKeys';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useApproveThenAct } from '../tx/useApproveThenAct';
 import { Button } from '../ui/Button';
+import { Field } from '../ui/Field';
 import { QuotePanel } from './QuotePanel';
 import { StrikeChart } from './StrikeChart';
 import type { CoverProduct, CoverSnapshot } from './useCoverMarket';
@@ -31,46 +32,6 @@ type Props = {
 };
 
 const TOLERANCES = [50n, 100n, 300n] as const; // basis points
-
-function Field({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  error,
-  testId,
-}: {
-  id: string;
-  label: string;
-  hint: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-  testId: string;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
-        {label}
-      </label>
-      <input
-        id={id}
-        inputMode="decimal"
-        autoComplete="off"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={Boolean(error)}
-        aria-describedby={`${id}-help`}
-        data-testid={testId}
-        className="mt-1 w-full rounded-lg border border-slate-300 bg-transparent px-3 py-2 font-mono outline-none focus:border-indigo-500 dark:border-slate-700"
-      />
-      <p id={`${id}-help`} className={`mt-1 min-h-5 text-xs ${error ? 'text-red-700 dark:text-red-400' : 'text-slate-500'}`} data-testid={`${testId}-message`}>
-        {error ?? hint}
-      </p>
-    </div>
-  );
-}
 
 /** Buy liquidation cover: strike, payout, duration → a live quote from the twin → approve + buy with a slippage bound. */
 export function CoverForm({ market, stablecoin, product, snapshot, now, account, wrongNetwork, stale, initial }: Props) {

@@ -17,7 +17,7 @@ import { TxStatusLine } from '../tx/TxStatusLine';
 import { useApproveThenAct } from '../tx/useApproveThenAct';
 import { useTransactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 import type { VenueSnapshot } from './useVenue';
 
 type Props = { snapshot: VenueSnapshot; account: Address; wrongNetwork: boolean };

@@ -12,7 +12,7 @@ import { chainScopes } from '../query/queryKeys';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useApproveThenAct } from '../tx/useApproveThenAct';
 import { Button } from '../ui/Button';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 import { marketFor, type VenueSnapshot } from './useVenue';
 
 type Props = { snapshot: VenueSnapshot; account: Address | undefined; wrongNetwork: boolean; stale: string | undefined };

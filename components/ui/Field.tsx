@@ -1,4 +1,4 @@
-// A labelled text input with its one-line hint or error below (the venue's forms).
+// A labelled text input with its one-line hint or error below (every form's fields: cover, venue).
 export function Field({
   id,
   label,
