@@ -3,18 +3,11 @@
 import { ponder, type Context } from 'ponder:registry';
 import { protocolEvent, venueBadDebt, venuePosition, venueSeries, venueSocialLoss, venueTotals, venueTrade } from 'ponder:schema';
 import type { Address, Hex } from 'viem';
+import type { VenueTotals } from '../../lib/venue/venueActivity';
 
 type Block = { number: bigint; timestamp: bigint };
-type Totals = {
-  longOpenInterest: bigint;
-  shortOpenInterest: bigint;
-  price: bigint;
-  badDebt: bigint;
-  paidByPools: bigint;
-  recapitalized: bigint;
-  socialised: bigint;
-  feesToPools: bigint;
-};
+/** The venue's running totals as lib/venue reads them back, less the block they are read at. */
+type Totals = Omit<VenueTotals, 'blockNumber'>;
 const ZERO: Totals = {
   longOpenInterest: 0n,
   shortOpenInterest: 0n,
