@@ -4,8 +4,6 @@
 // time (from the indexer), with the open offers and listing.
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { useReadContract } from 'wagmi';
-import { coverMarketAbi } from '@/contracts-abi';
 import { contractAddress } from '@/lib/chain/config';
 import { COVER_STATUS } from '@/lib/chain/enums';
 import { FEED_DECIMALS } from '@/lib/cover/feedChecks';
@@ -17,7 +15,7 @@ import { formatAssets } from '@/lib/format/tokenAmount';
 import { useChainNow } from '../chain/useChainNow';
 import { useCoverProducts } from '../cover/useCoverMarket';
 import { historyQueries } from '../history/historyQueries';
-import { chainScopes } from '../query/queryKeys';
+import { useCoverInfo } from '../cover/useCoverInfo';
 import { Card } from '../ui/Card';
 import { MakeOfferForm } from './MakeOfferForm';
 import { useProductMarks } from './useExchange';
@@ -27,14 +25,7 @@ const CoverTradesChart = dynamic(() => import('./CoverTradesChart'), { ssr: fals
 export function CoverMarketDetail({ tokenId }: { tokenId: bigint }) {
   const now = useChainNow();
   const market = contractAddress('coverMarket');
-  const info = useReadContract({
-    address: market,
-    abi: coverMarketAbi,
-    functionName: 'coverInfo',
-    args: [tokenId],
-    scopeKey: chainScopes.cover(tokenId),
-    query: { refetchInterval: 4_000 },
-  });
+  const info = useCoverInfo(market, tokenId);
   const { products } = useCoverProducts();
   const product = products?.find((p) => p.productId === info.data?.productId);
   const marks = useProductMarks(product ? [product] : []);

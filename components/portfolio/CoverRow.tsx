@@ -4,7 +4,7 @@ import { ChainTime } from '../ui/ChainTime';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
-import { usePublicClient, useReadContract } from 'wagmi';
+import { usePublicClient } from 'wagmi';
 import { coverMarketAbi } from '@/contracts-abi';
 import { coverView, COVER_VIEW_LABEL } from '@/lib/cover/coverStatus';
 import { feedRoundReader, latestRoundIdOf } from '@/lib/cover/feedRounds';
@@ -22,6 +22,7 @@ import { formatDuration } from '@/lib/format/duration';
 import { useChainNow } from '../chain/useChainNow';
 import { formatAssets } from '@/lib/format/tokenAmount';
 import { decodeCoverStatus } from '@/lib/chain/enums';
+import { useCoverInfo } from '../cover/useCoverInfo';
 import { chainScopes, coverKeys } from '../query/queryKeys';
 import { FEED_DECIMALS } from '@/lib/cover/feedChecks';
 
@@ -39,14 +40,7 @@ type Props = {
 export function CoverRow({ tokenId, market, products, account, wrongNetwork, modelValue }: Props) {
   const client = usePublicClient();
   const claim = useTransactor();
-  const info = useReadContract({
-    address: market,
-    abi: coverMarketAbi,
-    functionName: 'coverInfo',
-    args: [tokenId],
-    scopeKey: chainScopes.cover(tokenId),
-    query: { refetchInterval: 4_000 },
-  });
+  const info = useCoverInfo(market, tokenId);
   const product = products.find((p) => p.productId === info.data?.productId);
   const active = info.data !== undefined && decodeCoverStatus(info.data.status) === 'active';
   // The round finder reads the feed only while the cover can still pay.
