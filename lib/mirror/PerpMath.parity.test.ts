@@ -5,7 +5,7 @@
 // answers and revert reasons must match exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cross, magnitude, runBatches, sample, startHarness, Tally, twinOutcome, type HarnessChain } from '../../scripts/testing/parity';
+import { checkParity, cross, magnitude, sample, startHarness, type HarnessChain } from '../../scripts/testing/parity';
 import {
   belowMarginFraction,
   BPS,
@@ -48,24 +48,7 @@ afterAll(async () => h?.anvil.stop());
 
 /** Runs `name` on chain and the twin on every row; identical answers and reverts, ≥ ANSWERS answers. */
 async function parity(name: string, twin: (...args: never[]) => unknown, rows: readonly Arg[][]) {
-  const outcomes = await runBatches(
-    h.anvil.rpcUrl,
-    h.batch,
-    h.harness,
-    h.abi,
-    rows.map((args) => ({ functionName: name, args })),
-  );
-  const tally = new Tally();
-  rows.forEach((args, i) =>
-    tally.check(
-      `${name}(${args.join(', ')})`,
-      outcomes[i]!,
-      twinOutcome(() => (twin as (...a: Arg[]) => unknown)(...args)),
-    ),
-  );
-  expect(tally.mismatches).toEqual([]);
-  expect(tally.compared - tally.reverts).toBeGreaterThanOrEqual(ANSWERS);
-  console.log(`${name} parity: ${tally.compared} inputs (${tally.reverts} reverts), 0 mismatches`);
+  await checkParity<Arg>(h, name, twin as (...a: Arg[]) => unknown, rows, ANSWERS);
 }
 
 // ------------------------------------------------------------------ generators

@@ -221,11 +221,11 @@ export async function startHarness(contractName: string): Promise<HarnessChain> 
  * Runs harness function `name` on every row and the twin on the same arguments; demands identical answers
  * and revert reasons, and at least `minAnswers` non-reverting rows (reverting edges come on top).
  */
-export async function checkParity(
+export async function checkParity<Arg extends bigint | boolean = bigint>(
   h: HarnessChain,
   name: string,
-  twin: (...args: bigint[]) => unknown,
-  rows: readonly (readonly bigint[])[],
+  twin: (...args: Arg[]) => unknown,
+  rows: readonly (readonly Arg[])[],
   minAnswers: number,
 ): Promise<Tally> {
   const outcomes = await runBatches(
