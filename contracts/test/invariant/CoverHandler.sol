@@ -348,6 +348,12 @@ contract CoverHandler is Test {
     function deposit(uint256 actorSeed, uint256 assets) external {
         address a = actors[actorSeed % actors.length];
         assets = bound(assets, 1_000e6, 500_000e6);
+        // A shortfall can push Junior's share price below the floor, and then the layer is closed to deposits
+        // (maxDeposit 0, a deposit reverts BackstopPoolSharePriceBelowFloor): a deposit it allows must pass.
+        if (pool.maxDeposit(a) < assets || pool.previewDeposit(assets) == 0) {
+            ++skipped["deposit"];
+            return;
+        }
         vm.prank(a);
         pool.deposit(assets, a);
         ghostDeposits += assets;
