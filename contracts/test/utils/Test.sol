@@ -55,64 +55,67 @@ abstract contract Test {
     }
 
     // ---------- assertions ----------
+    // Each compares in Solidity and calls the cheatcode only to fail: a cheatcode call costs far more than
+    // the comparison, and the invariant campaigns assert in loops after every call (user CPU of the six
+    // invariant suites at 40 runs each: 42.3 s → 36.0 s); the failure message is the cheatcode's, unchanged.
     function assertTrue(bool c) internal pure {
-        vm.assertTrue(c, "assertion failed");
+        if (!c) vm.assertTrue(c, "assertion failed");
     }
 
     function assertTrue(bool c, string memory err) internal pure {
-        vm.assertTrue(c, err);
+        if (!c) vm.assertTrue(c, err);
     }
 
     function assertFalse(bool c, string memory err) internal pure {
-        vm.assertFalse(c, err);
+        if (c) vm.assertFalse(c, err);
     }
 
     function assertEq(uint256 a, uint256 b) internal pure {
-        vm.assertEq(a, b, "values differ");
+        if (a != b) vm.assertEq(a, b, "values differ");
     }
 
     function assertEq(uint256 a, uint256 b, string memory err) internal pure {
-        vm.assertEq(a, b, err);
+        if (a != b) vm.assertEq(a, b, err);
     }
 
     function assertEq(int256 a, int256 b, string memory err) internal pure {
-        vm.assertEq(a, b, err);
+        if (a != b) vm.assertEq(a, b, err);
     }
 
     function assertEq(address a, address b, string memory err) internal pure {
-        vm.assertEq(a, b, err);
+        if (a != b) vm.assertEq(a, b, err);
     }
 
     function assertEq(bool a, bool b, string memory err) internal pure {
-        vm.assertEq(a, b, err);
+        if (a != b) vm.assertEq(a, b, err);
     }
 
     function assertEq(bytes32 a, bytes32 b, string memory err) internal pure {
-        vm.assertEq(a, b, err);
+        if (a != b) vm.assertEq(a, b, err);
     }
 
     function assertEq(string memory a, string memory b, string memory err) internal pure {
-        vm.assertEq(a, b, err);
+        if (keccak256(bytes(a)) != keccak256(bytes(b))) vm.assertEq(a, b, err);
     }
 
     function assertLt(uint256 a, uint256 b, string memory err) internal pure {
-        vm.assertLt(a, b, err);
+        if (a >= b) vm.assertLt(a, b, err);
     }
 
     function assertLe(uint256 a, uint256 b, string memory err) internal pure {
-        vm.assertLe(a, b, err);
+        if (a > b) vm.assertLe(a, b, err);
     }
 
     function assertGt(uint256 a, uint256 b, string memory err) internal pure {
-        vm.assertGt(a, b, err);
+        if (a <= b) vm.assertGt(a, b, err);
     }
 
     function assertGe(uint256 a, uint256 b, string memory err) internal pure {
-        vm.assertGe(a, b, err);
+        if (a < b) vm.assertGe(a, b, err);
     }
 
     function assertApproxEqAbs(uint256 a, uint256 b, uint256 maxDelta, string memory err) internal pure {
-        vm.assertApproxEqAbs(a, b, maxDelta, err);
+        if ((a > b ? a - b : b - a) > maxDelta) vm.assertApproxEqAbs(a, b, maxDelta, err);
     }
 
     function assertApproxEqRel(uint256 a, uint256 b, uint256 maxRel, string memory err) internal pure {
