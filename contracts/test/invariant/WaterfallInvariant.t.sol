@@ -5,6 +5,7 @@ import {ShortfallWaterfallBase} from "../ShortfallWaterfallBase.t.sol";
 import {Recapitalizer} from "../../src/Recapitalizer.sol";
 import {AuctionMath} from "../../src/libraries/AuctionMath.sol";
 import {WaterfallHandler} from "./WaterfallHandler.sol";
+import {SweepSchedule} from "./SweepSchedule.sol";
 
 /// @notice Waterfall invariants under random sequences of shortfalls (two venues, one with a small
 ///         exposure cap), fees, auction buys, settlements, deposits, cover locks and time warps, on the real
@@ -19,7 +20,7 @@ import {WaterfallHandler} from "./WaterfallHandler.sol";
 /// forge-config: default.invariant.runs = 560
 /// forge-config: default.invariant.depth = 128
 /// forge-config: default.invariant.fail-on-revert = true
-contract WaterfallInvariantTest is ShortfallWaterfallBase {
+contract WaterfallInvariantTest is ShortfallWaterfallBase, SweepSchedule {
     event log_named_uint(string key, uint256 val);
 
     WaterfallHandler internal handler;
@@ -44,18 +45,39 @@ contract WaterfallInvariantTest is ShortfallWaterfallBase {
         (uint256 used, uint256 cap, uint256 available,) = recap.mintBudget();
         assertLe(used, cap, "rolling mint budget overspent");
         assertEq(available, cap - used, "budget left");
-        _checkAuctions();
+        if (_sweepDue()) _sweepAuctions();
         _checkVenues();
         _checkFees();
         _checkNothingStuck();
         _checkLockedCapital();
     }
 
-    /// @dev Every auction: minted ≤ cap = floor(supplyBefore × bps / 10000), raised ≤ target, and the
-    ///      venue paid at least the floor for every BKS. Supply == initial + Σ minted.
-    function _checkAuctions() internal view {
-        uint256 n = recap.auctionCount();
+    /// @dev Per venue, every call: Σ amount == Σ layers + Σ recapitalization + Σ remainder; exposure used ==
+    ///      layers + recapitalization ≤ cap.
+    function _checkVenues() internal view {
+        address[2] memory vs = [venue, venue2];
+        for (uint256 i; i < 2; ++i) {
+            assertEq(
+                handler.ghostShortfall(i),
+                handler.ghostLayersPaid(i) + handler.ghostRecap(i) + handler.ghostRemainder(i),
+                "split ledger"
+            );
+            (, uint256 cap, uint256 used) = wf.venue(vs[i]);
+            assertEq(used, handler.ghostLayersPaid(i) + handler.ghostRecap(i), "exposure used");
+            assertLe(used, cap, "exposure cap exceeded");
+        }
+    }
+
+    /// @dev One pass over every auction: minted ≤ cap = floor(supplyBefore × bps / 10000), raised ≤ target,
+    ///      and the venue paid at least the floor for every BKS; supply == initial + Σ minted; per venue
+    ///      Σ recapitalization == Σ auction targets and the venue holds exactly layers + raised (fees it was
+    ///      given it paid on).
+    function _sweepAuctions() internal view {
+        address[2] memory vs = [venue, venue2];
+        uint256[2] memory targets;
+        uint256[2] memory raised;
         uint256 minted;
+        uint256 n = recap.auctionCount();
         for (uint256 id = 1; id <= n; ++id) {
             Recapitalizer.Auction memory a = recap.auction(id);
             assertLe(a.minted, a.mintCap, "minted > cap");
@@ -63,37 +85,22 @@ contract WaterfallInvariantTest is ShortfallWaterfallBase {
             assertLe(a.raised, a.target, "raised > target");
             assertGe(a.raised * 1e18, a.minted * a.floorPrice, "sold below the floor");
             minted += a.minted;
+            uint256 v = a.venue == vs[0] ? 0 : 1;
+            assertEq(a.venue, vs[v], "an auction for an unknown venue");
+            targets[v] += a.target;
+            raised[v] += a.raised;
         }
         assertEq(minted, handler.ghostMinted(), "minted ledger");
         assertEq(bks.totalSupply(), INITIAL_BKS + minted, "supply != initial + minted");
+        for (uint256 i; i < 2; ++i) {
+            assertEq(handler.ghostRecap(i), targets[i], "recapitalization == auction targets");
+            assertEq(usdc.balanceOf(vs[i]), handler.ghostLayersPaid(i) + raised[i], "venue balance");
+        }
     }
 
-    /// @dev Per venue: Σ amount == Σ layers + Σ recapitalization + Σ remainder; Σ recapitalization ==
-    ///      Σ auction targets; the venue holds exactly layers + raised (fees it was given it paid on);
-    ///      exposure used == layers + recapitalization ≤ cap.
-    function _checkVenues() internal view {
-        address[2] memory vs = [venue, venue2];
-        for (uint256 i; i < 2; ++i) {
-            uint256 targets;
-            uint256 raised;
-            uint256 n = recap.auctionCount();
-            for (uint256 id = 1; id <= n; ++id) {
-                Recapitalizer.Auction memory a = recap.auction(id);
-                if (a.venue != vs[i]) continue;
-                targets += a.target;
-                raised += a.raised;
-            }
-            assertEq(
-                handler.ghostShortfall(i),
-                handler.ghostLayersPaid(i) + handler.ghostRecap(i) + handler.ghostRemainder(i),
-                "split ledger"
-            );
-            assertEq(handler.ghostRecap(i), targets, "recapitalization == auction targets");
-            assertEq(usdc.balanceOf(vs[i]), handler.ghostLayersPaid(i) + raised, "venue balance");
-            (, uint256 cap, uint256 used) = wf.venue(vs[i]);
-            assertEq(used, handler.ghostLayersPaid(i) + handler.ghostRecap(i), "exposure used");
-            assertLe(used, cap, "exposure cap exceeded");
-        }
+    function _callsThisRun() internal view override returns (uint256) {
+        (uint256 okTotal, uint256 skippedTotal) = handler.totals();
+        return okTotal + skippedTotal;
     }
 
     function _checkFees() internal view {
@@ -114,6 +121,7 @@ contract WaterfallInvariantTest is ShortfallWaterfallBase {
     /// @dev Logs what every handler did in the last run (`-vv`) and, when WATERFALL_INVARIANT_CALLS names
     ///      a file, appends one line per run ("name ok skipped ...") so a whole campaign can be summed.
     function afterInvariant() public {
+        _sweepAuctions();
         string memory path = vm.envOr("WATERFALL_INVARIANT_CALLS", string(""));
         string memory line = "";
         (uint256 okTotal, uint256 skippedTotal) = handler.totals();
