@@ -1,11 +1,12 @@
 // `npm test`: every test — forge (unit, fuzz, invariant), vitest (unit, property, parity on anvil)
 // and Playwright (real Chromium against the real local stack) — then one summary line that CI reads:
 // `N passed, N failed`.
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, CONTRACTS_DIR } from './chain/artifacts';
 import { FORGE_BIN, buildContracts, generateAbis } from './chain/build';
-import { capture, run } from './chain/run';
+import { capture } from './chain/run';
 import { E2E_INDEXER_URL, E2E_KEEPER_URL, E2E_RPC_URL } from './testing/e2eEnv';
 import { runStaticChecks } from './checks/static';
 
@@ -53,19 +54,36 @@ async function vitest() {
   return { passed: json.numPassedTests, failed };
 }
 
-async function playwright() {
-  const env = {
-    ...process.env,
-    NEXT_DIST_DIR: '.next-e2e',
-    NEXT_PUBLIC_RPC_URL: E2E_RPC_URL,
-    NEXT_PUBLIC_CHAIN_ID: '31337',
-    NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL,
-    NEXT_PUBLIC_KEEPER_URL: E2E_KEEPER_URL,
-    NEXT_TELEMETRY_DISABLED: '1',
-  };
-  await run(bin('next'), ['build'], { cwd: ROOT, env });
+const E2E_ENV = {
+  ...process.env,
+  NEXT_DIST_DIR: '.next-e2e',
+  NEXT_PUBLIC_RPC_URL: E2E_RPC_URL,
+  NEXT_PUBLIC_CHAIN_ID: '31337',
+  NEXT_PUBLIC_INDEXER_URL: E2E_INDEXER_URL,
+  NEXT_PUBLIC_KEEPER_URL: E2E_KEEPER_URL,
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+
+/** The production build Playwright serves, run quietly beside forge; its output goes to a log. */
+function buildForE2e(): Promise<void> {
+  const log = path.join(ROOT, 'test-results', 'e2e-build.log');
+  mkdirSync(path.dirname(log), { recursive: true });
+  return new Promise((resolve, reject) => {
+    const out = openSync(log, 'w');
+    const child = spawn(bin('next'), ['build'], { cwd: ROOT, env: E2E_ENV, stdio: ['ignore', out, out] });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      closeSync(out);
+      if (code === 0) resolve();
+      else reject(new Error(`next build exited with ${code}:\n${readFileSync(log, 'utf8').slice(-4000)}`));
+    });
+  });
+}
+
+async function playwright(build: Promise<void>) {
+  await build;
   const report = path.join(ROOT, 'test-results', 'e2e.json');
-  const { code } = await capture(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], { cwd: ROOT, env });
+  const { code } = await capture(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], { cwd: ROOT, env: E2E_ENV });
   if (!existsSync(report)) throw new Error(`Playwright wrote no report (exit ${code})`);
   const stats = JSON.parse(readFileSync(report, 'utf8')).stats;
   const failed = stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
@@ -86,9 +104,15 @@ async function staticChecks() {
 if (wants('static')) await step('static', staticChecks);
 const staticFailed = results.some((r) => r.runner === 'static' && r.failed > 0);
 if (staticFailed) console.log('\nstatic checks failed: the other runners were not started (npm run lint; npm run format)');
+// Playwright's production build starts with forge and runs beside it: solc-js compiles on one core and
+// forge's longest invariant campaigns finish alone, so the build takes cores that would otherwise idle.
+// Not beside vitest, whose chain tests wait on anvil with timeouts. A failed build fails the playwright runner.
+const e2eBuild = wants('playwright') && !staticFailed ? buildForE2e() : undefined;
+e2eBuild?.catch(() => {}); // awaited (and reported) by the playwright step
 if (wants('forge') && !staticFailed) await step('forge', forge);
+await e2eBuild?.catch(() => {}); // (when forge was not run, the build must still finish before vitest starts)
 if (wants('vitest') && !staticFailed) await step('vitest', vitest);
-if (wants('playwright') && !staticFailed) await step('playwright', playwright);
+if (e2eBuild) await step('playwright', () => playwright(e2eBuild));
 
 console.log('\n━━━ summary ━━━');
 for (const r of results) {
