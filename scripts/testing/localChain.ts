@@ -21,7 +21,7 @@ export type LocalChain = {
 export async function startLocalChain(options: { governance?: 'timelock' | 'deployer' } = {}): Promise<LocalChain> {
   const anvil = await startAnvil();
   const transport = http(anvil.rpcUrl, { batch: { batchSize: 200 }, retryCount: 0 });
-  const publicClient = createPublicClient({ chain: foundry, transport }) as PublicClient;
+  const publicClient = createPublicClient({ chain: foundry, transport, pollingInterval: 20 }) as PublicClient;
   const wallet = createWalletClient({ chain: foundry, transport, account: privateKeyToAccount(ANVIL_KEYS[0] as Hex) });
   // Addresses as `npm start` deploys them, but the deployer (anvil #0) stays owner: these parity suites drive
   // owner setters (markets, venues, pauses) as plain transactions. Governance through the timelock is
