@@ -31,12 +31,16 @@ function requestText(phase: ReturnType<typeof requestPhase>): string {
 export function StakeRow({ layer, account, indexed }: { layer: Layer; account: Address; indexed: IndexedPosition | undefined | null }) {
   const { data } = usePoolData(layer, account);
   const now = useChainNow();
+  // Until the chain answers, the row's own cells with a placeholder in each: on a phone, where a row is
+  // a card of five lines, a one-line skeleton made everything below it jump when the numbers came.
   if (!data)
     return (
-      <tr>
-        <td colSpan={5} className="py-3">
-          <div className="h-5 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />
-        </td>
+      <tr className={ROW} aria-busy="true">
+        {['Layer', 'Shares', 'Value', 'Earned', 'Withdrawal request'].map((label) => (
+          <td key={label} className={`${CELL} text-slate-400`}>
+            {label === 'Layer' ? null : <Label>{label}</Label>}…
+          </td>
+        ))}
       </tr>
     );
   const shares = data.shares + data.request.shares;
