@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { NavLink } from '@/components/ui/NavLink';
 import type { Address } from 'viem';
 import type { Layer } from '@/lib/chain/config';
 import { formatDuration } from '@/lib/format/duration';
@@ -51,9 +51,9 @@ export function StakeRow({ layer, account, indexed }: { layer: Layer; account: A
   return (
     <tr data-testid={`stake-${layer}`} className={ROW}>
       <td className={`${CELL} font-medium`}>
-        <Link href={`/pools/${layer}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+        <NavLink href={`/pools/${layer}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
           {LAYER_COPY[layer].title.split(' — ')[0]}
-        </Link>
+        </NavLink>
       </td>
       <td className={`${CELL} font-mono tabular-nums`}>
         <Label>Shares</Label>
