@@ -80,7 +80,10 @@ test('with the indexer hung, the server-rendered overview says so and the live c
 });
 
 test('with the indexer refused in the browser, a pool page keeps its live numbers and says history is away', async ({ page }) => {
+  // The browser reaches history two ways: the indexer's /status (how far it has got) and the app's own
+  // /history/… route, which asks the indexer on the server. Both refused here.
   await page.route(`${E2E_INDEXER_URL}/**`, (route) => route.abort('connectionrefused'));
+  await page.route('**/history/**', (route) => route.abort('connectionrefused'));
   await page.goto('/pools/junior');
   await expect(page.getByTestId('indexer-notice')).toContainText('History is unavailable right now', { timeout: 30_000 });
   // The history card reads the indexer when it nears the viewport (it sits below the fold).

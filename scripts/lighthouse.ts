@@ -32,7 +32,7 @@ const argv = process.argv.slice(2);
 const option = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const base = (argv.find((a) => /^https?:\/\//.test(a)) ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 const named = argv.filter((a) => a.startsWith('/'));
-const routes = named.length > 0 ? named : ['/', '/cover', '/pools/junior', '/portfolio', '/risk'];
+const routes = named.length > 0 ? named : ['/', '/cover', '/pools/junior', '/portfolio', '/venue', '/risk'];
 const connected = new Set((option('connected') ?? (named.length > 0 ? '' : '/portfolio')).split(',').filter(Boolean));
 const runs = Math.max(1, Number(option('runs') ?? 3));
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];

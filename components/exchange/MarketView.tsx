@@ -3,7 +3,7 @@
 // The cover market: every live listing with its model value and the ask's discount to it, sortable by strike,
 // expiry and discount; one signature to buy once the exchange may spend the price (approve first otherwise).
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import { NavLink } from '@/components/ui/NavLink';
 import { useState } from 'react';
 import { coverExchangeAbi } from '@/contracts-abi';
 import { FEED_DECIMALS } from '@/lib/cover/feedChecks';
@@ -97,9 +97,9 @@ export function MarketView() {
         {rows.map((row) => (
           <li key={row.tokenId.toString()} className="py-3" data-testid={`listing-${row.tokenId}`} data-discount-bps={row.discountBps?.toString() ?? ''}>
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <Link href={`/cover/${row.tokenId}`} className="font-medium underline-offset-2 hover:underline">
+              <NavLink href={`/cover/${row.tokenId}`} className="font-medium underline-offset-2 hover:underline">
                 Cover #{row.tokenId.toString()}
-              </Link>
+              </NavLink>
               <span className="text-sm text-slate-600 dark:text-slate-300">
                 {row.down ? 'fall to' : 'rise to'}{' '}
                 <span data-testid={`listing-${row.tokenId}-strike`}>{formatAmount(row.strike, FEED_DECIMALS, { maxFractionDigits: 2 })}</span> · pays{' '}

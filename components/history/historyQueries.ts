@@ -1,28 +1,53 @@
-// Every history query the browser runs: one key per question, and a query function that loads the
-// SQL client (lib/history/indexerApi, the heaviest code the app has) only when history is first
-// asked for, so no page carries it in its first load.
+// Every history query the browser runs: one key per question, answered by the app's own server
+// (app/history/[question]/route.ts), which asks the indexer over its SQL client. The browser only
+// fetches JSON: the SQL client's query builder (~90 kB gzip) never ships to it.
 import type { Address } from 'viem';
 import type { Layer } from '@/lib/chain/config';
-import { fetchIndexedBlock, INDEXER_URL } from '@/lib/history/indexerStatus';
+import type { ApyWindow, CoverMarketHistory, ExchangeBook, Portfolio, PoolSnapshot } from '@/lib/history/indexerApi';
+import { fetchIndexedBlock, INDEXER_TIMEOUT_MS, INDEXER_URL, IndexerError } from '@/lib/history/indexerStatus';
+import { historyFromJson } from '@/lib/history/historyWire';
 import { historyKeys } from '../query/queryKeys';
 
-const api = () => import('@/lib/history/indexerApi');
+/** One history answer from the app's server; an indexer that is away becomes the IndexerError the page shows. */
+async function ask<T>(question: string, params: Record<string, string> = {}): Promise<T> {
+  let response: Response;
+  try {
+    // The server gives up on the indexer after INDEXER_TIMEOUT_MS; this covers the app's own round trip too.
+    response = await fetch(`/history/${question}?${new URLSearchParams(params)}`, {
+      cache: 'no-store',
+      signal: AbortSignal.timeout(INDEXER_TIMEOUT_MS + 3_000),
+    });
+  } catch {
+    throw new IndexerError('The indexer is not answering.');
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    let message = 'The indexer is not answering.';
+    try {
+      message = (JSON.parse(text) as { error?: string }).error ?? message;
+    } catch {
+      // not our JSON (a proxy's error page): the plain sentence above
+    }
+    throw new IndexerError(message);
+  }
+  return historyFromJson<T>(text);
+}
 
 const HISTORY = { refetchInterval: 5_000, retry: 1, enabled: Boolean(INDEXER_URL) } as const;
 
 export const historyQueries = {
-  snapshots: (layer: Layer) => ({ queryKey: historyKeys.snapshots(layer), queryFn: async () => (await api()).fetchSnapshots(layer), ...HISTORY }),
-  apy: (layer: Layer) => ({ queryKey: historyKeys.apy(layer), queryFn: async () => (await api()).fetchApy(layer), ...HISTORY }),
+  snapshots: (layer: Layer) => ({ queryKey: historyKeys.snapshots(layer), queryFn: () => ask<PoolSnapshot[]>('snapshots', { layer }), ...HISTORY }),
+  apy: (layer: Layer) => ({ queryKey: historyKeys.apy(layer), queryFn: () => ask<ApyWindow[]>('apy', { layer }), ...HISTORY }),
   portfolio: (account: Address | undefined) => ({
     queryKey: historyKeys.portfolio(account),
-    queryFn: async () => (await api()).fetchPortfolio(account!),
+    queryFn: () => ask<Portfolio>('portfolio', { account: account! }),
     ...HISTORY,
     enabled: HISTORY.enabled && Boolean(account),
   }),
-  exchangeBook: () => ({ queryKey: historyKeys.exchangeBook(), queryFn: async () => (await api()).fetchExchangeBook(), ...HISTORY }),
+  exchangeBook: () => ({ queryKey: historyKeys.exchangeBook(), queryFn: () => ask<ExchangeBook>('exchange-book'), ...HISTORY }),
   coverMarket: (tokenId: bigint) => ({
     queryKey: historyKeys.coverMarket(tokenId),
-    queryFn: async () => (await api()).fetchCoverMarketHistory(tokenId),
+    queryFn: () => ask<CoverMarketHistory>('cover-market', { tokenId: tokenId.toString() }),
     ...HISTORY,
   }),
   indexedBlock: () => ({ queryKey: historyKeys.indexedBlock(), queryFn: () => fetchIndexedBlock(), ...HISTORY }),

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { NavLink } from '@/components/ui/NavLink';
 import { Suspense } from 'react';
 import type { Layer } from '@/lib/chain/config';
 import { formatPercentWad } from '@/lib/format/amount';
@@ -56,7 +56,7 @@ async function IndexedApy({ layer, apy }: { layer: Layer; apy: Apy }) {
 export function LayerCapitalCard({ layer, capital, apy }: { layer: Layer; capital: CapitalBreakdown & { sharePrice: bigint }; apy: Apy }) {
   const bars = capitalBarBps(capital);
   return (
-    <Link
+    <NavLink
       href={`/pools/${layer}`}
       className="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-400 dark:border-slate-800 dark:bg-slate-900"
       data-testid={`layer-${layer}`}
@@ -116,6 +116,6 @@ export function LayerCapitalCard({ layer, capital, apy }: { layer: Layer; capita
           <IndexedApy layer={layer} apy={apy} />
         </Suspense>
       </dl>
-    </Link>
+    </NavLink>
   );
 }

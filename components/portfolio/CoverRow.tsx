@@ -4,7 +4,7 @@ import { ChainTime } from '../ui/ChainTime';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
-import { usePublicClient } from 'wagmi';
+import { useClient } from 'wagmi';
 import { coverMarketAbi } from '@/contracts-abi';
 import { coverView, COVER_VIEW_LABEL } from '@/lib/cover/coverStatus';
 import { feedRoundReader, latestRoundIdOf } from '@/lib/cover/feedRounds';
@@ -38,7 +38,8 @@ type Props = {
 
 /** One cover: live status from the market, and a one-click claim once the feed confirms a touch. */
 export function CoverRow({ tokenId, market, products, account, wrongNetwork, modelValue }: Props) {
-  const client = usePublicClient();
+  // The bare client (no bundled actions): the feed reader calls only readContract on it.
+  const client = useClient();
   const claim = useTransactor();
   const info = useCoverInfo(market, tokenId);
   const product = products.find((p) => p.productId === info.data?.productId);

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { NavLink } from '@/components/ui/NavLink';
 import type { Address } from 'viem';
 import type { Layer } from '@/lib/chain/config';
 import { formatDuration } from '@/lib/format/duration';
@@ -31,12 +31,16 @@ function requestText(phase: ReturnType<typeof requestPhase>): string {
 export function StakeRow({ layer, account, indexed }: { layer: Layer; account: Address; indexed: IndexedPosition | undefined | null }) {
   const { data } = usePoolData(layer, account);
   const now = useChainNow();
+  // Until the chain answers, the row's own cells with a placeholder in each: on a phone, where a row is
+  // a card of five lines, a one-line skeleton made everything below it jump when the numbers came.
   if (!data)
     return (
-      <tr>
-        <td colSpan={5} className="py-3">
-          <div className="h-5 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />
-        </td>
+      <tr className={ROW} aria-busy="true">
+        {['Layer', 'Shares', 'Value', 'Earned', 'Withdrawal request'].map((label) => (
+          <td key={label} className={`${CELL} text-slate-400`}>
+            {label === 'Layer' ? null : <Label>{label}</Label>}…
+          </td>
+        ))}
       </tr>
     );
   const shares = data.shares + data.request.shares;
@@ -47,9 +51,9 @@ export function StakeRow({ layer, account, indexed }: { layer: Layer; account: A
   return (
     <tr data-testid={`stake-${layer}`} className={ROW}>
       <td className={`${CELL} font-medium`}>
-        <Link href={`/pools/${layer}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+        <NavLink href={`/pools/${layer}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
           {LAYER_COPY[layer].title.split(' — ')[0]}
-        </Link>
+        </NavLink>
       </td>
       <td className={`${CELL} font-mono tabular-nums`}>
         <Label>Shares</Label>

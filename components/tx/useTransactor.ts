@@ -3,10 +3,11 @@
 // The one transaction helper: simulate → wallet → mined → refetch what it changed, with the revert in
 // words. Every write in the app goes through it (scaffold-eth-2's useTransactor pattern); each names the
 // query scopes it changes (components/query/queryKeys.ts), and only those refetch.
+// The write code itself (./writeActions) is not in the page's first load: it is fetched on the page's
+// first pointer, touch or key press (a signature is near), or at the latest when a transaction is sent.
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useConfig } from 'wagmi';
-import { simulateContract, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, TransactionReceipt } from 'viem';
 import { protocolErrorsAbi } from '@/contracts-abi';
 import { describeError } from '@/lib/tx/describeError';
@@ -24,10 +25,35 @@ export type TxRequest<abi extends Abi, name extends ContractFunctionName<abi, 'n
   invalidates: readonly string[];
 };
 
+let writeActions: Promise<typeof import('./writeActions')> | undefined;
+/** The write code, fetched once; a failed fetch (offline, a new deploy) is tried again on the next call. */
+function loadWriteActions() {
+  writeActions ??= import('./writeActions').catch((error: unknown) => {
+    writeActions = undefined;
+    throw error;
+  });
+  return writeActions;
+}
+
+const INTENT_EVENTS = ['pointerdown', 'keydown', 'focusin'] as const;
+
 export function useTransactor() {
   const config = useConfig();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<TxStatus>({ phase: 'idle' });
+
+  // The first sign of a user at work on the page starts the write code's download, so it is there by
+  // the time a form is filled in and sent.
+  useEffect(() => {
+    const warm = () => {
+      for (const type of INTENT_EVENTS) document.removeEventListener(type, warm, true);
+      void loadWriteActions().catch(() => undefined);
+    };
+    for (const type of INTENT_EVENTS) document.addEventListener(type, warm, { capture: true, passive: true });
+    return () => {
+      for (const type of INTENT_EVENTS) document.removeEventListener(type, warm, true);
+    };
+  }, []);
 
   const send = useCallback(
     async <abi extends Abi, name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>>(
@@ -37,6 +63,7 @@ export function useTransactor() {
       setStatus({ phase: 'checking', label });
       let hash: `0x${string}` | undefined;
       try {
+        const { simulateContract, waitForTransactionReceipt, writeContract } = await loadWriteActions();
         // Simulating against the contract's ABI plus every protocol error decodes any revert,
         // including one raised by another contract the call reaches.
         const abi = [...tx.abi, ...protocolErrorsAbi] as Abi;

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { NavLink } from '@/components/ui/NavLink';
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
 import { perpVenueAbi } from '@/contracts-abi';
@@ -155,13 +155,13 @@ export function PositionCard({ snapshot, account, wrongNetwork }: Props) {
                 {remedy.liquidationPrice === 0n ? 'none' : price(remedy.liquidationPrice)})
               </Button>
             ) : null}
-            <Link
+            <NavLink
               href={cover}
               className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
               data-testid="remedy-buy-cover"
             >
               Buy cover at {price(s.liquidationPrice)} USD
-            </Link>
+            </NavLink>
           </div>
           <TxStatusLine status={addRemedy.approve.status} />
           <TxStatusLine status={addRemedy.act.status} />

@@ -55,8 +55,15 @@ export function niceAxis(lo: number, hi: number, maxTicks = 6): NiceAxis {
 
 /** A tick's label: grouped thousands and exactly the decimals the step needs ("2,450", "0.25" → step 0.05 gives "0.25"). */
 export function tickLabel(value: number, decimals: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  let format = TICK_FORMATS.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    TICK_FORMATS.set(decimals, format);
+  }
+  return format.format(value);
 }
+// One formatter per decimal count: toLocaleString with options builds a new Intl formatter per call.
+const TICK_FORMATS = new Map<number, Intl.NumberFormat>();
 
 /** A labelled position on an axis where each point takes the same width: the point's index and its label. */
 export type IndexTick = { index: number; label: string };

@@ -1,14 +1,17 @@
 // Reads a Chainlink AggregatorV3 feed's rounds for findClaimRound. MockAggregator's ABI carries the
 // exact AggregatorV3 signatures (`getRoundData`, `latestRoundData`), so it reads real feeds too.
-import type { Address, PublicClient } from 'viem';
+// It takes any viem Client and calls the one action it needs: in the browser a full PublicClient would
+// bring every public action (ENS, signature checks, ~50 kB gzip) into the page for one read.
+import type { Address, Client } from 'viem';
+import { readContract } from 'viem/actions';
 import { aggregatorV3Abi } from '@/contracts-abi';
 import type { GetRound } from './findClaimRound';
 
 /** `getRoundData(roundId)` as a Round, or null where the feed reverts (no such round). */
-export function feedRoundReader(client: PublicClient, feed: Address): GetRound {
+export function feedRoundReader(client: Client, feed: Address): GetRound {
   return async (id) => {
     try {
-      const [roundId, answer, startedAt, updatedAt, answeredInRound] = await client.readContract({
+      const [roundId, answer, startedAt, updatedAt, answeredInRound] = await readContract(client, {
         address: feed,
         abi: aggregatorV3Abi,
         functionName: 'getRoundData',
@@ -22,7 +25,7 @@ export function feedRoundReader(client: PublicClient, feed: Address): GetRound {
 }
 
 /** The feed's latest round id (`latestRoundData().roundId`). */
-export async function latestRoundIdOf(client: PublicClient, feed: Address): Promise<bigint> {
-  const [roundId] = await client.readContract({ address: feed, abi: aggregatorV3Abi, functionName: 'latestRoundData' });
+export async function latestRoundIdOf(client: Client, feed: Address): Promise<bigint> {
+  const [roundId] = await readContract(client, { address: feed, abi: aggregatorV3Abi, functionName: 'latestRoundData' });
   return roundId;
 }

@@ -68,5 +68,7 @@ export function strikeLineValue(input: string, feedDecimals: number): number | u
 
 /** A chart price for labels and the screen-reader summary: grouped, at most cents ("2,431.26"). */
 export function formatChartPrice(price: number): string {
-  return price.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return CHART_PRICE.format(price);
 }
+// One formatter for every label: toLocaleString with options builds a new Intl formatter per call.
+const CHART_PRICE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });

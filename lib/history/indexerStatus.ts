@@ -1,5 +1,5 @@
 // Where the indexer is and how far it has got: a plain fetch of Ponder's /status, light enough for
-// every page. The history rows themselves come through lib/history/indexerApi.ts, loaded on demand.
+// every page. The history rows themselves come through lib/history/indexerApi.ts, on the server.
 
 /** Where the indexer answers; unset means this deployment has no indexer and pages use live state only. */
 export const INDEXER_URL: string | undefined =

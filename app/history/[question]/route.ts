@@ -1,0 +1,54 @@
+import { isLayer } from '@/lib/chain/config';
+import { fetchApy, fetchCoverMarketHistory, fetchExchangeBook, fetchPortfolio, fetchSnapshots } from '@/lib/history/indexerApi';
+import { INDEXER_URL, IndexerError } from '@/lib/history/indexerStatus';
+import { historyToJson } from '@/lib/history/historyWire';
+import { checkAddress } from '@/lib/history/queryParams';
+
+export const dynamic = 'force-dynamic';
+
+/** 400 with a sentence for a malformed input (never a 500). */
+const bad = (message: string, status = 400) => Response.json({ error: message }, { status });
+
+/**
+ * GET /history/<question>: the browser's history reads (components/history/historyQueries.ts), asked of
+ * the indexer here on the server over its SQL client, so the browser never downloads that client (its
+ * query builder is ~90 kB gzip). Answers are JSON with bigints tagged (lib/history/historyWire.ts); an
+ * indexer that is away or slow is a 503 with the sentence the page shows.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ question: string }> }): Promise<Response> {
+  const { question } = await params;
+  const query = new URL(request.url).searchParams;
+  const url = process.env.INDEXER_URL || INDEXER_URL;
+  let answer: () => Promise<unknown>;
+  switch (question) {
+    case 'snapshots':
+    case 'apy': {
+      const layer = query.get('layer') ?? '';
+      if (!isLayer(layer)) return bad('layer must be junior or senior');
+      answer = question === 'apy' ? () => fetchApy(layer, url) : () => fetchSnapshots(layer, 200, url);
+      break;
+    }
+    case 'portfolio': {
+      const account = checkAddress(query.get('account') ?? undefined, 'account');
+      if (!account.ok) return bad(account.message);
+      answer = () => fetchPortfolio(account.value, 50, url);
+      break;
+    }
+    case 'exchange-book':
+      answer = () => fetchExchangeBook(url);
+      break;
+    case 'cover-market': {
+      const tokenId = query.get('tokenId') ?? '';
+      if (!/^\d{1,24}$/.test(tokenId)) return bad('tokenId must be a whole number');
+      answer = () => fetchCoverMarketHistory(BigInt(tokenId), url);
+      break;
+    }
+    default:
+      return bad(`No history question ${question}`, 404);
+  }
+  try {
+    return new Response(historyToJson(await answer()), { headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+  } catch (error) {
+    return Response.json({ error: error instanceof IndexerError ? error.message : 'The indexer is not answering.' }, { status: 503 });
+  }
+}
