@@ -5,6 +5,7 @@
 import type { Layer } from '../chain/config';
 import { freeAssets, totalAssets, type PoolAccounting } from '../mirror/BackstopPool';
 import { BOOK_LAYERS, type BookCover, type RiskBook, type VenuePosition } from './book';
+import { sweep, type Sweep } from './levels';
 import { checkParams, type ModelParams } from './model';
 import { badDebtCoefficients, liquidationPrice, positionFloats } from './positions';
 
@@ -69,6 +70,9 @@ export type CompiledBook = {
   up: CoverSide;
   longs: PositionSide;
   shorts: PositionSide;
+  /** What a falling price meets (Down covers and longs merged) and what a rising one meets (Up, shorts). */
+  fall: Sweep;
+  rise: Sweep;
   /** Per layer: free capital at each step boundary 0..steps with no new activity (exact, base units). */
   freeBaseline: Record<Layer, Float64Array>;
   /** Per layer: assets the layer earns over the horizon (premiums and streamed fees), base units. */
@@ -210,6 +214,10 @@ export function compileBook(book: RiskBook, params: ModelParams): CompiledBook {
     capital[layer] = { totalAssets: book.layers[layer].totalAssets, freeAssets: book.layers[layer].freeAssets };
   }
 
+  const down = compileCovers(book.covers, 'Down', book, params, steps, stepSeconds, shift);
+  const up = compileCovers(book.covers, 'Up', book, params, steps, stepSeconds, shift);
+  const longs = compilePositions(book.positions, 'long', book, steps);
+  const shorts = compilePositions(book.positions, 'short', book, steps);
   return {
     steps,
     stepSeconds,
@@ -224,10 +232,12 @@ export function compileBook(book: RiskBook, params: ModelParams): CompiledBook {
     jumpsPerStep: lambda * dtYears,
     jumpMean: params.jumpMean,
     jumpStdDev: params.jumpStdDev,
-    down: compileCovers(book.covers, 'Down', book, params, steps, stepSeconds, shift),
-    up: compileCovers(book.covers, 'Up', book, params, steps, stepSeconds, shift),
-    longs: compilePositions(book.positions, 'long', book, steps),
-    shorts: compilePositions(book.positions, 'short', book, steps),
+    down,
+    up,
+    longs,
+    shorts,
+    fall: sweep(down.level, longs.level, 'down'),
+    rise: sweep(up.level, shorts.level, 'up'),
     freeBaseline,
     incomeEarned,
     capital,
