@@ -6,7 +6,8 @@ import type { Layer } from '../chain/config';
 import { freeAssets, totalAssets, type PoolAccounting } from '../mirror/BackstopPool';
 import { BOOK_LAYERS, type BookCover, type RiskBook, type VenuePosition } from './book';
 import { sweep, type Sweep } from './levels';
-import { checkParams, type ModelParams } from './model';
+import { canonicalParams, checkParams, type ModelParams } from './model';
+import { waterfallStart, type WaterfallStart } from './pathWaterfall';
 import { badDebtCoefficients, liquidationPrice, positionFloats } from './positions';
 
 export const YEAR_SECONDS = 365 * 86_400;
@@ -73,6 +74,8 @@ export type CompiledBook = {
   /** What a falling price meets (Down covers and longs merged) and what a rising one meets (Up, shorts). */
   fall: Sweep;
   rise: Sweep;
+  /** Every path's waterfall state at t = 0 (pathWaterfall.ts). */
+  waterfall: WaterfallStart;
   /** Per layer: free capital at each step boundary 0..steps with no new activity (exact, base units). */
   freeBaseline: Record<Layer, Float64Array>;
   /** Per layer: assets the layer earns over the horizon (premiums and streamed fees), base units. */
@@ -241,7 +244,9 @@ export function compileBook(book: RiskBook, params: ModelParams): CompiledBook {
     freeBaseline,
     incomeEarned,
     capital,
+    waterfall: waterfallStart(book, params.recapFill),
     book,
-    params,
+    // One shape whatever built the caller's object (see waterfallStart).
+    params: canonicalParams(params),
   };
 }

@@ -6,16 +6,38 @@ import { simulatePaths } from './engine';
 import { allocateOutputs } from './outputs';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { summarise } from './summary';
+import { trainEngine } from './warmup';
 
-const WARM_CALLS = 4;
+/** A warm-up with the page's book runs in this many calls (V8 optimises the function, not only its loop). */
+const WARM_CALLS = 8;
+/** The job id of the start-up training run (warmup.ts); no page ever starts it. */
+export const TRAINING_JOB = -2;
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
 /** One worker's state: the compiled book of each job it is working on. */
 export class RiskWorkerCore {
   private readonly compiled = new Map<number, CompiledBook>();
+  /** The chunk whose progress is being reported (null between requests). */
+  private reporting: { job: number; from: number } | null = null;
+  /**
+   * The one progress callback every simulatePaths call gets, warm-ups included: V8 specialises the call
+   * site on the function it has seen, and a different one would throw the optimised loop away.
+   */
+  private readonly progress = (done: number): void => {
+    const r = this.reporting;
+    if (r) this.post({ kind: 'progress', job: r.job, from: r.from, done });
+  };
 
   constructor(private readonly post: Post) {}
+
+  /** Runs the training book through the engine (warmup.ts): the worker entry calls it on start. */
+  train(): void {
+    // Progress is posted as in a real run (V8 must see that branch too); the page ignores a job it did not start.
+    this.reporting = { job: TRAINING_JOB, from: 0 };
+    trainEngine(this.progress);
+    this.reporting = null;
+  }
 
   private bookFor(job: number, request: { book: CompiledBook['book']; params: CompiledBook['params'] }): CompiledBook {
     let cb = this.compiled.get(job);
@@ -40,8 +62,10 @@ export class RiskWorkerCore {
         const cb = compileBook(request.book, request.params);
         const n = request.params.paths;
         const outputs = allocateOutputs(n);
+        this.reporting = { job: request.job, from: 0 };
         for (let k = 0; k < WARM_CALLS; k++)
-          simulatePaths(cb, Math.floor((k * n) / WARM_CALLS), Math.floor(((k + 1) * n) / WARM_CALLS), outputs, 0, () => {}, 512);
+          simulatePaths(cb, Math.floor((k * n) / WARM_CALLS), Math.floor(((k + 1) * n) / WARM_CALLS), outputs, 0, this.progress, 512);
+        this.reporting = null;
         summarise(cb, outputs);
         this.post({ kind: 'warmed', job: request.job });
         return;
@@ -50,7 +74,9 @@ export class RiskWorkerCore {
         const cb = this.bookFor(request.job, request);
         const { from, to, job } = request;
         const outputs = allocateOutputs(to - from);
-        simulatePaths(cb, from, to, outputs, from, (done) => this.post({ kind: 'progress', job, from, done }), 2_048);
+        this.reporting = { job, from };
+        simulatePaths(cb, from, to, outputs, from, this.progress, 2_048);
+        this.reporting = null;
         this.post(
           { kind: 'chunk', job, from, to, outputs },
           Object.values(outputs).map((a) => (a as Float64Array).buffer),
