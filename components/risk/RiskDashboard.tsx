@@ -66,7 +66,7 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
     ranBlock.current = book.blockNumber;
     setWorkers(runner().size);
     const p = first ? DEFAULT_PARAMS : paramsRef.current;
-    if (first) runner().warm(book, p);
+    if (first) void runner().warm(book, p);
     void start(book, p).then((r) => r && setRanWith(p));
   }, [book, runner, start]);
 

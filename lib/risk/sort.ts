@@ -5,7 +5,7 @@
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Below this, the comparison sort is as fast and allocates less. */
-const RADIX_FROM = 4_096;
+export const RADIX_FROM = 4_096;
 
 /** `values` sorted ascending, in a new array (the input is left as it is). */
 export function sortedAscending(values: Float64Array): Float64Array {
@@ -66,5 +66,5 @@ export function sortedAscending(values: Float64Array): Float64Array {
       src[i - 1] = ~src[i - 1]!;
     }
   }
-  return src === a ? out : new Float64Array(src.buffer);
+  return new Float64Array(src.buffer); // `out` itself or the scratch buffer, whichever the last pass wrote
 }

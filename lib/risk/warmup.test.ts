@@ -26,10 +26,11 @@ describe('the workers’ start-up training run', () => {
     expect(cb.diffusionSigma).toBeGreaterThan(0.5);
   });
 
-  it('posts its progress under a job no page starts, and nothing else', () => {
+  it('posts its progress under a job no page starts, then says it is done', () => {
     const posted: WorkerResponse[] = [];
     new RiskWorkerCore((m) => posted.push(m)).train();
-    expect(posted.length).toBeGreaterThan(0);
-    expect(posted.every((m) => m.kind === 'progress' && m.job === TRAINING_JOB)).toBe(true);
+    expect(posted.length).toBeGreaterThan(1);
+    expect(posted.slice(0, -1).every((m) => m.kind === 'progress' && m.job === TRAINING_JOB)).toBe(true);
+    expect(posted[posted.length - 1]).toEqual({ kind: 'trained' });
   });
 });

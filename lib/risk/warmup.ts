@@ -3,7 +3,7 @@
 // gapping through covers and positions on both sides, bad debt split by the waterfall into both layers,
 // recapitalization auctions opened, topped up and settled, socialised losses) and then the summary.
 //
-// Why: V8 optimises the path loop from the type feedback it has seen. Optimised before a rare branch ever
+// Why: V8 optimises the path loop from the type feedback it has seen (and the assumptions it may make). Optimised before a rare branch ever
 // ran (a gap, a first shortfall), the code throws itself away the first time a real run takes that
 // branch and is compiled again — and compiling the loop takes ~0.1–0.2 s of a core, which a busy 2-core
 // machine pays several times over in the first run. Run with every branch seen, in many short calls (so
@@ -14,6 +14,7 @@ import { compileBook } from './compile';
 import { simulatePaths } from './engine';
 import { DEFAULT_PARAMS, type ModelParams } from './model';
 import { allocateOutputs } from './outputs';
+import { RADIX_FROM, sortedAscending } from './sort';
 import { summarise } from './summary';
 import { makePosition, syntheticBook } from './testing/syntheticBook';
 
@@ -70,6 +71,12 @@ export const TRAINING_PARAMS: ModelParams = {
  * below 2³⁰ — so every field of the compiled book has held each kind of value it will hold.
  */
 export function trainEngine(onProgress: (done: number) => void): void {
+  // A chunk's results are transferred to the page, which detaches their buffers, and the first buffer
+  // detached in a worker's life makes V8 discard every optimised function that assumed none would be
+  // (a process-wide "protector"): the first real run then ran ~5× slower while everything was compiled
+  // again. Detach one now, before anything is optimised.
+  const scratch = new ArrayBuffer(8);
+  structuredClone(scratch, { transfer: [scratch] });
   const books = [
     compileBook(trainingBook(), TRAINING_PARAMS),
     compileBook(structuredClone(trainingBook(false)), structuredClone({ ...TRAINING_PARAMS, seed: DEFAULT_PARAMS.seed })),
@@ -82,4 +89,14 @@ export function trainEngine(onProgress: (done: number) => void): void {
     simulatePaths(books[b]!, from, from + 2 * TRAINING_PATHS_PER_CALL, outputs[b]!, 0, onProgress, 8);
   }
   for (let b = 0; b < 2; b++) summarise(books[b]!, outputs[b]!);
+  // The summary of a real run sorts 100k values with the radix sort, which these small samples do not
+  // reach: mixed signs, wide integer losses (every pass runs) and mostly zeros (passes skipped).
+  const n = RADIX_FROM + 1;
+  const samples = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  for (let i = 0; i < n; i++) {
+    samples[0]![i] = ((i * 7_919) % 5_003) - 2_500.5;
+    samples[1]![i] = ((i * 2_654_435_761) % 4_294_967_296) * 1_000;
+    samples[2]![i] = i % 4 === 0 ? i : 0;
+  }
+  for (const sample of samples) sortedAscending(sample);
 }

@@ -1,8 +1,10 @@
 // What a risk worker does with each request, independent of the Worker API (the worker entry and the
-// Node benchmark both call this): simulate a chunk of paths, or summarise a whole run.
+// Node benchmark both call this): keep a book, simulate a chunk of paths, or summarise a whole run.
+import type { RiskBook } from './book';
 import type { CompiledBook } from './compile';
 import { compileBook } from './compile';
 import { simulatePaths } from './engine';
+import type { ModelParams } from './model';
 import { allocateOutputs } from './outputs';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { summarise } from './summary';
@@ -15,9 +17,23 @@ export const TRAINING_JOB = -2;
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
-/** One worker's state: the compiled book of each job it is working on. */
+/** How many books, and compiled books, a worker keeps (a run, a stake preview and a history point may overlap). */
+const KEEP = 4;
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= KEEP) map.delete(map.keys().next().value!);
+  map.set(key, value);
+  return value;
+}
+
+/** Everything but the path count, which does not change the compiled book. */
+const compiledKey = (bookId: number, p: ModelParams) =>
+  `${bookId}|${p.seed}|${p.horizonDays}|${p.stepsPerDay}|${p.sigmaMultiplier}|${p.jumpsPerYear}|${p.jumpMean}|${p.jumpStdDev}|${p.matchTotalVariance}|${p.touchModel}|${p.recapFill}`;
+
+/** One worker's state: the books it was sent and their compiled forms under the parameters asked. */
 export class RiskWorkerCore {
-  private readonly compiled = new Map<number, CompiledBook>();
+  private readonly books = new Map<number, RiskBook>();
+  private readonly compiled = new Map<string, CompiledBook>();
   /** The chunk whose progress is being reported (null between requests). */
   private reporting: { job: number; from: number } | null = null;
   /**
@@ -37,29 +53,28 @@ export class RiskWorkerCore {
     this.reporting = { job: TRAINING_JOB, from: 0 };
     trainEngine(this.progress);
     this.reporting = null;
+    this.post({ kind: 'trained' });
   }
 
-  private bookFor(job: number, request: { book: CompiledBook['book']; params: CompiledBook['params'] }): CompiledBook {
-    let cb = this.compiled.get(job);
-    if (!cb) {
-      cb = compileBook(request.book, request.params);
-      // A worker serves one run at a time; keep the newest few (a preview and a history point may overlap).
-      if (this.compiled.size >= 4) this.compiled.delete(this.compiled.keys().next().value!);
-      this.compiled.set(job, cb);
-    }
-    return cb;
+  private bookFor(request: { bookId: number; params: ModelParams }): CompiledBook {
+    const key = compiledKey(request.bookId, request.params);
+    const cb = this.compiled.get(key);
+    if (cb) return cb;
+    const book = this.books.get(request.bookId);
+    if (!book) throw new Error(`book ${request.bookId} was never sent to this worker`);
+    return remember(this.compiled, key, compileBook(book, request.params));
   }
 
   handle(request: WorkerRequest): void {
     try {
-      if (request.kind === 'forget') {
-        this.compiled.delete(request.job);
+      if (request.kind === 'book') {
+        remember(this.books, request.bookId, request.book);
         return;
       }
       if (request.kind === 'warm') {
         // Several calls, progress callbacks and a summary, like a real run: V8 optimises the function
         // itself (not just the loop it was in) and every branch a run takes.
-        const cb = compileBook(request.book, request.params);
+        const cb = this.bookFor(request);
         const n = request.params.paths;
         const outputs = allocateOutputs(n);
         this.reporting = { job: request.job, from: 0 };
@@ -71,7 +86,7 @@ export class RiskWorkerCore {
         return;
       }
       if (request.kind === 'simulate') {
-        const cb = this.bookFor(request.job, request);
+        const cb = this.bookFor(request);
         const { from, to, job } = request;
         const outputs = allocateOutputs(to - from);
         this.reporting = { job, from };
@@ -83,11 +98,11 @@ export class RiskWorkerCore {
         );
         return;
       }
-      const cb = this.bookFor(request.job, request);
+      const cb = this.bookFor(request);
       this.post({ kind: 'summary', job: request.job, summary: summarise(cb, request.outputs) });
-      this.compiled.delete(request.job);
     } catch (error) {
-      this.post({ kind: 'error', job: request.job, message: error instanceof Error ? error.message : String(error) });
+      const job = request.kind === 'book' ? TRAINING_JOB : request.job;
+      this.post({ kind: 'error', job, message: error instanceof Error ? error.message : String(error) });
     }
   }
 }
