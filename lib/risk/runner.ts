@@ -247,7 +247,9 @@ export class RiskRunner {
       this.settleWarm();
     }
     const job = this.job;
-    if (message.kind === 'chunk' || message.kind === 'summary' || message.kind === 'error' || message.kind === 'warmed') this.busy[worker] = null;
+    // A worker's answer to the request in flight frees it (its start-up training answers no request).
+    const answers = message.kind === 'chunk' || message.kind === 'summary' || message.kind === 'error' || message.kind === 'warmed';
+    if (answers && message.job === this.busy[worker]) this.busy[worker] = null;
     if (!job || message.job !== job.id) {
       // A warm-up's or a replaced run's chunk: hand this worker the current run's next chunk.
       if (job && this.busy[worker] === null && !job.summarising) this.dispatch(worker);

@@ -8,12 +8,14 @@ import type { ModelParams } from './model';
 import { allocateOutputs } from './outputs';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { summarise } from './summary';
-import { trainEngine } from './warmup';
+import { TRAINING_PARAMS, trainEngine, trainingBook } from './warmup';
 
 /** A warm-up with the page's book runs in this many calls (V8 optimises the function, not only its loop). */
 const WARM_CALLS = 8;
 /** The job id of the start-up training run (warmup.ts); no page ever starts it. */
 export const TRAINING_JOB = -2;
+/** Paths of the training's own simulate and summarise requests. */
+const TRAINING_REQUEST_PATHS = 256;
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
@@ -53,6 +55,16 @@ export class RiskWorkerCore {
     this.reporting = { job: TRAINING_JOB, from: 0 };
     trainEngine(this.progress);
     this.reporting = null;
+    // Then once through the requests themselves (a chunk's results transferred, a summary of cloned
+    // results): in Chromium the first real chunk otherwise still threw the optimised code away.
+    const params = TRAINING_PARAMS;
+    const n = TRAINING_REQUEST_PATHS;
+    this.handle({ kind: 'book', bookId: TRAINING_JOB, book: structuredClone(trainingBook()) });
+    this.handle({ kind: 'simulate', job: TRAINING_JOB, bookId: TRAINING_JOB, params, from: 0, to: n });
+    const outputs = allocateOutputs(n);
+    simulatePaths(this.bookFor({ bookId: TRAINING_JOB, params }), 0, n, outputs, 0, this.progress, 2_048);
+    this.handle({ kind: 'summarise', job: TRAINING_JOB, bookId: TRAINING_JOB, params, outputs: structuredClone(outputs) });
+    this.books.delete(TRAINING_JOB);
     this.post({ kind: 'trained' });
   }
 
