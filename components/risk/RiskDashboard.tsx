@@ -12,6 +12,7 @@ import { checkParams, DEFAULT_PARAMS, type ModelParams } from '@/lib/risk/model'
 import { Button } from '../ui/Button';
 import { Card } from '../ui/Card';
 import { ErrorState } from '../ui/ErrorState';
+import { afterLoad } from './afterLoad';
 import { RiskParamsForm } from './RiskParamsForm';
 import { RiskResults } from './RiskResults';
 import { SolvencyHistory } from './SolvencyHistory';
@@ -57,17 +58,26 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
     void start(book, p).then((r) => r && setRanWith(p));
   };
 
-  // Warm the workers with this book, then run once: the page opens on an answer (and a book read
-  // again from the chain is run again with the parameters on screen).
+  // Start and warm the workers with this book once the page has loaded, then run once: the page opens
+  // on an answer (and a book read again from the chain is run again with the parameters on screen).
   const ranBlock = useRef<bigint | null>(null);
   useEffect(() => {
     if (ranBlock.current === book.blockNumber) return;
-    const first = ranBlock.current === null;
+    const previous = ranBlock.current;
+    const first = previous === null;
     ranBlock.current = book.blockNumber;
     setWorkers(runner().size);
     const p = first ? DEFAULT_PARAMS : paramsRef.current;
-    if (first) void runner().warm(book, p);
-    void start(book, p).then((r) => r && setRanWith(p));
+    const go = () => {
+      if (first) void runner().warm(book, p);
+      void start(book, p).then((r) => r && setRanWith(p));
+    };
+    if (!first) return void go();
+    const cancel = afterLoad(go);
+    // Unmounted (or re-run by React's development double effects) before it started: it has not run.
+    return () => {
+      if (cancel()) ranBlock.current = previous;
+    };
   }, [book, runner, start]);
 
   const result = state.status === 'done' ? state.result : state.status === 'error' || state.status === 'cancelled' ? state.previous : undefined;
