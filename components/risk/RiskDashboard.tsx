@@ -3,7 +3,7 @@
 import { ChainTime } from '../ui/ChainTime';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { formatEstimateAssets } from '@/lib/format/estimate';
 import { bookFromJson, type RiskBookJson } from '@/lib/risk/book';
@@ -20,8 +20,13 @@ import { useRiskRun, useRiskRunner } from './useRiskRun';
 
 // Below the fold, with the exact twins they run: loaded after the page, into boxes of their own height.
 const Placeholder = () => <div className="h-72 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
-const StressPanel = dynamic(() => import('./StressPanel').then((m) => m.StressPanel), { ssr: false, loading: Placeholder });
-const LiquidationPanel = dynamic(() => import('./LiquidationPanel').then((m) => m.LiquidationPanel), { ssr: false, loading: Placeholder });
+// Memoised, like the results and the history: a run repaints its progress bar up to ten times a second,
+// and that must not re-render the panels beside it (on a phone each such render was a long task).
+const StressPanel = memo(dynamic(() => import('./StressPanel').then((m) => m.StressPanel), { ssr: false, loading: Placeholder }));
+const LiquidationPanel = memo(dynamic(() => import('./LiquidationPanel').then((m) => m.LiquidationPanel), { ssr: false, loading: Placeholder }));
+const Results = memo(RiskResults);
+const History = memo(SolvencyHistory);
+const ParamsForm = memo(RiskParamsForm);
 
 function paramsError(p: ModelParams, maxHorizon: number): string | null {
   try {
@@ -127,7 +132,7 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
           leave, split by the waterfall&apos;s exact twin. It runs on{' '}
           {workers === null ? 'Web Workers' : `${workers} Web Worker${workers === 1 ? '' : 's'} (one per core your browser reports)`} and never blocks the page.
         </p>
-        <RiskParamsForm params={params} onChange={setParams} maxHorizon={book.horizonDaysLoaded} error={error} disabled={running} />
+        <ParamsForm params={params} onChange={setParams} maxHorizon={book.horizonDaysLoaded} error={error} disabled={running} />
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <Button onClick={run} disabled={running || Boolean(error)} data-testid="risk-run">
             {running ? 'Running…' : `Run ${params.paths.toLocaleString('en-US')} paths`}
@@ -175,7 +180,7 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
       </Card>
 
       {result ? (
-        <RiskResults summary={result.summary} />
+        <Results summary={result.summary} />
       ) : state.status !== 'error' ? (
         <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-busy="true" />
       ) : null}
@@ -189,7 +194,7 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
       </Card>
 
       <Card title="Solvency history">
-        <SolvencyHistory
+        <History
           key={book.blockNumber.toString()}
           block={book.blockNumber}
           runner={runner}
