@@ -150,7 +150,9 @@ for (const viewport of [
     await page.goto('/risk');
     await waitForResults(page);
     await expect(page.getByTestId('stress-result')).toBeVisible();
-    // Let the solvency history recompute its past days (it runs after the main run).
+    // Let the solvency history recompute its past days (it runs after the main run, once its card nears
+    // the screen: scrolled to, as a reader would).
+    await page.getByRole('heading', { name: 'Solvency history' }).scrollIntoViewIfNeeded();
     await expect(page.getByTestId('solvency-history-chart').or(page.getByTestId('solvency-history-unavailable'))).toBeVisible({ timeout: 120_000 });
     await expect(page.getByText(/Recomputing \d+ \/ \d+ past days/)).toHaveCount(0, { timeout: 120_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

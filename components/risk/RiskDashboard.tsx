@@ -3,7 +3,7 @@
 import { ChainTime } from '../ui/ChainTime';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { formatEstimateAssets } from '@/lib/format/estimate';
 import { bookFromJson, type RiskBookJson } from '@/lib/risk/book';
@@ -12,6 +12,7 @@ import { checkParams, DEFAULT_PARAMS, type ModelParams } from '@/lib/risk/model'
 import { Button } from '../ui/Button';
 import { Card } from '../ui/Card';
 import { ErrorState } from '../ui/ErrorState';
+import { afterLoad } from './afterLoad';
 import { RiskParamsForm } from './RiskParamsForm';
 import { RiskResults } from './RiskResults';
 import { SolvencyHistory } from './SolvencyHistory';
@@ -19,8 +20,13 @@ import { useRiskRun, useRiskRunner } from './useRiskRun';
 
 // Below the fold, with the exact twins they run: loaded after the page, into boxes of their own height.
 const Placeholder = () => <div className="h-72 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
-const StressPanel = dynamic(() => import('./StressPanel').then((m) => m.StressPanel), { ssr: false, loading: Placeholder });
-const LiquidationPanel = dynamic(() => import('./LiquidationPanel').then((m) => m.LiquidationPanel), { ssr: false, loading: Placeholder });
+// Memoised, like the results and the history: a run repaints its progress bar up to ten times a second,
+// and that must not re-render the panels beside it (on a phone each such render was a long task).
+const StressPanel = memo(dynamic(() => import('./StressPanel').then((m) => m.StressPanel), { ssr: false, loading: Placeholder }));
+const LiquidationPanel = memo(dynamic(() => import('./LiquidationPanel').then((m) => m.LiquidationPanel), { ssr: false, loading: Placeholder }));
+const Results = memo(RiskResults);
+const History = memo(SolvencyHistory);
+const ParamsForm = memo(RiskParamsForm);
 
 function paramsError(p: ModelParams, maxHorizon: number): string | null {
   try {
@@ -57,17 +63,26 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
     void start(book, p).then((r) => r && setRanWith(p));
   };
 
-  // Warm the workers with this book, then run once: the page opens on an answer (and a book read
-  // again from the chain is run again with the parameters on screen).
+  // Start and warm the workers with this book once the page has loaded, then run once: the page opens
+  // on an answer (and a book read again from the chain is run again with the parameters on screen).
   const ranBlock = useRef<bigint | null>(null);
   useEffect(() => {
     if (ranBlock.current === book.blockNumber) return;
-    const first = ranBlock.current === null;
+    const previous = ranBlock.current;
+    const first = previous === null;
     ranBlock.current = book.blockNumber;
     setWorkers(runner().size);
     const p = first ? DEFAULT_PARAMS : paramsRef.current;
-    if (first) runner().warm(book, p);
-    void start(book, p).then((r) => r && setRanWith(p));
+    const go = () => {
+      if (first) void runner().warm(book, p);
+      void start(book, p).then((r) => r && setRanWith(p));
+    };
+    if (!first) return void go();
+    const cancel = afterLoad(go);
+    // Unmounted (or re-run by React's development double effects) before it started: it has not run.
+    return () => {
+      if (cancel()) ranBlock.current = previous;
+    };
   }, [book, runner, start]);
 
   const result = state.status === 'done' ? state.result : state.status === 'error' || state.status === 'cancelled' ? state.previous : undefined;
@@ -117,7 +132,7 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
           leave, split by the waterfall&apos;s exact twin. It runs on{' '}
           {workers === null ? 'Web Workers' : `${workers} Web Worker${workers === 1 ? '' : 's'} (one per core your browser reports)`} and never blocks the page.
         </p>
-        <RiskParamsForm params={params} onChange={setParams} maxHorizon={book.horizonDaysLoaded} error={error} disabled={running} />
+        <ParamsForm params={params} onChange={setParams} maxHorizon={book.horizonDaysLoaded} error={error} disabled={running} />
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <Button onClick={run} disabled={running || Boolean(error)} data-testid="risk-run">
             {running ? 'Running…' : `Run ${params.paths.toLocaleString('en-US')} paths`}
@@ -165,7 +180,7 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
       </Card>
 
       {result ? (
-        <RiskResults summary={result.summary} />
+        <Results summary={result.summary} />
       ) : state.status !== 'error' ? (
         <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-busy="true" />
       ) : null}
@@ -179,7 +194,7 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
       </Card>
 
       <Card title="Solvency history">
-        <SolvencyHistory
+        <History
           key={book.blockNumber.toString()}
           block={book.blockNumber}
           runner={runner}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatRatio } from '@/lib/format/estimate';
 import { bookFromJson, type RiskBookJson } from '@/lib/risk/book';
 import type { ModelParams } from '@/lib/risk/model';
@@ -19,7 +19,9 @@ const dayText = (day: number) => (day === 0 ? 'today' : `${-day} d ago`);
 /**
  * The pools' solvency ratio over the last days, recomputed in the browser from the book as it was at
  * the end of each day (read from past chain state by GET /risk/history; lib/risk/history.ts says why).
- * Fetched and run once the main simulation is done, on the same workers, with its model and seed.
+ * Fetched and run once the main simulation is done and the card nears the screen (two weeks of books
+ * and 14 runs are seconds of work the page's first view does not need), on the same workers, with its
+ * model and seed.
  */
 export function SolvencyHistory({
   block,
@@ -38,10 +40,21 @@ export function SolvencyHistory({
   const [points, setPoints] = useState<Point[]>([]);
   const [done, setDone] = useState(0);
   const [failed, setFailed] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+
+  useEffect(() => {
+    const el = box.current;
+    if (near || !el) return;
+    if (typeof IntersectionObserver === 'undefined') return void setNear(true);
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '400px 0px' });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [near]);
 
   // The past books, once: after the first run, so reading them never competes with it.
   useEffect(() => {
-    if (!ready || data) return;
+    if (!ready || !near || data) return;
     const controller = new AbortController();
     fetch(`/risk/history?block=${block}`, { signal: controller.signal })
       .then((r) => (r.ok ? (r.json() as Promise<HistoryJson>) : { error: `Solvency history is unavailable (HTTP ${r.status}).` }))
@@ -50,7 +63,7 @@ export function SolvencyHistory({
         (e: unknown) => !controller.signal.aborted && setData({ error: `Solvency history is unavailable: ${e instanceof Error ? e.message : String(e)}` }),
       );
     return () => controller.abort();
-  }, [ready, data, block]);
+  }, [ready, near, data, block]);
 
   useEffect(() => {
     if (!ready || !params || !data || !('points' in data)) return;
@@ -79,7 +92,12 @@ export function SolvencyHistory({
     };
   }, [data, ready, runner, params]);
 
-  if (!data) return <p className="text-sm text-slate-500 dark:text-slate-400">{ready ? 'Reading past state…' : 'The history follows the first simulation.'}</p>;
+  if (!data)
+    return (
+      <div ref={box}>
+        <p className="text-sm text-slate-500 dark:text-slate-400">{ready && near ? 'Reading past state…' : 'The history follows the first simulation.'}</p>
+      </div>
+    );
   if ('error' in data)
     return (
       <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="solvency-history-unavailable">

@@ -20,10 +20,12 @@ export function useRiskRunner(): () => RiskRunner {
   return useCallback(() => (ref.current ??= new RiskRunner(createRiskWorker)), []);
 }
 
+const PROGRESS_INTERVAL_MS = 100;
+
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
 /**
- * A Monte Carlo run with progress (repainted at most once a frame), cancel and an error state. The
+ * A Monte Carlo run with progress (repainted at most ten times a second), cancel and an error state. The
  * last good result stays available while a new run goes or after it fails.
  */
 export function useRiskRun(runner: () => RiskRunner) {
@@ -38,15 +40,18 @@ export function useRiskRun(runner: () => RiskRunner) {
       abort.current = controller;
       let frame = 0;
       let pending = 0;
+      let painted = 0;
       setState({ status: 'running', progress: 0 });
       try {
         const result = await runner().run(book, params, {
           signal: controller.signal,
           onProgress: (fraction) => {
             pending = fraction;
-            if (!frame) {
+            // At most once a frame and ten times a second: the bar's own transition fills the gaps.
+            if (!frame && performance.now() - painted >= PROGRESS_INTERVAL_MS) {
               frame = requestAnimationFrame(() => {
                 frame = 0;
+                painted = performance.now();
                 if (abort.current === controller) setState({ status: 'running', progress: pending });
               });
             }

@@ -5,7 +5,9 @@
 import type { Layer } from '../chain/config';
 import { freeAssets, totalAssets, type PoolAccounting } from '../mirror/BackstopPool';
 import { BOOK_LAYERS, type BookCover, type RiskBook, type VenuePosition } from './book';
-import { checkParams, type ModelParams } from './model';
+import { sweep, type Sweep } from './levels';
+import { canonicalParams, checkParams, type ModelParams } from './model';
+import { waterfallStart, type WaterfallStart } from './pathWaterfall';
 import { badDebtCoefficients, liquidationPrice, positionFloats } from './positions';
 
 export const YEAR_SECONDS = 365 * 86_400;
@@ -69,6 +71,11 @@ export type CompiledBook = {
   up: CoverSide;
   longs: PositionSide;
   shorts: PositionSide;
+  /** What a falling price meets (Down covers and longs merged) and what a rising one meets (Up, shorts). */
+  fall: Sweep;
+  rise: Sweep;
+  /** Every path's waterfall state at t = 0 (pathWaterfall.ts). */
+  waterfall: WaterfallStart;
   /** Per layer: free capital at each step boundary 0..steps with no new activity (exact, base units). */
   freeBaseline: Record<Layer, Float64Array>;
   /** Per layer: assets the layer earns over the horizon (premiums and streamed fees), base units. */
@@ -210,6 +217,10 @@ export function compileBook(book: RiskBook, params: ModelParams): CompiledBook {
     capital[layer] = { totalAssets: book.layers[layer].totalAssets, freeAssets: book.layers[layer].freeAssets };
   }
 
+  const down = compileCovers(book.covers, 'Down', book, params, steps, stepSeconds, shift);
+  const up = compileCovers(book.covers, 'Up', book, params, steps, stepSeconds, shift);
+  const longs = compilePositions(book.positions, 'long', book, steps);
+  const shorts = compilePositions(book.positions, 'short', book, steps);
   return {
     steps,
     stepSeconds,
@@ -224,14 +235,18 @@ export function compileBook(book: RiskBook, params: ModelParams): CompiledBook {
     jumpsPerStep: lambda * dtYears,
     jumpMean: params.jumpMean,
     jumpStdDev: params.jumpStdDev,
-    down: compileCovers(book.covers, 'Down', book, params, steps, stepSeconds, shift),
-    up: compileCovers(book.covers, 'Up', book, params, steps, stepSeconds, shift),
-    longs: compilePositions(book.positions, 'long', book, steps),
-    shorts: compilePositions(book.positions, 'short', book, steps),
+    down,
+    up,
+    longs,
+    shorts,
+    fall: sweep(down.level, longs.level, 'down'),
+    rise: sweep(up.level, shorts.level, 'up'),
     freeBaseline,
     incomeEarned,
     capital,
+    waterfall: waterfallStart(book, params.recapFill),
     book,
-    params,
+    // One shape whatever built the caller's object (see waterfallStart).
+    params: canonicalParams(params),
   };
 }

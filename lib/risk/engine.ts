@@ -3,8 +3,9 @@
 //   1. diffusion: x₁⁻ = x + drift + σ√dt·Z;
 //   2. the Brownian bridge between x and x₁⁻ is sampled for its minimum and its maximum (one exponential
 //      each, see `bridge`), so a strike or liquidation price crossed and recrossed inside a coarse step is
-//      still touched — the per-step cost does not depend on how many strikes lie below: they are kept
-//      sorted in crossing order and a pointer advances past every level the running extreme reached;
+//      still touched — the per-step cost does not depend on how many strikes lie below: each side's
+//      strikes and liquidation prices are merged in crossing order (levels.ts) and one pointer per side
+//      advances past every level the running extreme reached;
 //   3. jumps (a Poisson process, placed at the step's end) move x₁⁻ to x₁; a level jumped over is a GAP.
 // Covers pay when their strike is crossed while they are active (prefix sums give the step's payouts in
 // O(1)); venue positions are liquidated at their liquidation price when the diffusion reaches it and at
@@ -17,6 +18,7 @@
 // calls the JIT cannot inline); splitting it costs path-steps per second (npm run bench -- risk).
 import { ke as zigKe, kn as zigKn, PathRandom, we as zigWe, wn as zigWn } from './random';
 import type { CompiledBook } from './compile';
+import { passDown, passUp } from './levels';
 import type { PathOutputs } from './outputs';
 import { PathWaterfall } from './pathWaterfall';
 
@@ -52,25 +54,27 @@ export function simulatePaths(
   const jumpStdDev = cb.jumpStdDev;
   const spot = cb.spotUsd;
 
-  const dLevel = cb.down.level;
-  const nD1 = dLevel.length;
   const dPref = cb.down.prefix;
-  const uLevel = cb.up.level;
-  const nU1 = uLevel.length;
+  const nD1 = cb.down.level.length;
   const uPref = cb.up.prefix;
-  const lLevel = cb.longs.level;
+  const nU1 = cb.up.level.length;
   const lA = cb.longs.a;
   const lB = cb.longs.b;
   const lBadAtLiq = cb.longs.badDebtAtLiqPrefix;
-  const sLevel = cb.shorts.level;
   const sA = cb.shorts.a;
   const sB = cb.shorts.b;
   const sBadAtLiq = cb.shorts.badDebtAtLiqPrefix;
-  const hasVenue = lLevel.length > 1 || sLevel.length > 1;
-  const dIndex = levelIndex(dLevel, 'down');
-  const lIndex = levelIndex(lLevel, 'down');
-  const uIndex = levelIndex(uLevel, 'up');
-  const sIndex = levelIndex(sLevel, 'up');
+  const hasVenue = cb.longs.level.length > 1 || cb.shorts.level.length > 1;
+  // Each side's covers and positions merged in crossing order: one pointer per side (pf, pr) and the
+  // counts that turn it into the cover pointer (pd, pu) and the position pointer (pl, ps).
+  const fall = cb.fall;
+  const fLevel = fall.levels;
+  const fCovers = fall.covers;
+  const fPositions = fall.positions;
+  const rise = cb.rise;
+  const rLevel = rise.levels;
+  const rCovers = rise.covers;
+  const rPositions = rise.positions;
   // Cover pointers after each step: which step crossed which cover, for the release adjustment.
   const downAt = new Int32Array(steps);
   const upAt = new Int32Array(steps);
@@ -94,6 +98,8 @@ export function simulatePaths(
     rng.seedPath(seed, p);
     if (hasVenue) wf.reset(); // with no positions nothing ever reaches the waterfall
     let x = 0;
+    let pf = 0;
+    let pr = 0;
     let pd = 0;
     let pu = 0;
     let pl = 0;
@@ -107,9 +113,9 @@ export function simulatePaths(
     s1 = st[1]!;
     s2 = st[2]!;
     s3 = st[3]!;
-    // The nearest level not yet crossed on each side (recomputed only when a pointer moves).
-    let low = dLevel[0]! > lLevel[0]! ? dLevel[0]! : lLevel[0]!;
-    let high = uLevel[0]! < sLevel[0]! ? uLevel[0]! : sLevel[0]!;
+    // The nearest level not yet crossed on each side.
+    let low = fLevel[0]!;
+    let high = rLevel[0]!;
 
     for (let k = 0; k < steps; k++) {
       // z ~ N(0, 1): xoshiro128** then the normal ziggurat (random.ts).
@@ -181,19 +187,23 @@ export function simulatePaths(
           if (e >= threshold) {
             const d = x1 - x;
             const m = 0.5 * (x + x1 - Math.sqrt(d * d + twoVar * e));
-            let n = passDown(dIndex, pd, m);
-            if (n !== pd) {
-              coverJ += dPref[rowD + 2 * n]! - dPref[rowD + 2 * pd]!;
-              coverS += dPref[rowD + 2 * n + 1]! - dPref[rowD + 2 * pd + 1]!;
-              pd = n;
+            const n = passDown(fall, pf, m);
+            if (n !== pf) {
+              const c = fCovers[n]!;
+              if (c !== pd) {
+                coverJ += dPref[rowD + 2 * c]! - dPref[rowD + 2 * pd]!;
+                coverS += dPref[rowD + 2 * c + 1]! - dPref[rowD + 2 * pd + 1]!;
+                pd = c;
+              }
+              const q = fPositions[n]!;
+              if (q !== pl) {
+                stepBad += lBadAtLiq[q]! - lBadAtLiq[pl]!;
+                liquidations += q - pl;
+                pl = q;
+              }
+              pf = n;
+              low = fLevel[n]!;
             }
-            n = passDown(lIndex, pl, m);
-            if (n !== pl) {
-              stepBad += lBadAtLiq[n]! - lBadAtLiq[pl]!;
-              liquidations += n - pl;
-              pl = n;
-            }
-            low = dLevel[pd]! > lLevel[pl]! ? dLevel[pd]! : lLevel[pl]!;
           }
         }
       }
@@ -233,19 +243,23 @@ export function simulatePaths(
           if (e >= threshold) {
             const d = x1 - x;
             const m = 0.5 * (x + x1 + Math.sqrt(d * d + twoVar * e));
-            let n = passUp(uIndex, pu, m);
-            if (n !== pu) {
-              coverJ += uPref[rowU + 2 * n]! - uPref[rowU + 2 * pu]!;
-              coverS += uPref[rowU + 2 * n + 1]! - uPref[rowU + 2 * pu + 1]!;
-              pu = n;
+            const n = passUp(rise, pr, m);
+            if (n !== pr) {
+              const c = rCovers[n]!;
+              if (c !== pu) {
+                coverJ += uPref[rowU + 2 * c]! - uPref[rowU + 2 * pu]!;
+                coverS += uPref[rowU + 2 * c + 1]! - uPref[rowU + 2 * pu + 1]!;
+                pu = c;
+              }
+              const q = rPositions[n]!;
+              if (q !== ps) {
+                stepBad += sBadAtLiq[q]! - sBadAtLiq[ps]!;
+                liquidations += q - ps;
+                ps = q;
+              }
+              pr = n;
+              high = rLevel[n]!;
             }
-            n = passUp(sIndex, ps, m);
-            if (n !== ps) {
-              stepBad += sBadAtLiq[n]! - sBadAtLiq[ps]!;
-              liquidations += n - ps;
-              ps = n;
-            }
-            high = uLevel[pu]! < sLevel[ps]! ? uLevel[pu]! : sLevel[ps]!;
           }
         }
       }
@@ -259,43 +273,51 @@ export function simulatePaths(
         while (nextJump < k + 1) {
           x1 += jumpMean + jumpStdDev * rng.normal();
           nextJump += rng.exponential() / jumpsPerStep;
-          if (x1 <= dLevel[pd]!) {
-            const n = passDown(dIndex, pd, x1);
-            coverJ += dPref[rowD + 2 * n]! - dPref[rowD + 2 * pd]!;
-            coverS += dPref[rowD + 2 * n + 1]! - dPref[rowD + 2 * pd + 1]!;
-            pd = n;
-          }
-          if (x1 <= lLevel[pl]!) {
-            const price = spot * Math.exp(x1);
-            while (lLevel[pl]! >= x1) {
-              const bad = lA[pl]! - lB[pl]! * price;
-              if (bad > 0) stepBad += bad;
-              liquidations++;
-              pl++;
+          if (x1 <= fLevel[pf]!) {
+            const n = passDown(fall, pf, x1);
+            const c = fCovers[n]!;
+            if (c !== pd) {
+              coverJ += dPref[rowD + 2 * c]! - dPref[rowD + 2 * pd]!;
+              coverS += dPref[rowD + 2 * c + 1]! - dPref[rowD + 2 * pd + 1]!;
+              pd = c;
             }
-          }
-          if (x1 >= uLevel[pu]!) {
-            const n = passUp(uIndex, pu, x1);
-            coverJ += uPref[rowU + 2 * n]! - uPref[rowU + 2 * pu]!;
-            coverS += uPref[rowU + 2 * n + 1]! - uPref[rowU + 2 * pu + 1]!;
-            pu = n;
-          }
-          if (x1 >= sLevel[ps]!) {
-            const price = spot * Math.exp(x1);
-            while (sLevel[ps]! <= x1) {
-              const bad = sB[ps]! * price - sA[ps]!;
-              if (bad > 0) stepBad += bad;
-              liquidations++;
-              ps++;
+            const q = fPositions[n]!;
+            if (q !== pl) {
+              const price = spot * Math.exp(x1);
+              for (; pl < q; pl++) {
+                const bad = lA[pl]! - lB[pl]! * price;
+                if (bad > 0) stepBad += bad;
+                liquidations++;
+              }
             }
+            pf = n;
+          }
+          if (x1 >= rLevel[pr]!) {
+            const n = passUp(rise, pr, x1);
+            const c = rCovers[n]!;
+            if (c !== pu) {
+              coverJ += uPref[rowU + 2 * c]! - uPref[rowU + 2 * pu]!;
+              coverS += uPref[rowU + 2 * c + 1]! - uPref[rowU + 2 * pu + 1]!;
+              pu = c;
+            }
+            const q = rPositions[n]!;
+            if (q !== ps) {
+              const price = spot * Math.exp(x1);
+              for (; ps < q; ps++) {
+                const bad = sB[ps]! * price - sA[ps]!;
+                if (bad > 0) stepBad += bad;
+                liquidations++;
+              }
+            }
+            pr = n;
           }
         }
         s0 = st[0]!;
         s1 = st[1]!;
         s2 = st[2]!;
         s3 = st[3]!;
-        low = dLevel[pd]! > lLevel[pl]! ? dLevel[pd]! : lLevel[pl]!;
-        high = uLevel[pu]! < sLevel[ps]! ? uLevel[pu]! : sLevel[ps]!;
+        low = fLevel[pf]!;
+        high = rLevel[pr]!;
       }
 
       x = x1;
@@ -335,79 +357,6 @@ export function simulatePaths(
     }
     if (onProgress && (p - from + 1) % progressEvery === 0) onProgress(p - from + 1);
   }
-}
-
-/**
- * A sorted list of log-levels with a bucket index over them, so finding how far a price's extreme
- * reached costs O(1) on average however dense the book: bucket b of the grid over [origin, origin + G·w)
- * stores the first index whose level lies beyond the bucket's edge, and a search scans from there.
- */
-export type LevelIndex = {
-  /** Sorted in crossing order (descending for a falling price, ascending for a rising one), then ±∞. */
-  levels: Float64Array;
-  /** Down: grid[b] = first index with level < origin + b·w. Up: first index with level > origin + b·w. */
-  grid: Int32Array;
-  origin: number;
-  inverseWidth: number;
-};
-
-export function levelIndex(levels: Float64Array, direction: 'down' | 'up'): LevelIndex {
-  const n = levels.length - 1;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    lo = Math.min(lo, levels[i]!);
-    hi = Math.max(hi, levels[i]!);
-  }
-  const buckets = Math.max(1, Math.min(1 << 16, 4 * n));
-  if (n === 0) return { levels, grid: new Int32Array([0, 0]), origin: 0, inverseWidth: 0 };
-  const width = Math.max(hi - lo, 1e-12) / buckets;
-  const grid = new Int32Array(buckets + 1);
-  let i = 0;
-  if (direction === 'down') {
-    // Walk edges from the top (b = G) down to the bottom (b = 0); the first index below an edge only grows.
-    for (let b = buckets; b >= 0; b--) {
-      const edge = b === buckets ? Infinity : lo + b * width;
-      while (i < n && levels[i]! >= edge) i++;
-      grid[b] = i;
-    }
-  } else {
-    for (let b = 0; b <= buckets; b++) {
-      const edge = b === buckets ? Infinity : lo + b * width;
-      while (i < n && levels[i]! <= edge) i++;
-      grid[b] = i;
-    }
-  }
-  return { levels, grid, origin: lo, inverseWidth: 1 / width };
-}
-
-/** First index ≥ `from` whose level is below `m` (descending levels): [from, result) were crossed. */
-export function passDown(index: LevelIndex, from: number, m: number): number {
-  const levels = index.levels;
-  if (levels[from]! < m) return from;
-  const grid = index.grid;
-  const last = grid.length - 1;
-  // m lies in bucket c − 1, so the answer is at or after the first index below edge c.
-  let c = Math.floor((m - index.origin) * index.inverseWidth) + 1;
-  c = c < 0 ? 0 : c > last ? last : c;
-  let i = grid[c]!;
-  if (i < from) i = from;
-  while (levels[i]! >= m) i++;
-  return i;
-}
-
-/** First index ≥ `from` whose level is above `m` (ascending levels). */
-export function passUp(index: LevelIndex, from: number, m: number): number {
-  const levels = index.levels;
-  if (levels[from]! > m) return from;
-  const grid = index.grid;
-  const last = grid.length - 1;
-  let c = Math.floor((m - index.origin) * index.inverseWidth);
-  c = c < 0 ? 0 : c > last ? last : c;
-  let i = grid[c]!;
-  if (i < from) i = from;
-  while (levels[i]! <= m) i++;
-  return i;
 }
 
 const released = new Float64Array(2);

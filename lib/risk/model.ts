@@ -89,3 +89,24 @@ export function checkParams(p: ModelParams): void {
   range('jumpStdDev', p.jumpStdDev);
   range('recapFill', p.recapFill);
 }
+
+/**
+ * `p` as an object of one fixed shape (keys in one order, built in one place), whether it came from a
+ * form, a structured clone or a test: the engine reads it in its hot loop, and V8 optimises for the
+ * shapes it has seen.
+ */
+export function canonicalParams(p: ModelParams): ModelParams {
+  return {
+    paths: p.paths,
+    seed: p.seed,
+    horizonDays: p.horizonDays,
+    stepsPerDay: p.stepsPerDay,
+    sigmaMultiplier: p.sigmaMultiplier,
+    jumpsPerYear: p.jumpsPerYear,
+    jumpMean: p.jumpMean,
+    jumpStdDev: p.jumpStdDev,
+    matchTotalVariance: p.matchTotalVariance,
+    touchModel: p.touchModel,
+    recapFill: p.recapFill,
+  };
+}

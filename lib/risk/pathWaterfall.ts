@@ -10,13 +10,60 @@
 import { sub } from '../mirror/evm';
 import { mintCapDown, stableInUp } from '../mirror/AuctionMath';
 import { allocateShortfall, layerAvailableDown, rollWindow, windowOf } from '../mirror/WaterfallMath';
-import { BOOK_LAYERS } from './book';
+import { BOOK_LAYERS, type RiskBook } from './book';
 import type { CompiledBook } from './compile';
 
 /** Exhaustion flags (bits of PathOutputs.flags). */
 export const EXHAUSTED_JUNIOR = 1;
 export const EXHAUSTED_SENIOR = 2;
 export const SOCIALISED = 4;
+
+/**
+ * What every path's waterfall starts from, read from the book once per compile (compile.ts) into one
+ * object of fixed shape: the path loop then never touches the book itself, whose objects may have been
+ * built in different ways (a structured clone, a JSON reader, a test) that V8 sees as different shapes.
+ */
+export type WaterfallStart = {
+  capBps: [bigint, bigint];
+  window: Float64Array;
+  prev: Float64Array;
+  curr: Float64Array;
+  exposureCap: number;
+  exposureUsed: number;
+  /** A Recapitalizer exists and could mint (its mint cap is above zero) when a new auction opens. */
+  hasRecapitalizer: boolean;
+  canOpenAuction: boolean;
+  auctionDuration: number;
+  /** What a new auction can raise: its mint cap at the floor price × the fill assumption. */
+  newAuctionCapacity: number;
+  auctionOpen: boolean;
+  auctionClosesAt: number;
+  auctionTarget: number;
+  auctionCapacity: number;
+};
+
+export function waterfallStart(book: RiskBook, recapFill: number): WaterfallStart {
+  const recap = book.recapitalizer;
+  const w = BOOK_LAYERS.map((layer) => book.waterfall[layer]);
+  const open = recap?.openAuction;
+  const live = Boolean(open && open.closesAt > book.timestamp);
+  return {
+    capBps: [book.waterfall.junior.capBps, book.waterfall.senior.capBps],
+    window: Float64Array.from(w, (x) => Number(x.window)),
+    prev: Float64Array.from(w, (x) => Number(x.prev)),
+    curr: Float64Array.from(w, (x) => Number(x.curr)),
+    exposureCap: book.venue ? Number(book.venue.exposureCap) : 0,
+    exposureUsed: book.venue ? Number(book.venue.exposureUsed) : 0,
+    hasRecapitalizer: Boolean(recap),
+    canOpenAuction: recap ? mintCapDown(recap.supply, recap.maxMintBps) > 0n : false,
+    auctionDuration: recap ? Number(recap.duration) : 0,
+    newAuctionCapacity: recap ? Math.floor(recapFill * Number(stableInUp(mintCapDown(recap.supply, recap.maxMintBps), recap.floorPrice))) : 0,
+    auctionOpen: live,
+    auctionClosesAt: live ? Number(open!.closesAt) : 0,
+    auctionTarget: live ? Number(open!.target - open!.raised) : 0,
+    auctionCapacity: live ? Math.floor(recapFill * Number(stableInUp(open!.mintCap > open!.minted ? open!.mintCap - open!.minted : 0n, recap!.floorPrice))) : 0,
+  };
+}
 
 export class PathWaterfall {
   // Per layer (index 0 junior, 1 senior): the stored window and what the layer has paid on this path.
@@ -40,53 +87,21 @@ export class PathWaterfall {
   // What the open auction had to raise before t = 0 (not this path's loss; it takes the capacity first).
   private auctionPreexisting = 0;
 
-  private readonly capBps: [bigint, bigint];
-  private readonly exposureCap: number;
-  private readonly initialExposureUsed: number;
-  private readonly newAuctionCapacity: number;
-  // Every path starts from the book's state (converted once, not per path).
-  private readonly initial: {
-    window: Float64Array;
-    prev: Float64Array;
-    curr: Float64Array;
-    auctionOpen: boolean;
-    auctionClosesAt: number;
-    auctionTarget: number;
-    auctionCapacity: number;
-  };
+  private readonly start: WaterfallStart;
 
   constructor(private readonly cb: CompiledBook) {
-    const { book, params } = cb;
-    this.capBps = [book.waterfall.junior.capBps, book.waterfall.senior.capBps];
-    this.exposureCap = book.venue ? Number(book.venue.exposureCap) : 0;
-    this.initialExposureUsed = book.venue ? Number(book.venue.exposureUsed) : 0;
-    const recap = book.recapitalizer;
-    this.newAuctionCapacity = recap ? Math.floor(params.recapFill * Number(stableInUp(mintCapDown(recap.supply, recap.maxMintBps), recap.floorPrice))) : 0;
-    const w = BOOK_LAYERS.map((layer) => book.waterfall[layer]);
-    const open = recap?.openAuction;
-    const live = Boolean(open && open.closesAt > book.timestamp);
-    this.initial = {
-      window: Float64Array.from(w, (x) => Number(x.window)),
-      prev: Float64Array.from(w, (x) => Number(x.prev)),
-      curr: Float64Array.from(w, (x) => Number(x.curr)),
-      auctionOpen: live,
-      auctionClosesAt: live ? Number(open!.closesAt) : 0,
-      auctionTarget: live ? Number(open!.target - open!.raised) : 0,
-      auctionCapacity: live
-        ? Math.floor(params.recapFill * Number(stableInUp(open!.mintCap > open!.minted ? open!.mintCap - open!.minted : 0n, recap!.floorPrice)))
-        : 0,
-    };
+    this.start = cb.waterfall;
   }
 
   reset(): void {
-    const init = this.initial;
+    const init = this.start;
     for (let i = 0; i < 2; i++) {
       this.window[i] = init.window[i]!;
       this.prev[i] = init.prev[i]!;
       this.curr[i] = init.curr[i]!;
       this.draws[i] = 0;
     }
-    this.exposureUsed = this.initialExposureUsed;
+    this.exposureUsed = init.exposureUsed;
     this.eligible = 0;
     this.overExposure = 0;
     this.recapAccepted = 0;
@@ -111,6 +126,7 @@ export class PathWaterfall {
     const nowWindow = windowOf(t);
     const rolled: Array<{ prevNow: bigint; currNow: bigint }> = [];
     const available: bigint[] = [];
+    const capBps = this.start.capBps;
     for (let i = 0; i < 2; i++) {
       const r = rollWindow(BigInt(this.window[i]!), BigInt(this.prev[i]!), BigInt(this.curr[i]!), nowWindow);
       rolled.push(r);
@@ -118,9 +134,10 @@ export class PathWaterfall {
       const released = i === 0 ? releasedJunior : releasedSenior;
       // Checked: free capital can never go negative on a consistent path (a bug would throw here).
       const free = sub(sub(BigInt(cb.freeBaseline[layer][boundary]!), BigInt(released)), BigInt(this.draws[i]!));
-      available.push(layerAvailableDown(free, r.prevNow + r.currNow, this.capBps[i]!));
+      available.push(layerAvailableDown(free, r.prevNow + r.currNow, capBps[i]!));
     }
-    const exposureRemaining = this.exposureUsed >= this.exposureCap ? 0n : BigInt(this.exposureCap - this.exposureUsed);
+    const exposureCap = this.start.exposureCap;
+    const exposureRemaining = this.exposureUsed >= exposureCap ? 0n : BigInt(exposureCap - this.exposureUsed);
     const split = allocateShortfall(BigInt(amount), available[0]!, available[1]!, exposureRemaining);
     const paid = [split.junior, split.senior];
     for (let i = 0; i < 2; i++) {
@@ -148,18 +165,18 @@ export class PathWaterfall {
 
   /** `Recapitalizer.openAuction` as previewOpenAuction accepts it: the open auction tops up; else a new one if it could mint. */
   private openOrTopUp(t: number, ask: number): number {
-    if (ask === 0 || !this.cb.book.recapitalizer) return 0;
+    const start = this.start;
+    if (ask === 0 || !start.hasRecapitalizer) return 0;
     if (this.auctionOpen && t <= this.auctionClosesAt) {
       this.auctionTarget += ask;
       return ask;
     }
     if (this.auctionOpen) this.settle();
-    const recap = this.cb.book.recapitalizer;
-    if (mintCapDown(recap.supply, recap.maxMintBps) === 0n) return 0;
+    if (!start.canOpenAuction) return 0;
     this.auctionOpen = true;
-    this.auctionClosesAt = t + Number(recap.duration);
+    this.auctionClosesAt = t + start.auctionDuration;
     this.auctionTarget = ask;
-    this.auctionCapacity = this.newAuctionCapacity;
+    this.auctionCapacity = start.newAuctionCapacity;
     return ask;
   }
 

@@ -1,21 +1,24 @@
 // Messages between the page (lib/risk/runner.ts) and the risk workers (lib/risk/risk.worker.ts).
-// Books travel as structured clones (bigint included); path results travel as transferred buffers.
+// A book travels once to each worker as a structured clone (bigint included; a venue-scale book costs
+// ~7 ms to clone) and is then named by its id; path results travel as transferred buffers.
 import type { RiskBook } from './book';
 import type { PathOutputs } from './outputs';
 import type { ModelParams } from './model';
 import type { RiskSummary } from './summary';
 
 export type WorkerRequest =
-  /** Simulate paths [from, to) of job `job` (the worker compiles the book once per job). */
-  | { kind: 'simulate'; job: number; book: RiskBook; params: ModelParams; from: number; to: number }
+  /** Keep `book` as book `bookId` (the worker keeps the few newest). */
+  | { kind: 'book'; bookId: number; book: RiskBook }
+  /** Simulate paths [from, to) of job `job` (the worker compiles a book once per set of parameters). */
+  | { kind: 'simulate'; job: number; bookId: number; params: ModelParams; from: number; to: number }
   /** Summarise a whole run's per-path results (sorting 100k+ paths stays off the page's thread). */
-  | { kind: 'summarise'; job: number; book: RiskBook; params: ModelParams; outputs: PathOutputs }
-  /** Forget job `job`'s compiled book. */
-  | { kind: 'forget'; job: number }
-  /** Simulate and summarise a few thousand paths of `book` and discard them: V8 optimises the engine. */
-  | { kind: 'warm'; job: number; book: RiskBook; params: ModelParams };
+  | { kind: 'summarise'; job: number; bookId: number; params: ModelParams; outputs: PathOutputs }
+  /** Simulate and summarise a few thousand paths of the book and discard them (and keep it compiled). */
+  | { kind: 'warm'; job: number; bookId: number; params: ModelParams };
 
 export type WorkerResponse =
+  /** The start-up training (warmup.ts) is done: the engine is optimised. */
+  | { kind: 'trained' }
   | { kind: 'progress'; job: number; from: number; done: number }
   | { kind: 'chunk'; job: number; from: number; to: number; outputs: PathOutputs }
   | { kind: 'summary'; job: number; summary: RiskSummary }

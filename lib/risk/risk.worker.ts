@@ -10,3 +10,5 @@ const scope = self as unknown as {
 };
 const core = new RiskWorkerCore((message, transfer) => scope.postMessage(message, transfer ?? []));
 scope.onmessage = (event) => core.handle(event.data);
+// Before any request is read: messages that arrive meanwhile wait in the queue (warmup.ts says why).
+core.train();

@@ -34,6 +34,8 @@ function fakeWorker(log: { terminated: number; requests: WorkerRequest[] }, beha
     const copy = structuredClone(message);
     setTimeout(() => !dead && worker.onmessage?.({ data: copy } as MessageEvent<WorkerResponse>), 0);
   });
+  // A real worker trains the engine first (warmup.ts; tested there) and then says so.
+  setTimeout(() => !dead && worker.onmessage?.({ data: { kind: 'trained' } } as MessageEvent<WorkerResponse>), 0);
   return worker;
 }
 
@@ -90,6 +92,30 @@ describe('RiskRunner', () => {
     await expect(report).rejects.toThrow(/^The risk engine stopped: paths must lie in/);
   });
 
+  it('sends each book to each worker once, however many chunks and runs use it', async () => {
+    const log = { terminated: 0, requests: [] as WorkerRequest[] };
+    const runner = new RiskRunner(() => fakeWorker(log), 2);
+    await runner.run(book, params);
+    await runner.run(book, { ...params, seed: 5 });
+    expect(log.requests.filter((q) => q.kind === 'book')).toHaveLength(2);
+    expect(log.requests.filter((q) => q.kind === 'simulate').length).toBeGreaterThan(4);
+    const other = syntheticBook({ covers: 2 });
+    await runner.run(other, params);
+    expect(log.requests.filter((q) => q.kind === 'book')).toHaveLength(4);
+  });
+
+  it('warm() resolves once every worker has trained and warmed up on the book', async () => {
+    const log = { terminated: 0, requests: [] as WorkerRequest[] };
+    const runner = new RiskRunner(() => fakeWorker(log), 2);
+    await runner.warm(book, params);
+    expect(log.requests.filter((q) => q.kind === 'warm')).toHaveLength(2);
+    // Terminated while warming: it resolves too (nobody is left to wait for).
+    const again = new RiskRunner(() => fakeWorker(log), 2);
+    const pending = again.warm(book, params);
+    again.terminate();
+    await pending;
+  });
+
   it('warm-up work is thrown away and the first run still covers every path', async () => {
     const log = { terminated: 0, requests: [] as WorkerRequest[] };
     const runner = new RiskRunner(() => fakeWorker(log), 2);
@@ -97,6 +123,6 @@ describe('RiskRunner', () => {
     const r = await runner.run(book, params);
     expect(r.summary.paths).toBe(6_000);
     expect(log.requests.filter((q) => q.kind === 'warm')).toHaveLength(2);
-    expect(log.requests.filter((q) => q.job === -1 && q.kind !== 'warm')).toHaveLength(0);
+    expect(log.requests.filter((q) => q.kind !== 'book' && q.job === -1 && q.kind !== 'warm')).toHaveLength(0);
   });
 });

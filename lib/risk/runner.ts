@@ -1,6 +1,6 @@
 // Runs the Monte Carlo on a pool of Web Workers: the paths are cut into chunks that idle workers pull
 // (one in flight per worker, so a fast core takes more), results are placed by path index, and one
-// worker summarises. Because every path has its own random stream (random.ts), the result for a seed
+// worker summarises. Each book is sent to each worker once and named by an id afterwards. Because every path has its own random stream (random.ts), the result for a seed
 // is the same on 1 worker or 16 and for any chunk size. Progress is reported as chunks advance; an
 // abort terminates the workers at once (a tight loop cannot be interrupted any other way) and the next
 // run starts fresh ones; a worker that fails rejects the run with a sentence the page can show.
@@ -41,6 +41,7 @@ export function chunkSize(paths: number, workers: number): number {
 type Job = {
   id: number;
   book: RiskBook;
+  bookId: number;
   params: ModelParams;
   outputs: PathOutputs;
   next: number;
@@ -56,6 +57,14 @@ type Job = {
 };
 
 let jobIds = 0;
+let bookIds = 0;
+/** The id under which each book is sent to the workers (the same object is sent once). */
+const bookId = new WeakMap<RiskBook, number>();
+const idOf = (book: RiskBook) => {
+  let id = bookId.get(book);
+  if (id === undefined) bookId.set(book, (id = ++bookIds));
+  return id;
+};
 /** The job id of warm-up work (never a run's). */
 const WARM_JOB = -1;
 /** Enough paths for the progress reports (every 2,048) to run during the warm-up too. */
@@ -64,7 +73,13 @@ const WARM_PATHS = 6_000;
 export class RiskRunner {
   private workers: WorkerLike[] = [];
   private busy: Array<number | null> = [];
+  /** Per worker: the ids of the books it holds. */
+  private sent: Array<Set<number>> = [];
   private job: Job | null = null;
+  /** Workers whose start-up training or page warm-up is still running, and who waits for them. */
+  private pendingWarm = new Set<number>();
+  private pendingTraining = new Set<number>();
+  private warmWaiters: Array<() => void> = [];
 
   constructor(
     private readonly createWorker: () => WorkerLike,
@@ -72,20 +87,43 @@ export class RiskRunner {
   ) {}
 
   /**
-   * Starts the workers ahead of the first run (they load the engine meanwhile) and, given the book, has
-   * each simulate (in several calls) and summarise a few thousand paths of it and throw them away, so V8
-   * has optimised the engine and the summary before the first real run (`npm run bench -- risk`
-   * measures the first 100k-path run after this).
+   * Starts the workers ahead of the first run (each trains the engine on start: warmup.ts) and, given
+   * the book, has each compile it and simulate and summarise a few thousand of its paths, thrown away.
+   * Resolves when every worker has done so (or the pool was terminated meanwhile).
    */
-  warm(book?: RiskBook, params?: ModelParams): void {
+  warm(book?: RiskBook, params?: ModelParams): Promise<void> {
     const workers = this.pool();
-    if (!book || !params) return;
-    const paths = Math.min(params.paths, WARM_PATHS);
-    for (let i = 0; i < workers.length; i++) {
-      if (this.busy[i] !== null) continue;
-      this.busy[i] = WARM_JOB;
-      this.send(i, { kind: 'warm', job: WARM_JOB, book, params: { ...params, paths } });
+    if (book && params) {
+      const paths = Math.min(params.paths, WARM_PATHS);
+      for (let i = 0; i < workers.length; i++) {
+        if (this.busy[i] !== null) continue;
+        this.busy[i] = WARM_JOB;
+        this.pendingWarm.add(i);
+        const id = this.ensureBook(i, book);
+        this.send(i, { kind: 'warm', job: WARM_JOB, bookId: id, params: { ...params, paths } });
+      }
     }
+    return new Promise((resolve) => {
+      this.warmWaiters.push(resolve);
+      this.settleWarm();
+    });
+  }
+
+  private settleWarm(): void {
+    if (this.pendingWarm.size > 0 || this.pendingTraining.size > 0) return;
+    const waiters = this.warmWaiters;
+    this.warmWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private ensureBook(worker: number, book: RiskBook): number {
+    const id = idOf(book);
+    const held = this.sent[worker]!;
+    if (!held.has(id)) {
+      held.add(id);
+      this.send(worker, { kind: 'book', bookId: id, book });
+    }
+    return id;
   }
 
   private pool(): WorkerLike[] {
@@ -97,6 +135,8 @@ export class RiskRunner {
         worker.onmessageerror = () => this.fail(new RiskRunError('A risk worker sent a message that could not be read.'));
         this.workers.push(worker);
         this.busy.push(null);
+        this.sent.push(new Set());
+        this.pendingTraining.add(i);
       }
     }
     return this.workers;
@@ -107,6 +147,10 @@ export class RiskRunner {
     for (const w of this.workers) w.terminate();
     this.workers = [];
     this.busy = [];
+    this.sent = [];
+    this.pendingWarm.clear();
+    this.pendingTraining.clear();
+    this.settleWarm();
   }
 
   private fail(error: unknown): void {
@@ -134,6 +178,7 @@ export class RiskRunner {
       const job: Job = {
         id: ++jobIds,
         book,
+        bookId: idOf(book),
         params,
         outputs: allocateOutputs(params.paths),
         next: 0,
@@ -177,7 +222,8 @@ export class RiskRunner {
     const to = Math.min(job.params.paths, from + job.chunk);
     job.next = to;
     this.busy[worker] = job.id;
-    this.send(worker, { kind: 'simulate', job: job.id, book: job.book, params: job.params, from, to });
+    this.ensureBook(worker, job.book);
+    this.send(worker, { kind: 'simulate', job: job.id, bookId: job.bookId, params: job.params, from, to });
   }
 
   private send(worker: number, request: WorkerRequest, transfer: Transferable[] = []): void {
@@ -191,8 +237,19 @@ export class RiskRunner {
   }
 
   private receive(worker: number, message: WorkerResponse): void {
+    if (message.kind === 'trained') {
+      this.pendingTraining.delete(worker);
+      this.settleWarm();
+      return;
+    }
+    if (message.kind === 'warmed') {
+      this.pendingWarm.delete(worker);
+      this.settleWarm();
+    }
     const job = this.job;
-    if (message.kind === 'chunk' || message.kind === 'summary' || message.kind === 'error' || message.kind === 'warmed') this.busy[worker] = null;
+    // A worker's answer to the request in flight frees it (its start-up training answers no request).
+    const answers = message.kind === 'chunk' || message.kind === 'summary' || message.kind === 'error' || message.kind === 'warmed';
+    if (answers && message.job === this.busy[worker]) this.busy[worker] = null;
     if (!job || message.job !== job.id) {
       // A warm-up's or a replaced run's chunk: hand this worker the current run's next chunk.
       if (job && this.busy[worker] === null && !job.summarising) this.dispatch(worker);
@@ -210,7 +267,6 @@ export class RiskRunner {
         this.job = null;
         job.onProgress?.(1);
         job.resolve(message.summary);
-        for (let i = 0; i < this.workers.length; i++) if (i !== worker) this.send(i, { kind: 'forget', job: job.id });
         return;
       case 'chunk': {
         for (const key of OUTPUT_KEYS) (job.outputs[key] as Float64Array).set(message.outputs[key] as Float64Array, message.from);
@@ -221,7 +277,7 @@ export class RiskRunner {
           job.summarising = true;
           job.simulatedAt = performance.now();
           this.busy[worker] = job.id;
-          this.send(worker, { kind: 'summarise', job: job.id, book: job.book, params: job.params, outputs: job.outputs }, outputBuffers(job.outputs));
+          this.send(worker, { kind: 'summarise', job: job.id, bookId: job.bookId, params: job.params, outputs: job.outputs }, outputBuffers(job.outputs));
         } else {
           this.dispatch(worker);
         }

@@ -19,6 +19,7 @@ import type { CompiledBook } from './compile';
 import type { PathOutputs } from './outputs';
 import { expectedShortfall, esInterval, histogram, meanAndError, proportion, valueAtRisk, varInterval, type Histogram } from './estimators';
 import { EXHAUSTED_JUNIOR, EXHAUSTED_SENIOR, SOCIALISED } from './pathWaterfall';
+import { sortedAscending } from './sort';
 
 export const CONFIDENCE_LEVELS = [0.95, 0.99, 0.995] as const;
 /** The SCR's confidence (Solvency II). */
@@ -75,7 +76,7 @@ export type RiskSummary = {
 };
 
 function sortedCopy(values: Float64Array): Float64Array {
-  return Float64Array.from(values).sort();
+  return sortedAscending(values);
 }
 
 export function lossStats(values: Float64Array, bins = 40): LossStats {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { RefreshErrorState } from '@/components/chain/RefreshErrorState';
 import { RiskDashboard } from '@/components/risk/RiskDashboard';
 import { serverPublicClient } from '@/lib/chain/serverClient';
@@ -11,14 +12,11 @@ export const metadata: Metadata = { title: 'Risk — Backstop' };
 /**
  * Read-only, so it lives with the overview: the book is read on the server at one block (no wallet or
  * RPC code in the browser) and the Monte Carlo runs in the browser's workers; the past books for the
- * solvency history come from /risk/history once the first run is done.
+ * solvency history come from /risk/history once the first run is done. The heading is sent at once and
+ * the book streams in after it (reading it takes ~100 RPC reads): the browser paints the page's text
+ * before the book arrives and before the scripts run, instead of after both.
  */
-export default async function RiskPage() {
-  const client = serverPublicClient();
-  const loaded = await readRiskBook(client).then(
-    (book) => ({ book }),
-    (error: unknown) => ({ error }),
-  );
+export default function RiskPage() {
   return (
     <div className="space-y-6">
       <div>
@@ -28,14 +26,35 @@ export default async function RiskPage() {
           the chain&apos;s state now.
         </p>
       </div>
-      {'error' in loaded ? (
-        <RefreshErrorState
-          title="Cannot read the book from the chain"
-          message={`${describeError(loaded.error).message} The analysis appears as soon as the RPC answers.`}
-        />
-      ) : (
-        <RiskDashboard bookJson={bookToJson(loaded.book)} />
-      )}
+      <Suspense fallback={<BookLoading />}>
+        <RiskBook />
+      </Suspense>
     </div>
+  );
+}
+
+/** As tall as the dashboard's first screens, so what follows does not move when the book arrives. */
+function BookLoading() {
+  return (
+    <div className="min-h-[80vh] space-y-6" aria-busy="true" data-testid="risk-book-loading">
+      <div className="h-40 animate-pulse rounded-xl bg-slate-100 sm:h-24 dark:bg-slate-800" />
+      <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" />
+    </div>
+  );
+}
+
+async function RiskBook() {
+  const client = serverPublicClient();
+  const loaded = await readRiskBook(client).then(
+    (book) => ({ book }),
+    (error: unknown) => ({ error }),
+  );
+  return 'error' in loaded ? (
+    <RefreshErrorState
+      title="Cannot read the book from the chain"
+      message={`${describeError(loaded.error).message} The analysis appears as soon as the RPC answers.`}
+    />
+  ) : (
+    <RiskDashboard bookJson={bookToJson(loaded.book)} />
   );
 }

@@ -1,7 +1,12 @@
 // The Chromium bench page (bundled by scripts/bench/risk.ts with the real runner and worker entry):
-// `window.riskBench(bookJson, paths)` runs the Monte Carlo on navigator.hardwareConcurrency workers as
-// /risk does, cold (workers started by the run) and warm (a second run on the same workers), and
-// measures how long the page's own thread was ever blocked meanwhile (a 5 ms interval's longest gap).
+// `window.riskBench(bookJson, paths, reps)` runs the Monte Carlo on navigator.hardwareConcurrency workers
+// as /risk does, `reps` times each way, and measures how long the page's own thread was ever blocked
+// meanwhile (a 5 ms interval's longest gap):
+//   cold     — a new worker pool started by the run itself (each worker loads, trains the engine, then
+//              simulates): the worst case, nothing prepared;
+//   prepared — as /risk opens: the pool started and warmed with the book when the page loads
+//              (`RiskRunner.warm`, awaited), then the run, as a click would start it;
+//   again    — the same pool, another run.
 import { bookFromJson, type RiskBookJson } from '../../../lib/risk/book';
 import { DEFAULT_PARAMS } from '../../../lib/risk/model';
 import { RiskRunner } from '../../../lib/risk/runner';
@@ -18,8 +23,7 @@ type Measured = {
   solvency: number;
 };
 
-async function measure(runner: RiskRunner, bookJson: RiskBookJson, paths: number): Promise<Measured> {
-  const book = bookFromJson(bookJson);
+async function measure(runner: RiskRunner, book: ReturnType<typeof bookFromJson>, paths: number): Promise<Measured> {
   let progressEvents = 0;
   let firstProgressMs: number | null = null;
   let last = performance.now();
@@ -55,16 +59,25 @@ async function measure(runner: RiskRunner, bookJson: RiskBookJson, paths: number
   };
 }
 
-(window as unknown as { riskBench: unknown }).riskBench = async (bookJson: RiskBookJson, paths: number) => {
-  const runner = new RiskRunner(() => new Worker('/worker.js') as never, navigator.hardwareConcurrency);
-  // Cold: the run starts the workers. Then as /risk does it: workers started and warmed on a few
-  // paths when the page opens (here: 1.5 s before the run), the run afterwards.
-  const cold = await measure(runner, bookJson, paths);
-  runner.terminate();
-  runner.warm(bookFromJson(bookJson), { ...DEFAULT_PARAMS, paths });
-  await new Promise((r) => setTimeout(r, 1_500));
-  const warm = await measure(runner, bookJson, paths);
-  const again = await measure(runner, bookJson, paths);
-  runner.terminate();
-  return { cores: navigator.hardwareConcurrency, userAgent: navigator.userAgent, cold, warm, again };
+(window as unknown as { riskBench: unknown }).riskBench = async (bookJson: RiskBookJson, paths: number, reps: number) => {
+  const book = bookFromJson(bookJson);
+  const params = { ...DEFAULT_PARAMS, paths };
+  const pool = () => new RiskRunner(() => new Worker('/worker.js') as never, navigator.hardwareConcurrency);
+  const cold: Measured[] = [];
+  const prepared: Measured[] = [];
+  const again: Measured[] = [];
+  const prepareMs: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    let runner = pool();
+    cold.push(await measure(runner, book, paths));
+    runner.terminate();
+    runner = pool();
+    const t = performance.now();
+    await runner.warm(book, params);
+    prepareMs.push(performance.now() - t);
+    prepared.push(await measure(runner, book, paths));
+    again.push(await measure(runner, book, paths));
+    runner.terminate();
+  }
+  return { cores: navigator.hardwareConcurrency, userAgent: navigator.userAgent, cold, prepared, again, prepareMs };
 };
