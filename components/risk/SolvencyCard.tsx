@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { NavLink } from '../ui/NavLink';
 import { Suspense } from 'react';
 import { serverPublicClient } from '@/lib/chain/serverClient';
 import { formatRatio } from '@/lib/format/estimate';
@@ -6,13 +6,13 @@ import { readRiskBook } from '@/lib/risk/loadBook';
 import { quickSolvency } from '@/lib/risk/quickSolvency';
 
 const Frame = ({ children }: { children: React.ReactNode }) => (
-  <Link
+  <NavLink
     href="/risk"
     className="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-400 dark:border-slate-800 dark:bg-slate-900"
     data-testid="overview-solvency"
   >
     {children}
-  </Link>
+  </NavLink>
 );
 
 async function SolvencyFigure() {
