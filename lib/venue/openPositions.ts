@@ -5,7 +5,7 @@
 import type { Address, PublicClient } from 'viem';
 import { perpVenueAbi } from '@/contracts-abi';
 import { mulBpsUp } from '@/lib/mirror/PerpMath';
-import { toVenueParams, type VenueParams } from './params';
+import { toPositionState, toVenueParams, type PositionState, type VenueParams } from './params';
 
 export type OpenPosition = {
   trader: Address;
@@ -33,20 +33,8 @@ export type VenueRisk = {
   positions: OpenPosition[];
 };
 
-type RawState = {
-  isLong: boolean;
-  size: bigint;
-  entryPrice: bigint;
-  margin: bigint;
-  socialLossCharge: bigint;
-  marginFraction: bigint;
-  maintenanceFraction: bigint;
-  liquidationPrice: bigint;
-  price: bigint;
-};
-
 /** Pure: the open positions among `states` (size > 0), with the maintenance fraction recomputed as the venue does. */
-export function toOpenPositions(states: readonly { trader: Address; state: RawState }[], params: VenueParams): OpenPosition[] {
+export function toOpenPositions(states: readonly { trader: Address; state: PositionState }[], params: VenueParams): OpenPosition[] {
   return states
     .filter(({ state }) => state.size > 0n)
     .map(({ trader, state: s }) => {
@@ -86,7 +74,7 @@ export async function loadOpenPositions(client: PublicClient, venue: Address, fr
   const states = await Promise.all(
     traders.map(async (trader) => ({
       trader,
-      state: (await client.readContract({ address: venue, abi: perpVenueAbi, functionName: 'positionState', args: [trader], ...at })) as RawState,
+      state: toPositionState(await client.readContract({ address: venue, abi: perpVenueAbi, functionName: 'positionState', args: [trader], ...at })),
     })),
   );
   const price = states.find((s) => s.state.size > 0n)?.state.price ?? 0n;
