@@ -17,6 +17,7 @@ import {CoverHandler} from "./CoverHandler.sol";
 import {SweepSchedule} from "./SweepSchedule.sol";
 import {ShortfallWaterfall} from "../../src/ShortfallWaterfall.sol";
 import {IShortfallLayer} from "../../src/interfaces/IShortfallLayer.sol";
+import {HandlerNames} from "./HandlerNames.sol";
 
 /// @notice CoverMarket invariants on the real pool, oracle and feed under random sequences of sales,
 ///         claims, releases, transfers, deposits and time/price moves (expiry by the pool's buckets).
@@ -146,7 +147,7 @@ contract CoverInvariantTest is Test, SweepSchedule {
         (uint256 okTotal, uint256 skippedTotal) = handler.totals();
         for (uint256 i; i < handler.nameCount(); ++i) {
             bytes32 name = handler.names(i);
-            string memory label = _label(name);
+            string memory label = HandlerNames.toLabel(name);
             emit log_named_uint(string.concat("ok.", label), handler.ok(name));
             emit log_named_uint(string.concat("skipped.", label), handler.skipped(name));
             line = string.concat(line, label, " ", vm.toString(handler.ok(name)), " ", vm.toString(handler.skipped(name)), " ");
@@ -156,15 +157,5 @@ contract CoverInvariantTest is Test, SweepSchedule {
         emit log_named_uint("covers", handler.coverCount());
         emit log_named_uint("worstFreeBpsAfterSale", handler.worstFreeBpsAfterSale());
         if (bytes(path).length != 0) vm.writeLine(path, line);
-    }
-
-    function _label(bytes32 name) internal pure returns (string memory) {
-        uint256 n;
-        while (n < 32 && name[n] != 0) ++n;
-        bytes memory b = new bytes(n);
-        for (uint256 i; i < n; ++i) {
-            b[i] = name[i];
-        }
-        return string(b);
     }
 }

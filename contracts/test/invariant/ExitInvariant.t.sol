@@ -6,6 +6,7 @@ import {BackstopPool} from "../../src/BackstopPool.sol";
 import {TestUSDC} from "../../src/mocks/TestUSDC.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ExitHandler} from "./ExitHandler.sol";
+import {HandlerNames} from "./HandlerNames.sol";
 
 /// @notice Issue 13, item 2: nobody can block or delay someone else's exit, whatever the attacker does
 ///         (see {ExitHandler}). 400 runs × depth 128 = 51,200 handler calls per campaign; `afterInvariant`
@@ -56,7 +57,7 @@ contract ExitInvariantTest is Test {
         (uint256 okTotal, uint256 skippedTotal) = handler.totals();
         for (uint256 i; i < handler.nameCount(); ++i) {
             bytes32 name = handler.names(i);
-            string memory label = _label(name);
+            string memory label = HandlerNames.toLabel(name);
             emit log_named_uint(string.concat("ok.", label), handler.ok(name));
             emit log_named_uint(string.concat("skipped.", label), handler.skipped(name));
             line = string.concat(line, label, " ", vm.toString(handler.ok(name)), " ", vm.toString(handler.skipped(name)), " ");
@@ -64,15 +65,5 @@ contract ExitInvariantTest is Test {
         emit log_named_uint("ok.total", okTotal);
         emit log_named_uint("skipped.total", skippedTotal);
         if (bytes(path).length != 0) vm.writeLine(path, line);
-    }
-
-    function _label(bytes32 name) internal pure returns (string memory) {
-        uint256 n;
-        while (n < 32 && name[n] != 0) ++n;
-        bytes memory b = new bytes(n);
-        for (uint256 i; i < n; ++i) {
-            b[i] = name[i];
-        }
-        return string(b);
     }
 }

@@ -8,6 +8,7 @@ import {Recapitalizer} from "../../src/Recapitalizer.sol";
 import {IPerpVenue} from "../../src/interfaces/IPerpVenue.sol";
 import {PerpMath} from "../../src/libraries/PerpMath.sol";
 import {PerpVenueHandler} from "./PerpVenueHandler.sol";
+import {HandlerNames} from "./HandlerNames.sol";
 
 /// @notice PerpVenue invariants under random sequences of opens, increases, margin moves, reduces, closes,
 ///         liquidations, price walks and gaps (up to −35 % a round), auction buys, recapitalization syncs,
@@ -134,7 +135,13 @@ contract PerpVenueInvariantTest is PerpVenueBase {
             for (uint256 i; i < handler.nameCount(); ++i) {
                 bytes32 name = handler.names(i);
                 line = string.concat(
-                    line, _label(name), " ", vm.toString(handler.ok(name)), " ", vm.toString(handler.skipped(name)), " "
+                    line,
+                    HandlerNames.toLabel(name),
+                    " ",
+                    vm.toString(handler.ok(name)),
+                    " ",
+                    vm.toString(handler.skipped(name)),
+                    " "
                 );
             }
             line = string.concat(
@@ -159,8 +166,8 @@ contract PerpVenueInvariantTest is PerpVenueBase {
         }
         for (uint256 i; i < handler.nameCount(); ++i) {
             bytes32 name = handler.names(i);
-            emit log_named_uint(string.concat("ok.", _label(name)), handler.ok(name));
-            emit log_named_uint(string.concat("skipped.", _label(name)), handler.skipped(name));
+            emit log_named_uint(string.concat("ok.", HandlerNames.toLabel(name)), handler.ok(name));
+            emit log_named_uint(string.concat("skipped.", HandlerNames.toLabel(name)), handler.skipped(name));
         }
         emit log_named_uint("ok.total", okTotal);
         emit log_named_uint("skipped.total", skippedTotal);
@@ -170,15 +177,5 @@ contract PerpVenueInvariantTest is PerpVenueBase {
         emit log_named_uint("auctions", handler.auctionCount());
         emit log_named_uint("socialised", handler.ghostSocialised());
         emit log_named_uint("charges", handler.ghostCharges());
-    }
-
-    function _label(bytes32 name) internal pure returns (string memory) {
-        uint256 n;
-        while (n < 32 && name[n] != 0) ++n;
-        bytes memory b = new bytes(n);
-        for (uint256 i; i < n; ++i) {
-            b[i] = name[i];
-        }
-        return string(b);
     }
 }

@@ -8,6 +8,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {PoolMarketHarness} from "../harness/PoolMarketHarness.sol";
 import {PoolHandler} from "./PoolHandler.sol";
 import {SweepSchedule} from "./SweepSchedule.sol";
+import {HandlerNames} from "./HandlerNames.sol";
 
 /// @notice BackstopPool invariants under random sequences of deposit, mint, requestRedeem, redeem,
 ///         withdraw, lapse, time warps, premiums, locks, claims, releases, shortfalls and fees.
@@ -133,7 +134,7 @@ contract PoolInvariantTest is Test, SweepSchedule {
         (uint256 okTotal, uint256 skippedTotal) = handler.totals();
         for (uint256 i; i < handler.nameCount(); ++i) {
             bytes32 name = handler.names(i);
-            string memory label = _label(name);
+            string memory label = HandlerNames.toLabel(name);
             emit log_named_uint(string.concat("ok.", label), handler.ok(name));
             emit log_named_uint(string.concat("skipped.", label), handler.skipped(name));
             line = string.concat(line, label, " ", vm.toString(handler.ok(name)), " ", vm.toString(handler.skipped(name)), " ");
@@ -141,15 +142,5 @@ contract PoolInvariantTest is Test, SweepSchedule {
         emit log_named_uint("ok.total", okTotal);
         emit log_named_uint("skipped.total", skippedTotal);
         if (bytes(path).length != 0) vm.writeLine(path, line);
-    }
-
-    function _label(bytes32 name) internal pure returns (string memory) {
-        uint256 n;
-        while (n < 32 && name[n] != 0) ++n;
-        bytes memory b = new bytes(n);
-        for (uint256 i; i < n; ++i) {
-            b[i] = name[i];
-        }
-        return string(b);
     }
 }

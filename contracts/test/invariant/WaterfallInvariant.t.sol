@@ -6,6 +6,7 @@ import {Recapitalizer} from "../../src/Recapitalizer.sol";
 import {AuctionMath} from "../../src/libraries/AuctionMath.sol";
 import {WaterfallHandler} from "./WaterfallHandler.sol";
 import {SweepSchedule} from "./SweepSchedule.sol";
+import {HandlerNames} from "./HandlerNames.sol";
 
 /// @notice Waterfall invariants under random sequences of shortfalls (two venues, one with a small
 ///         exposure cap), fees, auction buys, settlements, deposits, cover locks and time warps, on the real
@@ -127,7 +128,7 @@ contract WaterfallInvariantTest is ShortfallWaterfallBase, SweepSchedule {
         (uint256 okTotal, uint256 skippedTotal) = handler.totals();
         for (uint256 i; i < handler.nameCount(); ++i) {
             bytes32 name = handler.names(i);
-            string memory label = _label(name);
+            string memory label = HandlerNames.toLabel(name);
             emit log_named_uint(string.concat("ok.", label), handler.ok(name));
             emit log_named_uint(string.concat("skipped.", label), handler.skipped(name));
             line = string.concat(line, label, " ", vm.toString(handler.ok(name)), " ", vm.toString(handler.skipped(name)), " ");
@@ -156,15 +157,5 @@ contract WaterfallInvariantTest is ShortfallWaterfallBase, SweepSchedule {
                 )
             );
         }
-    }
-
-    function _label(bytes32 name) internal pure returns (string memory) {
-        uint256 n;
-        while (n < 32 && name[n] != 0) ++n;
-        bytes memory b = new bytes(n);
-        for (uint256 i; i < n; ++i) {
-            b[i] = name[i];
-        }
-        return string(b);
     }
 }
