@@ -5,7 +5,7 @@ import type { Address } from 'viem';
 import type { Layer } from '@/lib/chain/config';
 import type { ApyWindow, CoverMarketHistory, ExchangeBook, Portfolio, PoolSnapshot } from '@/lib/history/indexerApi';
 import { fetchIndexedBlock, INDEXER_TIMEOUT_MS, INDEXER_URL, IndexerError } from '@/lib/history/indexerStatus';
-import { historyFromJson } from '@/lib/history/historyWire';
+import { fromBigintJson } from '@/lib/wire/bigintJson';
 import { historyKeys } from '../query/queryKeys';
 
 /** One history answer from the app's server; an indexer that is away becomes the IndexerError the page shows. */
@@ -30,7 +30,7 @@ async function ask<T>(question: string, params: Record<string, string> = {}): Pr
     }
     throw new IndexerError(message);
   }
-  return historyFromJson<T>(text);
+  return fromBigintJson<T>(text);
 }
 
 const HISTORY = { refetchInterval: 5_000, retry: 1, enabled: Boolean(INDEXER_URL) } as const;

@@ -4,6 +4,7 @@
 // only the engine's compiled form (compile.ts) turns prices and sizes into floats.
 import type { Layer } from '../chain/config';
 import type { AccountingState, Bucket } from '../mirror/BackstopPool';
+import { fromBigintJson, toBigintJson } from '../wire/bigintJson';
 
 /**
  * The layers in loss order (lib/chain/config's LAYERS, repeated here so the engine and its worker do
@@ -113,19 +114,15 @@ export type RiskBook = {
 
 // ---------------------------------------------------------------- JSON (server → browser → worker)
 
-const BIGINT_TAG = '$bigint:';
-
-/** A book with every bigint as a decimal string: what a server component hands to the browser. */
+/** A book with every bigint tagged (lib/wire/bigintJson.ts): what a server component hands to the browser. */
 export type RiskBookJson = { __riskBook: 1; data: unknown };
 
 export function bookToJson(book: RiskBook): RiskBookJson {
-  return { __riskBook: 1, data: JSON.parse(JSON.stringify(book, (_k, v) => (typeof v === 'bigint' ? `${BIGINT_TAG}${v}` : v))) };
+  return { __riskBook: 1, data: JSON.parse(toBigintJson(book)) };
 }
 
 export function bookFromJson(json: RiskBookJson): RiskBook {
-  return JSON.parse(JSON.stringify(json.data), (_k, v) =>
-    typeof v === 'string' && v.startsWith(BIGINT_TAG) ? BigInt(v.slice(BIGINT_TAG.length)) : v,
-  ) as RiskBook;
+  return fromBigintJson<RiskBook>(JSON.stringify(json.data));
 }
 
 /** A copy of the book with `amount` more assets in `layer` (a deposit adds free capital). */

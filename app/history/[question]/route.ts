@@ -1,7 +1,7 @@
 import { isLayer } from '@/lib/chain/config';
 import { fetchApy, fetchCoverMarketHistory, fetchExchangeBook, fetchPortfolio, fetchSnapshots } from '@/lib/history/indexerApi';
 import { INDEXER_URL, IndexerError } from '@/lib/history/indexerStatus';
-import { historyToJson } from '@/lib/history/historyWire';
+import { toBigintJson } from '@/lib/wire/bigintJson';
 import { checkAddress } from '@/lib/history/queryParams';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +12,7 @@ const bad = (message: string, status = 400) => Response.json({ error: message },
 /**
  * GET /history/<question>: the browser's history reads (components/history/historyQueries.ts), asked of
  * the indexer here on the server over its SQL client, so the browser never downloads that client (its
- * query builder is ~90 kB gzip). Answers are JSON with bigints tagged (lib/history/historyWire.ts); an
+ * query builder is ~90 kB gzip). Answers are JSON with bigints tagged (lib/wire/bigintJson.ts); an
  * indexer that is away or slow is a 503 with the sentence the page shows.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ question: string }> }): Promise<Response> {
@@ -47,7 +47,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ ques
       return bad(`No history question ${question}`, 404);
   }
   try {
-    return new Response(historyToJson(await answer()), { headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+    return new Response(toBigintJson(await answer()), { headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
   } catch (error) {
     return Response.json({ error: error instanceof IndexerError ? error.message : 'The indexer is not answering.' }, { status: 503 });
   }

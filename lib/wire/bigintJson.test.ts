@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { historyFromJson, historyToJson } from './historyWire';
+import { fromBigintJson, toBigintJson } from './bigintJson';
 
-// A JSON-like value that may hold bigints anywhere (what the history queries return: rows of bigints,
+// A JSON-like value that may hold bigints anywhere (what the history queries and the risk book hold: bigints,
 // strings, numbers, booleans and nulls, in arrays and objects).
 const wireValue = fc.letrec((tie) => ({
   value: fc.oneof(
@@ -17,11 +17,11 @@ const wireValue = fc.letrec((tie) => ({
   ),
 })).value;
 
-describe('historyWire', () => {
+describe('bigintJson', () => {
   it('round-trips every bigint as a bigint, and everything else unchanged', () => {
     fc.assert(
       fc.property(wireValue, (value) => {
-        expect(historyFromJson(historyToJson(value))).toEqual(value);
+        expect(fromBigintJson(toBigintJson(value))).toEqual(value);
       }),
       { numRuns: 2_000 },
     );
@@ -29,10 +29,10 @@ describe('historyWire', () => {
 
   it('keeps bigints beyond 2^53 exact', () => {
     const big = 2n ** 255n - 1n;
-    expect(historyFromJson<{ assets: bigint }[]>(historyToJson([{ assets: big }]))[0]!.assets).toBe(big);
+    expect(fromBigintJson<{ assets: bigint }[]>(toBigintJson([{ assets: big }]))[0]!.assets).toBe(big);
   });
 
   it('leaves an object that only looks like a tag (not decimal digits) alone', () => {
-    expect(historyFromJson(JSON.stringify({ $bigint: '12a' }))).toEqual({ $bigint: '12a' });
+    expect(fromBigintJson(JSON.stringify({ $bigint: '12a' }))).toEqual({ $bigint: '12a' });
   });
 });
