@@ -1,12 +1,11 @@
 // `npm test`: every test — forge (unit, fuzz, invariant), vitest (unit, property, parity on anvil)
 // and Playwright (real Chromium against the real local stack) — then one summary line that CI reads:
 // `N passed, N failed`.
-import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, CONTRACTS_DIR } from './chain/artifacts';
 import { FORGE_BIN, buildContracts, generateAbis } from './chain/build';
-import { capture } from './chain/run';
+import { capture, run } from './chain/run';
 import { E2E_INDEXER_URL, E2E_KEEPER_URL, E2E_RPC_URL } from './testing/e2eEnv';
 import { runStaticChecks } from './checks/static';
 
@@ -65,19 +64,17 @@ const E2E_ENV = {
 };
 
 /** The production build Playwright serves, run quietly beside forge; its output goes to a log. */
-function buildForE2e(): Promise<void> {
+async function buildForE2e(): Promise<void> {
   const log = path.join(ROOT, 'test-results', 'e2e-build.log');
   mkdirSync(path.dirname(log), { recursive: true });
-  return new Promise((resolve, reject) => {
-    const out = openSync(log, 'w');
-    const child = spawn(bin('next'), ['build'], { cwd: ROOT, env: E2E_ENV, stdio: ['ignore', out, out] });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      closeSync(out);
-      if (code === 0) resolve();
-      else reject(new Error(`next build exited with ${code}:\n${readFileSync(log, 'utf8').slice(-4000)}`));
-    });
-  });
+  const out = openSync(log, 'w');
+  try {
+    await run(bin('next'), ['build'], { cwd: ROOT, env: E2E_ENV, stdio: ['ignore', out, out] });
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}:\n${readFileSync(log, 'utf8').slice(-4000)}`);
+  } finally {
+    closeSync(out);
+  }
 }
 
 async function playwright(build: Promise<void>) {
