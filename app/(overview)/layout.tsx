@@ -1,9 +1,19 @@
 import type { ReactNode } from 'react';
 import { PageFrame } from '@/components/layout/PageFrame';
 import { LazyConnectButton } from '@/components/wallet/LazyConnectButton';
-import { walletStateFromCookie } from '@/components/wallet/walletCookie';
+import { savedWalletFromCookie } from '@/components/wallet/walletCookie';
+import { WrongNetworkBanner } from '@/components/wallet/WrongNetworkBanner';
 
-/** The read-only overview, rendered on the server: the wallet code loads only when it is needed. */
-export default async function OverviewLayout({ children }: { children: ReactNode }) {
-  return <PageFrame wallet={<LazyConnectButton initialState={await walletStateFromCookie()} />}>{children}</PageFrame>;
+/**
+ * Pages rendered on the server, the visitor's own numbers included (the account comes from the wallet
+ * cookie): the wallet code loads only when it is needed — the wallet button reached for, or a form's
+ * signature near (components/wallet/walletLoader.ts).
+ */
+export default async function ServerRenderedLayout({ children }: { children: ReactNode }) {
+  const saved = await savedWalletFromCookie();
+  return (
+    <PageFrame wallet={<LazyConnectButton initialState={saved.state} />} banner={<WrongNetworkBanner chainId={saved.chainId} />}>
+      {children}
+    </PageFrame>
+  );
 }

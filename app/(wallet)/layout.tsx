@@ -2,14 +2,15 @@ import type { ReactNode } from 'react';
 import { PageFrame } from '@/components/layout/PageFrame';
 import { Providers } from '@/components/Providers';
 import { ConnectButton } from '@/components/wallet/ConnectButton';
-import { NetworkBanner } from '@/components/wallet/NetworkBanner';
-import { walletStateFromCookie } from '@/components/wallet/walletCookie';
+import { savedWalletFromCookie } from '@/components/wallet/walletCookie';
+import { WrongNetworkBanner } from '@/components/wallet/WrongNetworkBanner';
 
-/** Pages that sign: the wallet and its queries load with the page. */
+/** Pages whose reads are client-side queries (the cover exchange): the wallet and its queries load with the page. */
 export default async function WalletLayout({ children }: { children: ReactNode }) {
+  const saved = await savedWalletFromCookie();
   return (
-    <Providers initialState={await walletStateFromCookie()}>
-      <PageFrame wallet={<ConnectButton />} banner={<NetworkBanner />}>
+    <Providers initialState={saved.state}>
+      <PageFrame wallet={<ConnectButton />} banner={<WrongNetworkBanner chainId={saved.chainId} />}>
         {children}
       </PageFrame>
     </Providers>

@@ -1,18 +1,21 @@
 'use client';
 
-// The one transaction helper: simulate → wallet → mined → refetch what it changed, with the revert in
-// words. Every write in the app goes through it (scaffold-eth-2's useTransactor pattern); each names the
-// query scopes it changes (components/query/queryKeys.ts), and only those refetch.
-// The write code itself (./writeActions) is not in the page's first load: it is fetched on the page's
-// first pointer, touch or key press (a signature is near), or at the latest when a transaction is sent.
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
-import { useConfig } from 'wagmi';
+// The one transaction helper: simulate → wallet → mined → the page shows the new state, with the revert in
+// words. Every write in the app goes through it (scaffold-eth-2's useTransactor pattern). Once a write is
+// mined the server-rendered page is rendered again (router.refresh); a page whose reads are client-side
+// queries also refetches the scopes the write names (`invalidates`, components/query/queryKeys.ts).
+// Neither the write code (./writeActions) nor the wallet is in the page's first load: both are fetched on
+// the page's first pointer, touch or key press (a signature is near), or at the latest when a
+// transaction is sent, and the send waits for the saved connection to be restored.
+import { useRouter } from 'next/navigation';
+import { useCallback, useContext, useEffect, useState, useTransition } from 'react';
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, TransactionReceipt } from 'viem';
 import { protocolErrorsAbi } from '@/contracts-abi';
+import { chain } from '@/lib/chain/config';
 import { describeError } from '@/lib/tx/describeError';
-import type { TxStatus } from '@/lib/tx/status';
-import { invalidateScopes } from '../query/queryKeys';
+import { shortHash, type TxStatus } from '@/lib/tx/status';
+import { loadWallet, walletSettled } from '../wallet/walletLoader';
+import { TxConfirmedContext } from './txConfirmed';
 
 export type TxRequest<abi extends Abi, name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>> = {
   label: string;
@@ -20,9 +23,10 @@ export type TxRequest<abi extends Abi, name extends ContractFunctionName<abi, 'n
   abi: abi;
   functionName: name;
   args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', name>;
+  /** The account the page shows (and the server read for); the wallet must be signing as it. */
   account: Address;
-  /** The chain scopes whose reads this write changes (`chainScopes`): they refetch once it is mined. */
-  invalidates: readonly string[];
+  /** On pages with client-side reads: the chain scopes (`chainScopes`) this write changes; they refetch once it is mined. */
+  invalidates?: readonly string[];
 };
 
 let writeActions: Promise<typeof import('./writeActions')> | undefined;
@@ -35,19 +39,31 @@ function loadWriteActions() {
   return writeActions;
 }
 
+/** Starts both downloads; a failure is retried when the transaction is sent. */
+function warmUp() {
+  void loadWriteActions().catch(() => undefined);
+  void loadWallet().catch(() => undefined);
+}
+
 const INTENT_EVENTS = ['pointerdown', 'keydown', 'focusin'] as const;
 
-export function useTransactor() {
-  const config = useConfig();
-  const queryClient = useQueryClient();
-  const [status, setStatus] = useState<TxStatus>({ phase: 'idle' });
+/** A wallet that cannot sign what the page shows: said in words before anything is simulated. */
+class WalletMismatch extends Error {
+  override name = 'WalletMismatch';
+}
 
-  // The first sign of a user at work on the page starts the write code's download, so it is there by
-  // the time a form is filled in and sent.
+export function useTransactor() {
+  const router = useRouter();
+  const onConfirmed = useContext(TxConfirmedContext);
+  const [status, setStatus] = useState<TxStatus>({ phase: 'idle' });
+  const [, startRefresh] = useTransition();
+
+  // The first sign of a user at work on the page starts the downloads, so they are there by the time a
+  // form is filled in and sent.
   useEffect(() => {
     const warm = () => {
       for (const type of INTENT_EVENTS) document.removeEventListener(type, warm, true);
-      void loadWriteActions().catch(() => undefined);
+      warmUp();
     };
     for (const type of INTENT_EVENTS) document.addEventListener(type, warm, { capture: true, passive: true });
     return () => {
@@ -63,7 +79,18 @@ export function useTransactor() {
       setStatus({ phase: 'checking', label });
       let hash: `0x${string}` | undefined;
       try {
-        const { simulateContract, waitForTransactionReceipt, writeContract } = await loadWriteActions();
+        const [{ getConnection, simulateContract, waitForTransactionReceipt, wagmiConfig, writeContract }] = await Promise.all([
+          loadWriteActions(),
+          walletSettled(),
+        ]);
+        const config = wagmiConfig();
+        const connection = getConnection(config);
+        if (!connection.isConnected || !connection.address) throw new WalletMismatch('Your wallet is not connected any more: connect it again, then send.');
+        if (connection.address.toLowerCase() !== tx.account.toLowerCase()) {
+          startRefresh(() => router.refresh());
+          throw new WalletMismatch(`Your wallet now signs as ${shortHash(connection.address)}: the page is showing that account now; check it and send again.`);
+        }
+        if (connection.chainId !== chain.id) throw new WalletMismatch(`Your wallet is on chain ${connection.chainId}: switch it to ${chain.name} first.`);
         // Simulating against the contract's ABI plus every protocol error decodes any revert,
         // including one raised by another contract the call reaches.
         const abi = [...tx.abi, ...protocolErrorsAbi] as Abi;
@@ -80,7 +107,8 @@ export function useTransactor() {
         const receipt = await waitForTransactionReceipt(config, { hash });
         if (receipt.status !== 'success') throw new Error('The transaction was mined but reverted.');
         setStatus({ phase: 'confirmed', label, hash });
-        await invalidateScopes(queryClient, tx.invalidates);
+        if (onConfirmed && tx.invalidates) await onConfirmed(tx.invalidates);
+        startRefresh(() => router.refresh());
         return receipt;
       } catch (error) {
         const { kind, message } = describeError(error);
@@ -88,7 +116,7 @@ export function useTransactor() {
         return undefined;
       }
     },
-    [config, queryClient],
+    [onConfirmed, router],
   );
 
   const reset = useCallback(() => setStatus({ phase: 'idle' }), []);

@@ -1,4 +1,5 @@
-// The write half of wagmi and viem (simulate, send, wait for the receipt: transaction preparation, gas
-// estimation, signature recovery, ~25 kB gzip), in a module of its own so useTransactor can load it
-// when a signature is near — the first touch or key press on a page that signs — instead of with the page.
-export { simulateContract, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
+// The write half of wagmi and viem (simulate, send, wait for the receipt, switch chain: transaction
+// preparation, gas estimation, signature recovery, ~25 kB gzip) with the one wagmi config, in a module of
+// its own so the transaction helper loads it when a signature is near, instead of with the page.
+export { getConnection, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
+export { wagmiConfig } from '../wallet/wagmiConfig';

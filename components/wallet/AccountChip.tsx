@@ -1,8 +1,16 @@
 import { shortHash } from '@/lib/tx/status';
 import { Button } from '../ui/Button';
 
-/** The connected account and its Disconnect button; without `onDisconnect` the button waits, disabled. */
-export function AccountChip({ address, onDisconnect, testId }: { address: string; onDisconnect?: () => void; testId?: string }) {
+type Props = {
+  address: string;
+  onDisconnect?: () => void;
+  /** Before the wallet's code is there: reaching for Disconnect (hover, focus, press) starts its download. */
+  onIntent?: () => void;
+  testId?: string;
+};
+
+/** The connected account and its Disconnect button; with neither handler the button waits, disabled. */
+export function AccountChip({ address, onDisconnect, onIntent, testId }: Props) {
   return (
     <div className="flex items-center gap-2" aria-busy={onDisconnect ? undefined : true}>
       <span
@@ -12,7 +20,7 @@ export function AccountChip({ address, onDisconnect, testId }: { address: string
       >
         {shortHash(address)}
       </span>
-      <Button variant="secondary" onClick={onDisconnect} disabled={!onDisconnect}>
+      <Button variant="secondary" onClick={onDisconnect ?? onIntent} onPointerEnter={onIntent} onFocus={onIntent} disabled={!onDisconnect && !onIntent}>
         Disconnect
       </Button>
     </div>
