@@ -1,4 +1,5 @@
-import { ProtocolOverview } from '@/components/overview/ProtocolOverview';
+import { Suspense } from 'react';
+import { OverviewPlaceholder, ProtocolOverview } from '@/components/overview/ProtocolOverview';
 
 export default function OverviewPage() {
   return (
@@ -9,7 +10,11 @@ export default function OverviewPage() {
           Underwriters stake a stablecoin into two layers that absorb the venue&apos;s liquidation shortfalls, and earn premiums and fees for it.
         </p>
       </div>
-      <ProtocolOverview />
+      {/* The heading is sent at once; the chain's numbers stream in after it, so the browser paints the
+          page's text before the RPC reads finish and before the scripts run. */}
+      <Suspense fallback={<OverviewPlaceholder />}>
+        <ProtocolOverview />
+      </Suspense>
     </div>
   );
 }

@@ -35,6 +35,16 @@ async function Venue({ blockNumber }: { blockNumber: bigint }) {
   return state ? <VenueCard venue={state} totals={activity?.totals ?? null} /> : null;
 }
 
+/** The first cards' shape while the chain's numbers stream in. */
+export function OverviewPlaceholder() {
+  return (
+    <div className="grid gap-6 md:grid-cols-2" aria-busy="true">
+      <div className="h-56 animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
+      <div className="h-56 animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
+    </div>
+  );
+}
+
 const ActivityPlaceholder = () => <div className="h-40 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
 
 async function HistoryNotice({ history }: { history: History }) {
