@@ -12,7 +12,7 @@ import { useCallback, useContext, useEffect, useState, useTransition } from 'rea
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, TransactionReceipt } from 'viem';
 import { protocolErrorsAbi } from '@/contracts-abi';
 import { chain } from '@/lib/chain/config';
-import { describeError } from '@/lib/tx/describeError';
+import { describeFailure } from '@/lib/tx/describeFailure';
 import { shortHash, type TxStatus } from '@/lib/tx/status';
 import { loadWallet, walletSettled } from '../wallet/walletLoader';
 import { TxConfirmedContext } from './txConfirmed';
@@ -111,7 +111,7 @@ export function useTransactor() {
         startRefresh(() => router.refresh());
         return receipt;
       } catch (error) {
-        const { kind, message } = describeError(error);
+        const { kind, message } = await describeFailure(error);
         setStatus({ phase: 'failed', label, kind, message, hash });
         return undefined;
       }

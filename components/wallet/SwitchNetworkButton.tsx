@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { chain } from '@/lib/chain/config';
-import { describeError } from '@/lib/tx/describeError';
+import { describeFailure } from '@/lib/tx/describeFailure';
 import { Button } from '../ui/Button';
 import { walletSettled } from './walletLoader';
 
@@ -20,7 +20,7 @@ export function SwitchNetworkButton() {
       await switchChain(wagmiConfig(), { chainId: chain.id });
       router.refresh();
     } catch (e) {
-      setError(describeError(e).message);
+      setError((await describeFailure(e)).message);
     } finally {
       setPending(false);
     }

@@ -7,7 +7,7 @@ import { formatPeriod } from '../format/duration';
 import { DAY } from '../mirror/units';
 import { strikeLimit, type MarketSnapshot, type ProductTerms } from '../mirror/CoverMarket';
 import { ContractRevert } from '../mirror/evm';
-import { describeRevert, hasSentence } from '../tx/describeError';
+import { describeRevert, hasSentence } from '../tx/revertSentences';
 
 export type CoverFields = { strike: string; payout: string; durationDays: string };
 

@@ -3,7 +3,7 @@
 import { COVER_STATUS } from '../chain/enums';
 import { parseAmount } from '../format/amount';
 import { DAY } from '../mirror/units';
-import { describeRevert } from '../tx/describeError';
+import { describeRevert } from '../tx/revertSentences';
 
 export type TradedCover = { tokenId: bigint; status: number; payout: bigint; end: bigint; holder: `0x${string}` };
 

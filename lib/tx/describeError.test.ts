@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ContractFunctionRevertedError, encodeErrorResult, HttpRequestError, UserRejectedRequestError, BaseError } from 'viem';
 import { protocolErrorsAbi } from '@/contracts-abi';
-import { describeError, describeRevert, describeRevertData, hasSentence } from './describeError';
+import { describeError, describeRevertData } from './describeError';
+import { describeRevert, hasSentence } from './revertSentences';
 
 describe('describeError', () => {
   it('says a rejection plainly', () => {

@@ -1,6 +1,6 @@
 // The life of one transaction as the UI shows it; the transaction helper moves through these.
 import type { Hash } from 'viem';
-import type { ErrorKind } from './describeError';
+import type { ErrorKind } from './errorKind';
 
 export type TxStatus =
   | { phase: 'idle' }
