@@ -14,7 +14,7 @@ import { Card } from '../ui/Card';
 import { ErrorState } from '../ui/ErrorState';
 import { savedWalletFromCookie } from '../wallet/walletCookie';
 import { DevPanel } from './DevPanel';
-import { PositionCard } from './PositionCard';
+import { LazyPositionCard } from './LazyPositionCard';
 import { StaleNotice } from './StaleNotice';
 import { TradeForm } from './TradeForm';
 import { ActivityPlaceholder, VenueActivity } from './VenueActivity';
@@ -73,7 +73,7 @@ export async function VenuePanel() {
             the transaction that opened one stays on screen when the position card appears above it. */}
         {holding && account ? (
           <Card title="Your position">
-            <PositionCard snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} />
+            <LazyPositionCard snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} />
           </Card>
         ) : null}
         <Card title={holding ? 'Increase' : 'Trade'}>
