@@ -66,6 +66,29 @@ test('/pools/junior loads without them; the write code arrives at the first touc
   await writeCode;
 });
 
+// Pages rendered on the server also leave the wallet's code (wagmi, its connectors) out of the first load,
+// a connected visitor's included: the server drew their numbers from the wallet cookie.
+const WALLET = { what: 'the wallet code (wagmi)', marker: '@wagmi/core@' };
+
+test('/venue (connected) loads without them and without wagmi; the wallet code arrives at the first touch', async ({ page }) => {
+  await page.goto('/venue');
+  await connectWith(page, /Dev account/);
+  const scripts = await scriptsDuringLoad(page, async () => {
+    await page.reload(); // the connected page, as a returning visitor gets it
+    await expect(page.getByTestId('connected-address')).toBeVisible();
+    await expect(page.getByTestId('venue-price')).toBeVisible();
+  });
+  expectNoHeavyCode(scripts, '/venue');
+  expect(
+    scripts.filter((s) => s.text.includes(WALLET.marker)).map((s) => s.url),
+    `/venue fetched ${WALLET.what} while loading`,
+  ).toEqual([]);
+  // A signature is near: the first press fetches the wallet (so the marker above is a real one).
+  const wallet = page.waitForResponse(async (response) => response.request().resourceType() === 'script' && (await response.text()).includes(WALLET.marker));
+  await page.getByRole('heading', { level: 1 }).click();
+  await wallet;
+});
+
 test('/portfolio (connected) loads without them', async ({ page }) => {
   await page.goto('/portfolio');
   await connectWith(page, /Dev account/);

@@ -7,6 +7,7 @@ const PAGES = [
   { path: '/pools/junior', heading: /Junior pool/, ready: 'pool-tvl' },
   { path: '/cover', heading: /Liquidation cover/, ready: 'strike-chart-plot' },
   { path: '/portfolio', heading: /Portfolio/, ready: 'portfolio-disconnected' },
+  { path: '/venue', heading: /Perp venue/, ready: 'venue-price' },
 ] as const;
 
 const VIEWPORTS = [

@@ -49,6 +49,7 @@ const usd = (v: bigint) => formatAmount(v, 8, { maxFractionDigits: 2 });
 
 test('open a leveraged long, see its liquidation risk, cover it, crash, get liquidated with bad debt the pools absorb, and the cover pays', async ({
   page,
+  browser,
 }) => {
   test.setTimeout(180_000);
   await faucetTo(ANVIL_KEYS[9]!, 10_000n * USDC);
@@ -58,6 +59,19 @@ test('open a leveraged long, see its liquidation risk, cover it, crash, get liqu
   await expect(page.getByTestId('venue-price')).toHaveText('3,000 USD');
   // Test USDC is on the venue page too, with the words the pool and cover pages use.
   await expect(page.getByTestId('faucet-terms')).toContainText('each click mints 10,000 USDC');
+  // The server renders the page from this visitor's wallet cookie (a reload is the returning visitor's
+  // page); another visitor's page carries no trace of their account.
+  await page.reload();
+  await expect(page.getByTestId('connected-address')).toBeVisible();
+  const stranger = await browser.newContext();
+  try {
+    const html = await (await stranger.request.get('/venue')).text();
+    expect(html.toLowerCase()).not.toContain(DEV_ACCOUNT.toLowerCase());
+    expect(html).not.toContain(`${DEV_ACCOUNT.slice(0, 6)}…${DEV_ACCOUNT.slice(-4)}`);
+    expect(html).toContain('Connect wallet');
+  } finally {
+    await stranger.close();
+  }
 
   // The preview is the twins' answer for this order: the least margin that passes, and the liquidation price.
   const size = 5n * ETH;

@@ -1,9 +1,10 @@
 'use client';
 
 // The local chain's dev panel: asks the keeper (scripts/keeper, started by `npm start`) for a price crash
-// on the mock feed; the keeper publishes it and liquidates whatever it makes liquidatable. Chain 31337 only.
-import { useState } from 'react';
-import { IS_LOCAL_CHAIN } from '@/lib/chain/config';
+// on the mock feed; the keeper publishes it and liquidates whatever it makes liquidatable, and the page is
+// rendered again with the new price and liquidations. The server renders it on chain 31337 only.
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
 import { Button } from '../ui/Button';
 import { Card } from '../ui/Card';
 
@@ -13,7 +14,8 @@ const CRASHES = [1_000, 2_000, 3_000] as const; // basis points
 export function DevPanel() {
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
-  if (!IS_LOCAL_CHAIN) return null;
+  const router = useRouter();
+  const [, startRefresh] = useTransition();
 
   async function crash(bps: number) {
     setBusy(true);
@@ -24,6 +26,7 @@ export function DevPanel() {
       if (!body.ok) throw new Error(body.error ?? `the keeper answered ${res.status}`);
       const liquidations = body.actions?.filter((a) => a.kind === 'liquidate').length ?? 0;
       setMessage(`The price fell ${bps / 100}%; the keeper liquidated ${liquidations} position${liquidations === 1 ? '' : 's'}.`);
+      startRefresh(() => router.refresh());
     } catch (error) {
       setMessage(`The keeper did not answer (${error instanceof Error ? error.message : String(error)}): is \`npm start\` running?`);
     } finally {

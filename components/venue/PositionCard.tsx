@@ -12,13 +12,12 @@ import { coverHref, coverPrefill } from '@/lib/venue/coverLink';
 import { distanceToLiquidation, liquidationTouchProbability, marginToReachTouchProbability } from '@/lib/venue/remedy';
 import { exitSlippageLimit } from '@/lib/venue/slippage';
 import { checkMarginChange, maxRemovableMargin, SIZE_DECIMALS, SIZE_SYMBOL } from '@/lib/venue/tradeInput';
-import { chainScopes } from '../query/queryKeys';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useApproveThenAct } from '../tx/useApproveThenAct';
 import { useTransactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import type { VenueSnapshot } from './useVenue';
+import type { VenueSnapshot } from '@/lib/venue/venueSnapshot';
 
 type Props = { snapshot: VenueSnapshot; account: Address; wrongNetwork: boolean };
 
@@ -39,7 +38,6 @@ export function PositionCard({ snapshot, account, wrongNetwork }: Props) {
   const close = useTransactor();
   const price = (v: bigint) => formatAmount(v, snapshot.feedDecimals, { maxFractionDigits: 2 });
   const money = (v: bigint) => `${formatAmount(v, ASSET_DECIMALS, { maxFractionDigits: 2, rounding: 'Up' })} ${ASSET_SYMBOL}`;
-  const invalidates = [chainScopes.venue(account)];
   const gate = signingGate({ connected: true, wrongNetwork }, 'change your position');
 
   const spot = snapshot.market.price;
@@ -66,7 +64,7 @@ export function PositionCard({ snapshot, account, wrongNetwork }: Props) {
   const addMargin = (runner: ReturnType<typeof useApproveThenAct>, amount: bigint) =>
     runner.run(
       { token: snapshot.stablecoin, spender: snapshot.venue, amount, allowance: snapshot.allowance },
-      { label: 'Add margin', address: snapshot.venue, abi: perpVenueAbi, functionName: 'addMargin', args: [amount], account, invalidates },
+      { label: 'Add margin', address: snapshot.venue, abi: perpVenueAbi, functionName: 'addMargin', args: [amount], account },
     );
 
   async function onMargin(event: React.FormEvent) {
@@ -82,7 +80,6 @@ export function PositionCard({ snapshot, account, wrongNetwork }: Props) {
             functionName: 'removeMargin',
             args: [marginCheck.amount],
             account,
-            invalidates,
           });
     if (done) setMarginText('');
   }
@@ -207,7 +204,6 @@ export function PositionCard({ snapshot, account, wrongNetwork }: Props) {
             functionName: 'close',
             args: [exitSlippageLimit(s.isLong, spot)],
             account,
-            invalidates,
           })
         }
         data-testid="position-close"

@@ -8,18 +8,22 @@ import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { signingGate } from '@/lib/tx/signingGate';
 import { openSlippageLimit } from '@/lib/venue/slippage';
 import { checkTrade, maxLeverage, SIZE_SYMBOL, type TradeFields } from '@/lib/venue/tradeInput';
-import { chainScopes } from '../query/queryKeys';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useApproveThenAct } from '../tx/useApproveThenAct';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import { marketFor, type VenueSnapshot } from './useVenue';
+import { marketFor, type VenueSnapshot } from '@/lib/venue/venueSnapshot';
+import { useVenueStaleness } from './useVenueStaleness';
 
-type Props = { snapshot: VenueSnapshot; account: Address | undefined; wrongNetwork: boolean; stale: string | undefined };
+type Props = { snapshot: VenueSnapshot; account: Address | undefined; wrongNetwork: boolean };
 
-/** Open or increase a position: side, size, margin → the twins' preview (fee, margin, liquidation price) → approve + open. */
-export function TradeForm({ snapshot, account, wrongNetwork, stale }: Props) {
+/**
+ * Open or increase a position: side, size, margin → the twins' preview (fee, margin, liquidation price),
+ * computed as the user types from the server's numbers (no read of its own) → approve + open.
+ */
+export function TradeForm({ snapshot, account, wrongNetwork }: Props) {
   const id = useId();
+  const stale = useVenueStaleness({ ...snapshot, params: snapshot.market.params });
   const holding = snapshot.stored.size > 0n;
   const [fields, setFields] = useState<TradeFields>({ side: holding && !snapshot.stored.isLong ? 'short' : 'long', size: '', margin: '' });
   const { approve, act, run, busy } = useApproveThenAct();
@@ -54,7 +58,6 @@ export function TradeForm({ snapshot, account, wrongNetwork, stale }: Props) {
         functionName: 'open',
         args: [check.isLong, check.size, check.margin, openSlippageLimit(check.isLong, market.price)],
         account,
-        invalidates: [chainScopes.venue(account)],
       },
     );
     if (done) setFields((f) => ({ ...f, size: '', margin: '' }));

@@ -1,12 +1,9 @@
-'use client';
-
 // What the keeper did and the pools paid: the venue's latest liquidations and bad debt with its split,
-// from the indexer (refreshed every 4 s).
-import { useQuery } from '@tanstack/react-query';
+// read from the indexer on the server (in the page's own Suspense boundary, rendered again with the page).
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
+import { INDEXER_URL } from '@/lib/history/indexerStatus';
 import { fetchVenueActivity } from '@/lib/venue/venueActivity';
-import { historyKeys } from '../query/queryKeys';
 
 const KIND = {
   'liquidation-partial': 'Partial liquidation',
@@ -14,12 +11,13 @@ const KIND = {
   'liquidation-bad-debt': 'Liquidation with bad debt',
 } as const;
 
-export function VenueActivity() {
-  const query = useQuery({ queryKey: historyKeys.venueActivity(), queryFn: () => fetchVenueActivity(10), refetchInterval: 4_000 });
+export const ActivityPlaceholder = () => <div className="h-24 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
+
+export async function VenueActivity() {
+  const activity = await fetchVenueActivity(10, process.env.INDEXER_URL || INDEXER_URL).catch(() => null);
+  if (!activity) return <p className="text-sm text-slate-500">History is unavailable: the indexer is not answering.</p>;
   const money = (v: bigint) => `${formatAmount(v, ASSET_DECIMALS, { maxFractionDigits: 2 })} ${ASSET_SYMBOL}`;
-  if (query.isError) return <p className="text-sm text-slate-500">History is unavailable: the indexer is not answering.</p>;
-  if (!query.data) return <div className="h-24 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
-  const { liquidations, badDebts } = query.data;
+  const { liquidations, badDebts } = activity;
   return (
     <div className="space-y-4 text-sm">
       {liquidations.length === 0 ? <p className="text-slate-500">No liquidations yet.</p> : null}

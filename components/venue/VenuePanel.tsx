@@ -1,98 +1,92 @@
-'use client';
-
-import { perpVenueAbi } from '@/contracts-abi';
+import { Suspense } from 'react';
+import { chain, contractAddress, IS_LOCAL_CHAIN } from '@/lib/chain/config';
+import { serverPublicClient } from '@/lib/chain/serverClient';
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
-import { describeError } from '@/lib/tx/describeError';
 import { notionalDown } from '@/lib/mirror/PerpMath';
-import { venueStaleness } from '@/lib/venue/staleness';
+import { describeError } from '@/lib/tx/describeError';
 import { maxLeverage } from '@/lib/venue/tradeInput';
-import { useChainNow } from '../chain/useChainNow';
-import { chainScopes } from '../query/queryKeys';
-import { TxStatusLine } from '../tx/TxStatusLine';
-import { useTransactor } from '../tx/useTransactor';
-import { Button } from '../ui/Button';
+import { readVenueSnapshot, type VenueAddresses } from '@/lib/venue/venueSnapshot';
+import { AutoRefresh } from '../chain/AutoRefresh';
+import { RefreshErrorState } from '../chain/RefreshErrorState';
+import { FaucetCard } from '../faucet/FaucetCard';
 import { Card } from '../ui/Card';
 import { ErrorState } from '../ui/ErrorState';
-import { TestFunds } from '../faucet/TestFunds';
-import { useWalletState } from '../wallet/useWalletState';
+import { savedWalletFromCookie } from '../wallet/walletCookie';
 import { DevPanel } from './DevPanel';
-import { PositionCard } from './PositionCard';
+import { LazyPositionCard } from './LazyPositionCard';
+import { StaleNotice } from './StaleNotice';
 import { TradeForm } from './TradeForm';
-import { useVenue } from './useVenue';
-import { VenueActivity } from './VenueActivity';
+import { ActivityPlaceholder, VenueActivity } from './VenueActivity';
+import { WithdrawOwed } from './WithdrawOwed';
 
-export function VenuePanel() {
-  const { account, wrongNetwork } = useWalletState();
-  const { venue, query, snapshot } = useVenue(account);
-  const now = useChainNow(15_000);
-  const withdraw = useTransactor();
-  if (!venue) return <ErrorState title="No deployment" message="The reference venue is not deployed on this chain." />;
-  if (query.isError && !snapshot) {
+function venueAddresses(): VenueAddresses | undefined {
+  const [venue, stablecoin, feed, oracle] = (['perpVenue', 'stablecoin', 'priceFeed', 'volatilityOracle'] as const).map(contractAddress);
+  return venue && stablecoin && feed && oracle ? { venue, stablecoin, feed, oracle } : undefined;
+}
+
+/** The shape of the panel, while the chain is read (so nothing moves when it arrives). */
+export function VenueLoading() {
+  return (
+    <div className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]" aria-busy="true" data-testid="venue-loading">
+      <div className="h-[36rem] animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
+      <div className="h-72 animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
+    </div>
+  );
+}
+
+/**
+ * The venue rendered on the server: the market and the visitor's position from one batched chain read at
+ * one block (the account from the wallet cookie), the forms as client components that preview with the
+ * twins from these numbers, and the liquidations from the indexer streamed in after them. Rendered again
+ * every 4 s while the tab is visible, and after every mined write; the forms keep what was typed.
+ */
+export async function VenuePanel() {
+  const addresses = venueAddresses();
+  if (!addresses) return <ErrorState title="No deployment" message="The reference venue is not deployed on this chain." />;
+  const saved = await savedWalletFromCookie();
+  const account = saved.account;
+  const wrongNetwork = saved.chainId !== undefined && saved.chainId !== chain.id;
+  const read = await readVenueSnapshot(serverPublicClient(), addresses, account).then(
+    (snapshot) => ({ snapshot }),
+    (error: unknown) => ({ error }),
+  );
+  if ('error' in read) {
     return (
-      <ErrorState
-        title="Cannot reach the chain"
-        message={`${describeError(query.error).message} The venue appears as soon as the RPC answers.`}
-        onRetry={() => void query.refetch()}
-      />
+      <>
+        <AutoRefresh everyMs={4_000} />
+        <RefreshErrorState title="Cannot reach the chain" message={`${describeError(read.error).message} The venue appears as soon as the RPC answers.`} />
+      </>
     );
   }
-  if (!snapshot) {
-    return (
-      <div className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]" aria-busy="true">
-        <div className="h-[36rem] animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
-        <div className="h-72 animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
-      </div>
-    );
-  }
+  const { snapshot } = read;
   const m = snapshot.market;
-  const stale =
-    now === undefined ? undefined : venueStaleness({ now, priceUpdatedAt: snapshot.priceUpdatedAt, sigmaUpdatedAt: snapshot.sigmaUpdatedAt, params: m.params });
   const price = (v: bigint) => formatAmount(v, snapshot.feedDecimals, { maxFractionDigits: 2 });
   const money = (v: bigint) => `${formatAmount(v, ASSET_DECIMALS, { maxFractionDigits: 0 })} ${ASSET_SYMBOL}`;
   const holding = snapshot.state.size > 0n;
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]">
+      <AutoRefresh everyMs={4_000} />
       <div className="space-y-6">
         {/* The trade form keeps its place in the tree whether or not a position is held, so the status of
             the transaction that opened one stays on screen when the position card appears above it. */}
         {holding && account ? (
           <Card title="Your position">
-            <PositionCard snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} />
+            <LazyPositionCard snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} />
           </Card>
         ) : null}
         <Card title={holding ? 'Increase' : 'Trade'}>
-          <TradeForm snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} stale={stale} />
+          <TradeForm snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} />
         </Card>
         {account && snapshot.owed > 0n ? (
           <Card title="Left to you by a liquidation">
-            <p className="mb-2 text-sm" data-testid="venue-owed">
-              {formatAmount(snapshot.owed, ASSET_DECIMALS, { maxFractionDigits: 2 })} {ASSET_SYMBOL}
-            </p>
-            <Button
-              variant="secondary"
-              disabled={wrongNetwork}
-              onClick={() =>
-                void withdraw.send({
-                  label: 'Withdraw',
-                  address: venue,
-                  abi: perpVenueAbi,
-                  functionName: 'withdrawOwed',
-                  args: [],
-                  account,
-                  invalidates: [chainScopes.venue(account)],
-                })
-              }
-            >
-              Withdraw
-            </Button>
-            <TxStatusLine status={withdraw.status} />
+            <WithdrawOwed venue={snapshot.venue} owed={snapshot.owed} account={account} wrongNetwork={wrongNetwork} />
           </Card>
         ) : null}
       </div>
       <div className="space-y-6">
-        <TestFunds stablecoin={snapshot.stablecoin} account={account} disabled={wrongNetwork} invalidates={[chainScopes.venue(account)]} />
+        <FaucetCard stablecoin={snapshot.stablecoin} account={account} disabled={wrongNetwork} />
         <Card title="Market">
           <dl className="space-y-3 text-sm">
             <div>
@@ -127,16 +121,22 @@ export function VenuePanel() {
               </dd>
             </div>
           </dl>
-          {stale ? (
-            <p className="mt-4 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="venue-stale">
-              {stale}
-            </p>
-          ) : null}
+          <StaleNotice
+            clock={{
+              blockTimestamp: snapshot.blockTimestamp,
+              priceUpdatedAt: snapshot.priceUpdatedAt,
+              sigmaUpdatedAt: snapshot.sigmaUpdatedAt,
+              params: { maxPriceAge: m.params.maxPriceAge, maxSigmaAge: m.params.maxSigmaAge },
+            }}
+          />
         </Card>
         <Card title="Liquidations">
-          <VenueActivity />
+          {/* The indexer in its own boundary: a slow one never holds up the market and the forms. */}
+          <Suspense fallback={<ActivityPlaceholder />}>
+            <VenueActivity />
+          </Suspense>
         </Card>
-        <DevPanel />
+        {IS_LOCAL_CHAIN ? <DevPanel /> : null}
       </div>
     </div>
   );

@@ -1,5 +1,11 @@
-import { VenuePanel } from '@/components/venue/VenuePanel';
+import { Suspense } from 'react';
+import { VenueLoading, VenuePanel } from '@/components/venue/VenuePanel';
 
+/**
+ * Rendered on the server, the visitor's position included (the account comes from the wallet cookie):
+ * the heading is sent at once, the market and position stream in after one batched chain read, and the
+ * liquidations from the indexer after that in their own boundary.
+ */
 export default function VenuePage() {
   return (
     <div className="space-y-6">
@@ -10,7 +16,9 @@ export default function VenuePage() {
           too high, add the exact margin that brings it down, or buy cover that pays at that price.
         </p>
       </div>
-      <VenuePanel />
+      <Suspense fallback={<VenueLoading />}>
+        <VenuePanel />
+      </Suspense>
     </div>
   );
 }
