@@ -51,6 +51,33 @@ for (const [path, ready] of [
   });
 }
 
+// Server-rendered pages with a form: the numbers come with the HTML, so the wallet's code (wagmi, its
+// connectors, TanStack Query) is not fetched until a signature is near (components/wallet/walletLoader.ts).
+const WALLET_CODE = [
+  { what: 'wagmi', marker: 'WagmiProviderNotFoundError' },
+  { what: 'TanStack Query', marker: 'No QueryClient set' },
+];
+
+for (const [path, ready] of [['/cover', 'cover-spot']] as const) {
+  test(`${path} loads without the wallet's code; the first touch fetches it`, async ({ page }) => {
+    const scripts = await scriptsDuringLoad(page, async () => {
+      await page.goto(path);
+      await expect(page.getByTestId(ready)).toBeVisible();
+    });
+    for (const { what, marker } of WALLET_CODE) {
+      expect(
+        scripts.filter((s) => s.text.includes(marker)).map((s) => s.url),
+        `${path} fetched ${what} while loading`,
+      ).toEqual([]);
+    }
+    const walletCode = page.waitForResponse(
+      async (response) => response.request().resourceType() === 'script' && (await response.text()).includes(WALLET_CODE[0]!.marker),
+    );
+    await page.getByRole('heading', { level: 1 }).click();
+    await walletCode;
+  });
+}
+
 test('/pools/junior loads without them; the write code arrives at the first touch', async ({ page }) => {
   const scripts = await scriptsDuringLoad(page, async () => {
     await page.goto('/pools/junior');

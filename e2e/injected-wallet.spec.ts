@@ -21,6 +21,23 @@ test('wrong network gets a switch prompt, and switching fixes the page', async (
   await expect(page.getByTestId('deposit-button')).toHaveText(/Deposit|Enter/);
 });
 
+test('the server-rendered cover form: wrong network refuses to sign until the wallet switches, typed fields kept', async ({ page }) => {
+  await installInjectedWallet(page, { rpcUrl: E2E_RPC_URL, chainId: 31337 });
+  await page.addInitScript(() => {
+    (window as unknown as { __testWallet: { chainId: number } }).__testWallet.chainId = 1;
+  });
+  await page.goto('/cover');
+  await connectWith(page, TEST_WALLET_NAME);
+  await expect(page.getByTestId('wrong-network')).toContainText('Your wallet is on chain 1');
+  await page.getByTestId('cover-payout').fill('100');
+  await expect(page.getByTestId('buy-cover-button')).toBeDisabled();
+  await expect(page.getByTestId('buy-cover-button')).toHaveText(/Switch your wallet/);
+  await page.getByRole('button', { name: /Switch to Local Anvil/ }).click();
+  await expect(page.getByTestId('wrong-network')).toHaveCount(0);
+  await expect(page.getByTestId('buy-cover-button')).toHaveText(/Buy cover/);
+  await expect(page.getByTestId('cover-payout')).toHaveValue('100');
+});
+
 test('a rejected signature says so and keeps the form as it was', async ({ page }) => {
   await installInjectedWallet(page, { rpcUrl: E2E_RPC_URL, chainId: 31337 });
   await page.goto('/pools/junior');

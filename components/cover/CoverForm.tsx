@@ -2,26 +2,27 @@
 
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { coverMarketAbi } from '@/contracts-abi';
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { checkCover, durationHint, type CoverFields } from '@/lib/cover/coverInput';
+import type { CoverProduct, CoverSnapshot } from '@/lib/cover/coverMarketState';
+import type { Round } from '@/lib/cover/findClaimRound';
 import { maxPremiumFor } from '@/lib/cover/quoteBreakdown';
 import { formatAmount } from '@/lib/format/amount';
 import { needsApproval as approvalNeeded, signingGate } from '@/lib/tx/signingGate';
-import { chainScopes } from '../query/queryKeys';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useApproveThenAct } from '../tx/useApproveThenAct';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { QuotePanel } from './QuotePanel';
 import { StrikeChart } from './StrikeChart';
-import type { CoverProduct, CoverSnapshot } from './useCoverMarket';
 
 type Props = {
   market: Address;
   stablecoin: Address;
   product: CoverProduct;
   snapshot: CoverSnapshot;
+  /** The product's feed's recent rounds for the strike chart (null: unreadable). */
+  rounds: readonly Round[] | null;
   /** The chain's time (the lock a premium is charged for runs from now to its release day). */
   now: bigint;
   account: Address | undefined;
@@ -33,12 +34,27 @@ type Props = {
 
 const TOLERANCES = [50n, 100n, 300n] as const; // basis points
 
+let marketAbi: Promise<typeof import('@/contracts-abi/coverMarket')> | undefined;
+/**
+ * The market's ABI (~7 kB gzip, every function and error of the contract) is needed only to send: fetched
+ * when the form is first touched, not with the page. A failed fetch is tried again on the next call.
+ */
+function loadMarketAbi() {
+  marketAbi ??= import('@/contracts-abi/coverMarket').catch((error: unknown) => {
+    marketAbi = undefined;
+    throw error;
+  });
+  return marketAbi;
+}
+const warmMarketAbi = () => void loadMarketAbi().catch(() => undefined);
+
 /** Buy liquidation cover: strike, payout, duration → a live quote from the twin → approve + buy with a slippage bound. */
-export function CoverForm({ market, stablecoin, product, snapshot, now, account, wrongNetwork, stale, initial }: Props) {
+export function CoverForm({ market, stablecoin, product, snapshot, rounds, now, account, wrongNetwork, stale, initial }: Props) {
   const id = useId();
   const [fields, setFields] = useState<CoverFields>({ strike: '', payout: '', durationDays: '7', ...initial });
   const [toleranceBps, setToleranceBps] = useState<bigint>(100n);
   const { approve, act: buy, run, busy } = useApproveThenAct();
+  const [abiUnavailable, setAbiUnavailable] = useState(false);
   const set = (key: keyof CoverFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
 
   const check = checkCover(fields, {
@@ -72,23 +88,25 @@ export function CoverForm({ market, stablecoin, product, snapshot, now, account,
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     if (!canSubmit || !account || !check.ok) return;
+    const abi = await loadMarketAbi().catch(() => undefined);
+    setAbiUnavailable(!abi);
+    if (!abi) return;
     const done = await run(
       { token: stablecoin, spender: market, amount: cappedMax, allowance: snapshot.allowance },
       {
         label: 'Buy cover',
         address: market,
-        abi: coverMarketAbi,
+        abi: abi.coverMarketAbi,
         functionName: 'buyCover',
         args: [product.productId, check.strike, check.payout, check.duration, cappedMax],
         account,
-        invalidates: [chainScopes.coverSnapshot(product.productId), chainScopes.coverProducts(), chainScopes.pool(product.pool)],
       },
     );
     if (done) setFields((f) => ({ ...f, strike: '', payout: '' }));
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} onFocus={warmMarketAbi} onPointerDown={warmMarketAbi} noValidate className="space-y-4">
       <Field
         id={`${id}-strike`}
         label={`Strike (${product.direction === 'Down' ? 'your long’s' : 'your short’s'} liquidation price, USD)`}
@@ -99,7 +117,7 @@ export function CoverForm({ market, stablecoin, product, snapshot, now, account,
         testId="cover-strike"
       />
       <StrikeChart
-        feed={product.feed}
+        rounds={rounds}
         feedDecimals={snapshot.feedDecimals}
         spot={snapshot.market.spot}
         direction={product.direction}
@@ -153,6 +171,11 @@ export function CoverForm({ market, stablecoin, product, snapshot, now, account,
       <Button type="submit" disabled={!canSubmit} className="w-full" data-testid="buy-cover-button">
         {blocked ?? (needsApproval ? 'Approve and buy cover' : 'Buy cover')}
       </Button>
+      {abiUnavailable ? (
+        <p role="alert" className="text-sm text-red-700">
+          The app could not load what it needs to send the purchase: check your connection and try again.
+        </p>
+      ) : null}
       <TxStatusLine status={approve.status} />
       <TxStatusLine status={buy.status} />
     </form>

@@ -1,80 +1,56 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import { type CoverPrefill, readCoverPrefill } from '@/lib/venue/coverLink';
-import { contractAddress } from '@/lib/chain/config';
+import { useState, type ReactNode } from 'react';
+import type { Address } from 'viem';
+import type { CoverPrefill } from '@/lib/venue/coverLink';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { formatDuration } from '@/lib/format/duration';
-import { describeError } from '@/lib/tx/describeError';
-import { useChainNow } from '../chain/useChainNow';
-import { Card } from '../ui/Card';
-import { ErrorState } from '../ui/ErrorState';
-import { useWalletState } from '../wallet/useWalletState';
-import { CoverForm } from './CoverForm';
-import { TestFunds } from '../faucet/TestFunds';
-import { chainScopes } from '../query/queryKeys';
-import { useCoverProducts, useCoverSnapshot, type CoverProduct } from './useCoverMarket';
+import type { CoverMarketState, CoverProduct } from '@/lib/cover/coverMarketState';
+import { roundsOf } from '@/lib/cover/coverMarketState';
 import { feedDecimalsProblem, staleQuoteReason } from '@/lib/cover/feedChecks';
+import { useChainClock } from '../chain/useChainClock';
+import { Card } from '../ui/Card';
+import { CoverForm } from './CoverForm';
 
 const productLabel = (p: CoverProduct) =>
   p.direction === 'Down' ? 'Long liquidation: pays if the price falls to the strike' : 'Short liquidation: pays if the price rises to the strike';
 
-export function CoverPanel() {
-  const { account, wrongNetwork } = useWalletState();
-  const { market, products, query } = useCoverProducts();
-  const [selected, setSelected] = useState(0);
-  // The /venue remedy's link pre-fills the form (`?direction=Down&strike=…&payout=…&days=…`): read once, after
-  // mount (the page stays static), and select the product of that direction.
-  const [prefill, setPrefill] = useState<Partial<CoverPrefill>>({});
-  useEffect(() => setPrefill(readCoverPrefill(new URLSearchParams(window.location.search))), []);
-  const prefilledIndex = prefill.direction ? (products?.findIndex((p) => p.direction === prefill.direction) ?? -1) : -1;
-  useEffect(() => {
-    if (prefilledIndex >= 0) setSelected(prefilledIndex);
-  }, [prefilledIndex]);
-  const product = products?.[selected];
-  const { snapshot, query: snapshotQuery } = useCoverSnapshot(product, account);
+type Props = {
+  market: Address;
+  stablecoin: Address;
+  /** Read on the server at one block; a new one arrives with every page refresh (the form keeps its fields). */
+  state: CoverMarketState;
+  account: Address | undefined;
+  wrongNetwork: boolean;
+  /** Fields from /venue's "buy cover at my liquidation price" link (the page's query, read on the server). */
+  prefill: Partial<CoverPrefill>;
+  /** The test-funds card, rendered on the server. */
+  faucet: ReactNode;
+};
+
+/** The product picker, the buy form with its live quote, and the product's market terms; the server supplies every number. */
+export function CoverPanel({ market, stablecoin, state, account, wrongNetwork, prefill, faucet }: Props) {
+  const { products, snapshots } = state;
+  // The link's direction selects that product first.
+  const [selected, setSelected] = useState(() => Math.max(0, prefill.direction ? products.findIndex((p) => p.direction === prefill.direction) : 0));
+  const index = Math.min(selected, products.length - 1);
+  const product = products[index]!;
+  const snapshot = snapshots[index]!;
   // Staleness is judged against ages of minutes to hours: a tick every 15 s is plenty, and spares
   // the form (and its chart) a re-render every second.
-  const now = useChainNow(15_000);
-  const stablecoin = contractAddress('stablecoin');
-
-  if (!market || !stablecoin) return <ErrorState title="No deployment" message="Backstop's cover market is not deployed on this chain." />;
-  const failed = query.isError ? query.error : snapshotQuery.isError && !snapshot ? snapshotQuery.error : undefined;
-  if (failed) {
-    return (
-      <ErrorState
-        title="Cannot reach the chain"
-        message={`${describeError(failed).message} Quotes appear as soon as the RPC answers.`}
-        onRetry={() => {
-          void query.refetch();
-          void snapshotQuery.refetch();
-        }}
-      />
-    );
-  }
-  if (!products || !product || !snapshot) {
-    // The loaded page's own grid, with cards about its cards' heights, so nothing jumps when it arrives.
-    return (
-      <div className="grid items-start gap-6 lg:grid-cols-[1fr_22rem]" aria-busy="true">
-        <div className="h-[52rem] animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
-        <div className="h-72 animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
-      </div>
-    );
-  }
+  const now = useChainClock(state.blockTimestamp, 15_000);
 
   // The contract refuses quotes on an old price or σ, and the app's words assume an 8-decimal feed: say so
   // before anyone fills the form.
   const stale =
     feedDecimalsProblem(snapshot.feedDecimals) ??
-    (now === undefined
-      ? undefined
-      : staleQuoteReason({
-          now,
-          priceUpdatedAt: snapshot.priceUpdatedAt,
-          sigmaUpdatedAt: snapshot.sigmaUpdatedAt,
-          maxPriceAge: product.maxPriceAge,
-          maxSigmaAge: product.maxSigmaAge,
-        }));
+    staleQuoteReason({
+      now,
+      priceUpdatedAt: snapshot.priceUpdatedAt,
+      sigmaUpdatedAt: snapshot.sigmaUpdatedAt,
+      maxPriceAge: product.maxPriceAge,
+      maxSigmaAge: product.maxSigmaAge,
+    });
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[1fr_22rem]">
@@ -83,7 +59,7 @@ export function CoverPanel() {
           <span className="font-medium text-slate-800 dark:text-slate-200">Product</span>
           <select
             className="mt-1 w-full rounded-lg border border-slate-300 bg-transparent px-3 py-2 dark:border-slate-700"
-            value={selected}
+            value={index}
             onChange={(e) => setSelected(Number(e.target.value))}
             data-testid="cover-product"
           >
@@ -101,7 +77,8 @@ export function CoverPanel() {
           stablecoin={stablecoin}
           product={product}
           snapshot={snapshot}
-          now={now ?? snapshot.priceUpdatedAt}
+          rounds={roundsOf(state, product.feed)}
+          now={now}
           account={account}
           wrongNetwork={wrongNetwork}
           stale={stale}
@@ -138,7 +115,7 @@ export function CoverPanel() {
             </p>
           ) : null}
         </Card>
-        <TestFunds stablecoin={stablecoin} account={account} disabled={wrongNetwork} invalidates={[chainScopes.coverSnapshot(product.productId)]} />
+        {faucet}
       </div>
     </div>
   );

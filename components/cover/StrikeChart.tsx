@@ -1,17 +1,18 @@
 'use client';
 
 import { useCallback, useMemo, useRef, type ReactNode } from 'react';
-import { formatUnits, type Address } from 'viem';
+import { formatUnits } from 'viem';
 import { niceAxis } from '@/lib/chart/axisTicks';
+import type { Round } from '@/lib/cover/findClaimRound';
 import { formatChartPrice as usd, priceDomain, priceSeries, strikeInputFromPrice, strikeLineValue } from '@/lib/cover/priceHistory';
 import StrikeChartPlot from './StrikeChartPlot';
-import { usePriceHistory } from './usePriceHistory';
 
-// The box keeps the chart's height while the rounds load, so nothing below it moves.
+// The notes take the chart's height, so nothing below it moves when the history comes or goes.
 const BOX = 'h-48 w-full';
 
 type Props = {
-  feed: Address;
+  /** The feed's recent rounds, oldest first, read on the server with the page (null: they could not be read). */
+  rounds: readonly Round[] | null;
   feedDecimals: number;
   spot: bigint;
   direction: 'Down' | 'Up';
@@ -21,22 +22,26 @@ type Props = {
   onPick: (strike: string) => void;
 };
 
-function Note({ children, busy = false }: { children?: ReactNode; busy?: boolean }) {
+function Note({ children }: { children?: ReactNode }) {
   return (
     <div
-      className={`${BOX} flex items-center justify-center rounded-lg px-4 text-center text-sm text-slate-500 dark:text-slate-400 ${busy ? 'animate-pulse bg-slate-100 dark:bg-slate-800' : 'border border-dashed border-slate-200 dark:border-slate-700'}`}
-      aria-busy={busy || undefined}
+      className={`${BOX} flex items-center justify-center rounded-lg border border-dashed border-slate-200 px-4 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400`}
     >
       {children}
     </div>
   );
 }
 
+/** Identifies a history by its rounds: a page refresh brings a new array with the same rounds. */
+const historyKey = (rounds: readonly Round[] | null) => (rounds ? rounds.map((r) => r.roundId).join(',') : 'none');
+
 /** The feed's recent rounds with the strike line; clicking picks the strike. The strike field stays the way to type it. */
-export function StrikeChart({ feed, feedDecimals, spot, direction, strike, onPick }: Props) {
-  const history = usePriceHistory(feed);
-  // The form re-renders on every keystroke and poll; the plot redraws only when its data changes.
-  const points = useMemo(() => (history.rounds ? priceSeries(history.rounds, feedDecimals) : undefined), [history.rounds, feedDecimals]);
+export function StrikeChart({ rounds, feedDecimals, spot, direction, strike, onPick }: Props) {
+  // The form re-renders on every keystroke and the page every few seconds; the points (and so the plot)
+  // change only when a round does.
+  const key = historyKey(rounds);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the rounds (a round, once written, does not change)
+  const points = useMemo(() => (rounds ? priceSeries(rounds, feedDecimals) : undefined), [key, feedDecimals]);
   const strikeLine = strikeLineValue(strike, feedDecimals);
   const spotLine = spot > 0n ? Number(formatUnits(spot, feedDecimals)) : undefined;
   // The rounds, the strike and the price now, padded, then widened to round-number ticks.
@@ -53,8 +58,7 @@ export function StrikeChart({ feed, feedDecimals, spot, direction, strike, onPic
   }, []);
 
   let body: ReactNode;
-  if (history.isError) body = <Note>Price history is unavailable right now; type the strike in the field above.</Note>;
-  else if (!points) body = <Note busy />;
+  if (!points) body = <Note>Price history is unavailable right now; type the strike in the field above.</Note>;
   else if (points.length < 2) body = <Note>Not enough price rounds yet for a chart; type the strike in the field above.</Note>;
   else {
     const prices = points.map((p) => p.price);

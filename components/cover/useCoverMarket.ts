@@ -1,27 +1,18 @@
 'use client';
 
+// The cover market's products and a product's quote inputs as client-side queries, for the pages that
+// still read the chain in the browser (the portfolio's cover rows, the exchange). /cover itself reads the
+// same through lib/cover/coverMarketState.ts on the server; both decode with the same functions.
 import { useQuery } from '@tanstack/react-query';
 import { useConfig, useReadContract, useReadContracts } from 'wagmi';
 import { readContract } from 'wagmi/actions';
 import { zeroAddress, type Address } from 'viem';
 import { backstopPoolAbi, coverMarketAbi, aggregatorV3Abi, erc20Abi, volatilityOracleAbi } from '@/contracts-abi';
 import { contractAddress } from '@/lib/chain/config';
-import { decodeDirection } from '@/lib/chain/enums';
+import { toCoverProduct, toCoverSnapshot, type CoverProduct, type CoverSnapshot } from '@/lib/cover/coverMarketState';
 import { chainScopes } from '../query/queryKeys';
-import type { MarketSnapshot, ProductTerms } from '@/lib/mirror/CoverMarket';
 
-export type CoverProduct = ProductTerms & {
-  productId: bigint;
-  feed: Address;
-  oracle: Address;
-  pool: Address;
-  paused: boolean;
-  confirmations: number;
-  activationDelay: bigint;
-  claimGrace: bigint;
-  maxPriceAge: bigint;
-  maxSigmaAge: bigint;
-};
+export type { CoverProduct, CoverSnapshot };
 
 /** Every registered product (ids 1…productCount), read with the contract's own types (no hand-typed tuples). */
 export function useCoverProducts() {
@@ -35,23 +26,7 @@ export function useCoverProducts() {
     enabled: Boolean(market) && ids.length > 0,
     queryFn: () => Promise.all(ids.map((id) => readContract(config, { address: market!, abi: coverMarketAbi, functionName: 'product', args: [id] }))),
   });
-  const list: CoverProduct[] | undefined = products.data?.map(([c, paused], i) => ({
-    productId: ids[i]!,
-    feed: c.feed,
-    oracle: c.oracle,
-    pool: c.pool,
-    direction: decodeDirection(c.direction),
-    confirmations: c.confirmations,
-    activationDelay: BigInt(c.activationDelay),
-    claimGrace: BigInt(c.claimGrace),
-    minDuration: BigInt(c.minDuration),
-    maxDuration: BigInt(c.maxDuration),
-    maxPriceAge: BigInt(c.maxPriceAge),
-    maxSigmaAge: BigInt(c.maxSigmaAge),
-    maxStrikeRatio: BigInt(c.maxStrikeRatio),
-    pricing: c.pricing,
-    paused,
-  }));
+  const list: CoverProduct[] | undefined = products.data?.map((read, i) => toCoverProduct(ids[i]!, read));
   return { market, products: list, query: count.isError ? count : products };
 }
 
@@ -73,26 +48,6 @@ export function useCoverSnapshot(product: CoverProduct | undefined, account: Add
     scopeKey: chainScopes.coverSnapshot(product?.productId),
     query: { enabled: Boolean(product && stablecoin && market), refetchInterval: 4_000 },
   });
-  if (!query.data) return { query, snapshot: undefined };
-  const [round, feedDecimals, [sigma, sigmaUpdatedAt, sigmaRoundId], [totalAssets, locked, maxUtilizationBps], balance, allowance] = query.data;
-  const snapshot = {
-    // Everything a quote reads but the block's time, which the form adds from the chain clock.
-    market: {
-      spot: round[1] > 0n ? round[1] : 0n,
-      latestRoundId: round[0],
-      sigma,
-      sigmaRoundId,
-      locked,
-      totalAssets,
-      maxUtilizationBps,
-    } satisfies Omit<MarketSnapshot, 'now'>,
-    priceUpdatedAt: round[3],
-    sigmaUpdatedAt: BigInt(sigmaUpdatedAt),
-    feedDecimals,
-    balance: account ? balance : undefined,
-    allowance,
-  };
+  const snapshot: CoverSnapshot | undefined = query.data ? toCoverSnapshot(query.data, account) : undefined;
   return { query, snapshot };
 }
-
-export type CoverSnapshot = NonNullable<ReturnType<typeof useCoverSnapshot>['snapshot']>;

@@ -1,0 +1,67 @@
+import { Suspense } from 'react';
+import type { Address } from 'viem';
+import { contractAddress } from '@/lib/chain/config';
+import { serverPublicClient } from '@/lib/chain/serverClient';
+import { readCoverMarketState, type CoverMarketState } from '@/lib/cover/coverMarketState';
+import { describeError } from '@/lib/tx/describeError';
+import { readCoverPrefill } from '@/lib/venue/coverLink';
+import { RefreshErrorState } from '../chain/RefreshErrorState';
+import { FaucetCard } from '../faucet/FaucetCard';
+import { ErrorState } from '../ui/ErrorState';
+import { CoverPanel } from './CoverPanel';
+
+type Props = {
+  /** The visitor's account (from the wallet cookie): its balance and allowance are read with the market. */
+  account: Address | undefined;
+  wrongNetwork: boolean;
+  /** The page's query: /venue's remedy link pre-fills the form with it. */
+  query: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/**
+ * The cover market, rendered on the server: products, quote inputs, the visitor's balance and allowance
+ * and the strike chart's rounds, read at one block (lib/cover/coverMarketState.ts); the form computes
+ * each quote in the browser with the twins. A failed read says so with a Retry, never a blank page.
+ */
+export async function CoverMarket({ account, wrongNetwork, query }: Props) {
+  const market = contractAddress('coverMarket');
+  const stablecoin = contractAddress('stablecoin');
+  if (!market || !stablecoin) return <ErrorState title="No deployment" message="Backstop's cover market is not deployed on this chain." />;
+  const [live, params] = await Promise.all([
+    readCoverMarketState(serverPublicClient(), { market, stablecoin }, account).then(
+      (state): { state: CoverMarketState } => ({ state }),
+      (error: unknown) => ({ error }),
+    ),
+    query,
+  ]);
+  if ('error' in live)
+    return <RefreshErrorState title="Cannot reach the chain" message={`${describeError(live.error).message} Quotes appear as soon as the RPC answers.`} />;
+  if (live.state.products.length === 0) return <ErrorState title="No cover for sale" message="The cover market has no products registered yet." />;
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (typeof value === 'string') search.set(key, value);
+  return (
+    <CoverPanel
+      market={market}
+      stablecoin={stablecoin}
+      state={live.state}
+      account={account}
+      wrongNetwork={wrongNetwork}
+      prefill={readCoverPrefill(search)}
+      faucet={
+        <Suspense fallback={null}>
+          <FaucetCard stablecoin={stablecoin} account={account} disabled={wrongNetwork} />
+        </Suspense>
+      }
+    />
+  );
+}
+
+/** The loaded page's own grid, with blocks about its cards' heights, so nothing jumps when it arrives. */
+export function CoverMarketLoading() {
+  return (
+    <div className="grid items-start gap-6 lg:grid-cols-[1fr_22rem]" aria-busy="true" data-testid="cover-loading">
+      <div className="h-[52rem] animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
+      <div className="h-72 animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
+    </div>
+  );
+}
