@@ -2,13 +2,16 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { chain } from '@/lib/chain/config';
 import { describeFailure } from '@/lib/tx/describeFailure';
 import { Button } from '../ui/Button';
 import { walletSettled } from './walletLoader';
 
-/** Asks the wallet to switch to the app's chain (the wallet code loads on the click), then renders the page again. */
-export function SwitchNetworkButton() {
+/**
+ * Asks the wallet to switch to the app's chain (the wallet code loads on the click), then renders the page
+ * again. The chain comes as props from the server: the chain config (every chain's definition) stays out
+ * of the first load of every page.
+ */
+export function SwitchNetworkButton({ chainId, chainName }: { chainId: number; chainName: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
@@ -17,7 +20,7 @@ export function SwitchNetworkButton() {
     setError(undefined);
     try {
       const [{ switchChain, wagmiConfig }] = await Promise.all([import('../tx/writeActions'), walletSettled()]);
-      await switchChain(wagmiConfig(), { chainId: chain.id });
+      await switchChain(wagmiConfig(), { chainId });
       router.refresh();
     } catch (e) {
       setError((await describeFailure(e)).message);
@@ -28,7 +31,7 @@ export function SwitchNetworkButton() {
   return (
     <>
       <Button onClick={switchToAppChain} disabled={pending}>
-        Switch to {chain.name}
+        Switch to {chainName}
       </Button>
       {error ? <span className="w-full text-red-700 dark:text-red-300">{error}</span> : null}
     </>

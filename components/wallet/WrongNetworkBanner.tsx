@@ -17,7 +17,7 @@ export function WrongNetworkBanner({ chainId }: { chainId: number | undefined })
         <span>
           Your wallet is on chain {chainId}. Backstop runs on {chain.name} (chain {chain.id}).
         </span>
-        <SwitchNetworkButton />
+        <SwitchNetworkButton chainId={chain.id} chainName={chain.name} />
       </div>
     </div>
   );
