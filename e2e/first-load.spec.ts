@@ -29,9 +29,15 @@ async function scriptsDuringLoad(page: Page, load: () => Promise<unknown>): Prom
   return Promise.all(bodies);
 }
 
-function expectNoHeavyCode(scripts: { url: string; text: string }[], path: string) {
+/** What a server-rendered page leaves out until the wallet is reached for or a signature is near. */
+const WALLET = [
+  { what: 'wagmi', marker: 'must be used within `WagmiProvider`' },
+  { what: 'TanStack Query', marker: 'No QueryClient set' },
+];
+
+function expectNoHeavyCode(scripts: { url: string; text: string }[], path: string, heavy = HEAVY) {
   expect(scripts.length, `${path}: scripts were seen`).toBeGreaterThan(0);
-  for (const { what, marker } of HEAVY) {
+  for (const { what, marker } of heavy) {
     const carriers = scripts.filter((s) => s.text.includes(marker)).map((s) => s.url);
     expect(carriers, `${path} fetched ${what} while loading`).toEqual([]);
   }
@@ -51,12 +57,14 @@ for (const [path, ready] of [
   });
 }
 
-test('/pools/junior loads without them; the write code arrives at the first touch', async ({ page }) => {
+test('/pools/junior loads without them and without wagmi or TanStack Query (rendered on the server); the write code arrives at the first touch', async ({
+  page,
+}) => {
   const scripts = await scriptsDuringLoad(page, async () => {
     await page.goto('/pools/junior');
     await expect(page.getByTestId('pool-tvl')).toBeVisible();
   });
-  expectNoHeavyCode(scripts, '/pools/junior');
+  expectNoHeavyCode(scripts, '/pools/junior', [...HEAVY, ...WALLET]);
   // A signature is near: the first pointer press on a page with a form fetches the write code (so the
   // marker above is a real one, and the warm-up works).
   const writeCode = page.waitForResponse(
@@ -64,6 +72,17 @@ test('/pools/junior loads without them; the write code arrives at the first touc
   );
   await page.getByRole('heading', { level: 1 }).click();
   await writeCode;
+});
+
+test('/pools/junior (connected) loads without them too: the account’s numbers come from the server, the wallet code waits', async ({ page }) => {
+  await page.goto('/pools/junior');
+  await connectWith(page, /Dev account/);
+  const scripts = await scriptsDuringLoad(page, async () => {
+    await page.reload(); // the connected page, as a returning visitor gets it
+    await expect(page.getByTestId('connected-address')).toBeVisible();
+    await expect(page.getByTestId('your-shares')).toHaveText(/ shares$/); // the account's own numbers, from the server
+  });
+  expectNoHeavyCode(scripts, '/pools/junior (connected)', [...HEAVY, ...WALLET]);
 });
 
 test('/portfolio (connected) loads without them', async ({ page }) => {
