@@ -26,14 +26,17 @@ async function SharePrice({ history }: { history: History }) {
   return <LazySharePriceChart snapshots={(await history).snapshots} />;
 }
 
-/** The panel's shape while the chain is read, so nothing below the heading moves when it arrives. */
+/**
+ * The panel's shape while the chain is read (the stats card and the two forms at the heights they render:
+ * 530 / 284 / 380 px stacked at 412 px wide, 310 / 340 / 340 px at 1280), so nothing moves when it arrives.
+ */
 export function PoolPanelLoading() {
   return (
     <div className="space-y-6" aria-busy="true" data-testid="pool-loading">
-      <div className="h-72 animate-pulse rounded-xl bg-slate-200 sm:h-48 dark:bg-slate-800" />
+      <div className="h-[33rem] animate-pulse rounded-xl bg-slate-200 sm:h-[19.5rem] dark:bg-slate-800" />
       <div className="grid gap-6 md:grid-cols-2">
-        <div className="h-80 animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
-        <div className="h-80 animate-pulse rounded-xl bg-slate-200 dark:bg-slate-800" />
+        <div className="h-72 animate-pulse rounded-xl bg-slate-200 md:h-[21.25rem] dark:bg-slate-800" />
+        <div className="h-96 animate-pulse rounded-xl bg-slate-200 md:h-[21.25rem] dark:bg-slate-800" />
       </div>
     </div>
   );
