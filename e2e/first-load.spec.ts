@@ -2,16 +2,24 @@
 // that only some moments need stays out of it. Each is recognised by a name that survives minification:
 // - the SQL client's query builder (@ponder/client, Drizzle): history is asked of the app's /history route;
 // - wagmi/viem's write half (transaction preparation, gas estimation): loaded when a signature is near;
-// - viem's full public client (every public action, ENS included): the pages use bare clients.
+// - viem's full public client (every public action, ENS included): the pages use bare clients;
+// - the wallet (wagmi, its connectors, TanStack Query): the pages are rendered on the server, a connected
+//   visitor's numbers included (the account comes from the wallet cookie), and the wallet's code loads
+//   when it is reached for or a signature is near (components/wallet/walletLoader.ts).
 // No timing here: which scripts arrive, not how fast.
 import { expect, type Page, test } from '@playwright/test';
 import { connectWith } from './support/page';
 
-const HEAVY = [
+type Marker = { what: string; marker: string };
+
+const HEAVY: Marker[] = [
   { what: 'the SQL client (@ponder/client)', marker: 'drizzle' },
   { what: "wagmi/viem's write code", marker: 'EstimateGasExecutionError' },
   { what: "viem's full public client", marker: 'getEnsName' },
 ];
+const WAGMI: Marker = { what: 'wagmi', marker: '@wagmi/core@' };
+const WALLET: Marker[] = [WAGMI, { what: 'TanStack Query', marker: 'No QueryClient set' }];
+const WRITE_CODE = HEAVY[1]!;
 
 /** Every script the page fetched from navigation until the network went quiet, as text. */
 async function scriptsDuringLoad(page: Page, load: () => Promise<unknown>): Promise<{ url: string; text: string }[]> {
@@ -29,91 +37,63 @@ async function scriptsDuringLoad(page: Page, load: () => Promise<unknown>): Prom
   return Promise.all(bodies);
 }
 
-function expectNoHeavyCode(scripts: { url: string; text: string }[], path: string) {
+function expectNone(scripts: { url: string; text: string }[], path: string, markers: Marker[]) {
   expect(scripts.length, `${path}: scripts were seen`).toBeGreaterThan(0);
-  for (const { what, marker } of HEAVY) {
+  for (const { what, marker } of markers) {
     const carriers = scripts.filter((s) => s.text.includes(marker)).map((s) => s.url);
     expect(carriers, `${path} fetched ${what} while loading`).toEqual([]);
   }
 }
 
-for (const [path, ready] of [
-  ['/', 'junior-tvl'],
-  ['/cover', 'cover-spot'],
-  ['/venue', 'venue-price'],
-] as const) {
-  test(`${path} loads without the SQL client, the write code or the full public client`, async ({ page }) => {
-    const scripts = await scriptsDuringLoad(page, async () => {
-      await page.goto(path);
-      await expect(page.getByTestId(ready)).toBeVisible();
-    });
-    expectNoHeavyCode(scripts, path);
-  });
-}
-
-// Server-rendered pages with a form: the numbers come with the HTML, so the wallet's code (wagmi, its
-// connectors, TanStack Query) is not fetched until a signature is near (components/wallet/walletLoader.ts).
-const WALLET_CODE = [
-  { what: 'wagmi', marker: 'WagmiProviderNotFoundError' },
-  { what: 'TanStack Query', marker: 'No QueryClient set' },
-];
-
-for (const [path, ready] of [['/cover', 'cover-spot']] as const) {
-  test(`${path} loads without the wallet's code; the first touch fetches it`, async ({ page }) => {
-    const scripts = await scriptsDuringLoad(page, async () => {
-      await page.goto(path);
-      await expect(page.getByTestId(ready)).toBeVisible();
-    });
-    for (const { what, marker } of WALLET_CODE) {
-      expect(
-        scripts.filter((s) => s.text.includes(marker)).map((s) => s.url),
-        `${path} fetched ${what} while loading`,
-      ).toEqual([]);
-    }
-    const walletCode = page.waitForResponse(
-      async (response) => response.request().resourceType() === 'script' && (await response.text()).includes(WALLET_CODE[0]!.marker),
-    );
-    await page.getByRole('heading', { level: 1 }).click();
-    await walletCode;
-  });
-}
-
-test('/pools/junior loads without them; the write code arrives at the first touch', async ({ page }) => {
-  const scripts = await scriptsDuringLoad(page, async () => {
-    await page.goto('/pools/junior');
-    await expect(page.getByTestId('pool-tvl')).toBeVisible();
-  });
-  expectNoHeavyCode(scripts, '/pools/junior');
-  // A signature is near: the first pointer press on a page with a form fetches the write code (so the
-  // marker above is a real one, and the warm-up works).
-  const writeCode = page.waitForResponse(
-    async (response) => response.request().resourceType() === 'script' && (await response.text()).includes('EstimateGasExecutionError'),
+/** Scripts carrying each marker arrive after the first press on the page (so the markers are real ones). */
+async function firstTouchFetches(page: Page, markers: Marker[]) {
+  const arrivals = markers.map(({ marker }) =>
+    page.waitForResponse(async (response) => response.request().resourceType() === 'script' && (await response.text()).includes(marker)),
   );
   await page.getByRole('heading', { level: 1 }).click();
-  await writeCode;
-});
+  await Promise.all(arrivals);
+}
 
-// Pages rendered on the server also leave the wallet's code (wagmi, its connectors) out of the first load,
-// a connected visitor's included: the server drew their numbers from the wallet cookie.
-const WALLET = { what: 'the wallet code (wagmi)', marker: '@wagmi/core@' };
+// [path, a test id the loaded page shows, whether the page signs]
+const PAGES = [
+  ['/', 'junior-tvl', false],
+  ['/cover', 'cover-spot', true],
+  ['/pools/junior', 'pool-tvl', true],
+  ['/venue', 'venue-price', true],
+] as const;
 
-test('/venue (connected) loads without them and without wagmi; the wallet code arrives at the first touch', async ({ page }) => {
-  await page.goto('/venue');
+for (const [path, ready, signs] of PAGES) {
+  test(`${path} loads without the SQL client, the write code, the full public client or the wallet`, async ({ page }) => {
+    const scripts = await scriptsDuringLoad(page, async () => {
+      await page.goto(path);
+      await expect(page.getByTestId(ready)).toBeVisible();
+    });
+    expectNone(scripts, path, [...HEAVY, ...WALLET]);
+    // A signature is near: the first press fetches the wallet and the write code.
+    if (signs) await firstTouchFetches(page, [WAGMI, WRITE_CODE]);
+  });
+}
+
+test('/pools/junior (connected) loads without them too: the account’s numbers come from the server, the wallet code waits', async ({ page }) => {
+  await page.goto('/pools/junior');
   await connectWith(page, /Dev account/);
   const scripts = await scriptsDuringLoad(page, async () => {
     await page.reload(); // the connected page, as a returning visitor gets it
     await expect(page.getByTestId('connected-address')).toBeVisible();
+    await expect(page.getByTestId('your-shares')).toHaveText(/ shares$/); // the account's own numbers, from the server
+  });
+  expectNone(scripts, '/pools/junior (connected)', [...HEAVY, ...WALLET]);
+});
+
+test('/venue (connected) loads without them too', async ({ page }) => {
+  await page.goto('/venue');
+  await connectWith(page, /Dev account/);
+  const scripts = await scriptsDuringLoad(page, async () => {
+    await page.reload();
+    await expect(page.getByTestId('connected-address')).toBeVisible();
     await expect(page.getByTestId('venue-price')).toBeVisible();
   });
-  expectNoHeavyCode(scripts, '/venue');
-  expect(
-    scripts.filter((s) => s.text.includes(WALLET.marker)).map((s) => s.url),
-    `/venue fetched ${WALLET.what} while loading`,
-  ).toEqual([]);
-  // A signature is near: the first press fetches the wallet (so the marker above is a real one).
-  const wallet = page.waitForResponse(async (response) => response.request().resourceType() === 'script' && (await response.text()).includes(WALLET.marker));
-  await page.getByRole('heading', { level: 1 }).click();
-  await wallet;
+  expectNone(scripts, '/venue (connected)', [...HEAVY, ...WALLET]);
 });
 
 test('/portfolio (connected) loads without them', async ({ page }) => {
@@ -123,5 +103,5 @@ test('/portfolio (connected) loads without them', async ({ page }) => {
     await page.reload(); // the connected page, as a returning visitor gets it
     await expect(page.getByTestId('connected-address')).toBeVisible();
   });
-  expectNoHeavyCode(scripts, '/portfolio');
+  expectNone(scripts, '/portfolio', HEAVY);
 });

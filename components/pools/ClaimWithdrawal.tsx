@@ -10,15 +10,14 @@ import { claimQuote, type RequestPhase } from '@/lib/pool/redeemRequest';
 import { isBusy } from '@/lib/tx/status';
 import type { Transactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
-import type { PoolData } from './usePoolData';
+import type { PoolState } from '@/lib/pool/poolState';
 import { formatAssets } from '@/lib/format/tokenAmount';
-import { chainScopes } from '../query/queryKeys';
 import { SWITCH_NETWORK } from '@/lib/tx/signingGate';
 
 type Props = {
   claim: Transactor;
   pool: Address;
-  data: PoolData;
+  data: PoolState;
   account: Address;
   wrongNetwork: boolean;
   phase: Extract<RequestPhase, { kind: 'cooldown' | 'claimable' }>;
@@ -46,7 +45,6 @@ export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, clai
       functionName: 'redeem',
       args: [claimable, account, account],
       account,
-      invalidates: [chainScopes.pool(pool)],
     });
   }
 

@@ -8,17 +8,16 @@ import { formatAmount } from '@/lib/format/amount';
 import { belowSharePriceFloor } from '@/lib/mirror/PoolMath';
 import { needsApproval as approvalNeeded, signingGate } from '@/lib/tx/signingGate';
 import { checkAmount } from '@/lib/validation/amountInput';
-import { chainScopes } from '../query/queryKeys';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useApproveThenAct } from '../tx/useApproveThenAct';
 import { AmountInput } from '../ui/AmountInput';
 import { Button } from '../ui/Button';
-import type { PoolData } from './usePoolData';
+import type { PoolState } from '@/lib/pool/poolState';
 import { formatAssets } from '@/lib/format/tokenAmount';
 import { previewDeposit } from '@/lib/mirror/BackstopPool';
 import { StakePreview } from '../risk/StakePreview';
 
-type Props = { pool: Address; stablecoin: Address; data: PoolData; account: Address | undefined; wrongNetwork: boolean };
+type Props = { pool: Address; stablecoin: Address; data: PoolState; account: Address | undefined; wrongNetwork: boolean };
 
 /** Stake: approve then deposit, as two visible steps, with the share preview from the lib/ twin. */
 export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: Props) {
@@ -59,7 +58,6 @@ export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: P
         functionName: 'deposit',
         args: [amount, account],
         account,
-        invalidates: [chainScopes.pool(pool)],
       },
     );
     if (done) setInput('');

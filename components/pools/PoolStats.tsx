@@ -1,29 +1,24 @@
+import { Suspense } from 'react';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { formatYield } from '@/lib/format/estimate';
 import type { ApyWindow } from '@/lib/history/indexerApi';
 import { positionValueDown } from '@/lib/portfolio/stake';
 import { Stat } from '../ui/Stat';
-import type { PoolData } from './usePoolData';
+import type { PoolState } from '@/lib/pool/poolState';
 import { formatAssets, formatShares } from '@/lib/format/tokenAmount';
 
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
 const shares = (v: bigint) => formatShares(v, { maxFractionDigits: 4 });
 
-/** `apy`: the indexer's yield windows; undefined while loading, null when history is away. */
-export function PoolStats({ data, connected, apy }: { data: PoolData; connected: boolean; apy: ApyWindow[] | null | undefined }) {
-  // Escrowed shares are still the holder's until claimed, at what a claim of them pays: the lower of their
-  // value at request and now.
-  const positionValue = positionValueDown(data, data.shares, data.request);
+type Apy = ApyWindow[] | null | undefined;
+
+/** The four yield stats; `apy` is undefined while history streams in ("…"), null when it is away ("—"). */
+function YieldStats({ apy }: { apy: Apy }) {
   const window = (days: number) => apy?.find((w) => w.days === days);
   const yieldOf = (days: number, which: 'incomeApy' | 'sharePriceApy') => (apy === undefined ? '…' : formatYield(window(days)?.[which]));
-  const { cap, available, capBps } = data.shortfallCap;
   return (
-    <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-      <Stat label="Pool TVL" value={usd(data.totalAssets)} testId="pool-tvl" hint="Earned assets backing the shares (excludes unearned premium)" />
-      <Stat label="Free capital" value={usd(data.freeAssets)} testId="free-assets" hint="What withdrawals and shortfalls may use" />
-      <Stat label="Locked for cover" value={usd(data.lockedAssets)} testId="locked-assets" hint="Payouts of active covers, untouchable until they expire" />
-      <Stat label="Unearned premium" value={usd(data.unearnedPremium)} testId="unearned-premium" hint="Paid in, earned linearly over each cover's term" />
+    <>
       <Stat
         label="APY 7 d, gross"
         value={yieldOf(7, 'incomeApy')}
@@ -43,6 +38,32 @@ export function PoolStats({ data, connected, apy }: { data: PoolData; connected:
         testId="pool-apy-net-30"
         hint="The share price's change over the last 30 days, annualised"
       />
+    </>
+  );
+}
+
+async function IndexedYieldStats({ apy }: { apy: Promise<ApyWindow[] | null> }) {
+  return <YieldStats apy={await apy} />;
+}
+
+/**
+ * The pool's numbers and the visitor's position, rendered on the server. `apy` is the indexer's yield
+ * windows, streamed in after the live numbers (a slow indexer never holds them up).
+ */
+export function PoolStats({ data, connected, apy }: { data: PoolState; connected: boolean; apy: Promise<ApyWindow[] | null> }) {
+  // Escrowed shares are still the holder's until claimed, at what a claim of them pays: the lower of their
+  // value at request and now.
+  const positionValue = positionValueDown(data, data.shares, data.request);
+  const { cap, available, capBps } = data.shortfallCap;
+  return (
+    <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+      <Stat label="Pool TVL" value={usd(data.totalAssets)} testId="pool-tvl" hint="Earned assets backing the shares (excludes unearned premium)" />
+      <Stat label="Free capital" value={usd(data.freeAssets)} testId="free-assets" hint="What withdrawals and shortfalls may use" />
+      <Stat label="Locked for cover" value={usd(data.lockedAssets)} testId="locked-assets" hint="Payouts of active covers, untouchable until they expire" />
+      <Stat label="Unearned premium" value={usd(data.unearnedPremium)} testId="unearned-premium" hint="Paid in, earned linearly over each cover's term" />
+      <Suspense fallback={<YieldStats apy={undefined} />}>
+        <IndexedYieldStats apy={apy} />
+      </Suspense>
       <Stat
         label="24 h shortfall cap"
         value={usd(cap)}

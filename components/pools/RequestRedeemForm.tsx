@@ -12,16 +12,15 @@ import { checkAmount } from '@/lib/validation/amountInput';
 import type { Transactor } from '../tx/useTransactor';
 import { AmountInput } from '../ui/AmountInput';
 import { Button } from '../ui/Button';
-import type { PoolData } from './usePoolData';
+import type { PoolState } from '@/lib/pool/poolState';
 import { formatAssets } from '@/lib/format/tokenAmount';
 import { convertToAssets } from '@/lib/mirror/BackstopPool';
 import { signingGate } from '@/lib/tx/signingGate';
-import { chainScopes } from '../query/queryKeys';
 
 type Props = {
   request: Transactor;
   pool: Address;
-  data: PoolData;
+  data: PoolState;
   account: Address | undefined;
   wrongNetwork: boolean;
   replacesLapsed: boolean;
@@ -55,7 +54,6 @@ export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesL
       functionName: 'requestRedeem',
       args: [shares, account, account],
       account,
-      invalidates: [chainScopes.pool(pool)],
     });
     if (done) setInput('');
   }

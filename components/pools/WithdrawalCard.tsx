@@ -2,22 +2,23 @@
 
 import type { Address } from 'viem';
 import { requestPhase } from '@/lib/pool/redeemRequest';
-import { useChainNow } from '../chain/useChainNow';
+import { useChainClock } from '../chain/useChainClock';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useTransactor } from '../tx/useTransactor';
 import { ClaimWithdrawal } from './ClaimWithdrawal';
 import { RequestRedeemForm } from './RequestRedeemForm';
-import type { PoolData } from './usePoolData';
+import type { PoolState } from '@/lib/pool/poolState';
 
-type Props = { pool: Address; data: PoolData; account: Address | undefined; wrongNetwork: boolean };
+type Props = { pool: Address; data: PoolState; account: Address | undefined; wrongNetwork: boolean };
 
 /** The ERC-7540 exit: request → cooldown → claim window, on the chain's clock. The transaction
  *  statuses live here so a confirmation stays visible after the card moves to its next step. */
 export function WithdrawalCard({ pool, data, account, wrongNetwork }: Props) {
-  const now = useChainNow();
+  // The chain's clock from the block the server read, run forward between renders.
+  const now = useChainClock(data.blockTimestamp);
   const request = useTransactor();
   const claim = useTransactor();
-  const phase = account && now !== undefined ? requestPhase(data.request, now) : ({ kind: 'none' } as const);
+  const phase = account ? requestPhase(data.request, now) : ({ kind: 'none' } as const);
   const step =
     account && (phase.kind === 'cooldown' || phase.kind === 'claimable') ? (
       <ClaimWithdrawal pool={pool} data={data} account={account} wrongNetwork={wrongNetwork} phase={phase} claim={claim} />

@@ -1,18 +1,14 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { usePublicClient } from 'wagmi';
+import { useCallback, useEffect, useState } from 'react';
 import type { Layer } from '@/lib/chain/config';
 import { formatEstimateAssets as usdc, formatProbability, formatRatio } from '@/lib/format/estimate';
 import { formatAssets } from '@/lib/format/tokenAmount';
-import { withStake } from '@/lib/risk/book';
+import { bookFromJson, type RiskBook, type RiskBookJson, withStake } from '@/lib/risk/book';
 import { DEFAULT_PARAMS } from '@/lib/risk/model';
 import { stakeRisk, type StakeRisk } from '@/lib/risk/stakePreview';
 import type { RiskSummary } from '@/lib/risk/summary';
-import { describeError } from '@/lib/tx/describeError';
 import { ErrorState } from '../ui/ErrorState';
-import { riskQueries } from './riskQueries';
 import { useRiskRunner } from './useRiskRun';
 
 /** Paths per preview run: two runs (without and with the stake) in well under a second. */
@@ -20,11 +16,46 @@ export const PREVIEW_PATHS = 20_000;
 const PARAMS = { ...DEFAULT_PARAMS, paths: PREVIEW_PATHS };
 const DEBOUNCE_MS = 350;
 
+/** How often the preview reads the book again while it is on screen. */
+const BOOK_REFRESH_MS = 60_000;
+
+/** GET /risk/book's answer: the book, or the sentence the preview shows instead. */
+export type BookAnswer = { book: RiskBookJson } | { error: string };
+
+type Book = { data?: RiskBook; error?: string; refetch: () => void };
+
+/**
+ * The book now, read on the server (GET /risk/book: the page ships no RPC code), again every minute; a
+ * failed read keeps the last book and says why.
+ */
+function useServerBook(): Book {
+  const [state, setState] = useState<{ data?: RiskBook; error?: string }>({});
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry button's trigger.
+  useEffect(() => {
+    const controller = new AbortController();
+    const read = () =>
+      fetch('/risk/book', { cache: 'no-store', signal: controller.signal })
+        .then((r) => r.json() as Promise<BookAnswer>)
+        .then(
+          (answer) => setState((s) => ('book' in answer ? { data: bookFromJson(answer.book) } : { data: s.data, error: answer.error })),
+          (e: unknown) => !controller.signal.aborted && setState((s) => ({ data: s.data, error: e instanceof Error ? e.message : String(e) })),
+        );
+    void read();
+    const timer = setInterval(read, BOOK_REFRESH_MS);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+    };
+  }, [attempt]);
+  const refetch = useCallback(() => setAttempt((a) => a + 1), []);
+  return { ...state, refetch };
+}
+
 type Preview = { status: 'running'; progress: number } | { status: 'done'; risk: StakeRisk } | { status: 'error'; message: string };
 
 export default function StakePreviewPanel({ layer, amount }: { layer: Layer; amount: bigint }) {
-  const client = usePublicClient();
-  const book = useQuery(riskQueries.book(client));
+  const book = useServerBook();
   const runner = useRiskRunner();
   const [preview, setPreview] = useState<Preview>({ status: 'running', progress: 0 });
   const [attempt, setAttempt] = useState(0);
@@ -61,14 +92,8 @@ export default function StakePreviewPanel({ layer, amount }: { layer: Layer; amo
   }, [book.data, layer, amount, runner, attempt]);
 
   const title = `Risk of staking ${formatAssets(amount, { maxFractionDigits: 2 })}`;
-  if (book.isError)
-    return (
-      <ErrorState
-        title="No risk preview"
-        message={`${describeError(book.error).message} The preview appears as soon as the chain answers.`}
-        onRetry={() => book.refetch()}
-      />
-    );
+  if (book.error && !book.data)
+    return <ErrorState title="No risk preview" message={`${book.error} The preview appears as soon as the chain answers.`} onRetry={book.refetch} />;
   if (preview.status === 'error') return <ErrorState title="The risk preview stopped" message={preview.message} onRetry={() => setAttempt((a) => a + 1)} />;
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-700" data-testid="stake-preview">

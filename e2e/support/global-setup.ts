@@ -25,8 +25,9 @@ export default async function globalSetup() {
     // The real indexer on its embedded database, so history on the pages is the real thing.
     ponder = await startPonder({ rpcUrl: anvil.rpcUrl, port: E2E_INDEXER_PORT });
     await ponder.waitForBlock(await createPublicClient({ transport: http(anvil.rpcUrl) }).getBlockNumber(), 120_000);
-    // Specs run in workers started after this: they find the indexer's process group here.
+    // Specs run in workers started after this: they find the indexer's process group and the chain's process here.
     process.env.E2E_PONDER_PID = String(ponder.process.pid);
+    process.env.E2E_ANVIL_PID = String(anvil.process.pid);
   } catch (error) {
     // A failed setup must not leave its chain on the port: the next run would deploy onto it.
     await ponder?.stop();
