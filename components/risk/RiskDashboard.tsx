@@ -3,10 +3,10 @@
 import { ChainTime } from '../ui/ChainTime';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { formatEstimateAssets } from '@/lib/format/estimate';
-import { bookFromJson, type RiskBookJson } from '@/lib/risk/book';
+import type { RiskBook } from '@/lib/risk/book';
 import { DEFAULT_DEPTH } from '@/lib/risk/cascade';
 import { checkParams, DEFAULT_PARAMS, type ModelParams } from '@/lib/risk/model';
 import { Button } from '../ui/Button';
@@ -43,9 +43,8 @@ function paramsError(p: ModelParams, maxHorizon: number): string | null {
  * browser reports; warmed when the page opens, run once at once), the stress sliders, the liquidation
  * map and cascade, and the solvency history recomputed from past state after the first run.
  */
-export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
+export function RiskDashboard({ book }: { book: RiskBook }) {
   const router = useRouter();
-  const book = useMemo(() => bookFromJson(bookJson), [bookJson]);
   const runner = useRiskRunner();
   const { state, start, cancel } = useRiskRun(runner);
   const [params, setParams] = useState<ModelParams>(DEFAULT_PARAMS);
@@ -135,7 +134,7 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
         <ParamsForm params={params} onChange={setParams} maxHorizon={book.horizonDaysLoaded} error={error} disabled={running} />
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <Button onClick={run} disabled={running || Boolean(error)} data-testid="risk-run">
-            {running ? 'Running…' : `Run ${params.paths.toLocaleString('en-US')} paths`}
+            {running ? 'Running…' : `Run ${formatAmount(BigInt(params.paths), 0)} paths`}
           </Button>
           {running ? (
             <Button variant="secondary" onClick={cancel} data-testid="risk-cancel">
@@ -144,8 +143,8 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
           ) : null}
           {state.status === 'done' ? (
             <span className="text-xs text-slate-500" data-testid="risk-run-info">
-              {state.result.summary.paths.toLocaleString('en-US')} paths × {state.result.summary.steps} steps in{' '}
-              {Math.round(state.result.milliseconds).toLocaleString('en-US')} ms on {state.result.workers} workers · seed {state.result.summary.seed}
+              {formatAmount(BigInt(state.result.summary.paths), 0)} paths × {state.result.summary.steps} steps in{' '}
+              {formatAmount(BigInt(Math.round(state.result.milliseconds)), 0)} ms on {state.result.workers} workers · seed {state.result.summary.seed}
             </span>
           ) : null}
           {state.status === 'cancelled' ? (
@@ -165,7 +164,8 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
               className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
               data-testid="risk-progress"
             >
-              <div className="h-full bg-indigo-600 transition-[width] duration-100" style={{ width: `${state.progress * 100}%` }} />
+              {/* Scaled, not resized: a transform runs on the compositor, a width transition re-lays the page out every frame. */}
+              <div className="h-full w-full origin-left bg-indigo-600 transition-transform duration-100" style={{ transform: `scaleX(${state.progress})` }} />
             </div>
             <p className="mt-1 text-xs text-slate-500" aria-live="polite">
               {Math.round(state.progress * 100)} % of the paths

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { formatAmount } from '@/lib/format/amount';
 import { formatRatio } from '@/lib/format/estimate';
 import { bookFromJson, type RiskBookJson } from '@/lib/risk/book';
 import type { ModelParams } from '@/lib/risk/model';
@@ -147,7 +148,7 @@ export function SolvencyHistory({
         </ol>
       ) : null}
       <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-        Each point: the book read from the chain at the end of that day, {HISTORY_PATHS.toLocaleString('en-US')} paths with the last run&apos;s model and seed.
+        Each point: the book read from the chain at the end of that day, {formatAmount(BigInt(HISTORY_PATHS), 0)} paths with the last run&apos;s model and seed.
         Dashed line: 1×.
       </p>
     </div>
