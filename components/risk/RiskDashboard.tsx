@@ -17,9 +17,13 @@ import { RiskParamsForm } from './RiskParamsForm';
 import { RiskResults } from './RiskResults';
 import { SolvencyHistory } from './SolvencyHistory';
 import { useRiskRun, useRiskRunner } from './useRiskRun';
+import { WhenNear } from './WhenNear';
 
-// Below the fold, with the exact twins they run: loaded after the page, into boxes of their own height.
+// Below the fold, with the exact twins they run: loaded and rendered when a reader gets near them (not
+// while the page loads: on a phone their code and first render were long tasks), into boxes of their own height.
 const Placeholder = () => <div className="h-72 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
+const ResultsPlaceholder = () => <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
+const PANEL_MARGIN = '200px 0px';
 // Memoised, like the results and the history: a run repaints its progress bar up to ten times a second,
 // and that must not re-render the panels beside it (on a phone each such render was a long task).
 const StressPanel = memo(dynamic(() => import('./StressPanel').then((m) => m.StressPanel), { ssr: false, loading: Placeholder }));
@@ -179,18 +183,25 @@ export function RiskDashboard({ book }: { book: RiskBook }) {
         ) : null}
       </Card>
 
+      {/* The run finishes while the page loads; its answer (hundreds of elements) is drawn once its place is on screen. */}
       {result ? (
-        <Results summary={result.summary} />
+        <WhenNear placeholder={<ResultsPlaceholder />}>
+          <Results summary={result.summary} />
+        </WhenNear>
       ) : state.status !== 'error' ? (
-        <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-busy="true" />
+        <ResultsPlaceholder />
       ) : null}
 
       <Card title="Stress tests">
-        <StressPanel book={book} depth={depth} />
+        <WhenNear rootMargin={PANEL_MARGIN} placeholder={<Placeholder />}>
+          <StressPanel book={book} depth={depth} />
+        </WhenNear>
       </Card>
 
       <Card title="Liquidations">
-        <LiquidationPanel book={book} depth={depth} onDepth={setDepth} />
+        <WhenNear rootMargin={PANEL_MARGIN} placeholder={<Placeholder />}>
+          <LiquidationPanel book={book} depth={depth} onDepth={setDepth} />
+        </WhenNear>
       </Card>
 
       <Card title="Solvency history">
