@@ -16,6 +16,7 @@ import { afterLoad } from './afterLoad';
 import { RiskParamsForm } from './RiskParamsForm';
 import { RiskResults } from './RiskResults';
 import { SolvencyHistory } from './SolvencyHistory';
+import { RunProgressBar } from './RunProgressBar';
 import { useRiskRun, useRiskRunner } from './useRiskRun';
 import { WhenNear } from './WhenNear';
 
@@ -24,8 +25,8 @@ import { WhenNear } from './WhenNear';
 const Placeholder = () => <div className="h-72 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
 const ResultsPlaceholder = () => <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
 const PANEL_MARGIN = '200px 0px';
-// Memoised, like the results and the history: a run repaints its progress bar up to ten times a second,
-// and that must not re-render the panels beside it (on a phone each such render was a long task).
+// Memoised, like the results and the history: the dashboard re-renders when a run starts and ends (its
+// progress bar repaints alone), and that must not re-render the panels beside it.
 const StressPanel = memo(dynamic(() => import('./StressPanel').then((m) => m.StressPanel), { ssr: false, loading: Placeholder }));
 const LiquidationPanel = memo(dynamic(() => import('./LiquidationPanel').then((m) => m.LiquidationPanel), { ssr: false, loading: Placeholder }));
 const Results = memo(RiskResults);
@@ -50,7 +51,7 @@ function paramsError(p: ModelParams, maxHorizon: number): string | null {
 export function RiskDashboard({ book }: { book: RiskBook }) {
   const router = useRouter();
   const runner = useRiskRunner();
-  const { state, start, cancel } = useRiskRun(runner);
+  const { state, start, cancel, progress } = useRiskRun(runner);
   const [params, setParams] = useState<ModelParams>(DEFAULT_PARAMS);
   const [ranWith, setRanWith] = useState<ModelParams | null>(null);
   const [depth, setDepth] = useState(DEFAULT_DEPTH);
@@ -157,25 +158,7 @@ export function RiskDashboard({ book }: { book: RiskBook }) {
             </span>
           ) : null}
         </div>
-        {running ? (
-          <div className="mt-3">
-            <div
-              role="progressbar"
-              aria-label="Simulation progress"
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={Math.round(state.progress * 100)}
-              className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
-              data-testid="risk-progress"
-            >
-              {/* Scaled, not resized: a transform runs on the compositor, a width transition re-lays the page out every frame. */}
-              <div className="h-full w-full origin-left bg-indigo-600 transition-transform duration-100" style={{ transform: `scaleX(${state.progress})` }} />
-            </div>
-            <p className="mt-1 text-xs text-slate-500" aria-live="polite">
-              {Math.round(state.progress * 100)} % of the paths
-            </p>
-          </div>
-        ) : null}
+        {running ? <RunProgressBar progress={progress} /> : null}
         {state.status === 'error' ? (
           <div className="mt-3">
             <ErrorState title="The simulation stopped" message={`${state.message} Nothing on this page is affected; run it again.`} onRetry={run} />
