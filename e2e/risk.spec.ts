@@ -4,7 +4,18 @@
 // saved for a person to look at (test-results/screens/risk-*.png).
 import { expect, test, type Page } from '@playwright/test';
 
+// What lies below the first screen (the run's answer on a phone, the stress and liquidation panels) is
+// drawn when a reader gets to it, not while the page loads: the tests scroll to it as a reader would.
+async function revealPanel(page: Page, heading: string, testId: string) {
+  await expect(async () => {
+    await page.getByRole('heading', { name: heading, exact: true }).scrollIntoViewIfNeeded();
+    await expect(page.getByTestId(testId)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 async function waitForResults(page: Page) {
+  // The heading after the results: scrolled to, the results' place (just above it) is on screen.
+  await page.getByRole('heading', { name: 'Stress tests', exact: true }).scrollIntoViewIfNeeded();
   await expect(page.getByTestId('risk-results')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('risk-solvency')).toHaveText(/^(\d[\d,.]*×|> 1,000×|∞)$/);
 }
@@ -36,6 +47,7 @@ test('the page opens on an answer, then a larger run shows its progress and its 
   await expect(page.getByTestId('risk-run')).toBeDisabled();
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
   // The page answers input while the workers run: the stress slider still moves.
+  await revealPanel(page, 'Stress tests', 'stress-panel');
   await page.getByTestId('stress-move').fill('-30');
   await expect(page.getByTestId('stress-move-value')).toHaveText('−30 %');
   await expect(page.getByTestId('risk-run-info')).toContainText('250,000 paths', { timeout: 120_000 });
@@ -71,6 +83,7 @@ test('cancel stops the workers at once and keeps the last complete result', asyn
 
 test('the stress sliders answer at once through the exact twins', async ({ page }) => {
   await page.goto('/risk');
+  await revealPanel(page, 'Stress tests', 'stress-panel');
   const covers = page.getByTestId('stress-covers');
   await page.getByTestId('stress-move').fill('0');
   await expect(covers).toHaveText(/^0 · 0 USDC$/);
@@ -94,7 +107,7 @@ test('the stress sliders answer at once through the exact twins', async ({ page 
   await expect(page.getByTestId('stress-junior')).not.toHaveText('0 USDC');
   await expect(page.getByTestId('stress-senior')).not.toHaveText('0 USDC');
   // The liquidation map shows the venue's open positions by liquidation price, and the cascade's depth.
-  await expect(page.getByTestId('liquidation-panel')).toBeVisible();
+  await revealPanel(page, 'Liquidations', 'liquidation-panel');
   await expect(page.getByTestId('liquidation-empty')).toHaveCount(0);
 });
 
@@ -120,6 +133,7 @@ test('a worker that fails becomes an error state, and the rest of the page keeps
   await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Simulation progress' })).toHaveCount(0);
   // The stress tests do not need the workers.
+  await revealPanel(page, 'Stress tests', 'stress-panel');
   await page.getByTestId('stress-extra').fill('50000');
   await expect(page.getByTestId('stress-shortfall')).toHaveText('50,000 USDC');
 });
@@ -149,7 +163,7 @@ for (const viewport of [
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     await page.goto('/risk');
     await waitForResults(page);
-    await expect(page.getByTestId('stress-result')).toBeVisible();
+    await revealPanel(page, 'Stress tests', 'stress-result');
     // Let the solvency history recompute its past days (it runs after the main run, once its card nears
     // the screen: scrolled to, as a reader would).
     await page.getByRole('heading', { name: 'Solvency history' }).scrollIntoViewIfNeeded();

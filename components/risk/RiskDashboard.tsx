@@ -3,10 +3,10 @@
 import { ChainTime } from '../ui/ChainTime';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { formatEstimateAssets } from '@/lib/format/estimate';
-import { bookFromJson, type RiskBookJson } from '@/lib/risk/book';
+import type { RiskBook } from '@/lib/risk/book';
 import { DEFAULT_DEPTH } from '@/lib/risk/cascade';
 import { checkParams, DEFAULT_PARAMS, type ModelParams } from '@/lib/risk/model';
 import { Button } from '../ui/Button';
@@ -16,12 +16,17 @@ import { afterLoad } from './afterLoad';
 import { RiskParamsForm } from './RiskParamsForm';
 import { RiskResults } from './RiskResults';
 import { SolvencyHistory } from './SolvencyHistory';
+import { RunProgressBar } from './RunProgressBar';
 import { useRiskRun, useRiskRunner } from './useRiskRun';
+import { WhenNear } from './WhenNear';
 
-// Below the fold, with the exact twins they run: loaded after the page, into boxes of their own height.
+// Below the fold, with the exact twins they run: loaded and rendered when a reader gets near them (not
+// while the page loads: on a phone their code and first render were long tasks), into boxes of their own height.
 const Placeholder = () => <div className="h-72 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
-// Memoised, like the results and the history: a run repaints its progress bar up to ten times a second,
-// and that must not re-render the panels beside it (on a phone each such render was a long task).
+const ResultsPlaceholder = () => <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
+const PANEL_MARGIN = '200px 0px';
+// Memoised, like the results and the history: the dashboard re-renders when a run starts and ends (its
+// progress bar repaints alone), and that must not re-render the panels beside it.
 const StressPanel = memo(dynamic(() => import('./StressPanel').then((m) => m.StressPanel), { ssr: false, loading: Placeholder }));
 const LiquidationPanel = memo(dynamic(() => import('./LiquidationPanel').then((m) => m.LiquidationPanel), { ssr: false, loading: Placeholder }));
 const Results = memo(RiskResults);
@@ -43,11 +48,10 @@ function paramsError(p: ModelParams, maxHorizon: number): string | null {
  * browser reports; warmed when the page opens, run once at once), the stress sliders, the liquidation
  * map and cascade, and the solvency history recomputed from past state after the first run.
  */
-export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
+export function RiskDashboard({ book }: { book: RiskBook }) {
   const router = useRouter();
-  const book = useMemo(() => bookFromJson(bookJson), [bookJson]);
   const runner = useRiskRunner();
-  const { state, start, cancel } = useRiskRun(runner);
+  const { state, start, cancel, progress } = useRiskRun(runner);
   const [params, setParams] = useState<ModelParams>(DEFAULT_PARAMS);
   const [ranWith, setRanWith] = useState<ModelParams | null>(null);
   const [depth, setDepth] = useState(DEFAULT_DEPTH);
@@ -135,7 +139,7 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
         <ParamsForm params={params} onChange={setParams} maxHorizon={book.horizonDaysLoaded} error={error} disabled={running} />
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <Button onClick={run} disabled={running || Boolean(error)} data-testid="risk-run">
-            {running ? 'Running…' : `Run ${params.paths.toLocaleString('en-US')} paths`}
+            {running ? 'Running…' : `Run ${formatAmount(BigInt(params.paths), 0)} paths`}
           </Button>
           {running ? (
             <Button variant="secondary" onClick={cancel} data-testid="risk-cancel">
@@ -144,8 +148,8 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
           ) : null}
           {state.status === 'done' ? (
             <span className="text-xs text-slate-500" data-testid="risk-run-info">
-              {state.result.summary.paths.toLocaleString('en-US')} paths × {state.result.summary.steps} steps in{' '}
-              {Math.round(state.result.milliseconds).toLocaleString('en-US')} ms on {state.result.workers} workers · seed {state.result.summary.seed}
+              {formatAmount(BigInt(state.result.summary.paths), 0)} paths × {state.result.summary.steps} steps in{' '}
+              {formatAmount(BigInt(Math.round(state.result.milliseconds)), 0)} ms on {state.result.workers} workers · seed {state.result.summary.seed}
             </span>
           ) : null}
           {state.status === 'cancelled' ? (
@@ -154,24 +158,7 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
             </span>
           ) : null}
         </div>
-        {running ? (
-          <div className="mt-3">
-            <div
-              role="progressbar"
-              aria-label="Simulation progress"
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={Math.round(state.progress * 100)}
-              className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
-              data-testid="risk-progress"
-            >
-              <div className="h-full bg-indigo-600 transition-[width] duration-100" style={{ width: `${state.progress * 100}%` }} />
-            </div>
-            <p className="mt-1 text-xs text-slate-500" aria-live="polite">
-              {Math.round(state.progress * 100)} % of the paths
-            </p>
-          </div>
-        ) : null}
+        {running ? <RunProgressBar progress={progress} /> : null}
         {state.status === 'error' ? (
           <div className="mt-3">
             <ErrorState title="The simulation stopped" message={`${state.message} Nothing on this page is affected; run it again.`} onRetry={run} />
@@ -179,18 +166,25 @@ export function RiskDashboard({ bookJson }: { bookJson: RiskBookJson }) {
         ) : null}
       </Card>
 
+      {/* The run finishes while the page loads; its answer (hundreds of elements) is drawn once its place is on screen. */}
       {result ? (
-        <Results summary={result.summary} />
+        <WhenNear placeholder={<ResultsPlaceholder />}>
+          <Results summary={result.summary} />
+        </WhenNear>
       ) : state.status !== 'error' ? (
-        <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-busy="true" />
+        <ResultsPlaceholder />
       ) : null}
 
       <Card title="Stress tests">
-        <StressPanel book={book} depth={depth} />
+        <WhenNear rootMargin={PANEL_MARGIN} placeholder={<Placeholder />}>
+          <StressPanel book={book} depth={depth} />
+        </WhenNear>
       </Card>
 
       <Card title="Liquidations">
-        <LiquidationPanel book={book} depth={depth} onDepth={setDepth} />
+        <WhenNear rootMargin={PANEL_MARGIN} placeholder={<Placeholder />}>
+          <LiquidationPanel book={book} depth={depth} onDepth={setDepth} />
+        </WhenNear>
       </Card>
 
       <Card title="Solvency history">

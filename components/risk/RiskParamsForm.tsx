@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { formatAmount } from '@/lib/format/amount';
 import { PARAM_BOUNDS, type ModelParams } from '@/lib/risk/model';
 
 const PATH_CHOICES = [10_000, 50_000, 100_000, 250_000, 1_000_000];
@@ -48,7 +49,7 @@ export function RiskParamsForm({
           >
             {PATH_CHOICES.map((n) => (
               <option key={n} value={n}>
-                {n.toLocaleString('en-US')}
+                {formatAmount(BigInt(n), 0)}
               </option>
             ))}
           </select>

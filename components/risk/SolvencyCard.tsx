@@ -1,6 +1,7 @@
 import { NavLink } from '../ui/NavLink';
 import { Suspense } from 'react';
 import { serverPublicClient } from '@/lib/chain/serverClient';
+import { formatAmount } from '@/lib/format/amount';
 import { formatRatio } from '@/lib/format/estimate';
 import { readRiskBook } from '@/lib/risk/loadBook';
 import { quickSolvency } from '@/lib/risk/quickSolvency';
@@ -36,7 +37,7 @@ async function SolvencyFigure() {
           </span>
         </p>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-          Capital over the 99.5 % value at risk of what the book could claim in 30 days ({s.paths.toLocaleString('en-US')}-path Monte Carlo at block{' '}
+          Capital over the 99.5 % value at risk of what the book could claim in 30 days ({formatAmount(BigInt(s.paths), 0)}-path Monte Carlo at block{' '}
           {s.blockNumber.toString()}). Loss distributions and stress tests on the risk page →
         </p>
       </>

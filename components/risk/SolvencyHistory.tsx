@@ -1,11 +1,13 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { formatAmount } from '@/lib/format/amount';
 import { formatRatio } from '@/lib/format/estimate';
 import { bookFromJson, type RiskBookJson } from '@/lib/risk/book';
 import type { ModelParams } from '@/lib/risk/model';
 import type { RiskRunner } from '@/lib/risk/runner';
 import { LineChart } from './charts';
+import { useNearScreen } from './WhenNear';
 
 export type HistoryJson = { points: Array<{ day: number; blockNumber: string; book: RiskBookJson }> } | { error: string };
 
@@ -40,17 +42,7 @@ export function SolvencyHistory({
   const [points, setPoints] = useState<Point[]>([]);
   const [done, setDone] = useState(0);
   const [failed, setFailed] = useState<string | null>(null);
-  const box = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(false);
-
-  useEffect(() => {
-    const el = box.current;
-    if (near || !el) return;
-    if (typeof IntersectionObserver === 'undefined') return void setNear(true);
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '400px 0px' });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [near]);
+  const [box, near] = useNearScreen<HTMLDivElement>('400px 0px');
 
   // The past books, once: after the first run, so reading them never competes with it.
   useEffect(() => {
@@ -147,7 +139,7 @@ export function SolvencyHistory({
         </ol>
       ) : null}
       <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-        Each point: the book read from the chain at the end of that day, {HISTORY_PATHS.toLocaleString('en-US')} paths with the last run&apos;s model and seed.
+        Each point: the book read from the chain at the end of that day, {formatAmount(BigInt(HISTORY_PATHS), 0)} paths with the last run&apos;s model and seed.
         Dashed line: 1×.
       </p>
     </div>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Layer } from '@/lib/chain/config';
 import { formatEstimateAssets as usdc, formatProbability, formatRatio } from '@/lib/format/estimate';
+import { formatAmount } from '@/lib/format/amount';
 import { formatAssets } from '@/lib/format/tokenAmount';
 import { bookFromJson, type RiskBook, type RiskBookJson, withStake } from '@/lib/risk/book';
 import { DEFAULT_PARAMS } from '@/lib/risk/model';
@@ -111,7 +112,7 @@ export default function StakePreviewPanel({ layer, amount }: { layer: Layer; amo
             <div className="h-full bg-indigo-600" style={{ width: `${preview.progress * 100}%` }} />
           </div>
           <p className="mt-1 text-xs text-slate-500">
-            {book.data ? `Simulating ${PREVIEW_PATHS.toLocaleString('en-US')} paths × 30 days…` : 'Reading the book from the chain…'}
+            {book.data ? `Simulating ${formatAmount(BigInt(PREVIEW_PATHS), 0)} paths × 30 days…` : 'Reading the book from the chain…'}
           </p>
         </div>
       ) : (
@@ -158,8 +159,8 @@ function StakeFacts({ risk }: { risk: StakeRisk }) {
         </div>
       </dl>
       <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-        Monte Carlo of the book with your stake added ({PREVIEW_PATHS.toLocaleString('en-US')} paths; more on the risk page). An estimate, not a promise: losses
-        can exceed it.
+        Monte Carlo of the book with your stake added ({formatAmount(BigInt(PREVIEW_PATHS), 0)} paths; more on the risk page). An estimate, not a promise:
+        losses can exceed it.
       </p>
     </>
   );

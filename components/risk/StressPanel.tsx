@@ -95,7 +95,7 @@ export function StressPanel({ book, depth }: { book: RiskBook; depth: DepthModel
           max={500_000}
           step={5_000}
           onChange={setExtra}
-          text={`${extra.toLocaleString('en-US')} USDC`}
+          text={`${formatAmount(BigInt(extra), 0)} USDC`}
           testId="stress-extra"
         />
         <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">

@@ -1,5 +1,6 @@
 // Small SVG charts for /risk: drawn by hand (a few hundred bytes each) instead of loading a chart
 // library, so the page's JavaScript stays small. Each has a text label for screen readers.
+import { formatAmount } from '@/lib/format/amount';
 import type { Histogram } from '@/lib/risk/estimators';
 
 const W = 600;
@@ -221,9 +222,9 @@ export function LiquidationBars({
         <line x1={sx} y1={pad.t} x2={sx} y2={H - pad.b} strokeDasharray="6 4" strokeWidth={2} className="stroke-slate-700 dark:stroke-slate-200" />
       </svg>
       <div className="flex justify-between text-xs text-slate-500 dark:text-slate-400" aria-hidden>
-        <span>{Math.round(lo).toLocaleString('en-US')}</span>
-        <span>dashed: spot {Math.round(spotUsd).toLocaleString('en-US')}</span>
-        <span>{Math.round(hi).toLocaleString('en-US')}</span>
+        <span>{formatAmount(BigInt(Math.round(lo)), 0)}</span>
+        <span>dashed: spot {formatAmount(BigInt(Math.round(spotUsd)), 0)}</span>
+        <span>{formatAmount(BigInt(Math.round(hi)), 0)}</span>
       </div>
     </figure>
   );

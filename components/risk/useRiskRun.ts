@@ -8,7 +8,7 @@ import { createRiskWorker } from './riskWorker';
 
 export type RunState =
   | { status: 'idle' }
-  | { status: 'running'; progress: number }
+  | { status: 'running' }
   | { status: 'done'; result: RunResult }
   | { status: 'cancelled'; previous?: RunResult }
   | { status: 'error'; message: string; previous?: RunResult };
@@ -22,6 +22,25 @@ export function useRiskRunner(): () => RiskRunner {
 
 const PROGRESS_INTERVAL_MS = 100;
 
+/**
+ * A run's share of paths done, kept outside the dashboard's state: a tick repaints the progress bar
+ * alone (RunProgressBar), not the dashboard around it — on a phone each dashboard render was a long task.
+ */
+export class RunProgress {
+  private value = 0;
+  private readonly listeners = new Set<() => void>();
+  readonly get = () => this.value;
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+  set(value: number): void {
+    if (value === this.value) return;
+    this.value = value;
+    for (const l of this.listeners) l();
+  }
+}
+
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
 /**
@@ -32,6 +51,7 @@ export function useRiskRun(runner: () => RiskRunner) {
   const [state, setState] = useState<RunState>({ status: 'idle' });
   const abort = useRef<AbortController | null>(null);
   const last = useRef<RunResult | undefined>(undefined);
+  const [progress] = useState(() => new RunProgress());
 
   const start = useCallback(
     async (book: RiskBook, params: ModelParams): Promise<RunResult | null> => {
@@ -41,7 +61,8 @@ export function useRiskRun(runner: () => RiskRunner) {
       let frame = 0;
       let pending = 0;
       let painted = 0;
-      setState({ status: 'running', progress: 0 });
+      progress.set(0);
+      setState({ status: 'running' });
       try {
         const result = await runner().run(book, params, {
           signal: controller.signal,
@@ -52,7 +73,7 @@ export function useRiskRun(runner: () => RiskRunner) {
               frame = requestAnimationFrame(() => {
                 frame = 0;
                 painted = performance.now();
-                if (abort.current === controller) setState({ status: 'running', progress: pending });
+                if (abort.current === controller) progress.set(pending);
               });
             }
           },
@@ -70,10 +91,10 @@ export function useRiskRun(runner: () => RiskRunner) {
         return null;
       }
     },
-    [runner],
+    [runner, progress],
   );
 
   const cancel = useCallback(() => abort.current?.abort(), []);
 
-  return { state, start, cancel, last: last.current };
+  return { state, start, cancel, progress, last: last.current };
 }

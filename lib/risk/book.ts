@@ -114,7 +114,7 @@ export type RiskBook = {
 
 // ---------------------------------------------------------------- JSON (server → browser → worker)
 
-/** A book with every bigint tagged (lib/wire/bigintJson.ts): what a server component hands to the browser. */
+/** A book with every bigint tagged (lib/wire/bigintJson.ts), for JSON answers (GET /risk/history); a server component hands the book itself (React sends bigints). */
 export type RiskBookJson = { __riskBook: 1; data: unknown };
 
 export function bookToJson(book: RiskBook): RiskBookJson {

@@ -3,7 +3,6 @@ import { Suspense } from 'react';
 import { RefreshErrorState } from '@/components/chain/RefreshErrorState';
 import { RiskDashboard } from '@/components/risk/RiskDashboard';
 import { serverPublicClient } from '@/lib/chain/serverClient';
-import { bookToJson } from '@/lib/risk/book';
 import { readRiskBook } from '@/lib/risk/loadBook';
 import { describeError } from '@/lib/tx/describeError';
 
@@ -14,7 +13,8 @@ export const metadata: Metadata = { title: 'Risk — Backstop' };
  * RPC code in the browser) and the Monte Carlo runs in the browser's workers; the past books for the
  * solvency history come from /risk/history once the first run is done. The heading is sent at once and
  * the book streams in after it (reading it takes ~100 RPC reads): the browser paints the page's text
- * before the book arrives and before the scripts run, instead of after both.
+ * before the book arrives and before the scripts run, instead of after both. The book goes to the
+ * dashboard as it is (React's payload carries bigints), so the browser decodes nothing while it hydrates.
  */
 export default function RiskPage() {
   return (
@@ -55,6 +55,6 @@ async function RiskBook() {
       message={`${describeError(loaded.error).message} The analysis appears as soon as the RPC answers.`}
     />
   ) : (
-    <RiskDashboard bookJson={bookToJson(loaded.book)} />
+    <RiskDashboard book={loaded.book} />
   );
 }
