@@ -6,7 +6,7 @@ import type { CoverPrefill } from '@/lib/venue/coverLink';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { formatDuration } from '@/lib/format/duration';
 import type { CoverMarketState, CoverProduct } from '@/lib/cover/coverMarketState';
-import { roundsOf } from '@/lib/cover/coverMarketState';
+import { roundsOf } from '@/lib/cover/marketRounds';
 import { feedDecimalsProblem, staleQuoteReason } from '@/lib/cover/feedChecks';
 import { useChainClock } from '../chain/useChainClock';
 import { Card } from '../ui/Card';

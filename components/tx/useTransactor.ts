@@ -10,7 +10,6 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useContext, useEffect, useState, useTransition } from 'react';
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, TransactionReceipt } from 'viem';
-import { protocolErrorsAbi } from '@/contracts-abi';
 import { chain } from '@/lib/chain/config';
 import { describeFailure } from '@/lib/tx/describeFailure';
 import { shortHash, type TxStatus } from '@/lib/tx/status';
@@ -79,7 +78,7 @@ export function useTransactor() {
       setStatus({ phase: 'checking', label });
       let hash: `0x${string}` | undefined;
       try {
-        const [{ getConnection, simulateContract, waitForTransactionReceipt, wagmiConfig, writeContract }] = await Promise.all([
+        const [{ getConnection, protocolErrorsAbi, simulateContract, waitForTransactionReceipt, wagmiConfig, writeContract }] = await Promise.all([
           loadWriteActions(),
           walletSettled(),
         ]);

@@ -3,3 +3,5 @@
 // its own so the transaction helper loads it when a signature is near, instead of with the page.
 export { getConnection, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
 export { wagmiConfig } from '../wallet/wagmiConfig';
+// Every error the protocol declares, so a simulation decodes any revert (the page never needs it before).
+export { protocolErrorsAbi } from '@/contracts-abi';

@@ -11,7 +11,8 @@ import { foundry } from 'viem/chains';
 import { deployCoverStack, revertName, startCoverChain, type CoverChain, type CoverStack } from '../../scripts/testing/coverChain';
 import { quoteCover } from '../mirror/CoverMarket';
 import { ContractRevert } from '../mirror/evm';
-import { readCoverMarketState, readRecentRounds, roundsOf } from './coverMarketState';
+import { readCoverMarketState, readRecentRounds } from './coverMarketState';
+import { roundsOf } from './marketRounds';
 
 let chain: CoverChain;
 let stack: CoverStack;

@@ -8,6 +8,7 @@ import { aggregatorV3Abi, backstopPoolAbi, coverMarketAbi, erc20Abi, volatilityO
 import { decodeDirection } from '../chain/enums';
 import type { MarketSnapshot, ProductTerms } from '../mirror/CoverMarket';
 import type { Round } from './findClaimRound';
+import { feedKey } from './marketRounds';
 import { recentRoundIds } from './priceHistory';
 
 export type CoverProduct = ProductTerms & {
@@ -95,8 +96,6 @@ export type CoverMarketState = {
 
 export type CoverMarketAddresses = { market: Address; stablecoin: Address };
 
-const feedKey = (feed: Address) => feed.toLowerCase();
-
 /**
  * Reads everything at the latest block (pinned, so a quote's inputs agree with each other). Throws when
  * the market or a product's snapshot cannot be read; a feed's history that cannot be read is null (the
@@ -163,8 +162,3 @@ export async function readRecentRounds(client: PublicClient, feed: Address, late
 
 const isRevert = (error: unknown) =>
   error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError) instanceof ContractFunctionRevertedError;
-
-/** A product's feed history from the state; null where it could not be read. */
-export function roundsOf(state: Pick<CoverMarketState, 'rounds'>, feed: Address): Round[] | null {
-  return state.rounds[feedKey(feed)] ?? null;
-}
