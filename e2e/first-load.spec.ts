@@ -29,9 +29,16 @@ async function scriptsDuringLoad(page: Page, load: () => Promise<unknown>): Prom
   return Promise.all(bodies);
 }
 
-function expectNoHeavyCode(scripts: { url: string; text: string }[], path: string) {
+// A server-rendered page that signs loads the wallet only when a signature is near: none of its code, and
+// no client-side query cache, in the first load.
+const WALLET = [
+  { what: 'wagmi', marker: 'WagmiCoreError' },
+  { what: 'TanStack Query', marker: 'No QueryClient set' },
+];
+
+function expectNoHeavyCode(scripts: { url: string; text: string }[], path: string, heavy = HEAVY) {
   expect(scripts.length, `${path}: scripts were seen`).toBeGreaterThan(0);
-  for (const { what, marker } of HEAVY) {
+  for (const { what, marker } of heavy) {
     const carriers = scripts.filter((s) => s.text.includes(marker)).map((s) => s.url);
     expect(carriers, `${path} fetched ${what} while loading`).toEqual([]);
   }
@@ -66,12 +73,18 @@ test('/pools/junior loads without them; the write code arrives at the first touc
   await writeCode;
 });
 
-test('/portfolio (connected) loads without them', async ({ page }) => {
+test('/portfolio (connected) is whole in the server’s HTML and loads without them, nor wagmi or a query cache', async ({ page }) => {
   await page.goto('/portfolio');
   await connectWith(page, /Dev account/);
+  // A returning visitor (the wallet cookie set): the server's HTML carries the account's numbers.
+  const html = await (await page.request.get('/portfolio')).text();
+  for (const testId of ['portfolio-total', 'portfolio-wallet', 'stake-junior-value', 'stake-senior-request']) {
+    expect(html, testId).toContain(`data-testid="${testId}"`);
+  }
   const scripts = await scriptsDuringLoad(page, async () => {
     await page.reload(); // the connected page, as a returning visitor gets it
     await expect(page.getByTestId('connected-address')).toBeVisible();
+    await expect(page.getByTestId('portfolio-total')).toBeVisible();
   });
-  expectNoHeavyCode(scripts, '/portfolio');
+  expectNoHeavyCode(scripts, '/portfolio', [...HEAVY, ...WALLET]);
 });
