@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { type Address, getAddress } from 'viem';
+import type { Address } from 'viem';
 import { contractAddress, LAYERS, poolAddress, type Layer } from '@/lib/chain/config';
 import { serverPublicClient } from '@/lib/chain/serverClient';
 import { type AccountHistory as History, readAccountHistory } from '@/lib/portfolio/accountHistory';
@@ -33,8 +33,8 @@ function deployedAddresses() {
  * history, each streamed in behind its own Suspense so a slow indexer never holds up the live numbers.
  * Rendered again every 4 s while the tab is visible; the only browser code is the buttons and forms.
  */
-export async function PortfolioView({ account: saved, wrongNetwork }: { account: Address; wrongNetwork: boolean }) {
-  const account = getAddress(saved);
+/** `account` is checksummed (the page checks the cookie's account). */
+export async function PortfolioView({ account, wrongNetwork }: { account: Address; wrongNetwork: boolean }) {
   const addresses = deployedAddresses();
   const live: { state: AccountState } | { error: unknown } = addresses
     ? await readAccountState(serverPublicClient(), addresses, account).then(

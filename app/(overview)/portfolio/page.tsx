@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { getAddress, isAddress } from 'viem';
 import { PortfolioPlaceholder } from '@/components/portfolio/PortfolioPlaceholder';
 import { PortfolioView } from '@/components/portfolio/PortfolioView';
 import { Card } from '@/components/ui/Card';
@@ -11,6 +12,8 @@ import { chain } from '@/lib/chain/config';
  */
 export default async function PortfolioPage() {
   const saved = await savedWalletFromCookie();
+  // The cookie is the visitor's to edit: an account that is not an address is no account (never a 500).
+  const account = saved.account && isAddress(saved.account, { strict: false }) ? getAddress(saved.account) : undefined;
   const wrongNetwork = saved.chainId !== undefined && saved.chainId !== chain.id;
   return (
     <div className="space-y-6">
@@ -20,9 +23,9 @@ export default async function PortfolioPage() {
           Your stakes in both layers, your withdrawal requests and covers, read live from the chain, and your history from the indexer.
         </p>
       </div>
-      {saved.account ? (
+      {account ? (
         <Suspense fallback={<PortfolioPlaceholder />}>
-          <PortfolioView account={saved.account} wrongNetwork={wrongNetwork} />
+          <PortfolioView account={account} wrongNetwork={wrongNetwork} />
         </Suspense>
       ) : (
         <Card>
