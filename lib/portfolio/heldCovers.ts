@@ -6,9 +6,8 @@
 import type { Address, PublicClient } from 'viem';
 import { aggregatorV3Abi, coverExchangeAbi, coverMarketAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { COVER_STATUS, decodeDirection } from '../chain/enums';
-import { feedRoundReader } from '../cover/feedRounds';
-import { findClaimRound } from '../cover/findClaimRound';
 import type { Direction } from '../mirror/CoverMarket';
+import { revertAwareRoundReader, searchClaimRound } from './claimRoundSearch';
 
 export type HeldCoverAddresses = { market: Address; exchange: Address | undefined };
 
@@ -55,9 +54,6 @@ export type HeldCovers = {
   exchangeFeeBps: bigint;
 };
 
-/** Round reads one search may make: a cover's window of rounds is searched in O(log n) plus a forward scan. */
-export const CLAIM_SEARCH_MAX_READS = 2_000;
-
 const ZERO_ADDRESS: Address = '0x0000000000000000000000000000000000000000';
 
 export async function readHeldCovers(
@@ -79,7 +75,7 @@ export async function readHeldCovers(
 
   // Each product once, however many covers share it: its terms, then its price and σ now.
   const productIds = [...new Set(infos.map((c) => c.productId))];
-  const products = new Map<bigint, HeldCoverProduct & { spot: bigint; sigma: bigint; latestRoundId: bigint }>();
+  const products = new Map<bigint, HeldCoverProduct & { spot: bigint; sigma: bigint; latest: { roundId: bigint; answer: bigint; updatedAt: bigint } }>();
   await Promise.all(
     productIds.map(async (productId) => {
       const [config] = await client.readContract({ address: market, abi: coverMarketAbi, functionName: 'product', args: [productId], ...at });
@@ -97,7 +93,7 @@ export async function readHeldCovers(
         activationDelay: BigInt(config.activationDelay),
         spot: round[1] > 0n ? round[1] : 0n,
         sigma,
-        latestRoundId: round[0],
+        latest: { roundId: round[0], answer: round[1], updatedAt: round[3] },
       });
     }),
   );
@@ -105,13 +101,15 @@ export async function readHeldCovers(
   const covers = await Promise.all(
     tokenIds.map(async (tokenId, i): Promise<HeldCover> => {
       const info = infos[i]!;
-      const { spot, sigma, latestRoundId, ...product } = products.get(info.productId)!;
+      const { spot, sigma, latest, ...product } = products.get(info.productId)!;
       let claimRound: HeldCover['claimRound'] = null;
       // Only an active cover can be claimed: the search reads the feed only while the cover can still pay.
       if (COVER_STATUS[info.status] === 'active') {
-        claimRound = await findClaimRound({
-          getRound: feedRoundReader(client, product.feed),
-          latestRoundId,
+        // One search per cover and feed round, kept across renders (lib/portfolio/claimRoundSearch.ts).
+        claimRound = await searchClaimRound({
+          feed: product.feed,
+          getRound: revertAwareRoundReader(client, product.feed),
+          latest,
           cover: {
             direction: product.direction,
             strike: info.strike,
@@ -120,8 +118,7 @@ export async function readHeldCovers(
             activationDelay: product.activationDelay,
             confirmations: product.confirmations,
           },
-          maxReads: CLAIM_SEARCH_MAX_READS,
-        }).catch(() => 'unreadable' as const);
+        });
       }
       const listed = listings?.[i];
       return {

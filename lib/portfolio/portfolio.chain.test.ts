@@ -4,7 +4,7 @@
 // and — once the price has crashed through the strike for the product's confirmations — the round the
 // market's `claim` pays with (simulated on chain from the account that holds it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWalletClient, type Address, type Hex, http } from 'viem';
+import { createPublicClient, createWalletClient, type Address, type Hex, http } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { backstopPoolAbi, coverExchangeAbi, coverMarketAbi, mockAggregatorAbi, testUSDCAbi, volatilityOracleAbi } from '@/contracts-abi';
@@ -12,6 +12,7 @@ import { ANVIL_KEYS } from '@/scripts/testing/anvil';
 import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
 import { accountTotals, readAccountState, type PortfolioAddresses } from './accountState';
 import { coverFigures } from './coverFigures';
+import { revertAwareRoundReader } from './claimRoundSearch';
 import { readHeldCovers } from './heldCovers';
 
 const USDC = 10n ** 6n;
@@ -178,4 +179,16 @@ describe('readHeldCovers on the real market and exchange', () => {
       account: HOLDER.address,
     });
   }, 120_000);
+});
+
+describe('revertAwareRoundReader on the real feed', () => {
+  it('reads a published round, gives null where the feed reverts (no such round), and throws when the RPC is away', async () => {
+    const feed = chain.deployment.contracts.priceFeed.address;
+    const [latestId] = await chain.publicClient.readContract({ address: feed, abi: mockAggregatorAbi, functionName: 'latestRoundData' });
+    const read = revertAwareRoundReader(chain.publicClient, feed);
+    expect((await read(latestId))?.roundId).toBe(latestId);
+    expect(await read(latestId + 1_000n)).toBeNull();
+    const away = createPublicClient({ chain: foundry, transport: http('http://127.0.0.1:9', { retryCount: 0 }) });
+    await expect(revertAwareRoundReader(away, feed)(latestId)).rejects.toThrow();
+  });
 });
