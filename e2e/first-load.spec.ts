@@ -96,12 +96,18 @@ test('/venue (connected) loads without them too', async ({ page }) => {
   expectNone(scripts, '/venue (connected)', [...HEAVY, ...WALLET]);
 });
 
-test('/portfolio (connected) loads without them', async ({ page }) => {
+test('/portfolio (connected) is whole in the server’s HTML and loads without them, nor wagmi or a query cache', async ({ page }) => {
   await page.goto('/portfolio');
   await connectWith(page, /Dev account/);
+  // A returning visitor (the wallet cookie set): the server's HTML carries the account's numbers.
+  const html = await (await page.request.get('/portfolio')).text();
+  for (const testId of ['portfolio-total', 'portfolio-wallet', 'stake-junior-value', 'stake-senior-request']) {
+    expect(html, testId).toContain(`data-testid="${testId}"`);
+  }
   const scripts = await scriptsDuringLoad(page, async () => {
     await page.reload(); // the connected page, as a returning visitor gets it
     await expect(page.getByTestId('connected-address')).toBeVisible();
+    await expect(page.getByTestId('portfolio-total')).toBeVisible();
   });
-  expectNone(scripts, '/portfolio', HEAVY);
+  expectNone(scripts, '/portfolio (connected)', [...HEAVY, ...WALLET]);
 });

@@ -15,12 +15,12 @@ export default function CoverTradesChart({ points }: { points: readonly TradePoi
             dataKey="t"
             type="number"
             domain={['dataMin', 'dataMax']}
-            tickFormatter={(t: number) => formatTimestamp(BigInt(t)).slice(5, 16)}
+            tickFormatter={(t: number) => formatTimestamp(BigInt(Math.floor(t))).slice(5, 16)}
             fontSize={11}
           />
           <YAxis domain={[0, 'auto']} width={56} fontSize={11} />
           <Tooltip
-            labelFormatter={(t) => formatTimestamp(BigInt(Number(t)))}
+            labelFormatter={(t) => formatTimestamp(BigInt(Math.floor(Number(t))))}
             formatter={(v, name) => [`${Number(v).toFixed(2)} USDC`, name === 'price' ? 'Trade price' : 'Model value']}
           />
           <Line type="stepAfter" dataKey="model" stroke="#4f46e5" dot={false} isAnimationActive={false} />

@@ -1,153 +1,89 @@
-'use client';
-
-import { ChainTime } from '../ui/ChainTime';
-import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import type { Address } from 'viem';
-import { useClient } from 'wagmi';
-import { coverMarketAbi } from '@/contracts-abi';
-import { coverView, COVER_VIEW_LABEL } from '@/lib/cover/coverStatus';
-import { feedRoundReader, latestRoundIdOf } from '@/lib/cover/feedRounds';
-import { findClaimRound } from '@/lib/cover/findClaimRound';
-import { formatAmount } from '@/lib/format/amount';
-import { isBusy } from '@/lib/tx/status';
-import { CoverTradePanel } from '../exchange/CoverTradePanel';
-import { TxStatusLine } from '../tx/TxStatusLine';
-import { useTransactor } from '../tx/useTransactor';
-import { Button } from '../ui/Button';
-import { useCoverSnapshot, type CoverProduct } from '../cover/useCoverMarket';
-import { coverOutlook, type CoverOutlook } from '@/lib/cover/coverOutlook';
-import { formatProbability } from '@/lib/format/estimate';
-import { formatDuration } from '@/lib/format/duration';
-import { useChainNow } from '../chain/useChainNow';
-import { formatAssets } from '@/lib/format/tokenAmount';
-import { decodeCoverStatus } from '@/lib/chain/enums';
-import { useCoverInfo } from '../cover/useCoverInfo';
-import { chainScopes, coverKeys } from '../query/queryKeys';
+import { COVER_VIEW_LABEL } from '@/lib/cover/coverStatus';
+import type { CoverOutlook } from '@/lib/cover/coverOutlook';
 import { FEED_DECIMALS } from '@/lib/cover/feedChecks';
+import { formatAmount } from '@/lib/format/amount';
+import { formatDuration } from '@/lib/format/duration';
+import { formatProbability } from '@/lib/format/estimate';
+import { formatAssets } from '@/lib/format/tokenAmount';
+import { coverFigures } from '@/lib/portfolio/coverFigures';
+import type { HeldCover } from '@/lib/portfolio/heldCovers';
+import { ChainTime } from '../ui/ChainTime';
+import { ClaimAction } from './ClaimAction';
+import { CoverTradePanel, type OpenOffer } from './CoverTradePanel';
+import { SIGNING_ABIS } from './signingAbis';
 
 type Props = {
-  tokenId: bigint;
+  cover: HeldCover;
+  /** Chain time of the page's block: the outlook and model value are as of it. */
+  now: bigint;
   market: Address;
-  products: readonly CoverProduct[];
+  exchange: { address: Address; feeBps: bigint } | undefined;
+  offers: readonly OpenOffer[];
   account: Address;
   wrongNetwork: boolean;
-  /** The cover's model value (payout × P_touch over the term left), when the cover exchange supplies it. */
-  modelValue?: ReactNode;
 };
 
-/** One cover: live status from the market, and a one-click claim once the feed confirms a touch. */
-export function CoverRow({ tokenId, market, products, account, wrongNetwork, modelValue }: Props) {
-  // The bare client (no bundled actions): the feed reader calls only readContract on it.
-  const client = useClient();
-  const claim = useTransactor();
-  const info = useCoverInfo(market, tokenId);
-  const product = products.find((p) => p.productId === info.data?.productId);
-  const active = info.data !== undefined && decodeCoverStatus(info.data.status) === 'active';
-  // The round finder reads the feed only while the cover can still pay.
-  const { snapshot } = useCoverSnapshot(product, account);
-  const now = useChainNow(15_000);
-  const round = useQuery({
-    queryKey: coverKeys.claimRound(market, tokenId, info.data?.end),
-    enabled: Boolean(client && product && info.data && active),
-    refetchInterval: 5_000,
-    queryFn: async () => {
-      const c = info.data!;
-      return findClaimRound({
-        getRound: feedRoundReader(client!, product!.feed),
-        latestRoundId: await latestRoundIdOf(client!, product!.feed),
-        cover: {
-          direction: product!.direction,
-          strike: c.strike,
-          start: c.start,
-          end: c.end,
-          activationDelay: product!.activationDelay,
-          confirmations: product!.confirmations,
-        },
-        maxReads: 2_000,
-      });
-    },
-  });
-  if (!info.data) return <li className="h-12 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />;
-  const c = info.data;
-  const view = coverView(c.status, round.data);
-  const owned = c.holder.toLowerCase() === account.toLowerCase();
-
-  async function onClaim() {
-    if (round.data === null || round.data === undefined) return;
-    await claim.send({
-      label: 'Claim',
-      address: market,
-      abi: coverMarketAbi,
-      functionName: 'claim',
-      args: [tokenId, round.data],
-      account,
-      invalidates: [chainScopes.cover(tokenId), ...(product ? [chainScopes.pool(product.pool)] : [])],
-    });
-  }
-
+/** One cover: its status and outlook as of the page's block, a one-click claim once the feed proves a touch, and its market side. */
+export function CoverRow({ cover, now, market, exchange, offers, account, wrongNetwork }: Props) {
+  const figures = coverFigures(cover, now);
+  const id = cover.tokenId.toString();
+  const owned = cover.holder.toLowerCase() === account.toLowerCase();
   return (
-    <li className="py-3" data-testid={`cover-${tokenId}`} data-view={view}>
+    <li className="py-3" data-testid={`cover-${id}`} data-view={figures.view}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <span>
-          <span className="font-medium">Cover #{tokenId.toString()}</span>
+          <span className="font-medium">Cover #{id}</span>
           <span className="ml-2 text-sm text-slate-600 dark:text-slate-300">
-            {product?.direction === 'Up' ? 'rise to' : 'fall to'} {formatAmount(c.strike, FEED_DECIMALS, { maxFractionDigits: 2 })} · pays{' '}
-            {formatAssets(c.payout, { maxFractionDigits: 2 })}
+            {cover.product.direction === 'Up' ? 'rise to' : 'fall to'} {formatAmount(cover.strike, FEED_DECIMALS, { maxFractionDigits: 2 })} · pays{' '}
+            {formatAssets(cover.payout, { maxFractionDigits: 2 })}
           </span>
         </span>
-        <span className="text-sm font-medium" data-testid={`cover-${tokenId}-status`}>
-          {COVER_VIEW_LABEL[view]}
+        <span className="text-sm font-medium" data-testid={`cover-${id}-status`}>
+          {COVER_VIEW_LABEL[figures.view]}
         </span>
       </div>
-      {active && snapshot && product && now !== undefined ? (
-        <CoverOutlookFigures
-          tokenId={tokenId}
-          outlook={coverOutlook({
-            direction: product.direction,
-            spot: snapshot.market.spot,
-            strike: c.strike,
-            sigma: snapshot.market.sigma,
-            now,
-            start: c.start,
-            end: c.end,
-            activationDelay: product.activationDelay,
-          })}
-          modelValue={modelValue}
-        />
-      ) : null}
+      {figures.outlook ? <CoverOutlookFigures id={id} outlook={figures.outlook} model={figures.model} /> : null}
       <p className="text-xs text-slate-500">
-        <ChainTime seconds={c.start} /> → <ChainTime seconds={c.end} />; claims until <ChainTime seconds={c.claimDeadline} />
+        <ChainTime seconds={cover.start} /> → <ChainTime seconds={cover.end} />; claims until <ChainTime seconds={cover.claimDeadline} />
         {owned ? '' : ' · held by another account now'}
       </p>
-      {view === 'triggered' ? (
-        <div className="mt-2 space-y-1">
-          <Button type="button" onClick={onClaim} disabled={wrongNetwork || isBusy(claim.status)} data-testid={`claim-${tokenId}`}>
-            {wrongNetwork ? 'Switch network to claim' : `Claim ${formatAssets(c.payout, { maxFractionDigits: 2 })}`}
-          </Button>
-        </div>
-      ) : null}
-      {product ? (
+      <ClaimAction
+        market={market}
+        abi={SIGNING_ABIS.market}
+        tokenId={cover.tokenId}
+        round={figures.view === 'triggered' ? figures.claimRound : null}
+        payout={cover.payout}
+        account={account}
+        wrongNetwork={wrongNetwork}
+      />
+      {/* The market side only while the cover can trade: a paid or expired cover has nothing to list or accept. */}
+      {exchange && owned && figures.outlook ? (
         <CoverTradePanel
-          tokenId={tokenId}
-          cover={c}
-          product={product}
+          tokenId={cover.tokenId}
+          cover={{ status: cover.status, payout: cover.payout, end: cover.end, holder: cover.holder }}
+          model={figures.model}
+          listing={cover.listing}
+          exchangeApproved={cover.approved.toLowerCase() === exchange.address.toLowerCase()}
+          offers={offers}
+          market={market}
+          exchange={exchange.address}
+          abis={SIGNING_ABIS}
+          feeBps={exchange.feeBps}
           account={account}
-          provable={round.data !== null && round.data !== undefined}
+          blockTimestamp={now}
           wrongNetwork={wrongNetwork}
         />
       ) : null}
-      {round.isError ? <p className="text-xs text-red-700">Could not read the price feed to check for a touch.</p> : null}
-      <TxStatusLine status={claim.status} />
+      {figures.feedUnreadable ? <p className="text-xs text-red-700 dark:text-red-400">Could not read the price feed to check for a touch.</p> : null}
     </li>
   );
 }
 
 const signedPercent = (bps: bigint) => `${bps < 0n ? '−' : bps > 0n ? '+' : ''}${formatAmount(bps < 0n ? -bps : bps, 2, { maxFractionDigits: 2 })} %`;
 
-/** Distance to strike and touch probability now, and the slot where a model value goes. */
-function CoverOutlookFigures({ tokenId, outlook, modelValue }: { tokenId: bigint; outlook: CoverOutlook; modelValue: ReactNode }) {
-  const id = tokenId.toString();
+/** Distance to strike, touch probability and term left now, and the cover's model value. */
+function CoverOutlookFigures({ id, outlook, model }: { id: string; outlook: CoverOutlook; model: bigint | null }) {
   return (
     <dl className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-4">
       <div>
@@ -170,13 +106,16 @@ function CoverOutlookFigures({ tokenId, outlook, modelValue }: { tokenId: bigint
         <dt className="text-slate-500">Term left</dt>
         <dd className="font-mono tabular-nums">{formatDuration(outlook.remaining)}</dd>
       </div>
-      {/* The model value (payout × P_touch over the term left) goes here when the cover exchange supplies it. */}
-      {modelValue ? (
-        <div data-slot="model-value">
-          <dt className="text-slate-500">Model value</dt>
-          <dd className="font-mono tabular-nums">{modelValue}</dd>
-        </div>
-      ) : null}
+      <div data-slot="model-value">
+        <dt className="text-slate-500">Model value</dt>
+        <dd
+          className="font-mono tabular-nums"
+          data-testid={`cover-${id}-model`}
+          title="Payout × the model's touch probability over the time to the cover's end; the payout once a touch is proven"
+        >
+          {model === null ? '—' : formatAssets(model, { maxFractionDigits: 2 })}
+        </dd>
+      </div>
     </dl>
   );
 }
