@@ -1,10 +1,8 @@
-// Every history query the browser runs: one key per question, answered by the app's own server
+// Every history query the browser runs (the cover exchange's; the other pages read history on the server): one key per question, answered by the app's own server
 // (app/history/[question]/route.ts), which asks the indexer over its SQL client. The browser only
 // fetches JSON: the SQL client's query builder (~90 kB gzip) never ships to it.
-import type { Address } from 'viem';
-import type { Layer } from '@/lib/chain/config';
-import type { ApyWindow, CoverMarketHistory, ExchangeBook, Portfolio, PoolSnapshot } from '@/lib/history/indexerApi';
-import { fetchIndexedBlock, INDEXER_TIMEOUT_MS, INDEXER_URL, IndexerError } from '@/lib/history/indexerStatus';
+import type { CoverMarketHistory, ExchangeBook } from '@/lib/history/indexerApi';
+import { INDEXER_TIMEOUT_MS, INDEXER_URL, IndexerError } from '@/lib/history/indexerStatus';
 import { fromBigintJson } from '@/lib/wire/bigintJson';
 import { historyKeys } from '../query/queryKeys';
 
@@ -36,19 +34,10 @@ async function ask<T>(question: string, params: Record<string, string> = {}): Pr
 const HISTORY = { refetchInterval: 5_000, retry: 1, enabled: Boolean(INDEXER_URL) } as const;
 
 export const historyQueries = {
-  snapshots: (layer: Layer) => ({ queryKey: historyKeys.snapshots(layer), queryFn: () => ask<PoolSnapshot[]>('snapshots', { layer }), ...HISTORY }),
-  apy: (layer: Layer) => ({ queryKey: historyKeys.apy(layer), queryFn: () => ask<ApyWindow[]>('apy', { layer }), ...HISTORY }),
-  portfolio: (account: Address | undefined) => ({
-    queryKey: historyKeys.portfolio(account),
-    queryFn: () => ask<Portfolio>('portfolio', { account: account! }),
-    ...HISTORY,
-    enabled: HISTORY.enabled && Boolean(account),
-  }),
   exchangeBook: () => ({ queryKey: historyKeys.exchangeBook(), queryFn: () => ask<ExchangeBook>('exchange-book'), ...HISTORY }),
   coverMarket: (tokenId: bigint) => ({
     queryKey: historyKeys.coverMarket(tokenId),
     queryFn: () => ask<CoverMarketHistory>('cover-market', { tokenId: tokenId.toString() }),
     ...HISTORY,
   }),
-  indexedBlock: () => ({ queryKey: historyKeys.indexedBlock(), queryFn: () => fetchIndexedBlock(), ...HISTORY }),
 };

@@ -1,8 +1,6 @@
-import { isLayer } from '@/lib/chain/config';
-import { fetchApy, fetchCoverMarketHistory, fetchExchangeBook, fetchPortfolio, fetchSnapshots } from '@/lib/history/indexerApi';
+import { fetchCoverMarketHistory, fetchExchangeBook } from '@/lib/history/indexerApi';
 import { INDEXER_URL, IndexerError } from '@/lib/history/indexerStatus';
 import { toBigintJson } from '@/lib/wire/bigintJson';
-import { checkAddress } from '@/lib/history/queryParams';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +8,8 @@ export const dynamic = 'force-dynamic';
 const bad = (message: string, status = 400) => Response.json({ error: message }, { status });
 
 /**
- * GET /history/<question>: the browser's history reads (components/history/historyQueries.ts), asked of
+ * GET /history/<question>: the browser's history reads — the cover exchange's, whose pages read on the client (components/history/historyQueries.ts);
+ * the server-rendered pages call lib/history on the server themselves —, asked of
  * the indexer here on the server over its SQL client, so the browser never downloads that client (its
  * query builder is ~90 kB gzip). Answers are JSON with bigints tagged (lib/wire/bigintJson.ts); an
  * indexer that is away or slow is a 503 with the sentence the page shows.
@@ -21,19 +20,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ ques
   const url = process.env.INDEXER_URL || INDEXER_URL;
   let answer: () => Promise<unknown>;
   switch (question) {
-    case 'snapshots':
-    case 'apy': {
-      const layer = query.get('layer') ?? '';
-      if (!isLayer(layer)) return bad('layer must be junior or senior');
-      answer = question === 'apy' ? () => fetchApy(layer, url) : () => fetchSnapshots(layer, 200, url);
-      break;
-    }
-    case 'portfolio': {
-      const account = checkAddress(query.get('account') ?? undefined, 'account');
-      if (!account.ok) return bad(account.message);
-      answer = () => fetchPortfolio(account.value, 50, url);
-      break;
-    }
     case 'exchange-book':
       answer = () => fetchExchangeBook(url);
       break;
