@@ -3,11 +3,12 @@
 // σ, the backing pool's capital), the visitor's balance and allowance, and each feed's recent rounds for
 // the strike chart. The browser computes the quote from these with the twins (lib/cover/coverInput.ts),
 // so the preview is exact and follows every keystroke without a round trip.
-import { BaseError, ContractFunctionRevertedError, zeroAddress, type Address, type ContractFunctionReturnType, type PublicClient } from 'viem';
+import { zeroAddress, type Address, type ContractFunctionReturnType, type PublicClient } from 'viem';
 import { aggregatorV3Abi, backstopPoolAbi, coverMarketAbi, erc20Abi, volatilityOracleAbi } from '@/contracts-abi';
 import { decodeDirection } from '../chain/enums';
 import type { MarketSnapshot, ProductTerms } from '../mirror/CoverMarket';
 import type { Round } from './findClaimRound';
+import { isContractRevert } from '../chain/isContractRevert';
 import { feedKey } from './marketRounds';
 import { recentRoundIds } from './priceHistory';
 
@@ -151,7 +152,7 @@ export async function readRecentRounds(client: PublicClient, feed: Address, late
   const reads = await Promise.allSettled(
     ids.map((id) => client.readContract({ address: feed, abi: aggregatorV3Abi, functionName: 'getRoundData', args: [id], blockNumber })),
   );
-  const unreachable = reads.find((r) => r.status === 'rejected' && !isRevert(r.reason));
+  const unreachable = reads.find((r) => r.status === 'rejected' && !isContractRevert(r.reason));
   if (unreachable) throw (unreachable as PromiseRejectedResult).reason;
   return reads.flatMap((r) => {
     if (r.status !== 'fulfilled') return [];
@@ -159,6 +160,3 @@ export async function readRecentRounds(client: PublicClient, feed: Address, late
     return [{ roundId, answer, startedAt, updatedAt, answeredInRound }];
   });
 }
-
-const isRevert = (error: unknown) =>
-  error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError) instanceof ContractFunctionRevertedError;

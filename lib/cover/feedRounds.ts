@@ -5,9 +5,13 @@
 import type { Address, Client } from 'viem';
 import { readContract } from 'viem/actions';
 import { aggregatorV3Abi } from '@/contracts-abi';
+import { isContractRevert } from '../chain/isContractRevert';
 import type { GetRound } from './findClaimRound';
 
-/** `getRoundData(roundId)` as a Round, or null where the feed reverts (no such round). */
+/**
+ * `getRoundData(roundId)` as a Round; null only where the feed itself reverts (no such round). A transport
+ * failure throws, so a search that hit one fails instead of reading the round as missing.
+ */
 export function feedRoundReader(client: Client, feed: Address): GetRound {
   return async (id) => {
     try {
@@ -18,8 +22,9 @@ export function feedRoundReader(client: Client, feed: Address): GetRound {
         args: [id],
       });
       return { roundId, answer, startedAt, updatedAt, answeredInRound };
-    } catch {
-      return null;
+    } catch (error) {
+      if (isContractRevert(error)) return null;
+      throw error;
     }
   };
 }

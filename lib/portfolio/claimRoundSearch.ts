@@ -4,9 +4,7 @@
 // renders every 4 s; a feed publishes far less often). Only answers the feed gave are kept: a read that
 // failed in transport (the RPC away) says "unreadable" this once and is searched again on the next render,
 // never remembered as "no touch".
-import { type Address, BaseError, type Client, ContractFunctionRevertedError } from 'viem';
-import { readContract } from 'viem/actions';
-import { aggregatorV3Abi } from '@/contracts-abi';
+import type { Address } from 'viem';
 import { type ClaimTerms, FindClaimRoundBudgetExceeded, findClaimRound, type GetRound } from '../cover/findClaimRound';
 
 /** The search's answer: the first round `claim` pays with, null for no touch yet, 'unreadable' when it could not tell. */
@@ -21,27 +19,6 @@ export type ClaimRoundCache = Map<string, Promise<ClaimRoundAnswer>>;
 export const CLAIM_SEARCH_MAX_READS = 2_000;
 const MAX_KEPT = 512;
 const serverSearches: ClaimRoundCache = new Map();
-
-/**
- * `getRoundData(roundId)` as a Round; null only where the feed itself reverts (no such round). A transport
- * failure throws, so a search that hit one fails instead of reading the round as missing.
- */
-export function revertAwareRoundReader(client: Client, feed: Address): GetRound {
-  return async (id) => {
-    try {
-      const [roundId, answer, startedAt, updatedAt, answeredInRound] = await readContract(client, {
-        address: feed,
-        abi: aggregatorV3Abi,
-        functionName: 'getRoundData',
-        args: [id],
-      });
-      return { roundId, answer, startedAt, updatedAt, answeredInRound };
-    } catch (error) {
-      if (error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError) instanceof ContractFunctionRevertedError) return null;
-      throw error;
-    }
-  };
-}
 
 export function searchClaimRound(
   args: { feed: Address; getRound: GetRound; latest: LatestRound; cover: ClaimTerms; maxReads?: number },

@@ -7,7 +7,8 @@ import type { Address, PublicClient } from 'viem';
 import { aggregatorV3Abi, coverExchangeAbi, coverMarketAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { COVER_STATUS, decodeDirection } from '../chain/enums';
 import type { Direction } from '../mirror/CoverMarket';
-import { revertAwareRoundReader, searchClaimRound } from './claimRoundSearch';
+import { feedRoundReader } from '../cover/feedRounds';
+import { searchClaimRound } from './claimRoundSearch';
 
 export type HeldCoverAddresses = { market: Address; exchange: Address | undefined };
 
@@ -108,7 +109,7 @@ export async function readHeldCovers(
         // One search per cover and feed round, kept across renders (lib/portfolio/claimRoundSearch.ts).
         claimRound = await searchClaimRound({
           feed: product.feed,
-          getRound: revertAwareRoundReader(client, product.feed),
+          getRound: feedRoundReader(client, product.feed),
           latest,
           cover: {
             direction: product.direction,

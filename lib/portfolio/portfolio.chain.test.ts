@@ -12,7 +12,7 @@ import { ANVIL_KEYS } from '@/scripts/testing/anvil';
 import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
 import { accountTotals, readAccountState, type PortfolioAddresses } from './accountState';
 import { coverFigures } from './coverFigures';
-import { revertAwareRoundReader } from './claimRoundSearch';
+import { feedRoundReader } from '../cover/feedRounds';
 import { readHeldCovers } from './heldCovers';
 
 const USDC = 10n ** 6n;
@@ -181,14 +181,14 @@ describe('readHeldCovers on the real market and exchange', () => {
   }, 120_000);
 });
 
-describe('revertAwareRoundReader on the real feed', () => {
+describe('feedRoundReader on the real feed', () => {
   it('reads a published round, gives null where the feed reverts (no such round), and throws when the RPC is away', async () => {
     const feed = chain.deployment.contracts.priceFeed.address;
     const [latestId] = await chain.publicClient.readContract({ address: feed, abi: mockAggregatorAbi, functionName: 'latestRoundData' });
-    const read = revertAwareRoundReader(chain.publicClient, feed);
+    const read = feedRoundReader(chain.publicClient, feed);
     expect((await read(latestId))?.roundId).toBe(latestId);
     expect(await read(latestId + 1_000n)).toBeNull();
     const away = createPublicClient({ chain: foundry, transport: http('http://127.0.0.1:9', { retryCount: 0 }) });
-    await expect(revertAwareRoundReader(away, feed)(latestId)).rejects.toThrow();
+    await expect(feedRoundReader(away, feed)(latestId)).rejects.toThrow();
   });
 });
