@@ -12,7 +12,7 @@ import { WrongNetworkBanner } from '@/components/wallet/WrongNetworkBanner';
 export default async function ServerRenderedLayout({ children }: { children: ReactNode }) {
   const saved = await savedWalletFromCookie();
   return (
-    <PageFrame wallet={<LazyConnectButton initialState={saved.state} />} banner={<WrongNetworkBanner chainId={saved.chainId} />}>
+    <PageFrame wallet={<LazyConnectButton initialState={saved.state} />} banner={<WrongNetworkBanner saved={saved} />}>
       {children}
     </PageFrame>
   );

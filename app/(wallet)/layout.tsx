@@ -10,7 +10,7 @@ export default async function WalletLayout({ children }: { children: ReactNode }
   const saved = await savedWalletFromCookie();
   return (
     <Providers initialState={saved.state}>
-      <PageFrame wallet={<ConnectButton />} banner={<WrongNetworkBanner chainId={saved.chainId} />}>
+      <PageFrame wallet={<ConnectButton />} banner={<WrongNetworkBanner saved={saved} />}>
         {children}
       </PageFrame>
     </Providers>

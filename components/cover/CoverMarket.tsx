@@ -2,13 +2,13 @@ import { Suspense } from 'react';
 import type { Address } from 'viem';
 import { contractAddress } from '@/lib/chain/config';
 import { serverPublicClient } from '@/lib/chain/serverClient';
-import { readCoverMarketState, type CoverMarketState } from '@/lib/cover/coverMarketState';
-import { describeError } from '@/lib/tx/describeError';
+import { readCoverMarketState } from '@/lib/cover/coverMarketState';
 import { readCoverPrefill } from '@/lib/venue/coverLink';
-import { RefreshErrorState } from '../chain/RefreshErrorState';
 import { FaucetCard } from '../faucet/FaucetCard';
 import { ErrorState } from '../ui/ErrorState';
 import { CoverPanel } from './CoverPanel';
+import { settle } from '@/lib/chain/settle';
+import { ChainUnreachable } from '@/components/chain/ChainUnreachable';
 
 type Props = {
   /** The visitor's account (from the wallet cookie): its balance and allowance are read with the market. */
@@ -27,23 +27,16 @@ export async function CoverMarket({ account, wrongNetwork, query }: Props) {
   const market = contractAddress('coverMarket');
   const stablecoin = contractAddress('stablecoin');
   if (!market || !stablecoin) return <ErrorState title="No deployment" message="Backstop's cover market is not deployed on this chain." />;
-  const [live, params] = await Promise.all([
-    readCoverMarketState(serverPublicClient(), { market, stablecoin }, account).then(
-      (state): { state: CoverMarketState } => ({ state }),
-      (error: unknown) => ({ error }),
-    ),
-    query,
-  ]);
-  if ('error' in live)
-    return <RefreshErrorState title="Cannot reach the chain" message={`${describeError(live.error).message} Quotes appear as soon as the RPC answers.`} />;
-  if (live.state.products.length === 0) return <ErrorState title="No cover for sale" message="The cover market has no products registered yet." />;
+  const [live, params] = await Promise.all([settle(readCoverMarketState(serverPublicClient(), { market, stablecoin }, account)), query]);
+  if ('error' in live) return <ChainUnreachable error={live.error} returns="Quotes appear" />;
+  if (live.value.products.length === 0) return <ErrorState title="No cover for sale" message="The cover market has no products registered yet." />;
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (typeof value === 'string') search.set(key, value);
   return (
     <CoverPanel
       market={market}
       stablecoin={stablecoin}
-      state={live.state}
+      state={live.value}
       account={account}
       wrongNetwork={wrongNetwork}
       prefill={readCoverPrefill(search)}

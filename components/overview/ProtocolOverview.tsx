@@ -3,12 +3,10 @@ import { contractAddress, LAYERS, type Layer } from '@/lib/chain/config';
 import { LAYER_COPY } from '@/lib/pool/layers';
 import { serverPublicClient } from '@/lib/chain/serverClient';
 import { readOverviewHistory, type OverviewHistory } from '@/lib/history/overviewHistory';
-import { readProtocolState, type ProtocolState } from '@/lib/overview/protocolState';
+import { readProtocolState } from '@/lib/overview/protocolState';
 import { readVenueState } from '@/lib/overview/venueState';
 import { fetchVenueActivity } from '@/lib/venue/venueActivity';
-import { describeError } from '@/lib/tx/describeError';
 import { AutoRefresh } from '../chain/AutoRefresh';
-import { RefreshErrorState } from '../chain/RefreshErrorState';
 import { IndexerNoticeText } from '../history/IndexerNoticeText';
 import { ChartPlaceholder, LazySharePriceChart } from '../history/LazySharePriceChart';
 import { RecentEvents } from '../history/RecentEvents';
@@ -19,6 +17,8 @@ import { OracleCard } from './OracleCard';
 import { QueuedChanges } from './QueuedChanges';
 import { VenueCard } from './VenueCard';
 import { SolvencyCard } from '../risk/SolvencyCard';
+import { settle } from '@/lib/chain/settle';
+import { ChainUnreachable } from '@/components/chain/ChainUnreachable';
 
 type History = Promise<OverviewHistory>;
 
@@ -69,12 +69,9 @@ async function Governance({ history, blockNumber, now }: { history: History; blo
  * no wallet or RPC code; it is rendered again every 12 s (about a block on mainnet) while the tab is visible.
  */
 export async function ProtocolOverview() {
-  const live: { state: ProtocolState } | { error: unknown } = await readProtocolState(serverPublicClient()).then(
-    (state) => ({ state }),
-    (error: unknown) => ({ error }),
-  );
+  const live = await settle(readProtocolState(serverPublicClient()));
   // Never rejects: each part that fails is null, and the page says what it lacks.
-  const history = readOverviewHistory('state' in live ? live.state.blockNumber : undefined);
+  const history = readOverviewHistory('value' in live ? live.value.blockNumber : undefined);
   return (
     <div className="space-y-6">
       <AutoRefresh everyMs={12_000} />
@@ -82,36 +79,36 @@ export async function ProtocolOverview() {
         <HistoryNotice history={history} />
       </Suspense>
       {'error' in live ? (
-        <RefreshErrorState title="Cannot reach the chain" message={`${describeError(live.error).message} Live capital appears as soon as the RPC answers.`} />
+        <ChainUnreachable error={live.error} returns="Live capital appears" />
       ) : (
         <div className="grid gap-6 md:grid-cols-2">
           {LAYERS.map((layer) => (
-            <LayerCapitalCard key={layer} layer={layer} capital={live.state.layers[layer]} apy={history.then((h) => h.apy[layer])} />
+            <LayerCapitalCard key={layer} layer={layer} capital={live.value.layers[layer]} apy={history.then((h) => h.apy[layer])} />
           ))}
         </div>
       )}
-      {'state' in live ? (
+      {'value' in live ? (
         <div className="grid items-start gap-6 md:grid-cols-2">
-          <OracleCard oracle={live.state.oracle} now={live.state.blockTimestamp} />
-          {live.state.mintBudget ? <MintBudgetCard budget={live.state.mintBudget} /> : null}
+          <OracleCard oracle={live.value.oracle} now={live.value.blockTimestamp} />
+          {live.value.mintBudget ? <MintBudgetCard budget={live.value.mintBudget} /> : null}
         </div>
       ) : null}
-      {'state' in live ? (
+      {'value' in live ? (
         <Suspense fallback={null}>
-          <Venue blockNumber={live.state.blockNumber} />
+          <Venue blockNumber={live.value.blockNumber} />
         </Suspense>
       ) : null}
-      {'state' in live ? <SolvencyCard /> : null}
+      {'value' in live ? <SolvencyCard /> : null}
       {/* History streams in last and at the bottom, so what arrives pushes nothing already on screen. */}
       <Card title="Recent activity">
         <Suspense fallback={<ActivityPlaceholder />}>
           <Activity history={history} />
         </Suspense>
       </Card>
-      {'state' in live ? (
+      {'value' in live ? (
         <Card title="Queued governance changes">
           <Suspense fallback={<ActivityPlaceholder />}>
-            <Governance history={history} blockNumber={live.state.blockNumber} now={live.state.blockTimestamp} />
+            <Governance history={history} blockNumber={live.value.blockNumber} now={live.value.blockTimestamp} />
           </Suspense>
         </Card>
       ) : null}

@@ -1,11 +1,8 @@
 import { Suspense } from 'react';
-import { chain, contractAddress, poolAddress, type Layer } from '@/lib/chain/config';
+import { contractAddress, poolAddress, type Layer } from '@/lib/chain/config';
 import { serverPublicClient } from '@/lib/chain/serverClient';
 import { readPoolHistory, type PoolHistory } from '@/lib/pool/poolHistory';
-import { readPoolState, type PoolState } from '@/lib/pool/poolState';
-import { describeError } from '@/lib/tx/describeError';
-import { AutoRefresh } from '../chain/AutoRefresh';
-import { RefreshErrorState } from '../chain/RefreshErrorState';
+import { readPoolState } from '@/lib/pool/poolState';
 import { FaucetCard } from '../faucet/FaucetCard';
 import { IndexerNoticeText } from '../history/IndexerNoticeText';
 import { ChartPlaceholder, LazySharePriceChart } from '../history/LazySharePriceChart';
@@ -15,6 +12,8 @@ import { savedWalletFromCookie } from '../wallet/walletCookie';
 import { DepositForm } from './DepositForm';
 import { PoolStats } from './PoolStats';
 import { WithdrawalCard } from './WithdrawalCard';
+import { settle } from '@/lib/chain/settle';
+import { ChainUnreachable } from '@/components/chain/ChainUnreachable';
 
 type History = Promise<PoolHistory>;
 
@@ -56,29 +55,14 @@ export async function PoolPanel({ layer }: { layer: Layer }) {
   if (!pool || !stablecoin || !waterfall) {
     return <ErrorState title="No deployment" message="Backstop is not deployed on this chain. Run the local stack or set NEXT_PUBLIC_CHAIN_ID." />;
   }
-  const { account, chainId } = await savedWalletFromCookie();
-  const wrongNetwork = chainId !== undefined && chainId !== chain.id;
-  const live: { state: PoolState } | { error: unknown } = await readPoolState(serverPublicClient(), layer, { pool, stablecoin, waterfall }, account).then(
-    (state) => ({ state }),
-    (error: unknown) => ({ error }),
-  );
-  if ('error' in live) {
-    return (
-      <div className="space-y-6">
-        <AutoRefresh everyMs={4_000} />
-        <RefreshErrorState
-          title="Cannot reach the chain"
-          message={`${describeError(live.error).message} The pool's numbers will appear as soon as the RPC answers.`}
-        />
-      </div>
-    );
-  }
-  const { state } = live;
+  const { account, wrongNetwork } = await savedWalletFromCookie();
+  const live = await settle(readPoolState(serverPublicClient(), layer, { pool, stablecoin, waterfall }, account));
+  if ('error' in live) return <ChainUnreachable error={live.error} returns="The pool's numbers appear" />;
+  const state = live.value;
   // Never rejects: each part that fails is null, and the page says what it lacks.
   const history = readPoolHistory(layer, state.blockNumber);
   return (
     <div className="space-y-6">
-      <AutoRefresh everyMs={4_000} />
       <Suspense fallback={null}>
         <HistoryNotice history={history} />
       </Suspense>

@@ -4,9 +4,7 @@ import { contractAddress, LAYERS, poolAddress, type Layer } from '@/lib/chain/co
 import { serverPublicClient } from '@/lib/chain/serverClient';
 import { type AccountHistory as History, readAccountHistory } from '@/lib/portfolio/accountHistory';
 import { type AccountState, readAccountState } from '@/lib/portfolio/accountState';
-import { describeError } from '@/lib/tx/describeError';
 import { AutoRefresh } from '../chain/AutoRefresh';
-import { RefreshErrorState } from '../chain/RefreshErrorState';
 import { IndexerNoticeText } from '../history/IndexerNoticeText';
 import { Card } from '../ui/Card';
 import { AccountHistory } from './AccountHistory';
@@ -14,6 +12,8 @@ import { MyCovers } from './MyCovers';
 import { CoversPlaceholder, HistoryPlaceholder } from './PortfolioPlaceholder';
 import { PortfolioTotal } from './PortfolioTotal';
 import { StakesTable } from './StakesTable';
+import { settle, type Settled } from '@/lib/chain/settle';
+import { ChainUnreachable } from '@/components/chain/ChainUnreachable';
 
 async function HistoryNotice({ history }: { history: Promise<History> }) {
   return <IndexerNoticeText health={(await history).health} />;
@@ -36,14 +36,11 @@ function deployedAddresses() {
 /** `account` is checksummed (the page checks the cookie's account). */
 export async function PortfolioView({ account, wrongNetwork }: { account: Address; wrongNetwork: boolean }) {
   const addresses = deployedAddresses();
-  const live: { state: AccountState } | { error: unknown } = addresses
-    ? await readAccountState(serverPublicClient(), addresses, account).then(
-        (state) => ({ state }),
-        (error: unknown) => ({ error }),
-      )
+  const live: Settled<AccountState> = addresses
+    ? await settle(readAccountState(serverPublicClient(), addresses, account))
     : { error: new Error('Backstop is not deployed on this chain.') };
   // Never rejects: each part that fails is null, and the page says what it lacks.
-  const history = readAccountHistory(account, 'state' in live ? live.state.blockNumber : undefined);
+  const history = readAccountHistory(account, 'value' in live ? live.value.blockNumber : undefined);
   return (
     <div className="space-y-6">
       <AutoRefresh everyMs={4_000} />
@@ -51,24 +48,21 @@ export async function PortfolioView({ account, wrongNetwork }: { account: Addres
         <HistoryNotice history={history} />
       </Suspense>
       {'error' in live ? (
-        <RefreshErrorState
-          title="Cannot reach the chain"
-          message={`${describeError(live.error).message} Your stakes, wallet and covers appear as soon as the RPC answers.`}
-        />
+        <ChainUnreachable error={live.error} returns="Your stakes, wallet and covers appear" />
       ) : (
         <>
           <Card>
-            <PortfolioTotal state={live.state} />
+            <PortfolioTotal state={live.value} />
             <p className="mt-2 text-xs text-slate-500">
               Covers are not counted in the total; each shows its distance to strike, touch probability and model value below.
             </p>
           </Card>
           <Card title="My stakes">
-            <StakesTable state={live.state} positions={history.then((h) => h.portfolio?.positions ?? null)} />
+            <StakesTable state={live.value} positions={history.then((h) => h.portfolio?.positions ?? null)} />
           </Card>
           <Card title="My covers">
             <Suspense fallback={<CoversPlaceholder />}>
-              <MyCovers account={account} wrongNetwork={wrongNetwork} history={history} blockNumber={live.state.blockNumber} now={live.state.blockTimestamp} />
+              <MyCovers account={account} wrongNetwork={wrongNetwork} history={history} blockNumber={live.value.blockNumber} now={live.value.blockTimestamp} />
             </Suspense>
           </Card>
         </>

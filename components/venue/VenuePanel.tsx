@@ -1,14 +1,11 @@
 import { Suspense } from 'react';
-import { chain, contractAddress, IS_LOCAL_CHAIN } from '@/lib/chain/config';
+import { contractAddress, IS_LOCAL_CHAIN } from '@/lib/chain/config';
 import { serverPublicClient } from '@/lib/chain/serverClient';
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { notionalDown } from '@/lib/mirror/PerpMath';
-import { describeError } from '@/lib/tx/describeError';
 import { maxLeverage } from '@/lib/venue/tradeInput';
 import { readVenueSnapshot, type VenueAddresses } from '@/lib/venue/venueSnapshot';
-import { AutoRefresh } from '../chain/AutoRefresh';
-import { RefreshErrorState } from '../chain/RefreshErrorState';
 import { FaucetCard } from '../faucet/FaucetCard';
 import { Card } from '../ui/Card';
 import { ErrorState } from '../ui/ErrorState';
@@ -19,6 +16,8 @@ import { StaleNotice } from './StaleNotice';
 import { TradeForm } from './TradeForm';
 import { ActivityPlaceholder, VenueActivity } from './VenueActivity';
 import { WithdrawOwed } from './WithdrawOwed';
+import { settle } from '@/lib/chain/settle';
+import { ChainUnreachable } from '@/components/chain/ChainUnreachable';
 
 function venueAddresses(): VenueAddresses | undefined {
   const [venue, stablecoin, feed, oracle] = (['perpVenue', 'stablecoin', 'priceFeed', 'volatilityOracle'] as const).map(contractAddress);
@@ -44,22 +43,10 @@ export function VenueLoading() {
 export async function VenuePanel() {
   const addresses = venueAddresses();
   if (!addresses) return <ErrorState title="No deployment" message="The reference venue is not deployed on this chain." />;
-  const saved = await savedWalletFromCookie();
-  const account = saved.account;
-  const wrongNetwork = saved.chainId !== undefined && saved.chainId !== chain.id;
-  const read = await readVenueSnapshot(serverPublicClient(), addresses, account).then(
-    (snapshot) => ({ snapshot }),
-    (error: unknown) => ({ error }),
-  );
-  if ('error' in read) {
-    return (
-      <>
-        <AutoRefresh everyMs={4_000} />
-        <RefreshErrorState title="Cannot reach the chain" message={`${describeError(read.error).message} The venue appears as soon as the RPC answers.`} />
-      </>
-    );
-  }
-  const { snapshot } = read;
+  const { account, wrongNetwork } = await savedWalletFromCookie();
+  const read = await settle(readVenueSnapshot(serverPublicClient(), addresses, account));
+  if ('error' in read) return <ChainUnreachable error={read.error} returns="The venue appears" />;
+  const snapshot = read.value;
   const m = snapshot.market;
   const price = (v: bigint) => formatAmount(v, snapshot.feedDecimals, { maxFractionDigits: 2 });
   const money = (v: bigint) => `${formatAmount(v, ASSET_DECIMALS, { maxFractionDigits: 0 })} ${ASSET_SYMBOL}`;
@@ -67,7 +54,6 @@ export async function VenuePanel() {
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]">
-      <AutoRefresh everyMs={4_000} />
       <div className="space-y-6">
         {/* The trade form keeps its place in the tree whether or not a position is held, so the status of
             the transaction that opened one stays on screen when the position card appears above it. */}

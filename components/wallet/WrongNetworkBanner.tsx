@@ -1,12 +1,13 @@
 import { chain } from '@/lib/chain/config';
 import { SwitchNetworkButton } from './SwitchNetworkButton';
+import type { SavedWallet } from './walletCookie';
 
 /**
  * Shown when the saved wallet connection is on another chain (read from the wallet cookie on the
  * server; WalletSync renders the page again when the wallet changes chain): one button to switch.
  */
-export function WrongNetworkBanner({ chainId }: { chainId: number | undefined }) {
-  if (chainId === undefined || chainId === chain.id) return null;
+export function WrongNetworkBanner({ saved: { chainId, wrongNetwork } }: { saved: SavedWallet }) {
+  if (!wrongNetwork) return null;
   return (
     <div
       role="alert"

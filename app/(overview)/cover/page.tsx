@@ -3,7 +3,6 @@ import { Suspense } from 'react';
 import { AutoRefresh } from '@/components/chain/AutoRefresh';
 import { CoverMarket, CoverMarketLoading } from '@/components/cover/CoverMarket';
 import { savedWalletFromCookie } from '@/components/wallet/walletCookie';
-import { chain } from '@/lib/chain/config';
 
 export const metadata: Metadata = { title: 'Liquidation cover — Backstop' };
 
@@ -25,7 +24,7 @@ export default async function CoverPage({ searchParams }: { searchParams: Promis
         </p>
       </div>
       <Suspense fallback={<CoverMarketLoading />}>
-        <CoverMarket account={saved.account} wrongNetwork={saved.chainId !== undefined && saved.chainId !== chain.id} query={searchParams} />
+        <CoverMarket account={saved.account} wrongNetwork={saved.wrongNetwork} query={searchParams} />
       </Suspense>
     </div>
   );

@@ -1,20 +1,15 @@
 import { Suspense } from 'react';
-import { getAddress, isAddress } from 'viem';
 import { PortfolioPlaceholder } from '@/components/portfolio/PortfolioPlaceholder';
 import { PortfolioView } from '@/components/portfolio/PortfolioView';
 import { Card } from '@/components/ui/Card';
 import { savedWalletFromCookie } from '@/components/wallet/walletCookie';
-import { chain } from '@/lib/chain/config';
 
 /**
  * The connected account's portfolio, rendered on the server for the account its wallet cookie names:
  * a returning visitor gets every number in the first HTML, with no wallet code loaded.
  */
 export default async function PortfolioPage() {
-  const saved = await savedWalletFromCookie();
-  // The cookie is the visitor's to edit: an account that is not an address is no account (never a 500).
-  const account = saved.account && isAddress(saved.account, { strict: false }) ? getAddress(saved.account) : undefined;
-  const wrongNetwork = saved.chainId !== undefined && saved.chainId !== chain.id;
+  const { account, wrongNetwork } = await savedWalletFromCookie();
   return (
     <div className="space-y-6">
       <div>

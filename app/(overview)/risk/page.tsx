@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { RefreshErrorState } from '@/components/chain/RefreshErrorState';
 import { RiskDashboard } from '@/components/risk/RiskDashboard';
 import { serverPublicClient } from '@/lib/chain/serverClient';
 import { readRiskBook } from '@/lib/risk/loadBook';
-import { describeError } from '@/lib/tx/describeError';
+import { settle } from '@/lib/chain/settle';
+import { ChainUnreachable } from '@/components/chain/ChainUnreachable';
 
 export const metadata: Metadata = { title: 'Risk — Backstop' };
 
@@ -45,16 +45,10 @@ function BookLoading() {
 
 async function RiskBook() {
   const client = serverPublicClient();
-  const loaded = await readRiskBook(client).then(
-    (book) => ({ book }),
-    (error: unknown) => ({ error }),
-  );
+  const loaded = await settle(readRiskBook(client));
   return 'error' in loaded ? (
-    <RefreshErrorState
-      title="Cannot read the book from the chain"
-      message={`${describeError(loaded.error).message} The analysis appears as soon as the RPC answers.`}
-    />
+    <ChainUnreachable error={loaded.error} title="Cannot read the book from the chain" returns="The analysis appears" />
   ) : (
-    <RiskDashboard book={loaded.book} />
+    <RiskDashboard book={loaded.value} />
   );
 }
