@@ -11,8 +11,8 @@ import {
   type PoolSnapshot,
   type ProtocolEvent,
 } from './indexerApi';
-import { blocksBehind, fetchIndexedBlock, INDEXER_URL } from './indexerStatus';
-import type { IndexerHealth } from './indexerNotice';
+import { fetchIndexedBlock, INDEXER_URL } from './indexerStatus';
+import { answerOrNull, type IndexerHealth, indexerHealth, NO_INDEXER } from './indexerNotice';
 
 export type OverviewHistory = {
   health: IndexerHealth;
@@ -24,8 +24,6 @@ export type OverviewHistory = {
   pendingGovernance: GovernanceOperation[] | null;
 };
 
-const settled = <T>(r: PromiseSettledResult<T>): T | null => (r.status === 'fulfilled' ? r.value : null);
-
 /** `chainHead` is the block the page's live numbers come from, for the "N blocks behind" notice. */
 export async function readOverviewHistory(
   chainHead: bigint | undefined,
@@ -33,7 +31,7 @@ export async function readOverviewHistory(
 ): Promise<OverviewHistory> {
   if (!url)
     return {
-      health: { configured: false, down: false, behind: undefined },
+      health: NO_INDEXER,
       apy: { junior: null, senior: null },
       events: null,
       snapshots: { junior: null, senior: null },
@@ -48,16 +46,14 @@ export async function readOverviewHistory(
   ]);
   const apy = perLayer.slice(0, LAYERS.length);
   const snapshots = perLayer.slice(LAYERS.length);
-  const indexedBlock = settled(indexed);
   return {
-    health: {
-      configured: true,
-      down: indexedBlock === null,
-      behind: indexedBlock !== null && chainHead !== undefined ? blocksBehind(chainHead, indexedBlock) : undefined,
-    },
-    apy: Object.fromEntries(LAYERS.map((layer, i) => [layer, settled(apy[i]!) as ApyWindow[] | null])) as Record<Layer, ApyWindow[] | null>,
-    events: settled(events) as ProtocolEvent[] | null,
-    snapshots: Object.fromEntries(LAYERS.map((layer, i) => [layer, settled(snapshots[i]!) as PoolSnapshot[] | null])) as Record<Layer, PoolSnapshot[] | null>,
-    pendingGovernance: settled(governance) as GovernanceOperation[] | null,
+    health: indexerHealth(indexed, chainHead),
+    apy: Object.fromEntries(LAYERS.map((layer, i) => [layer, answerOrNull(apy[i]!) as ApyWindow[] | null])) as Record<Layer, ApyWindow[] | null>,
+    events: answerOrNull(events) as ProtocolEvent[] | null,
+    snapshots: Object.fromEntries(LAYERS.map((layer, i) => [layer, answerOrNull(snapshots[i]!) as PoolSnapshot[] | null])) as Record<
+      Layer,
+      PoolSnapshot[] | null
+    >,
+    pendingGovernance: answerOrNull(governance) as GovernanceOperation[] | null,
   };
 }
