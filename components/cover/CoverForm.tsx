@@ -2,6 +2,8 @@
 
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
+import type { coverMarketAbi } from '@/contracts-abi';
+import type { AbiFunctionItem } from '@/lib/chain/abiItems';
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { checkCover, durationHint, type CoverFields } from '@/lib/cover/coverInput';
 import type { CoverProduct, CoverSnapshot } from '@/lib/cover/coverMarketState';
@@ -30,31 +32,20 @@ type Props = {
   stale: string | undefined;
   /** Fields pre-filled from /venue's "buy cover at my liquidation price" link. */
   initial?: Partial<CoverFields>;
+  /** `buyCover`, picked from the market's generated ABI on the server (the whole ABI stays out of the page). */
+  buyCoverAbi: BuyCoverAbi;
 };
+
+export type BuyCoverAbi = AbiFunctionItem<typeof coverMarketAbi, 'buyCover'>[];
 
 const TOLERANCES = [50n, 100n, 300n] as const; // basis points
 
-let marketAbi: Promise<typeof import('@/contracts-abi/coverMarket')> | undefined;
-/**
- * The market's ABI (~7 kB gzip, every function and error of the contract) is needed only to send: fetched
- * when the form is first touched, not with the page. A failed fetch is tried again on the next call.
- */
-function loadMarketAbi() {
-  marketAbi ??= import('@/contracts-abi/coverMarket').catch((error: unknown) => {
-    marketAbi = undefined;
-    throw error;
-  });
-  return marketAbi;
-}
-const warmMarketAbi = () => void loadMarketAbi().catch(() => undefined);
-
 /** Buy liquidation cover: strike, payout, duration → a live quote from the twin → approve + buy with a slippage bound. */
-export function CoverForm({ market, stablecoin, product, snapshot, rounds, now, account, wrongNetwork, stale, initial }: Props) {
+export function CoverForm({ market, stablecoin, product, snapshot, rounds, now, account, wrongNetwork, stale, initial, buyCoverAbi }: Props) {
   const id = useId();
   const [fields, setFields] = useState<CoverFields>({ strike: '', payout: '', durationDays: '7', ...initial });
   const [toleranceBps, setToleranceBps] = useState<bigint>(100n);
   const { approve, act: buy, run, busy } = useApproveThenAct();
-  const [abiUnavailable, setAbiUnavailable] = useState(false);
   const set = (key: keyof CoverFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
 
   const check = checkCover(fields, {
@@ -88,15 +79,12 @@ export function CoverForm({ market, stablecoin, product, snapshot, rounds, now, 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     if (!canSubmit || !account || !check.ok) return;
-    const abi = await loadMarketAbi().catch(() => undefined);
-    setAbiUnavailable(!abi);
-    if (!abi) return;
     const done = await run(
       { token: stablecoin, spender: market, amount: cappedMax, allowance: snapshot.allowance },
       {
         label: 'Buy cover',
         address: market,
-        abi: abi.coverMarketAbi,
+        abi: buyCoverAbi,
         functionName: 'buyCover',
         args: [product.productId, check.strike, check.payout, check.duration, cappedMax],
         account,
@@ -106,7 +94,7 @@ export function CoverForm({ market, stablecoin, product, snapshot, rounds, now, 
   }
 
   return (
-    <form onSubmit={onSubmit} onFocus={warmMarketAbi} onPointerDown={warmMarketAbi} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
       <Field
         id={`${id}-strike`}
         label={`Strike (${product.direction === 'Down' ? 'your long’s' : 'your short’s'} liquidation price, USD)`}
@@ -171,11 +159,6 @@ export function CoverForm({ market, stablecoin, product, snapshot, rounds, now, 
       <Button type="submit" disabled={!canSubmit} className="w-full" data-testid="buy-cover-button">
         {blocked ?? (needsApproval ? 'Approve and buy cover' : 'Buy cover')}
       </Button>
-      {abiUnavailable ? (
-        <p role="alert" className="text-sm text-red-700">
-          The app could not load what it needs to send the purchase: check your connection and try again.
-        </p>
-      ) : null}
       <TxStatusLine status={approve.status} />
       <TxStatusLine status={buy.status} />
     </form>

@@ -9,6 +9,8 @@ import { ErrorState } from '../ui/ErrorState';
 import { CoverPanel } from './CoverPanel';
 import { settle } from '@/lib/chain/settle';
 import { ChainUnreachable } from '@/components/chain/ChainUnreachable';
+import { coverMarketAbi } from '@/contracts-abi';
+import { abiFunctions } from '@/lib/chain/abiItems';
 
 type Props = {
   /** The visitor's account (from the wallet cookie): its balance and allowance are read with the market. */
@@ -40,6 +42,7 @@ export async function CoverMarket({ account, wrongNetwork, query }: Props) {
       account={account}
       wrongNetwork={wrongNetwork}
       prefill={readCoverPrefill(search)}
+      buyCoverAbi={abiFunctions(coverMarketAbi, ['buyCover'])}
       faucet={
         <Suspense fallback={null}>
           <FaucetCard stablecoin={stablecoin} account={account} disabled={wrongNetwork} />

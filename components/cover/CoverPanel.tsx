@@ -10,7 +10,7 @@ import { roundsOf } from '@/lib/cover/marketRounds';
 import { feedDecimalsProblem, staleQuoteReason } from '@/lib/cover/feedChecks';
 import { useChainClock } from '../chain/useChainClock';
 import { Card } from '../ui/Card';
-import { CoverForm } from './CoverForm';
+import { type BuyCoverAbi, CoverForm } from './CoverForm';
 
 const productLabel = (p: CoverProduct) =>
   p.direction === 'Down' ? 'Long liquidation: pays if the price falls to the strike' : 'Short liquidation: pays if the price rises to the strike';
@@ -26,10 +26,11 @@ type Props = {
   prefill: Partial<CoverPrefill>;
   /** The test-funds card, rendered on the server. */
   faucet: ReactNode;
+  buyCoverAbi: BuyCoverAbi;
 };
 
 /** The product picker, the buy form with its live quote, and the product's market terms; the server supplies every number. */
-export function CoverPanel({ market, stablecoin, state, account, wrongNetwork, prefill, faucet }: Props) {
+export function CoverPanel({ market, stablecoin, state, account, wrongNetwork, prefill, faucet, buyCoverAbi }: Props) {
   const { products, snapshots } = state;
   // The link's direction selects that product first.
   const [selected, setSelected] = useState(() => Math.max(0, prefill.direction ? products.findIndex((p) => p.direction === prefill.direction) : 0));
@@ -83,6 +84,7 @@ export function CoverPanel({ market, stablecoin, state, account, wrongNetwork, p
           wrongNetwork={wrongNetwork}
           stale={stale}
           initial={product.direction === prefill.direction ? prefill : undefined}
+          buyCoverAbi={buyCoverAbi}
         />
       </Card>
       <div className="space-y-6">

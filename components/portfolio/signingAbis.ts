@@ -1,8 +1,8 @@
-// What the portfolio's buttons sign, picked from the generated ABIs on the server (lib/portfolio/abiItems.ts)
+// What the portfolio's buttons sign, picked from the generated ABIs on the server (lib/chain/abiItems.ts)
 // and passed to them as props, so the ABI modules stay out of the browser's first load. The client
 // components import only the types.
 import { coverExchangeAbi, coverMarketAbi } from '@/contracts-abi';
-import { abiFunctions } from '@/lib/portfolio/abiItems';
+import { abiFunctions } from '@/lib/chain/abiItems';
 
 export const SIGNING_ABIS = {
   /** CoverMarket: `claim` a triggered cover; `approve` the exchange for a cover. */
