@@ -11,6 +11,7 @@ import { settle } from '@/lib/chain/settle';
 import { ChainUnreachable } from '@/components/chain/ChainUnreachable';
 import { coverMarketAbi } from '@/contracts-abi';
 import { abiFunctions } from '@/lib/chain/abiItems';
+import { AutoRefresh } from '../chain/AutoRefresh';
 
 type Props = {
   /** The visitor's account (from the wallet cookie): its balance and allowance are read with the market. */
@@ -30,25 +31,37 @@ export async function CoverMarket({ account, wrongNetwork, query }: Props) {
   const stablecoin = contractAddress('stablecoin');
   if (!market || !stablecoin) return <ErrorState title="No deployment" message="Backstop's cover market is not deployed on this chain." />;
   const [live, params] = await Promise.all([settle(readCoverMarketState(serverPublicClient(), { market, stablecoin }, account)), query]);
-  if ('error' in live) return <ChainUnreachable error={live.error} returns="Quotes appear" />;
+  // Rendered again every 4 s once this panel has answered (either way): a refresh started before it would
+  // begin a new read while a slow RPC still holds the first.
+  if ('error' in live) {
+    return (
+      <>
+        <AutoRefresh everyMs={4_000} />
+        <ChainUnreachable error={live.error} returns="Quotes appear" />
+      </>
+    );
+  }
   if (live.value.products.length === 0) return <ErrorState title="No cover for sale" message="The cover market has no products registered yet." />;
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (typeof value === 'string') search.set(key, value);
   return (
-    <CoverPanel
-      market={market}
-      stablecoin={stablecoin}
-      state={live.value}
-      account={account}
-      wrongNetwork={wrongNetwork}
-      prefill={readCoverPrefill(search)}
-      buyCoverAbi={abiFunctions(coverMarketAbi, ['buyCover'])}
-      faucet={
-        <Suspense fallback={null}>
-          <FaucetCard stablecoin={stablecoin} account={account} disabled={wrongNetwork} />
-        </Suspense>
-      }
-    />
+    <>
+      <AutoRefresh everyMs={4_000} />
+      <CoverPanel
+        market={market}
+        stablecoin={stablecoin}
+        state={live.value}
+        account={account}
+        wrongNetwork={wrongNetwork}
+        prefill={readCoverPrefill(search)}
+        buyCoverAbi={abiFunctions(coverMarketAbi, ['buyCover'])}
+        faucet={
+          <Suspense fallback={null}>
+            <FaucetCard stablecoin={stablecoin} account={account} disabled={wrongNetwork} />
+          </Suspense>
+        }
+      />
+    </>
   );
 }
 

@@ -14,6 +14,7 @@ import { PoolStats } from './PoolStats';
 import { WithdrawalCard } from './WithdrawalCard';
 import { settle } from '@/lib/chain/settle';
 import { ChainUnreachable } from '@/components/chain/ChainUnreachable';
+import { AutoRefresh } from '../chain/AutoRefresh';
 
 type History = Promise<PoolHistory>;
 
@@ -57,12 +58,20 @@ export async function PoolPanel({ layer }: { layer: Layer }) {
   }
   const { account, wrongNetwork } = await savedWalletFromCookie();
   const live = await settle(readPoolState(serverPublicClient(), layer, { pool, stablecoin, waterfall }, account));
-  if ('error' in live) return <ChainUnreachable error={live.error} returns="The pool's numbers appear" />;
+  if ('error' in live) {
+    return (
+      <>
+        <AutoRefresh everyMs={4_000} />
+        <ChainUnreachable error={live.error} returns="The pool's numbers appear" />
+      </>
+    );
+  }
   const state = live.value;
   // Never rejects: each part that fails is null, and the page says what it lacks.
   const history = readPoolHistory(layer, state.blockNumber);
   return (
     <div className="space-y-6">
+      <AutoRefresh everyMs={4_000} />
       <Suspense fallback={null}>
         <HistoryNotice history={history} />
       </Suspense>

@@ -18,6 +18,7 @@ import { ActivityPlaceholder, VenueActivity } from './VenueActivity';
 import { WithdrawOwed } from './WithdrawOwed';
 import { settle } from '@/lib/chain/settle';
 import { ChainUnreachable } from '@/components/chain/ChainUnreachable';
+import { AutoRefresh } from '../chain/AutoRefresh';
 
 function venueAddresses(): VenueAddresses | undefined {
   const [venue, stablecoin, feed, oracle] = (['perpVenue', 'stablecoin', 'priceFeed', 'volatilityOracle'] as const).map(contractAddress);
@@ -45,7 +46,14 @@ export async function VenuePanel() {
   if (!addresses) return <ErrorState title="No deployment" message="The reference venue is not deployed on this chain." />;
   const { account, wrongNetwork } = await savedWalletFromCookie();
   const read = await settle(readVenueSnapshot(serverPublicClient(), addresses, account));
-  if ('error' in read) return <ChainUnreachable error={read.error} returns="The venue appears" />;
+  if ('error' in read) {
+    return (
+      <>
+        <AutoRefresh everyMs={4_000} />
+        <ChainUnreachable error={read.error} returns="The venue appears" />
+      </>
+    );
+  }
   const snapshot = read.value;
   const m = snapshot.market;
   const price = (v: bigint) => formatAmount(v, snapshot.feedDecimals, { maxFractionDigits: 2 });
@@ -54,6 +62,7 @@ export async function VenuePanel() {
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]">
+      <AutoRefresh everyMs={4_000} />
       <div className="space-y-6">
         {/* The trade form keeps its place in the tree whether or not a position is held, so the status of
             the transaction that opened one stays on screen when the position card appears above it. */}

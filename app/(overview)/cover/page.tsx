@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { AutoRefresh } from '@/components/chain/AutoRefresh';
 import { CoverMarket, CoverMarketLoading } from '@/components/cover/CoverMarket';
 import { savedWalletFromCookie } from '@/components/wallet/walletCookie';
 
@@ -15,7 +14,6 @@ export default async function CoverPage({ searchParams }: { searchParams: Promis
   const saved = await savedWalletFromCookie();
   return (
     <div className="space-y-6">
-      <AutoRefresh everyMs={4_000} />
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Liquidation cover</h1>
         <p className="mt-1 max-w-2xl text-sm text-slate-600 dark:text-slate-300">

@@ -1,5 +1,4 @@
 import { Suspense } from 'react';
-import { AutoRefresh } from '@/components/chain/AutoRefresh';
 import { VenueLoading, VenuePanel } from '@/components/venue/VenuePanel';
 
 /**
@@ -10,7 +9,6 @@ import { VenueLoading, VenuePanel } from '@/components/venue/VenuePanel';
 export default function VenuePage() {
   return (
     <div className="space-y-6">
-      <AutoRefresh everyMs={4_000} />
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Perp venue</h1>
         <p className="mt-1 max-w-2xl text-sm text-slate-600 dark:text-slate-300">

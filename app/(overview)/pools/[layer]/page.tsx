@@ -1,6 +1,5 @@
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import { AutoRefresh } from '@/components/chain/AutoRefresh';
 import { PoolPanel, PoolPanelLoading } from '@/components/pools/PoolPanel';
 import { isLayer } from '@/lib/chain/config';
 import { LAYER_COPY } from '@/lib/pool/layers';
@@ -14,7 +13,6 @@ export default async function PoolPage({ params }: { params: Promise<{ layer: st
   if (!isLayer(layer)) notFound();
   return (
     <div className="space-y-6">
-      <AutoRefresh everyMs={4_000} />
       <div>
         <h1 className="text-2xl font-bold tracking-tight">{LAYER_COPY[layer].title}</h1>
         <p className="mt-1 max-w-2xl text-sm text-slate-600 dark:text-slate-300">{LAYER_COPY[layer].risk}</p>
