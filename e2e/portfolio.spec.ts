@@ -43,3 +43,16 @@ test('a visitor with no saved account, or a cookie whose account is not an addre
   expect(html).toContain('data-testid="portfolio-disconnected"');
   expect(html).not.toContain('data-testid="portfolio-total"');
 });
+
+test('one press on Disconnect, before the wallet’s code has arrived, disconnects: the page comes back for no account', async ({ page }) => {
+  await page.goto('/portfolio');
+  await connectWith(page, /Dev account/);
+  await expect(page.getByTestId('portfolio-total')).toBeVisible();
+  // A returning visitor: the chip is drawn from the cookie and the wallet's code is not loaded yet.
+  await page.reload();
+  await expect(page.getByTestId('connected-address')).toBeVisible();
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(page.getByRole('button', { name: 'Connect wallet' })).toBeVisible();
+  await expect(page.getByTestId('portfolio-disconnected')).toBeVisible();
+  await expect(page.getByTestId('portfolio-total')).toHaveCount(0);
+});

@@ -6,13 +6,15 @@ type Props = {
   onDisconnect?: () => void;
   /** Before the wallet's code is there: reaching for Disconnect (hover, focus, press) starts its download. */
   onIntent?: () => void;
+  /** Disconnect was pressed and is waiting for the wallet's code. */
+  pending?: boolean;
   testId?: string;
 };
 
-/** The connected account and its Disconnect button; with neither handler the button waits, disabled. */
-export function AccountChip({ address, onDisconnect, onIntent, testId }: Props) {
+/** The connected account and its Disconnect button; with neither handler, or a disconnect pending, the button waits, disabled. */
+export function AccountChip({ address, onDisconnect, onIntent, pending = false, testId }: Props) {
   return (
-    <div className="flex items-center gap-2" aria-busy={onDisconnect ? undefined : true}>
+    <div className="flex items-center gap-2" aria-busy={pending || !(onDisconnect || onIntent) ? true : undefined}>
       <span
         className="rounded-md bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200"
         data-testid={testId}
@@ -20,8 +22,14 @@ export function AccountChip({ address, onDisconnect, onIntent, testId }: Props) 
       >
         {shortHash(address)}
       </span>
-      <Button variant="secondary" onClick={onDisconnect ?? onIntent} onPointerEnter={onIntent} onFocus={onIntent} disabled={!onDisconnect && !onIntent}>
-        Disconnect
+      <Button
+        variant="secondary"
+        onClick={onDisconnect ?? onIntent}
+        onPointerEnter={onIntent}
+        onFocus={onIntent}
+        disabled={pending || (!onDisconnect && !onIntent)}
+      >
+        {pending ? 'Disconnecting…' : 'Disconnect'}
       </Button>
     </div>
   );

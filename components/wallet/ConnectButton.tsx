@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useConnect, useConnection, useConnectors, useDisconnect } from 'wagmi';
 import { IS_LOCAL_CHAIN } from '@/lib/chain/config';
 import { describeError } from '@/lib/tx/describeError';
@@ -9,15 +9,31 @@ import { Button } from '../ui/Button';
 import { AccountChip } from './AccountChip';
 
 /** Connected: the account and Disconnect. Otherwise a menu of the wallets found (EIP-6963) and, locally, the dev account. */
-export function ConnectButton({ defaultOpen = false }: { defaultOpen?: boolean }) {
+export function ConnectButton({ defaultOpen = false, disconnectOnArrival = false }: { defaultOpen?: boolean; disconnectOnArrival?: boolean }) {
   const connection = useConnection();
   const connectors = useConnectors();
   const connect = useConnect();
   const disconnect = useDisconnect();
   const [open, setOpen] = useState(defaultOpen);
+  // Disconnect pressed on the server-drawn chip before this code arrived: done once, when wagmi has
+  // restored the saved connection (disconnecting mid-reconnect would leave the reconnect to win).
+  const disconnectDone = useRef(false);
+  const restored = connection.status === 'connected';
+  useEffect(() => {
+    if (!disconnectOnArrival || disconnectDone.current || !restored) return;
+    disconnectDone.current = true;
+    disconnect.mutate();
+  }, [disconnectOnArrival, restored, disconnect]);
 
   if (connection.isConnected && connection.address) {
-    return <AccountChip address={connection.address} onDisconnect={() => disconnect.mutate()} testId="connected-address" />;
+    return (
+      <AccountChip
+        address={connection.address}
+        onDisconnect={() => disconnect.mutate()}
+        pending={disconnectOnArrival || disconnect.isPending}
+        testId="connected-address"
+      />
+    );
   }
 
   // EIP-6963 wallets announce themselves; the generic injected entry only helps when none did.

@@ -22,6 +22,8 @@ export function LazyConnectButton({ initialState }: Props) {
   const [island, setIsland] = useState<{ Component: ComponentType<Parameters<Island>[0]> } | undefined>(undefined);
   const [openMenu, setOpenMenu] = useState(false);
   const [failed, setFailed] = useState(false);
+  // A press on the saved account's Disconnect before the wallet's code is there is carried out when it arrives.
+  const [disconnectRequested, setDisconnectRequested] = useState(false);
 
   useEffect(() => onWalletLoaded((m) => setIsland((loaded) => loaded ?? { Component: m.default })), []);
   // A failed download (offline, a new deploy) says so on the button; the next click tries again.
@@ -29,9 +31,20 @@ export function LazyConnectButton({ initialState }: Props) {
     loadWallet().catch(() => setFailed(true));
   };
 
-  if (island) return <island.Component initialState={initialState} openMenu={openMenu} />;
+  if (island) return <island.Component initialState={initialState} openMenu={openMenu} disconnectOnArrival={disconnectRequested} />;
   if (account) {
-    return <AccountChip address={account} onIntent={load} testId="connected-address" />;
+    return (
+      <AccountChip
+        address={account}
+        onIntent={load}
+        onDisconnect={() => {
+          setDisconnectRequested(true);
+          load();
+        }}
+        pending={disconnectRequested}
+        testId="connected-address"
+      />
+    );
   }
   return (
     <Button

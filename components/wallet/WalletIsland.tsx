@@ -5,10 +5,18 @@ import { Providers } from '../Providers';
 import { ConnectButton } from './ConnectButton';
 
 /** The wallet control with its own providers, for a page that has none (loaded on demand). */
-export default function WalletIsland({ initialState, openMenu }: { initialState: State | undefined; openMenu: boolean }) {
+export default function WalletIsland({
+  initialState,
+  openMenu,
+  disconnectOnArrival,
+}: {
+  initialState: State | undefined;
+  openMenu: boolean;
+  disconnectOnArrival: boolean;
+}) {
   return (
     <Providers initialState={initialState}>
-      <ConnectButton defaultOpen={openMenu} />
+      <ConnectButton defaultOpen={openMenu} disconnectOnArrival={disconnectOnArrival} />
     </Providers>
   );
 }
