@@ -1,6 +1,17 @@
-import { MarketView } from '@/components/exchange/MarketView';
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { ExchangeMarket, ExchangeMarketLoading } from '@/components/exchange/ExchangeMarket';
+import { savedWalletFromCookie } from '@/components/wallet/walletCookie';
 
-export default function CoverMarketPage() {
+export const metadata: Metadata = { title: 'Cover market — Backstop' };
+
+/**
+ * Rendered on the server (the account from the wallet cookie): the heading is sent at once, the listings
+ * stream in behind it, and the page is rendered again every 4 s while visible. The wallet's code loads
+ * only when a signature is near.
+ */
+export default async function CoverMarketPage() {
+  const saved = await savedWalletFromCookie();
   return (
     <div className="space-y-6">
       <div>
@@ -9,7 +20,9 @@ export default function CoverMarketPage() {
           Covers other holders sell, each against its model value now. A cover bought here pays you if its strike is touched before it ends.
         </p>
       </div>
-      <MarketView />
+      <Suspense fallback={<ExchangeMarketLoading />}>
+        <ExchangeMarket account={saved.account} wrongNetwork={saved.wrongNetwork} />
+      </Suspense>
     </div>
   );
 }
