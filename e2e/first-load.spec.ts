@@ -8,6 +8,8 @@
 //   when it is reached for or a signature is near (components/wallet/walletLoader.ts).
 // No timing here: which scripts arrive, not how fast.
 import { expect, type Page, test } from '@playwright/test';
+import { DEV_ACCOUNT } from '../lib/wallet/devAccount';
+import { activeCoverId } from './support/chain';
 import { connectWith } from './support/page';
 
 type Marker = { what: string; marker: string };
@@ -60,6 +62,7 @@ const PAGES = [
   ['/cover', 'cover-spot', true],
   ['/pools/junior', 'pool-tvl', true],
   ['/venue', 'venue-price', true],
+  ['/cover/market', 'market-listings', true],
 ] as const;
 
 for (const [path, ready, signs] of PAGES) {
@@ -110,4 +113,37 @@ test('/portfolio (connected) is whole in the server’s HTML and loads without t
     await expect(page.getByTestId('portfolio-total')).toBeVisible();
   });
   expectNone(scripts, '/portfolio (connected)', [...HEAVY, ...WALLET]);
+});
+
+// A cover's page: its offer form signs (an active cover, so the form is there).
+test('a cover’s page loads without them, anonymous and connected; the offer form fetches the wallet and the write code at the first press', async ({
+  page,
+}) => {
+  const path = `/cover/${await activeCoverId(DEV_ACCOUNT)}`;
+  const anonymous = await scriptsDuringLoad(page, async () => {
+    await page.goto(path);
+    await expect(page.getByTestId('cover-detail-model')).toHaveText(/USDC$/);
+    await expect(page.getByTestId('make-offer')).toBeVisible();
+  });
+  expectNone(anonymous, path, [...HEAVY, ...WALLET]);
+  await firstTouchFetches(page, [WAGMI, WRITE_CODE]);
+
+  await connectWith(page, /Dev account/);
+  const connected = await scriptsDuringLoad(page, async () => {
+    await page.reload();
+    await expect(page.getByTestId('connected-address')).toBeVisible();
+    await expect(page.getByText(/Your balance: \d/)).toBeVisible(); // the account's own balance, from the server
+  });
+  expectNone(connected, `${path} (connected)`, [...HEAVY, ...WALLET]);
+});
+
+test('/cover/market (connected) loads without them too', async ({ page }) => {
+  await page.goto('/cover/market');
+  await connectWith(page, /Dev account/);
+  const scripts = await scriptsDuringLoad(page, async () => {
+    await page.reload();
+    await expect(page.getByTestId('connected-address')).toBeVisible();
+    await expect(page.getByTestId('market-listings')).toBeVisible();
+  });
+  expectNone(scripts, '/cover/market (connected)', [...HEAVY, ...WALLET]);
 });

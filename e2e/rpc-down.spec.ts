@@ -38,3 +38,22 @@ test('RPC down → error state with retry → data after the RPC returns', async
   await expect(page.getByTestId('error-state')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('the cover market with the RPC down: the heading, then the error state with retry; the listings after it returns', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const refreshesInFlight = countRefreshes(page);
+  await withChainHung(async () => {
+    await page.goto('/cover/market');
+    await expect(page.getByRole('heading', { name: 'Cover market' })).toBeVisible();
+    await expect(page.getByTestId('error-state')).toContainText('Cannot reach the chain', { timeout: 30_000 });
+    await expect(page.getByTestId('market-listings')).toHaveCount(0);
+    await page.evaluate(() => Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }));
+    await expect.poll(refreshesInFlight, { timeout: 30_000 }).toBe(0);
+  });
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('market-listings')).toBeVisible();
+  await expect(page.getByTestId('error-state')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -8,6 +8,7 @@ const PAGES = [
   { path: '/cover', heading: /Liquidation cover/, ready: 'strike-chart-plot' },
   { path: '/portfolio', heading: /Portfolio/, ready: 'portfolio-disconnected' },
   { path: '/venue', heading: /Perp venue/, ready: 'venue-price' },
+  { path: '/cover/market', heading: /Cover market/, ready: 'market-listings' },
 ] as const;
 
 const VIEWPORTS = [

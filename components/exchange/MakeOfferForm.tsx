@@ -1,25 +1,37 @@
 'use client';
 
 // An offer on one cover: the amount is escrowed by the exchange until accepted, cancelled (refunded in full)
-// or void; one signature once the exchange may spend it (an approval first otherwise).
+// or void; one signature once the exchange may spend it (an approval first otherwise). The balance and
+// allowance it checks against come from the server's render at the page's block.
 import { useState } from 'react';
 import type { Address } from 'viem';
-import { coverExchangeAbi } from '@/contracts-abi';
+import type { coverExchangeAbi } from '@/contracts-abi';
+import type { AbiFunctionItem } from '@/lib/chain/abiItems';
 import { checkOffer, type TradedCover } from '@/lib/exchange/exchangeInput';
+import type { Trader } from '@/lib/exchange/exchangeState';
 import { formatAssets } from '@/lib/format/tokenAmount';
 import { signingGate } from '@/lib/tx/signingGate';
-import { useChainNow } from '../chain/useChainNow';
-import { chainScopes } from '../query/queryKeys';
+import { useChainClock } from '../chain/useChainClock';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useApproveThenAct } from '../tx/useApproveThenAct';
 import { Button } from '../ui/Button';
-import { useWalletState } from '../wallet/useWalletState';
-import { useTrader } from './useExchange';
 
-export function MakeOfferForm({ cover }: { cover: TradedCover & { holder: Address } }) {
-  const { account, wrongNetwork } = useWalletState();
-  const now = useChainNow();
-  const trader = useTrader(account);
+export type MakeOfferAbi = AbiFunctionItem<typeof coverExchangeAbi, 'makeOffer'>[];
+
+type Props = {
+  cover: TradedCover;
+  trader: Trader;
+  account: Address | undefined;
+  wrongNetwork: boolean;
+  blockTimestamp: bigint;
+  exchange: Address;
+  stablecoin: Address;
+  /** `CoverExchange.makeOffer`, picked on the server. */
+  makeOfferAbi: MakeOfferAbi;
+};
+
+export function MakeOfferForm({ cover, trader, account, wrongNetwork, blockTimestamp, exchange, stablecoin, makeOfferAbi }: Props) {
+  const now = useChainClock(blockTimestamp);
   const flow = useApproveThenAct();
   const [amount, setAmount] = useState('');
   const [days, setDays] = useState('3');
@@ -27,20 +39,19 @@ export function MakeOfferForm({ cover }: { cover: TradedCover & { holder: Addres
   const gate = signingGate({ connected: Boolean(account), wrongNetwork }, 'make an offer');
 
   async function onOffer() {
-    if (!account || now === undefined || !trader.exchange || !trader.stablecoin) return;
+    if (!account) return;
     const check = checkOffer(amount, days, cover, { account, now, assetDecimals: 6, balance: trader.balance });
     if (!check.ok) return setMessage(check.message);
     setMessage(undefined);
     await flow.run(
-      { token: trader.stablecoin, spender: trader.exchange, amount: check.amount, allowance: trader.allowance },
+      { token: stablecoin, spender: exchange, amount: check.amount, allowance: trader.allowance },
       {
         label: 'Make offer',
-        address: trader.exchange,
-        abi: coverExchangeAbi,
+        address: exchange,
+        abi: makeOfferAbi,
         functionName: 'makeOffer',
         args: [cover.tokenId, check.amount, check.expiry],
         account,
-        invalidates: [chainScopes.exchange()],
       },
     );
   }
@@ -73,11 +84,11 @@ export function MakeOfferForm({ cover }: { cover: TradedCover & { holder: Addres
         </Button>
       </div>
       {message ? (
-        <p className="text-red-700" data-testid="offer-message">
+        <p className="text-red-700 dark:text-red-400" data-testid="offer-message">
           {message}
         </p>
       ) : null}
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-500 dark:text-slate-400">
         The amount is held by the exchange until the holder accepts, you cancel (refunded in full) or the cover ends. Your balance:{' '}
         {trader.balance === undefined ? '—' : formatAssets(trader.balance, { maxFractionDigits: 2 })}.
       </p>

@@ -27,7 +27,6 @@ export function useApproveThenAct() {
         functionName: 'approve',
         args: [spend.spender, spend.amount],
         account: action.account,
-        invalidates: action.invalidates,
       });
       if (!approved) return undefined;
     }

@@ -2,19 +2,17 @@
 
 // The one transaction helper: simulate → wallet → mined → the page shows the new state, with the revert in
 // words. Every write in the app goes through it (scaffold-eth-2's useTransactor pattern). Once a write is
-// mined the server-rendered page is rendered again (router.refresh); a page whose reads are client-side
-// queries also refetches the scopes the write names (`invalidates`, components/query/queryKeys.ts).
+// mined the page, rendered on the server, is rendered again (router.refresh).
 // Neither the write code (./writeActions) nor the wallet is in the page's first load: both are fetched on
 // the page's first pointer, touch or key press (a signature is near), or at the latest when a
 // transaction is sent, and the send waits for the saved connection to be restored.
 import { useRouter } from 'next/navigation';
-import { useCallback, useContext, useEffect, useState, useTransition } from 'react';
+import { useCallback, useEffect, useState, useTransition } from 'react';
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, TransactionReceipt } from 'viem';
 import { chain } from '@/lib/chain/config';
 import { describeFailure } from '@/lib/tx/describeFailure';
 import { shortHash, type TxStatus } from '@/lib/tx/status';
 import { loadWallet, walletSettled } from '../wallet/walletLoader';
-import { TxConfirmedContext } from './txConfirmed';
 
 export type TxRequest<abi extends Abi, name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>> = {
   label: string;
@@ -24,8 +22,6 @@ export type TxRequest<abi extends Abi, name extends ContractFunctionName<abi, 'n
   args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', name>;
   /** The account the page shows (and the server read for); the wallet must be signing as it. */
   account: Address;
-  /** On pages with client-side reads: the chain scopes (`chainScopes`) this write changes; they refetch once it is mined. */
-  invalidates?: readonly string[];
 };
 
 let writeActions: Promise<typeof import('./writeActions')> | undefined;
@@ -53,7 +49,6 @@ class WalletMismatch extends Error {
 
 export function useTransactor() {
   const router = useRouter();
-  const onConfirmed = useContext(TxConfirmedContext);
   const [status, setStatus] = useState<TxStatus>({ phase: 'idle' });
   const [, startRefresh] = useTransition();
 
@@ -106,7 +101,6 @@ export function useTransactor() {
         const receipt = await waitForTransactionReceipt(config, { hash });
         if (receipt.status !== 'success') throw new Error('The transaction was mined but reverted.');
         setStatus({ phase: 'confirmed', label, hash });
-        if (onConfirmed && tx.invalidates) await onConfirmed(tx.invalidates);
         startRefresh(() => router.refresh());
         return receipt;
       } catch (error) {
@@ -115,7 +109,7 @@ export function useTransactor() {
         return undefined;
       }
     },
-    [onConfirmed, router],
+    [router],
   );
 
   const reset = useCallback(() => setStatus({ phase: 'idle' }), []);

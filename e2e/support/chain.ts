@@ -178,3 +178,14 @@ export async function coverOwner(tokenId: bigint): Promise<Address> {
 export async function exchangeFeeOf(price: bigint): Promise<bigint> {
   return client.readContract({ address: COVER_EXCHANGE, abi: coverExchangeAbi, functionName: 'feeOf', args: [price] });
 }
+
+/** A cover that is active for at least another day and held by someone other than `notHeldBy` (the newest such); throws when there is none. */
+export async function activeCoverId(notHeldBy: Address): Promise<bigint> {
+  const last = await client.readContract({ address: COVER_MARKET, abi: coverMarketAbi, functionName: 'lastTokenId' });
+  const { timestamp } = await client.getBlock({ blockTag: 'latest' });
+  for (let id = last; id > 0n; id--) {
+    const info = await client.readContract({ address: COVER_MARKET, abi: coverMarketAbi, functionName: 'coverInfo', args: [id] });
+    if (info.status === 1 && info.end > timestamp + 86_400n && info.holder.toLowerCase() !== notHeldBy.toLowerCase()) return id;
+  }
+  throw new Error('No active cover on the e2e chain');
+}

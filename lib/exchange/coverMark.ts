@@ -1,6 +1,7 @@
 // A cover's mark (its model value now) and an ask's or offer's distance from it. The formula is the twin of
 // CoverValue.sol (lib/mirror/CoverValue.ts); this file only maps a cover's state onto its inputs.
 import { COVER_STATUS } from '../chain/enums';
+import { formatAmount } from '../format/amount';
 import { modelValueDown } from '../mirror/CoverValue';
 import { BPS } from '../mirror/units';
 
@@ -48,6 +49,8 @@ export function discountBps(price: bigint, model: bigint): bigint | null {
 export function describeDiscount(bps: bigint | null): string {
   if (bps === null) return 'model value 0';
   if (bps === 0n) return 'at model';
-  const pct = (Number(bps < 0n ? -bps : bps) / 100).toLocaleString('en-US', { maximumFractionDigits: 1 });
+  // The shared bigint formatter, not Intl (a page's first Intl call sets up ICU: ~40 ms, more on a phone);
+  // rounded away from zero, so a discount that is there never reads as 0%.
+  const pct = formatAmount(bps < 0n ? -bps : bps, 2, { maxFractionDigits: 1, rounding: 'Up' });
   return bps > 0n ? `${pct}% below model` : `${pct}% above model`;
 }

@@ -45,6 +45,11 @@ describe('discountBps', () => {
     expect(describeDiscount(1_000n)).toBe('10% below model');
     expect(describeDiscount(-250n)).toBe('2.5% above model');
     expect(describeDiscount(null)).toBe('model value 0');
+    // Tenths of a percent, rounded away from zero: a discount that is there never reads as 0%.
+    expect(describeDiscount(5n)).toBe('0.1% below model');
+    expect(describeDiscount(1_251n)).toBe('12.6% below model');
+    expect(describeDiscount(-123_456n)).toBe('1,234.6% above model');
+    expect(describeDiscount(0n)).toBe('at model');
   });
 });
 
