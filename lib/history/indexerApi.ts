@@ -2,8 +2,7 @@
 // SQL-over-HTTP client (@ponder/client, typed by the indexer's schema). History only: live state
 // comes from the chain. Any failure, or no answer within INDEXER_TIMEOUT_MS, becomes an
 // IndexerError with a sentence the page can show. The query builder is the heaviest code the app
-// has, so it runs on the server only: server-rendered pages call it directly, and the browser's
-// history reads go through the app's /history/<question> route (app/history/[question]/route.ts).
+// has, so it runs on the server only: every page is rendered on the server and calls it there.
 import { createClient } from '@ponder/client';
 import type { Address } from 'viem';
 import * as schema from './schema';

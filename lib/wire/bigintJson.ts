@@ -1,7 +1,7 @@
 // JSON that carries bigints: every bigint is tagged, so amounts and block numbers arrive as the bigints
 // they left as (plain JSON has no bigint; a decimal string would need a list of which fields to convert
-// back). The one codec for what crosses from the app's server to the browser: history answers
-// (app/history/[question]/route.ts) and the risk book (lib/risk/book.ts).
+// back). The one codec for the bigints in the app's JSON answers: the past risk books of
+// GET /risk/history (lib/risk/book.ts).
 
 const TAG = '$bigint';
 
