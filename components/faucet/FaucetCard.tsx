@@ -1,11 +1,15 @@
 import type { Address } from 'viem';
 import { testUSDCAbi } from '@/contracts-abi';
+import { abiFunctions } from '@/lib/chain/abiItems';
 import { IS_LOCAL_CHAIN } from '@/lib/chain/config';
 import { serverPublicClient } from '@/lib/chain/serverClient';
 import { ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { formatAssets } from '@/lib/format/tokenAmount';
 import { Card } from '../ui/Card';
 import { FaucetButton } from './FaucetButton';
+
+// Picked here on the server: the button carries this one item, not the token's whole ABI.
+const FAUCET_ABI = abiFunctions(testUSDCAbi, ['faucet']);
 
 type Props = { stablecoin: Address; account: Address | undefined; disabled: boolean };
 
@@ -26,7 +30,7 @@ export async function FaucetCard({ stablecoin, account, disabled }: Props) {
           ? `This chain's ${ASSET_SYMBOL} is a test token with a faucet.`
           : `This chain's ${ASSET_SYMBOL} is a test token: each click mints ${formatAssets(draw)} to your account, the most the faucet gives in one request.`}
       </p>
-      <FaucetButton stablecoin={stablecoin} account={account} disabled={disabled} draw={draw} />
+      <FaucetButton stablecoin={stablecoin} account={account} disabled={disabled} draw={draw} faucetAbi={FAUCET_ABI} />
     </Card>
   );
 }

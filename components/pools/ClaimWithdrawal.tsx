@@ -2,7 +2,7 @@
 
 import { ChainTime } from '../ui/ChainTime';
 import type { Address } from 'viem';
-import { backstopPoolAbi } from '@/contracts-abi';
+import type { PoolSigningAbi } from './signingAbi';
 import { SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
 import { formatDuration } from '@/lib/format/duration';
@@ -21,6 +21,7 @@ type Props = {
   account: Address;
   wrongNetwork: boolean;
   phase: Extract<RequestPhase, { kind: 'cooldown' | 'claimable' }>;
+  poolAbi: PoolSigningAbi;
 };
 
 const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
@@ -28,7 +29,7 @@ const usd = (v: bigint) => formatAssets(v, { maxFractionDigits: 2 });
 /** Step two: a live countdown through the cooldown, then withdraw inside the window. Before any
  *  signature the card says what the claim pays — the lower of the shares' value at request and now —
  *  and which of the two applies. */
-export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, claim }: Props) {
+export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, claim, poolAbi }: Props) {
   const { request } = data;
   const claimable = phase.kind === 'claimable' ? data.maxRedeem : 0n;
   // In the cooldown, the whole request as if claimed now; in the window, what maxRedeem lets through.
@@ -41,7 +42,7 @@ export function ClaimWithdrawal({ pool, data, account, wrongNetwork, phase, clai
     await claim.send({
       label: 'Withdraw',
       address: pool,
-      abi: backstopPoolAbi,
+      abi: poolAbi,
       functionName: 'redeem',
       args: [claimable, account, account],
       account,

@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { backstopPoolAbi } from '@/contracts-abi';
+import type { PoolSigningAbi } from './signingAbi';
 import { ASSET_DECIMALS, ASSET_SYMBOL, SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
 import { belowSharePriceFloor } from '@/lib/mirror/PoolMath';
@@ -17,10 +17,10 @@ import { formatAssets } from '@/lib/format/tokenAmount';
 import { previewDeposit } from '@/lib/mirror/BackstopPool';
 import { StakePreview } from '../risk/StakePreview';
 
-type Props = { pool: Address; stablecoin: Address; data: PoolState; account: Address | undefined; wrongNetwork: boolean };
+type Props = { pool: Address; stablecoin: Address; data: PoolState; account: Address | undefined; wrongNetwork: boolean; poolAbi: PoolSigningAbi };
 
 /** Stake: approve then deposit, as two visible steps, with the share preview from the lib/ twin. */
-export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: Props) {
+export function DepositForm({ pool, stablecoin, data, account, wrongNetwork, poolAbi }: Props) {
   const inputId = useId();
   const [input, setInput] = useState('');
   const { approve, act: deposit, run, busy } = useApproveThenAct();
@@ -54,7 +54,7 @@ export function DepositForm({ pool, stablecoin, data, account, wrongNetwork }: P
       {
         label: 'Deposit',
         address: pool,
-        abi: backstopPoolAbi,
+        abi: poolAbi,
         functionName: 'deposit',
         args: [amount, account],
         account,

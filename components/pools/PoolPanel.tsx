@@ -10,6 +10,7 @@ import { Card } from '../ui/Card';
 import { ErrorState } from '../ui/ErrorState';
 import { savedWalletFromCookie } from '../wallet/walletCookie';
 import { DepositForm } from './DepositForm';
+import { POOL_SIGNING_ABI } from './signingAbi';
 import { PoolStats } from './PoolStats';
 import { WithdrawalCard } from './WithdrawalCard';
 import { settle } from '@/lib/chain/settle';
@@ -80,10 +81,10 @@ export async function PoolPanel({ layer }: { layer: Layer }) {
       </Card>
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Stake">
-          <DepositForm pool={pool} stablecoin={stablecoin} data={state} account={account} wrongNetwork={wrongNetwork} />
+          <DepositForm pool={pool} stablecoin={stablecoin} data={state} account={account} wrongNetwork={wrongNetwork} poolAbi={POOL_SIGNING_ABI} />
         </Card>
         <Card title="Withdraw">
-          <WithdrawalCard pool={pool} data={state} account={account} wrongNetwork={wrongNetwork} />
+          <WithdrawalCard pool={pool} data={state} account={account} wrongNetwork={wrongNetwork} poolAbi={POOL_SIGNING_ABI} />
         </Card>
         <FaucetCard stablecoin={stablecoin} account={account} disabled={wrongNetwork} />
       </div>

@@ -3,7 +3,7 @@
 import { formatShares } from '@/lib/format/tokenAmount';
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { backstopPoolAbi } from '@/contracts-abi';
+import type { PoolSigningAbi } from './signingAbi';
 import { SHARE_DECIMALS } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
 import { formatDuration } from '@/lib/format/duration';
@@ -24,10 +24,11 @@ type Props = {
   account: Address | undefined;
   wrongNetwork: boolean;
   replacesLapsed: boolean;
+  poolAbi: PoolSigningAbi;
 };
 
 /** Step one of leaving: escrow shares into a redeem request; the assets are priced when claimed. */
-export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesLapsed, request }: Props) {
+export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesLapsed, request, poolAbi }: Props) {
   const inputId = useId();
   const [input, setInput] = useState('');
   const check = checkAmount(input, SHARE_DECIMALS, 'shares', [{ value: data.shares, message: (max) => `You hold ${max}; you cannot request more.` }]);
@@ -50,7 +51,7 @@ export function RequestRedeemForm({ pool, data, account, wrongNetwork, replacesL
     const done = await request.send({
       label: 'Request withdrawal',
       address: pool,
-      abi: backstopPoolAbi,
+      abi: poolAbi,
       functionName: 'requestRedeem',
       args: [shares, account, account],
       account,

@@ -3,7 +3,7 @@
 import { NavLink } from '@/components/ui/NavLink';
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { perpVenueAbi } from '@/contracts-abi';
+import type { VenueSigningAbi } from './signingAbi';
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { formatAmount, formatPercentWad, parseAmount } from '@/lib/format/amount';
 import { WAD } from '@/lib/mirror/PerpMath';
@@ -19,14 +19,14 @@ import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import type { VenueSnapshot } from '@/lib/venue/venueSnapshot';
 
-type Props = { snapshot: VenueSnapshot; account: Address; wrongNetwork: boolean };
+type Props = { snapshot: VenueSnapshot; account: Address; wrongNetwork: boolean; venueAbi: VenueSigningAbi };
 
 /**
  * The account's position: liquidation price, distance, and the probability of touching it within 24 h at
  * the oracle's σ. Above the threshold the trader sets, two remedies: add the exact margin that brings the
  * probability under it, or buy cover at the liquidation price (pre-filled on /cover).
  */
-export function PositionCard({ snapshot, account, wrongNetwork }: Props) {
+export function PositionCard({ snapshot, account, wrongNetwork, venueAbi }: Props) {
   const id = useId();
   const s = snapshot.state;
   const [thresholdText, setThresholdText] = useState('10');
@@ -64,7 +64,7 @@ export function PositionCard({ snapshot, account, wrongNetwork }: Props) {
   const addMargin = (runner: ReturnType<typeof useApproveThenAct>, amount: bigint) =>
     runner.run(
       { token: snapshot.stablecoin, spender: snapshot.venue, amount, allowance: snapshot.allowance },
-      { label: 'Add margin', address: snapshot.venue, abi: perpVenueAbi, functionName: 'addMargin', args: [amount], account },
+      { label: 'Add margin', address: snapshot.venue, abi: venueAbi, functionName: 'addMargin', args: [amount], account },
     );
 
   async function onMargin(event: React.FormEvent) {
@@ -76,7 +76,7 @@ export function PositionCard({ snapshot, account, wrongNetwork }: Props) {
         : await remove.send({
             label: 'Remove margin',
             address: snapshot.venue,
-            abi: perpVenueAbi,
+            abi: venueAbi,
             functionName: 'removeMargin',
             args: [marginCheck.amount],
             account,
@@ -200,7 +200,7 @@ export function PositionCard({ snapshot, account, wrongNetwork }: Props) {
           void close.send({
             label: 'Close position',
             address: snapshot.venue,
-            abi: perpVenueAbi,
+            abi: venueAbi,
             functionName: 'close',
             args: [exitSlippageLimit(s.isLong, spot)],
             account,

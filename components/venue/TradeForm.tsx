@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
-import { perpVenueAbi } from '@/contracts-abi';
+import type { VenueSigningAbi } from './signingAbi';
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { signingGate } from '@/lib/tx/signingGate';
@@ -15,13 +15,13 @@ import { Field } from '../ui/Field';
 import { marketFor, type VenueSnapshot } from '@/lib/venue/venueSnapshot';
 import { useVenueStaleness } from './useVenueStaleness';
 
-type Props = { snapshot: VenueSnapshot; account: Address | undefined; wrongNetwork: boolean };
+type Props = { snapshot: VenueSnapshot; account: Address | undefined; wrongNetwork: boolean; venueAbi: VenueSigningAbi };
 
 /**
  * Open or increase a position: side, size, margin → the twins' preview (fee, margin, liquidation price),
  * computed as the user types from the server's numbers (no read of its own) → approve + open.
  */
-export function TradeForm({ snapshot, account, wrongNetwork }: Props) {
+export function TradeForm({ snapshot, account, wrongNetwork, venueAbi }: Props) {
   const id = useId();
   const stale = useVenueStaleness({ ...snapshot, params: snapshot.market.params });
   const holding = snapshot.stored.size > 0n;
@@ -54,7 +54,7 @@ export function TradeForm({ snapshot, account, wrongNetwork }: Props) {
       {
         label: holding ? 'Increase position' : 'Open position',
         address: snapshot.venue,
-        abi: perpVenueAbi,
+        abi: venueAbi,
         functionName: 'open',
         args: [check.isLong, check.size, check.margin, openSlippageLimit(check.isLong, market.price)],
         account,

@@ -14,6 +14,7 @@ import { DevPanel } from './DevPanel';
 import { LazyPositionCard } from './LazyPositionCard';
 import { StaleNotice } from './StaleNotice';
 import { TradeForm } from './TradeForm';
+import { VENUE_SIGNING_ABI } from './signingAbi';
 import { ActivityPlaceholder, VenueActivity } from './VenueActivity';
 import { WithdrawOwed } from './WithdrawOwed';
 import { settle } from '@/lib/chain/settle';
@@ -68,15 +69,15 @@ export async function VenuePanel() {
             the transaction that opened one stays on screen when the position card appears above it. */}
         {holding && account ? (
           <Card title="Your position">
-            <LazyPositionCard snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} />
+            <LazyPositionCard snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} venueAbi={VENUE_SIGNING_ABI} />
           </Card>
         ) : null}
         <Card title={holding ? 'Increase' : 'Trade'}>
-          <TradeForm snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} />
+          <TradeForm snapshot={snapshot} account={account} wrongNetwork={wrongNetwork} venueAbi={VENUE_SIGNING_ABI} />
         </Card>
         {account && snapshot.owed > 0n ? (
           <Card title="Left to you by a liquidation">
-            <WithdrawOwed venue={snapshot.venue} owed={snapshot.owed} account={account} wrongNetwork={wrongNetwork} />
+            <WithdrawOwed venue={snapshot.venue} owed={snapshot.owed} account={account} wrongNetwork={wrongNetwork} venueAbi={VENUE_SIGNING_ABI} />
           </Card>
         ) : null}
       </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Address } from 'viem';
-import { perpVenueAbi } from '@/contracts-abi';
+import type { VenueSigningAbi } from './signingAbi';
 import { ASSET_DECIMALS, ASSET_SYMBOL } from '@/lib/chain/tokens';
 import { formatAmount } from '@/lib/format/amount';
 import { isBusy } from '@/lib/tx/status';
@@ -9,10 +9,10 @@ import { TxStatusLine } from '../tx/TxStatusLine';
 import { useTransactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
 
-type Props = { venue: Address; owed: bigint; account: Address; wrongNetwork: boolean };
+type Props = { venue: Address; owed: bigint; account: Address; wrongNetwork: boolean; venueAbi: VenueSigningAbi };
 
 /** What a liquidation left the trader (the venue's `owedTo`), and the one click that pays it out. */
-export function WithdrawOwed({ venue, owed, account, wrongNetwork }: Props) {
+export function WithdrawOwed({ venue, owed, account, wrongNetwork, venueAbi }: Props) {
   const withdraw = useTransactor();
   return (
     <>
@@ -22,7 +22,7 @@ export function WithdrawOwed({ venue, owed, account, wrongNetwork }: Props) {
       <Button
         variant="secondary"
         disabled={wrongNetwork || isBusy(withdraw.status)}
-        onClick={() => void withdraw.send({ label: 'Withdraw', address: venue, abi: perpVenueAbi, functionName: 'withdrawOwed', args: [], account })}
+        onClick={() => void withdraw.send({ label: 'Withdraw', address: venue, abi: venueAbi, functionName: 'withdrawOwed', args: [], account })}
       >
         Withdraw
       </Button>
