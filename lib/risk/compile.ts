@@ -32,6 +32,10 @@ export type CoverSide = {
   endStep: Int32Array;
   /** First step boundary at which the pool has released the lock (it counts in free capital from then). */
   releaseStep: Int32Array;
+  /** Cover indices (crossing order) sorted by `releaseStep`: a loss event reads only the released ones. */
+  byRelease: Int32Array;
+  /** releasedBy[b]: how many covers have released their lock by step boundary b (0..steps). */
+  releasedBy: Int32Array;
   tokenId: bigint[];
 };
 
@@ -146,7 +150,13 @@ function compileCovers(
       prefix[row + 2 * (i + 1) + 1] = senior;
     }
   }
-  return { level, prefix, payout, layerIndex, endStep, releaseStep, tokenId };
+  const byRelease = Int32Array.from({ length: n }, (_, i) => i).sort((i, j) => releaseStep[i]! - releaseStep[j]! || i - j);
+  const releasedBy = new Int32Array(steps + 1);
+  for (let b = 0, r = 0; b <= steps; b++) {
+    while (r < n && releaseStep[byRelease[r]!]! <= b) r++;
+    releasedBy[b] = r;
+  }
+  return { level, prefix, payout, layerIndex, endStep, releaseStep, byRelease, releasedBy, tokenId };
 }
 
 function compilePositions(positions: VenuePosition[], side: 'long' | 'short', book: RiskBook, steps: number): PositionSide {
