@@ -71,10 +71,18 @@ export function simulatePaths(
   const fLevel = fall.levels;
   const fCovers = fall.covers;
   const fPositions = fall.positions;
+  const fGrid = fall.grid;
+  const fLast = fGrid.length - 1;
+  const fOrigin = fall.origin;
+  const fInverseWidth = fall.inverseWidth;
   const rise = cb.rise;
   const rLevel = rise.levels;
   const rCovers = rise.covers;
   const rPositions = rise.positions;
+  const rGrid = rise.grid;
+  const rLast = rGrid.length - 1;
+  const rOrigin = rise.origin;
+  const rInverseWidth = rise.inverseWidth;
   // Cover pointers after each step: which step crossed which cover, for the release adjustment.
   const downAt = new Int32Array(steps);
   const upAt = new Int32Array(steps);
@@ -189,7 +197,16 @@ export function simulatePaths(
           if (e >= threshold) {
             const d = x1 - x;
             const m = 0.5 * (x + x1 - Math.sqrt(d * d + twoVar * e));
-            const n = passDown(fall, pf, m);
+            // passDown(fall, pf, m) (levels.ts) written out on the sweep's arrays held in locals.
+            let n = pf;
+            if (!(fLevel[pf]! < m)) {
+              let b = Math.floor((m - fOrigin) * fInverseWidth) + 1;
+              b = b < 0 ? 0 : b > fLast ? fLast : b;
+              n = fGrid[b]!;
+              if (n < pf) n = pf;
+              while (fLevel[n]! >= m) n++;
+              while (n > pf && fLevel[n - 1]! < m) n--;
+            }
             if (n !== pf) {
               const c = fCovers[n]!;
               if (c !== pd) {
@@ -245,7 +262,16 @@ export function simulatePaths(
           if (e >= threshold) {
             const d = x1 - x;
             const m = 0.5 * (x + x1 + Math.sqrt(d * d + twoVar * e));
-            const n = passUp(rise, pr, m);
+            // passUp(rise, pr, m), written out.
+            let n = pr;
+            if (!(rLevel[pr]! > m)) {
+              let b = Math.floor((m - rOrigin) * rInverseWidth);
+              b = b < 0 ? 0 : b > rLast ? rLast : b;
+              n = rGrid[b]!;
+              if (n < pr) n = pr;
+              while (rLevel[n]! <= m) n++;
+              while (n > pr && rLevel[n - 1]! > m) n--;
+            }
             if (n !== pr) {
               const c = rCovers[n]!;
               if (c !== pu) {
