@@ -48,7 +48,9 @@ export function simulatePaths(
   const drift = cb.drift;
   const stepVol = cb.stepVol;
   const twoVar = 2 * cb.stepVariance;
-  const twoOverVar = 2 / cb.stepVariance; // Infinity with no diffusion: no bridge can cross
+  // Finite with no diffusion too (then every threshold is huge, or ≤ 0 where the step itself reached the
+  // level): a 0 · ∞ would be NaN.
+  const twoOverVar = cb.stepVariance > 0 ? 2 / cb.stepVariance : Number.MAX_VALUE;
   const jumpsPerStep = cb.jumpsPerStep;
   const jumpMean = cb.jumpMean;
   const jumpStdDev = cb.jumpStdDev;
@@ -157,15 +159,16 @@ export function simulatePaths(
       }
       let x1 = x + drift + stepVol * z;
       let stepBad = 0;
-      const rowD = 2 * k * nD1;
-      const rowU = 2 * k * nU1;
 
       // Falling side: the bridge's minimum against the highest level not yet crossed. The minimum of a
       // Brownian bridge from x to x1 with variance v is (x + x1 − √((x1 − x)² + 2vE))/2, E ~ Exp(1); it is
       // at or below a level b < min(x, x1) exactly when E ≥ 2(x − b)(x1 − b)/v (P = e^(−2(x−b)(x1−b)/v)).
       let level = low;
       if (level !== -Infinity) {
-        const threshold = x1 <= level ? 0 : (x - level) * (x1 - level) * twoOverVar;
+        // ≤ 0 when x1 is at or below the level: crossed whatever E. x is above every level not yet crossed
+        // except at t = 0 for a level at or above spot (the max makes that a crossing too). Written without
+        // a branch on x1 ≤ level, which the processor cannot predict.
+        const threshold = Math.max(x - level, 0) * (x1 - level) * twoOverVar;
         if (threshold < BRIDGE_SKIP_EXPONENT) {
           // e ~ Exp(1): xoshiro128** then the exponential ziggurat.
           let e: number;
@@ -200,9 +203,10 @@ export function simulatePaths(
             // passDown(fall, pf, m) (levels.ts) written out on the sweep's arrays held in locals.
             let n = pf;
             if (!(fLevel[pf]! < m)) {
-              let b = Math.floor((m - fOrigin) * fInverseWidth) + 1;
-              b = b < 0 ? 0 : b > fLast ? fLast : b;
-              n = fGrid[b]!;
+              // The bucket, clamped then truncated (no Math.floor: any start gives the same answer, the
+              // scans below make it exact; an in-range start keeps them short).
+              const t = (m - fOrigin) * fInverseWidth + 1;
+              n = fGrid[t < 0 ? 0 : t > fLast ? fLast : t | 0]!;
               if (n < pf) n = pf;
               while (fLevel[n]! >= m) n++;
               while (n > pf && fLevel[n - 1]! < m) n--;
@@ -210,6 +214,7 @@ export function simulatePaths(
             if (n !== pf) {
               const c = fCovers[n]!;
               if (c !== pd) {
+                const rowD = 2 * k * nD1; // this step's row of the side's payout table
                 coverJ += dPref[rowD + 2 * c]! - dPref[rowD + 2 * pd]!;
                 coverS += dPref[rowD + 2 * c + 1]! - dPref[rowD + 2 * pd + 1]!;
                 pd = c;
@@ -231,7 +236,7 @@ export function simulatePaths(
       // reaches both a falling and a rising level is vanishingly rare; each side's probability is exact.
       level = high;
       if (level !== Infinity) {
-        const threshold = x1 >= level ? 0 : (level - x) * (level - x1) * twoOverVar;
+        const threshold = Math.max(level - x, 0) * (level - x1) * twoOverVar;
         if (threshold < BRIDGE_SKIP_EXPONENT) {
           let e: number;
           {
@@ -265,9 +270,8 @@ export function simulatePaths(
             // passUp(rise, pr, m), written out.
             let n = pr;
             if (!(rLevel[pr]! > m)) {
-              let b = Math.floor((m - rOrigin) * rInverseWidth);
-              b = b < 0 ? 0 : b > rLast ? rLast : b;
-              n = rGrid[b]!;
+              const t = (m - rOrigin) * rInverseWidth;
+              n = rGrid[t < 0 ? 0 : t > rLast ? rLast : t | 0]!;
               if (n < pr) n = pr;
               while (rLevel[n]! <= m) n++;
               while (n > pr && rLevel[n - 1]! > m) n--;
@@ -275,6 +279,7 @@ export function simulatePaths(
             if (n !== pr) {
               const c = rCovers[n]!;
               if (c !== pu) {
+                const rowU = 2 * k * nU1; // this step's row of the side's payout table
                 coverJ += uPref[rowU + 2 * c]! - uPref[rowU + 2 * pu]!;
                 coverS += uPref[rowU + 2 * c + 1]! - uPref[rowU + 2 * pu + 1]!;
                 pu = c;
@@ -305,6 +310,7 @@ export function simulatePaths(
             const n = passDown(fall, pf, x1);
             const c = fCovers[n]!;
             if (c !== pd) {
+              const rowD = 2 * k * nD1;
               coverJ += dPref[rowD + 2 * c]! - dPref[rowD + 2 * pd]!;
               coverS += dPref[rowD + 2 * c + 1]! - dPref[rowD + 2 * pd + 1]!;
               pd = c;
@@ -324,6 +330,7 @@ export function simulatePaths(
             const n = passUp(rise, pr, x1);
             const c = rCovers[n]!;
             if (c !== pu) {
+              const rowU = 2 * k * nU1;
               coverJ += uPref[rowU + 2 * c]! - uPref[rowU + 2 * pu]!;
               coverS += uPref[rowU + 2 * c + 1]! - uPref[rowU + 2 * pu + 1]!;
               pu = c;
