@@ -57,9 +57,7 @@ export function simulatePaths(
   const spot = cb.spotUsd;
 
   const dPref = cb.down.prefix;
-  const nD1 = cb.down.level.length;
   const uPref = cb.up.prefix;
-  const nU1 = cb.up.level.length;
   const lA = cb.longs.a;
   const lB = cb.longs.b;
   const lBadAtLiq = cb.longs.badDebtAtLiqPrefix;
@@ -214,9 +212,8 @@ export function simulatePaths(
             if (n !== pf) {
               const c = fCovers[n]!;
               if (c !== pd) {
-                const rowD = 2 * k * nD1; // this step's row of the side's payout table
-                coverJ += dPref[rowD + 2 * c]! - dPref[rowD + 2 * pd]!;
-                coverS += dPref[rowD + 2 * c + 1]! - dPref[rowD + 2 * pd + 1]!;
+                coverJ += dPref[2 * (c * steps + k)]! - dPref[2 * (pd * steps + k)]!;
+                coverS += dPref[2 * (c * steps + k) + 1]! - dPref[2 * (pd * steps + k) + 1]!;
                 pd = c;
               }
               const q = fPositions[n]!;
@@ -279,9 +276,8 @@ export function simulatePaths(
             if (n !== pr) {
               const c = rCovers[n]!;
               if (c !== pu) {
-                const rowU = 2 * k * nU1; // this step's row of the side's payout table
-                coverJ += uPref[rowU + 2 * c]! - uPref[rowU + 2 * pu]!;
-                coverS += uPref[rowU + 2 * c + 1]! - uPref[rowU + 2 * pu + 1]!;
+                coverJ += uPref[2 * (c * steps + k)]! - uPref[2 * (pu * steps + k)]!;
+                coverS += uPref[2 * (c * steps + k) + 1]! - uPref[2 * (pu * steps + k) + 1]!;
                 pu = c;
               }
               const q = rPositions[n]!;
@@ -310,9 +306,8 @@ export function simulatePaths(
             const n = passDown(fall, pf, x1);
             const c = fCovers[n]!;
             if (c !== pd) {
-              const rowD = 2 * k * nD1;
-              coverJ += dPref[rowD + 2 * c]! - dPref[rowD + 2 * pd]!;
-              coverS += dPref[rowD + 2 * c + 1]! - dPref[rowD + 2 * pd + 1]!;
+              coverJ += dPref[2 * (c * steps + k)]! - dPref[2 * (pd * steps + k)]!;
+              coverS += dPref[2 * (c * steps + k) + 1]! - dPref[2 * (pd * steps + k) + 1]!;
               pd = c;
             }
             const q = fPositions[n]!;
@@ -330,9 +325,8 @@ export function simulatePaths(
             const n = passUp(rise, pr, x1);
             const c = rCovers[n]!;
             if (c !== pu) {
-              const rowU = 2 * k * nU1;
-              coverJ += uPref[rowU + 2 * c]! - uPref[rowU + 2 * pu]!;
-              coverS += uPref[rowU + 2 * c + 1]! - uPref[rowU + 2 * pu + 1]!;
+              coverJ += uPref[2 * (c * steps + k)]! - uPref[2 * (pu * steps + k)]!;
+              coverS += uPref[2 * (c * steps + k) + 1]! - uPref[2 * (pu * steps + k) + 1]!;
               pu = c;
             }
             const q = rPositions[n]!;
