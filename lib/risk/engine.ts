@@ -403,13 +403,26 @@ export function releasedByPath(cb: CompiledBook, k: number, downAt: Int32Array, 
 }
 
 function releasedOnSide(side: CompiledBook['down'], k: number, at: Int32Array, into: Float64Array): void {
-  const order = side.byRelease;
   const count = side.releasedBy[k + 1]!;
+  const crossed = at[k]!;
+  // Paid when the path crossed it while it was active: by the end of its last step (or by now, if that
+  // is later than now). at[s] is the side's cover pointer after step s, so "crossed by step s" is
+  // at[s] > j. The covers both released and crossed are read from the shorter list: those released by
+  // now (sorted by release step), or those crossed (the first `crossed` in crossing order). Sums of
+  // integer payouts below 2⁵³ are exact in any order.
+  if (crossed < count) {
+    for (let j = 0; j < crossed; j++) {
+      const end = side.endStep[j]!;
+      if (side.releaseStep[j]! <= k + 1 && at[end < k ? end : k]! > j) {
+        const layer = side.layerIndex[j]!;
+        into[layer] = into[layer]! + side.payout[j]!;
+      }
+    }
+    return;
+  }
+  const order = side.byRelease;
   for (let r = 0; r < count; r++) {
     const j = order[r]!;
-    // Paid when the path crossed it while it was active: by the end of its last step (or by now, if
-    // that is later than now). at[s] is the side's cover pointer after step s, so "crossed by step s"
-    // is at[s] > j. Sums of integer payouts below 2⁵³ are exact in any order.
     const end = side.endStep[j]!;
     if (at[end < k ? end : k]! > j) {
       const layer = side.layerIndex[j]!;
