@@ -206,11 +206,13 @@ export function simulatePaths(
               const t = (m - fOrigin) * fInverseWidth + 1;
               n = fGrid[t < 0 ? 0 : t > fLast ? fLast : t | 0]!;
               if (n < pf) n = pf;
-              // The first two steps of the scan without a branch (a bucket holds 0–2 levels where the
-              // book is dense, a count no predictor learns); the loop after them rarely runs.
-              n += +(fLevel[n]! >= m);
-              n += +(fLevel[n]! >= m);
-              while (fLevel[n]! >= m) n++;
+              // The scan two steps at a time without a branch inside (a bucket holds 0–2 levels where
+              // the book is dense, a count no predictor learns); the loop rarely repeats. One body for
+              // both (no rarely-run statement: V8 compiles one without type feedback as a deopt).
+              do {
+                n += +(fLevel[n]! >= m);
+                n += +(fLevel[n]! >= m);
+              } while (fLevel[n]! >= m);
               while (n > pf && fLevel[n - 1]! < m) n--;
             }
             if (n !== pf) {
@@ -274,9 +276,10 @@ export function simulatePaths(
               const t = (m - rOrigin) * rInverseWidth;
               n = rGrid[t < 0 ? 0 : t > rLast ? rLast : t | 0]!;
               if (n < pr) n = pr;
-              n += +(rLevel[n]! <= m);
-              n += +(rLevel[n]! <= m);
-              while (rLevel[n]! <= m) n++;
+              do {
+                n += +(rLevel[n]! <= m);
+                n += +(rLevel[n]! <= m);
+              } while (rLevel[n]! <= m);
               while (n > pr && rLevel[n - 1]! > m) n--;
             }
             if (n !== pr) {
