@@ -4,7 +4,7 @@ import { touchProbability } from '../mirror/TouchProbability';
 import { withStake } from './book';
 import { compileBook } from './compile';
 import { badDebtAt, liquidationPrice } from './positions';
-import { simulatePaths } from './engine';
+import { releasedByPath, simulatePaths } from './engine';
 import { allocateOutputs, OUTPUT_KEYS, type PathOutputs } from './outputs';
 import { DEFAULT_PARAMS, type ModelParams } from './model';
 import { RiskRunner, type WorkerLike } from './runner';
@@ -150,6 +150,61 @@ describe('the waterfall on each path', () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+});
+
+describe('the locks a path released (loss events)', () => {
+  // The definition, step by step: a cover crossed in step s (between the side's pointers after steps s − 1
+  // and s) was paid if s ≤ its last step, and its lock counts as released by boundary k + 1 if its release
+  // step is ≤ k + 1. releasedByPath reads only the covers released by then, each in O(1).
+  function byDefinition(side: ReturnType<typeof compileBook>['down'], k: number, at: Int32Array, into: Float64Array): void {
+    let j = 0;
+    for (let s = 0; s <= k; s++) {
+      for (; j < at[s]!; j++) {
+        if (s <= side.endStep[j]! && side.releaseStep[j]! <= k + 1) {
+          const layer = side.layerIndex[j]!;
+          into[layer] = into[layer]! + side.payout[j]!;
+        }
+      }
+    }
+  }
+
+  it('equals the definition on random books and random monotone pointer paths (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.constantFrom(1, 2, 4),
+        fc.array(fc.nat(), { minLength: 240, maxLength: 240 }),
+        fc.array(fc.nat(), { minLength: 240, maxLength: 240 }),
+        (seed, covers, stepsPerDay, downMoves, upMoves) => {
+          const book = syntheticBook({ seed, covers, junior: 2_000_000, senior: 2_000_000 });
+          const cb = compileBook(book, params({ paths: 1_000, stepsPerDay }));
+          const walk = (moves: number[], n: number) => {
+            const at = new Int32Array(cb.steps);
+            let p = 0;
+            for (let s = 0; s < cb.steps; s++) {
+              // Mostly still, sometimes a few covers, sometimes to the end of the side.
+              const m = moves[s % moves.length]! % 10;
+              p = Math.min(n, p + (m < 6 ? 0 : m < 9 ? m - 5 : n));
+              at[s] = p;
+            }
+            return at;
+          };
+          const downAt = walk(downMoves, cb.down.payout.length);
+          const upAt = walk(upMoves, cb.up.payout.length);
+          for (let k = 0; k < cb.steps; k++) {
+            const fast = new Float64Array(2);
+            releasedByPath(cb, k, downAt, upAt, fast);
+            const slow = new Float64Array(2);
+            byDefinition(cb.down, k, downAt, slow);
+            byDefinition(cb.up, k, upAt, slow);
+            expect(Array.from(fast)).toEqual(Array.from(slow));
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

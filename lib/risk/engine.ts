@@ -48,16 +48,16 @@ export function simulatePaths(
   const drift = cb.drift;
   const stepVol = cb.stepVol;
   const twoVar = 2 * cb.stepVariance;
-  const twoOverVar = 2 / cb.stepVariance; // Infinity with no diffusion: no bridge can cross
+  // Finite with no diffusion too (then every threshold is huge, or ≤ 0 where the step itself reached the
+  // level): a 0 · ∞ would be NaN.
+  const twoOverVar = cb.stepVariance > 0 ? 2 / cb.stepVariance : Number.MAX_VALUE;
   const jumpsPerStep = cb.jumpsPerStep;
   const jumpMean = cb.jumpMean;
   const jumpStdDev = cb.jumpStdDev;
   const spot = cb.spotUsd;
 
   const dPref = cb.down.prefix;
-  const nD1 = cb.down.level.length;
   const uPref = cb.up.prefix;
-  const nU1 = cb.up.level.length;
   const lA = cb.longs.a;
   const lB = cb.longs.b;
   const lBadAtLiq = cb.longs.badDebtAtLiqPrefix;
@@ -71,10 +71,18 @@ export function simulatePaths(
   const fLevel = fall.levels;
   const fCovers = fall.covers;
   const fPositions = fall.positions;
+  const fGrid = fall.grid;
+  const fLast = fGrid.length - 1;
+  const fOrigin = fall.origin;
+  const fInverseWidth = fall.inverseWidth;
   const rise = cb.rise;
   const rLevel = rise.levels;
   const rCovers = rise.covers;
   const rPositions = rise.positions;
+  const rGrid = rise.grid;
+  const rLast = rGrid.length - 1;
+  const rOrigin = rise.origin;
+  const rInverseWidth = rise.inverseWidth;
   // Cover pointers after each step: which step crossed which cover, for the release adjustment.
   const downAt = new Int32Array(steps);
   const upAt = new Int32Array(steps);
@@ -138,7 +146,9 @@ export function simulatePaths(
           st[1] = s1;
           st[2] = s2;
           st[3] = s3;
-          z = rng.normalTail(j, i);
+          // `+`: the call's result is of unknown type to the JIT; without it z (and e below) become
+          // boxed heap numbers in the whole loop — an allocation per draw (seen in `perf annotate`).
+          z = +rng.normalTail(j, i);
           s0 = st[0]!;
           s1 = st[1]!;
           s2 = st[2]!;
@@ -147,15 +157,16 @@ export function simulatePaths(
       }
       let x1 = x + drift + stepVol * z;
       let stepBad = 0;
-      const rowD = 2 * k * nD1;
-      const rowU = 2 * k * nU1;
 
       // Falling side: the bridge's minimum against the highest level not yet crossed. The minimum of a
       // Brownian bridge from x to x1 with variance v is (x + x1 − √((x1 − x)² + 2vE))/2, E ~ Exp(1); it is
       // at or below a level b < min(x, x1) exactly when E ≥ 2(x − b)(x1 − b)/v (P = e^(−2(x−b)(x1−b)/v)).
       let level = low;
       if (level !== -Infinity) {
-        const threshold = x1 <= level ? 0 : (x - level) * (x1 - level) * twoOverVar;
+        // ≤ 0 when x1 is at or below the level: crossed whatever E. x is above every level not yet crossed
+        // except at t = 0 for a level at or above spot (the max makes that a crossing too). Written without
+        // a branch on x1 ≤ level, which the processor cannot predict.
+        const threshold = Math.max(x - level, 0) * (x1 - level) * twoOverVar;
         if (threshold < BRIDGE_SKIP_EXPONENT) {
           // e ~ Exp(1): xoshiro128** then the exponential ziggurat.
           let e: number;
@@ -177,7 +188,7 @@ export function simulatePaths(
               st[1] = s1;
               st[2] = s2;
               st[3] = s3;
-              e = rng.exponentialTail(j, i);
+              e = +rng.exponentialTail(j, i);
               s0 = st[0]!;
               s1 = st[1]!;
               s2 = st[2]!;
@@ -187,12 +198,28 @@ export function simulatePaths(
           if (e >= threshold) {
             const d = x1 - x;
             const m = 0.5 * (x + x1 - Math.sqrt(d * d + twoVar * e));
-            const n = passDown(fall, pf, m);
+            // passDown(fall, pf, m) (levels.ts) written out on the sweep's arrays held in locals.
+            let n = pf;
+            if (!(fLevel[pf]! < m)) {
+              // The bucket, clamped then truncated (no Math.floor: any start gives the same answer, the
+              // scans below make it exact; an in-range start keeps them short).
+              const t = (m - fOrigin) * fInverseWidth + 1;
+              n = fGrid[t < 0 ? 0 : t > fLast ? fLast : t | 0]!;
+              if (n < pf) n = pf;
+              // The scan two steps at a time without a branch inside (a bucket holds 0–2 levels where
+              // the book is dense, a count no predictor learns); the loop rarely repeats. One body for
+              // both (no rarely-run statement: V8 compiles one without type feedback as a deopt).
+              do {
+                n += +(fLevel[n]! >= m);
+                n += +(fLevel[n]! >= m);
+              } while (fLevel[n]! >= m);
+              while (n > pf && fLevel[n - 1]! < m) n--;
+            }
             if (n !== pf) {
               const c = fCovers[n]!;
               if (c !== pd) {
-                coverJ += dPref[rowD + 2 * c]! - dPref[rowD + 2 * pd]!;
-                coverS += dPref[rowD + 2 * c + 1]! - dPref[rowD + 2 * pd + 1]!;
+                coverJ += dPref[2 * (c * steps + k)]! - dPref[2 * (pd * steps + k)]!;
+                coverS += dPref[2 * (c * steps + k) + 1]! - dPref[2 * (pd * steps + k) + 1]!;
                 pd = c;
               }
               const q = fPositions[n]!;
@@ -212,7 +239,7 @@ export function simulatePaths(
       // reaches both a falling and a rising level is vanishingly rare; each side's probability is exact.
       level = high;
       if (level !== Infinity) {
-        const threshold = x1 >= level ? 0 : (level - x) * (level - x1) * twoOverVar;
+        const threshold = Math.max(level - x, 0) * (level - x1) * twoOverVar;
         if (threshold < BRIDGE_SKIP_EXPONENT) {
           let e: number;
           {
@@ -233,7 +260,7 @@ export function simulatePaths(
               st[1] = s1;
               st[2] = s2;
               st[3] = s3;
-              e = rng.exponentialTail(j, i);
+              e = +rng.exponentialTail(j, i);
               s0 = st[0]!;
               s1 = st[1]!;
               s2 = st[2]!;
@@ -243,12 +270,23 @@ export function simulatePaths(
           if (e >= threshold) {
             const d = x1 - x;
             const m = 0.5 * (x + x1 + Math.sqrt(d * d + twoVar * e));
-            const n = passUp(rise, pr, m);
+            // passUp(rise, pr, m), written out.
+            let n = pr;
+            if (!(rLevel[pr]! > m)) {
+              const t = (m - rOrigin) * rInverseWidth;
+              n = rGrid[t < 0 ? 0 : t > rLast ? rLast : t | 0]!;
+              if (n < pr) n = pr;
+              do {
+                n += +(rLevel[n]! <= m);
+                n += +(rLevel[n]! <= m);
+              } while (rLevel[n]! <= m);
+              while (n > pr && rLevel[n - 1]! > m) n--;
+            }
             if (n !== pr) {
               const c = rCovers[n]!;
               if (c !== pu) {
-                coverJ += uPref[rowU + 2 * c]! - uPref[rowU + 2 * pu]!;
-                coverS += uPref[rowU + 2 * c + 1]! - uPref[rowU + 2 * pu + 1]!;
+                coverJ += uPref[2 * (c * steps + k)]! - uPref[2 * (pu * steps + k)]!;
+                coverS += uPref[2 * (c * steps + k) + 1]! - uPref[2 * (pu * steps + k) + 1]!;
                 pu = c;
               }
               const q = rPositions[n]!;
@@ -277,8 +315,8 @@ export function simulatePaths(
             const n = passDown(fall, pf, x1);
             const c = fCovers[n]!;
             if (c !== pd) {
-              coverJ += dPref[rowD + 2 * c]! - dPref[rowD + 2 * pd]!;
-              coverS += dPref[rowD + 2 * c + 1]! - dPref[rowD + 2 * pd + 1]!;
+              coverJ += dPref[2 * (c * steps + k)]! - dPref[2 * (pd * steps + k)]!;
+              coverS += dPref[2 * (c * steps + k) + 1]! - dPref[2 * (pd * steps + k) + 1]!;
               pd = c;
             }
             const q = fPositions[n]!;
@@ -296,8 +334,8 @@ export function simulatePaths(
             const n = passUp(rise, pr, x1);
             const c = rCovers[n]!;
             if (c !== pu) {
-              coverJ += uPref[rowU + 2 * c]! - uPref[rowU + 2 * pu]!;
-              coverS += uPref[rowU + 2 * c + 1]! - uPref[rowU + 2 * pu + 1]!;
+              coverJ += uPref[2 * (c * steps + k)]! - uPref[2 * (pu * steps + k)]!;
+              coverS += uPref[2 * (c * steps + k) + 1]! - uPref[2 * (pu * steps + k) + 1]!;
               pu = c;
             }
             const q = rPositions[n]!;
@@ -364,9 +402,9 @@ const released = new Float64Array(2);
 /**
  * Payouts (per layer) of covers this path triggered whose locks the free-capital baseline counts as
  * released by step boundary k + 1: a paid cover's lock is spent, so it never comes back as free capital.
- * Runs only at loss events; O(steps + covers crossed).
+ * Runs only at loss events and reads only the covers released by then (`byRelease`), each in O(1).
  */
-function releasedByPath(cb: CompiledBook, k: number, downAt: Int32Array, upAt: Int32Array, into: Float64Array): void {
+export function releasedByPath(cb: CompiledBook, k: number, downAt: Int32Array, upAt: Int32Array, into: Float64Array): void {
   into[0] = 0;
   into[1] = 0;
   releasedOnSide(cb.down, k, downAt, into);
@@ -374,16 +412,30 @@ function releasedByPath(cb: CompiledBook, k: number, downAt: Int32Array, upAt: I
 }
 
 function releasedOnSide(side: CompiledBook['down'], k: number, at: Int32Array, into: Float64Array): void {
-  const boundary = k + 1;
-  let j = 0;
-  for (let s = 0; s <= k; s++) {
-    const end = at[s]!;
-    for (; j < end; j++) {
-      // Crossed in step s: paid if still active then; its lock would have come back at releaseStep.
-      if (s <= side.endStep[j]! && side.releaseStep[j]! <= boundary) {
+  const count = side.releasedBy[k + 1]!;
+  const crossed = at[k]!;
+  // Paid when the path crossed it while it was active: by the end of its last step (or by now, if that
+  // is later than now). at[s] is the side's cover pointer after step s, so "crossed by step s" is
+  // at[s] > j. The covers both released and crossed are read from the shorter list: those released by
+  // now (sorted by release step), or those crossed (the first `crossed` in crossing order). Sums of
+  // integer payouts below 2⁵³ are exact in any order.
+  if (crossed < count) {
+    for (let j = 0; j < crossed; j++) {
+      const end = side.endStep[j]!;
+      if (side.releaseStep[j]! <= k + 1 && at[end < k ? end : k]! > j) {
         const layer = side.layerIndex[j]!;
         into[layer] = into[layer]! + side.payout[j]!;
       }
+    }
+    return;
+  }
+  const order = side.byRelease;
+  for (let r = 0; r < count; r++) {
+    const j = order[r]!;
+    const end = side.endStep[j]!;
+    if (at[end < k ? end : k]! > j) {
+      const layer = side.layerIndex[j]!;
+      into[layer] = into[layer]! + side.payout[j]!;
     }
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PathRandom } from './random';
+import fc from 'fast-check';
+import { PathRandom, wedge } from './random';
 
 /** xoshiro128** straight from Blackman & Vigna's reference C, in BigInt (masked to 32 bits). */
 function referenceXoshiro(state: [bigint, bigint, bigint, bigint], count: number): number[] {
@@ -96,5 +97,33 @@ describe('PathRandom', () => {
       const u = r.uniform();
       expect(u > 0 && u < 1).toBe(true);
     }
+  });
+
+  it('decides a ziggurat wedge by a line only where the exact test agrees (property, both ziggurats, every layer)', () => {
+    let decided = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('normal' as const, 'exponential' as const),
+        fc.integer({ min: 1, max: 255 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (kind, layer, s, t) => {
+          const i = kind === 'normal' ? 1 + (layer % 127) : layer;
+          const w0 = wedge(kind, i, 0, 0);
+          const x = w0.a + s * (w0.b - w0.a);
+          const y = w0.fb + t * (w0.fa - w0.fb);
+          const w = wedge(kind, i, x, y);
+          total++;
+          if (w.squeezed !== -1) {
+            decided++;
+            expect(w.squeezed === 1).toBe(w.exact);
+          }
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    // The lines decide most candidates (that is the point: Math.exp only for the rest).
+    expect(decided / total).toBeGreaterThan(0.8);
   });
 });

@@ -36,6 +36,20 @@ export const ke = new Float64Array(EXP_LAYERS);
 export const we = new Float64Array(EXP_LAYERS);
 const fe = new Float64Array(EXP_LAYERS);
 
+// Squeezes for the wedge tests of the slow paths: in layer i the candidate |x| lies in [a, b] (the
+// layer's inner and outer edge) and y is uniform in [f(b), f(a)]; the exact test is y < f(x), which costs
+// a Math.exp. Where f is convex on [a, b] its tangents at a and b lie below it and its chord above it (where
+// concave, the other way round), so most candidates are decided by a line; only those between the two
+// lines call Math.exp. The lines are widened by SQUEEZE_MARGIN (relative, far above the few ulps of error
+// in them and in Math.exp), so every decision is the exact test's: the stream of variates is unchanged.
+const SQUEEZE_MARGIN = 1e-12;
+/** Per layer: inner edge a, outer edge b, and whether f is convex (1), concave (−1) or neither (0) on [a, b]. */
+const nInner = new Float64Array(NORMAL_LAYERS);
+const nOuter = new Float64Array(NORMAL_LAYERS);
+const nShape = new Int8Array(NORMAL_LAYERS);
+const eInner = new Float64Array(EXP_LAYERS);
+const eOuter = new Float64Array(EXP_LAYERS);
+
 (function buildTables() {
   // Normal: Marsaglia & Tsang's zigset with the value scaled to 2^24.
   let dn = NORMAL_R;
@@ -73,7 +87,47 @@ const fe = new Float64Array(EXP_LAYERS);
     fe[i] = Math.exp(-de);
     we[i] = de / EXP_SCALE;
   }
+  // Layer i ≥ 1 of either ziggurat reaches its slow path with |x| in [edge(i − 1), edge(i)], edge(0) = 0.
+  for (let i = 1; i < NORMAL_LAYERS; i++) {
+    nInner[i] = i === 1 ? 0 : wn[i - 1]! * NORMAL_SCALE;
+    nOuter[i] = wn[i]! * NORMAL_SCALE;
+    // exp(−x²/2) is concave on [0, 1] and convex beyond.
+    nShape[i] = nInner[i]! >= 1 ? 1 : nOuter[i]! <= 1 ? -1 : 0;
+  }
+  for (let i = 1; i < EXP_LAYERS; i++) {
+    eInner[i] = i === 1 ? 0 : we[i - 1]! * EXP_SCALE;
+    eOuter[i] = we[i]! * EXP_SCALE;
+  }
 })();
+
+/**
+ * For tests: layer i's wedge as the slow paths see it — edges a ≤ b, f(a), f(b), the squeeze's answer for
+ * (x, y) (1 accept, 0 reject, −1 undecided) and the exact test's.
+ */
+export function wedge(kind: 'normal' | 'exponential', i: number, x: number, y: number) {
+  const normal = kind === 'normal';
+  const a = normal ? nInner[i]! : eInner[i]!;
+  const b = normal ? nOuter[i]! : eOuter[i]!;
+  const fa = normal ? fn[i - 1]! : fe[i - 1]!;
+  const fb = normal ? fn[i]! : fe[i]!;
+  const shape = normal ? nShape[i]! : 1;
+  const squeezed = shape === 0 ? -1 : normal ? squeeze(y, x, a, b, fa, fb, -a, -b, shape === 1) : squeeze(y, x, a, b, fa, fb, -1, -1, true);
+  return { a, b, fa, fb, squeezed, exact: y < (normal ? Math.exp(-0.5 * x * x) : Math.exp(-x)) };
+}
+
+/**
+ * The wedge test y < f(x) for layer i, |x| in [a, b], f(a) = fa, f(b) = fb, f′(t) = slope(t)·f(t):
+ * 1 (accept) or 0 (reject) when a line decides it, −1 when only f itself can.
+ */
+function squeeze(y: number, x: number, a: number, b: number, fa: number, fb: number, slopeA: number, slopeB: number, convex: boolean): number {
+  const tangent = Math.max(fa * (1 + slopeA * (x - a)), fb * (1 + slopeB * (x - b)));
+  const chord = fa + (fb - fa) * ((x - a) / (b - a));
+  const below = convex ? tangent : chord; // under the curve on [a, b]
+  const above = convex ? chord : tangent;
+  if (y < below * (1 - SQUEEZE_MARGIN)) return 1;
+  if (y > above * (1 + SQUEEZE_MARGIN)) return 0;
+  return -1;
+}
 
 /**
  * xoshiro128** with ziggurat normal and exponential variates. One instance is reused for every path
@@ -151,7 +205,13 @@ export class PathRandom {
         return j > 0 ? NORMAL_R + x : -NORMAL_R - x;
       }
       const x = j * wn[i]!;
-      if (fn[i]! + this.uniform() * (fn[i - 1]! - fn[i]!) < Math.exp(-0.5 * x * x)) return x;
+      const y = fn[i]! + this.uniform() * (fn[i - 1]! - fn[i]!);
+      const shape = nShape[i]!;
+      const ax = x < 0 ? -x : x;
+      const a = nInner[i]!;
+      const b = nOuter[i]!;
+      const decided = shape === 0 ? -1 : squeeze(y, ax, a, b, fn[i - 1]!, fn[i]!, -a, -b, shape === 1);
+      if (decided === 1 || (decided === -1 && y < Math.exp(-0.5 * x * x))) return x;
       const u = this.nextInt32();
       i = u & (NORMAL_LAYERS - 1);
       j = u >> 7;
@@ -164,7 +224,9 @@ export class PathRandom {
     for (;;) {
       if (i === 0) return EXP_R - Math.log(this.uniform());
       const x = j * we[i]!;
-      if (fe[i]! + this.uniform() * (fe[i - 1]! - fe[i]!) < Math.exp(-x)) return x;
+      const y = fe[i]! + this.uniform() * (fe[i - 1]! - fe[i]!);
+      const decided = squeeze(y, x, eInner[i]!, eOuter[i]!, fe[i - 1]!, fe[i]!, -1, -1, true);
+      if (decided === 1 || (decided === -1 && y < Math.exp(-x))) return x;
       const u = this.nextInt32();
       i = u & (EXP_LAYERS - 1);
       j = u >>> 8;

@@ -52,7 +52,6 @@ def run(book, P, seed):
     l_bad, s_bad = arr(book["longs"]["badAtLiq"]), arr(book["shorts"]["badAtLiq"])
     l_a, l_b = arr(book["longs"]["a"]), arr(book["longs"]["b"])
     s_a, s_b = arr(book["shorts"]["a"]), arr(book["shorts"]["b"])
-    nd1, nu1 = d_level.size, u_level.size
     has_venue = l_level.size > 1 or s_level.size > 1
     wf = Waterfall(book, P)
 
@@ -72,7 +71,6 @@ def run(book, P, seed):
     for k in range(K):
         x1 = x + drift + vol * rng.standard_normal(P)
         step_bad = np.zeros(P)
-        row_d, row_u = 2 * k * nd1, 2 * k * nu1
         d = x1 - x
 
         # Falling side: bridge minimum against the highest level not yet crossed.
@@ -83,8 +81,8 @@ def run(book, P, seed):
         hit = (thr < SKIP) & (e >= thr) & np.isfinite(lv)
         m = np.where(hit, 0.5 * (x + x1 - np.sqrt(d * d + two_var * e)), np.inf)
         n = np.maximum(pd, np.searchsorted(neg_d, -m, "right"))
-        cover_j += d_pref[row_d + 2 * n] - d_pref[row_d + 2 * pd]
-        cover_s += d_pref[row_d + 2 * n + 1] - d_pref[row_d + 2 * pd + 1]
+        cover_j += d_pref[2 * (n * K + k)] - d_pref[2 * (pd * K + k)]
+        cover_s += d_pref[2 * (n * K + k) + 1] - d_pref[2 * (pd * K + k) + 1]
         pd = n
         n = np.maximum(pl, np.searchsorted(neg_l, -m, "right"))
         step_bad += l_bad[n] - l_bad[pl]
@@ -99,8 +97,8 @@ def run(book, P, seed):
         hit = (thr < SKIP) & (e >= thr) & np.isfinite(lv)
         m = np.where(hit, 0.5 * (x + x1 + np.sqrt(d * d + two_var * e)), -np.inf)
         n = np.maximum(pu, np.searchsorted(u_level, m, "right"))
-        cover_j += u_pref[row_u + 2 * n] - u_pref[row_u + 2 * pu]
-        cover_s += u_pref[row_u + 2 * n + 1] - u_pref[row_u + 2 * pu + 1]
+        cover_j += u_pref[2 * (n * K + k)] - u_pref[2 * (pu * K + k)]
+        cover_s += u_pref[2 * (n * K + k) + 1] - u_pref[2 * (pu * K + k) + 1]
         pu = n
         n = np.maximum(ps, np.searchsorted(s_level, m, "right"))
         step_bad += s_bad[n] - s_bad[ps]
@@ -116,12 +114,12 @@ def run(book, P, seed):
             next_jump[idx] += rng.standard_exponential(idx.size) / lam
             xi = x1[idx]
             n = np.maximum(pd[idx], np.searchsorted(neg_d, -xi, "right"))
-            cover_j[idx] += d_pref[row_d + 2 * n] - d_pref[row_d + 2 * pd[idx]]
-            cover_s[idx] += d_pref[row_d + 2 * n + 1] - d_pref[row_d + 2 * pd[idx] + 1]
+            cover_j[idx] += d_pref[2 * (n * K + k)] - d_pref[2 * (pd[idx] * K + k)]
+            cover_s[idx] += d_pref[2 * (n * K + k) + 1] - d_pref[2 * (pd[idx] * K + k) + 1]
             pd[idx] = n
             n = np.maximum(pu[idx], np.searchsorted(u_level, xi, "right"))
-            cover_j[idx] += u_pref[row_u + 2 * n] - u_pref[row_u + 2 * pu[idx]]
-            cover_s[idx] += u_pref[row_u + 2 * n + 1] - u_pref[row_u + 2 * pu[idx] + 1]
+            cover_j[idx] += u_pref[2 * (n * K + k)] - u_pref[2 * (pu[idx] * K + k)]
+            cover_s[idx] += u_pref[2 * (n * K + k) + 1] - u_pref[2 * (pu[idx] * K + k) + 1]
             pu[idx] = n
             if has_venue:
                 nl = np.maximum(pl[idx], np.searchsorted(neg_l, -xi, "right"))
