@@ -109,6 +109,13 @@ test('the stress sliders answer at once through the exact twins', async ({ page 
   // The liquidation map shows the venue's open positions by liquidation price, and the cascade's depth.
   await revealPanel(page, 'Liquidations', 'liquidation-panel');
   await expect(page.getByTestId('liquidation-empty')).toHaveCount(0);
+  // The dashboard holds no depth model until the reader sets one (the cascade's code is not in the first
+  // load): the panel shows the default, and a depth set here comes back through the dashboard's state.
+  const depth = page.getByTestId('cascade-depth');
+  await expect(depth).toHaveValue('5000000');
+  await depth.fill('50000');
+  await expect(depth).toHaveValue('50000');
+  await expect(page.getByTestId('cascade-curve')).toBeVisible();
 });
 
 test('a worker that fails becomes an error state, and the rest of the page keeps working', async ({ page }) => {

@@ -3,11 +3,14 @@
 import { useId, useMemo } from 'react';
 import { formatEstimateAssets, formatMove } from '@/lib/format/estimate';
 import type { RiskBook } from '@/lib/risk/book';
-import { cascadeCurve, liquidationMap, type DepthModel } from '@/lib/risk/cascade';
+import { cascadeCurve, DEFAULT_DEPTH, liquidationMap, type DepthModel } from '@/lib/risk/cascade';
 import { LineChart, LiquidationBars } from './charts';
 
-/** Open interest by liquidation price, and how far each shock goes once the cascade has run. */
-export function LiquidationPanel({ book, depth, onDepth }: { book: RiskBook; depth: DepthModel; onDepth: (d: DepthModel) => void }) {
+/**
+ * Open interest by liquidation price, and how far each shock goes once the cascade has run. `depth`
+ * undefined: the cascade's default depth model (the dashboard holds none until the reader sets one).
+ */
+export function LiquidationPanel({ book, depth = DEFAULT_DEPTH, onDepth }: { book: RiskBook; depth?: DepthModel; onDepth: (d: DepthModel) => void }) {
   const id = useId();
   const spot = Number(book.spot) / 10 ** book.priceDecimals;
   const bins = useMemo(() => liquidationMap(book), [book]);

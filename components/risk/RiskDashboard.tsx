@@ -1,13 +1,12 @@
 'use client';
 
 import { ChainTime } from '../ui/ChainTime';
-import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { memo, useEffect, useRef, useState } from 'react';
 import { formatAmount, formatPercentWad } from '@/lib/format/amount';
 import { formatEstimateAssets } from '@/lib/format/estimate';
 import type { RiskBook } from '@/lib/risk/book';
-import { DEFAULT_DEPTH } from '@/lib/risk/cascade';
+import type { DepthModel } from '@/lib/risk/cascade';
 import { checkParams, DEFAULT_PARAMS, type ModelParams } from '@/lib/risk/model';
 import { Button } from '../ui/Button';
 import { Card } from '../ui/Card';
@@ -18,17 +17,25 @@ import { RiskResults } from './RiskResults';
 import { SolvencyHistory } from './SolvencyHistory';
 import { RunProgressBar } from './RunProgressBar';
 import { useRiskRun, useRiskRunner } from './useRiskRun';
-import { WhenNear } from './WhenNear';
+import { WhenNear, WhenNearLoad } from './WhenNear';
 
-// Below the fold, with the exact twins they run: loaded and rendered when a reader gets near them (not
-// while the page loads: on a phone their code and first render were long tasks), into boxes of their own height.
+// Below the fold, with the exact twins they run: their code loads (a plain import()) and they render when a
+// reader gets near them (not while the page loads: on a phone their code and first render were long
+// tasks), into boxes of their own height. The cascade's depth model stays undefined (each panel takes
+// the default) until the reader sets it, so the cascade's code is not part of the page's first load.
 const Placeholder = () => <div className="h-72 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
 const ResultsPlaceholder = () => <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-busy="true" />;
 const PANEL_MARGIN = '200px 0px';
+const loadStressPanel = () => import('./StressPanel').then((m) => m.StressPanel);
+const loadLiquidationPanel = () => import('./LiquidationPanel').then((m) => m.LiquidationPanel);
 // Memoised, like the results and the history: the dashboard re-renders when a run starts and ends (its
 // progress bar repaints alone), and that must not re-render the panels beside it.
-const StressPanel = memo(dynamic(() => import('./StressPanel').then((m) => m.StressPanel), { ssr: false, loading: Placeholder }));
-const LiquidationPanel = memo(dynamic(() => import('./LiquidationPanel').then((m) => m.LiquidationPanel), { ssr: false, loading: Placeholder }));
+const StressPanel = memo(function StressPanelNear(props: { book: RiskBook; depth: DepthModel | undefined }) {
+  return <WhenNearLoad load={loadStressPanel} props={props} rootMargin={PANEL_MARGIN} placeholder={<Placeholder />} />;
+});
+const LiquidationPanel = memo(function LiquidationPanelNear(props: { book: RiskBook; depth: DepthModel | undefined; onDepth: (d: DepthModel) => void }) {
+  return <WhenNearLoad load={loadLiquidationPanel} props={props} rootMargin={PANEL_MARGIN} placeholder={<Placeholder />} />;
+});
 const Results = memo(RiskResults);
 const History = memo(SolvencyHistory);
 const ParamsForm = memo(RiskParamsForm);
@@ -54,7 +61,7 @@ export function RiskDashboard({ book }: { book: RiskBook }) {
   const { state, start, cancel, progress } = useRiskRun(runner);
   const [params, setParams] = useState<ModelParams>(DEFAULT_PARAMS);
   const [ranWith, setRanWith] = useState<ModelParams | null>(null);
-  const [depth, setDepth] = useState(DEFAULT_DEPTH);
+  const [depth, setDepth] = useState<DepthModel | undefined>(undefined); // undefined: the cascade's default
   const [workers, setWorkers] = useState<number | null>(null); // known in the browser only
   const error = paramsError(params, book.horizonDaysLoaded);
   const paramsRef = useRef(params);
@@ -176,15 +183,11 @@ export function RiskDashboard({ book }: { book: RiskBook }) {
       ) : null}
 
       <Card title="Stress tests">
-        <WhenNear rootMargin={PANEL_MARGIN} placeholder={<Placeholder />}>
-          <StressPanel book={book} depth={depth} />
-        </WhenNear>
+        <StressPanel book={book} depth={depth} />
       </Card>
 
       <Card title="Liquidations">
-        <WhenNear rootMargin={PANEL_MARGIN} placeholder={<Placeholder />}>
-          <LiquidationPanel book={book} depth={depth} onDepth={setDepth} />
-        </WhenNear>
+        <LiquidationPanel book={book} depth={depth} onDepth={setDepth} />
       </Card>
 
       <Card title="Solvency history">

@@ -5,7 +5,7 @@ import { formatMove, formatProbability } from '@/lib/format/estimate';
 import { formatAssets } from '@/lib/format/tokenAmount';
 import { formatAmount } from '@/lib/format/amount';
 import type { RiskBook } from '@/lib/risk/book';
-import type { DepthModel } from '@/lib/risk/cascade';
+import { DEFAULT_DEPTH, type DepthModel } from '@/lib/risk/cascade';
 import { stress } from '@/lib/risk/stress';
 import { LAYER_COPY } from '@/lib/pool/layers';
 
@@ -60,9 +60,10 @@ function Slider({
 
 /**
  * Deterministic shocks, recomputed on every slider move (exact bigint twins on the book, no Monte
- * Carlo): which covers pay, what the venue's positions leave, how the waterfall splits it now.
+ * Carlo): which covers pay, what the venue's positions leave, how the waterfall splits it now. `depth`
+ * undefined: the cascade's default depth model (the dashboard holds none until the reader sets one).
  */
-export function StressPanel({ book, depth }: { book: RiskBook; depth: DepthModel }) {
+export function StressPanel({ book, depth = DEFAULT_DEPTH }: { book: RiskBook; depth?: DepthModel }) {
   const [movePct, setMovePct] = useState(-20);
   const [gap, setGap] = useState(false);
   const [sigmaX, setSigmaX] = useState(1);

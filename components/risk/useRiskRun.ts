@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { RiskBook } from '@/lib/risk/book';
 import type { ModelParams } from '@/lib/risk/model';
 import { RiskRunner, type RunResult } from '@/lib/risk/runner';
@@ -81,7 +81,9 @@ export function useRiskRun(runner: () => RiskRunner) {
         cancelAnimationFrame(frame);
         if (abort.current !== controller) return null;
         last.current = result;
-        setState({ status: 'done', result });
+        // In a transition: the answer's hundreds of elements are built in slices that yield to input and
+        // paint (on a phone, one urgent render of them was a long task); the bar shows 100 % meanwhile.
+        startTransition(() => setState({ status: 'done', result }));
         return result;
       } catch (error) {
         cancelAnimationFrame(frame);
