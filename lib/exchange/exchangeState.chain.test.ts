@@ -4,12 +4,12 @@
 // block, the fee, the trader's balance and allowance at that block (none without an account); one
 // cover's page (terms, model value; no cover for an unknown id); an RPC that is away throws.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicClient, createWalletClient, type Address, type Hex, http } from 'viem';
+import { createPublicClient, type Address, type Hex, http } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { backstopPoolAbi, coverExchangeAbi, coverMarketAbi, mockAggregatorAbi, testUSDCAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { ANVIL_KEYS } from '@/scripts/testing/anvil';
-import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
+import { startLocalChain, type LocalChain, sendAs } from '@/scripts/testing/localChain';
 import { coverMarkDown, discountBps } from './coverMark';
 import { type ExchangeAddresses, readCoverDetail, readExchangeMarket } from './exchangeState';
 
@@ -23,12 +23,8 @@ let chain: LocalChain;
 let addresses: ExchangeAddresses;
 let tokenId: bigint;
 
-async function send(key: Hex, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) {
-  const wallet = createWalletClient({ chain: foundry, transport: http(chain.anvil.rpcUrl), account: privateKeyToAccount(key) });
-  const hash = await wallet.writeContract({ address, abi, functionName, args } as never);
-  const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
-}
+const send = (key: Hex, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) =>
+  sendAs(chain, key, address, abi, functionName, args);
 const holderSends = (address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
   send(ANVIL_KEYS[3] as Hex, address, abi, functionName, args);
 

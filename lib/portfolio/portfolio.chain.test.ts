@@ -4,12 +4,12 @@
 // and — once the price has crashed through the strike for the product's confirmations — the round the
 // market's `claim` pays with (simulated on chain from the account that holds it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicClient, createWalletClient, type Address, type Hex, http } from 'viem';
+import { createPublicClient, type Address, type Hex, http } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { backstopPoolAbi, coverExchangeAbi, coverMarketAbi, mockAggregatorAbi, testUSDCAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { ANVIL_KEYS } from '@/scripts/testing/anvil';
-import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
+import { startLocalChain, type LocalChain, sendAs } from '@/scripts/testing/localChain';
 import { accountTotals, readAccountState, type PortfolioAddresses } from './accountState';
 import { coverFigures } from './coverFigures';
 import { feedRoundReader } from '../cover/feedRounds';
@@ -23,12 +23,8 @@ const HOLDER = privateKeyToAccount(ANVIL_KEYS[3] as Hex);
 let chain: LocalChain;
 let addresses: PortfolioAddresses;
 
-async function send(key: Hex, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) {
-  const wallet = createWalletClient({ chain: foundry, transport: http(chain.anvil.rpcUrl), account: privateKeyToAccount(key) });
-  const hash = await wallet.writeContract({ address, abi, functionName, args } as never);
-  const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
-}
+const send = (key: Hex, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) =>
+  sendAs(chain, key, address, abi, functionName, args);
 const holderSends = (address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
   send(ANVIL_KEYS[3] as Hex, address, abi, functionName, args);
 

@@ -5,13 +5,12 @@
 // position's liquidation price must equal the preview's to the unit.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWalletClient, http, maxUint256, type Address, type Hex } from 'viem';
+import { maxUint256, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { foundry } from 'viem/chains';
 import { mockAggregatorAbi, perpVenueAbi, protocolErrorsAbi, testUSDCAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { revertName } from '@/scripts/testing/coverChain';
 import { ANVIL_KEYS } from '@/scripts/testing/anvil';
-import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
+import { startLocalChain, type LocalChain, sendAs } from '@/scripts/testing/localChain';
 import { previewOpen, type OpenMarket } from './openPreview';
 import { loadOpenPositions } from './openPositions';
 import { toPositionState, toVenueParams } from './params';
@@ -23,12 +22,8 @@ const ETH = 10n ** 18n;
 const USDC = 10n ** 6n;
 const PRICE = 10n ** 8n;
 
-async function send(key: Hex, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) {
-  const wallet = createWalletClient({ chain: foundry, transport: http(chain.anvil.rpcUrl), account: privateKeyToAccount(key) });
-  const hash = await wallet.writeContract({ address, abi, functionName, args } as never);
-  const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
-}
+const send = (key: Hex, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) =>
+  sendAs(chain, key, address, abi, functionName, args);
 const read = <T>(functionName: string, args: readonly unknown[] = []) =>
   chain.publicClient.readContract({ address: venue, abi: perpVenueAbi, functionName, args } as never) as Promise<T>;
 

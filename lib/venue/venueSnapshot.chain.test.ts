@@ -2,12 +2,11 @@
 // the venue and the token answer one by one, for a visitor with no account, a trader with a short (the
 // market is that side's), and one with nothing held; and previewOpen from it must agree with the venue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWalletClient, http, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { foundry } from 'viem/chains';
 import { mockAggregatorAbi, perpVenueAbi, testUSDCAbi, volatilityOracleAbi } from '@/contracts-abi';
 import { ANVIL_KEYS } from '@/scripts/testing/anvil';
-import { startLocalChain, type LocalChain } from '@/scripts/testing/localChain';
+import { startLocalChain, type LocalChain, sendAs } from '@/scripts/testing/localChain';
 import { previewOpen } from './openPreview';
 import { toPositionState } from './params';
 import { marketFor, readVenueSnapshot, type VenueAddresses } from './venueSnapshot';
@@ -19,12 +18,8 @@ const IDLE = privateKeyToAccount(ANVIL_KEYS[3] as Hex).address;
 const ETH = 10n ** 18n;
 const USDC = 10n ** 6n;
 
-async function send(key: Hex, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) {
-  const wallet = createWalletClient({ chain: foundry, transport: http(chain.anvil.rpcUrl), account: privateKeyToAccount(key) });
-  const hash = await wallet.writeContract({ address, abi, functionName, args } as never);
-  const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
-}
+const send = (key: Hex, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) =>
+  sendAs(chain, key, address, abi, functionName, args);
 const read = <T>(functionName: string, args: readonly unknown[] = []) =>
   chain.publicClient.readContract({ address: addresses.venue, abi: perpVenueAbi, functionName, args } as never) as Promise<T>;
 

@@ -36,3 +36,11 @@ export async function startLocalChain(options: { governance?: 'timelock' | 'depl
   };
   return { anvil, publicClient, deployment, deploy, stop: anvil.stop };
 }
+
+/** Sends a contract call signed by `key` and waits for it; a revert throws with the function's name. */
+export async function sendAs(chain: LocalChain, key: Hex, address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) {
+  const wallet = createWalletClient({ chain: foundry, transport: http(chain.anvil.rpcUrl), account: privateKeyToAccount(key) });
+  const hash = await wallet.writeContract({ address, abi, functionName, args } as never);
+  const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
+}
