@@ -78,6 +78,11 @@ export class PathWaterfall {
   recapRaised = 0;
   socialised = 0;
   flags = 0;
+  /**
+   * Whether this path changed anything `reset` restores (a loss event, or an auction settled at the
+   * end): most paths never do, and the engine then skips the reset.
+   */
+  dirty = true;
   // The venue's auction on this path: open until `auctionClosesAt`, to raise `auctionTarget`, able to
   // raise at most `auctionCapacity` (its mint cap at the floor price × the fill assumption).
   private auctionOpen = false;
@@ -113,6 +118,7 @@ export class PathWaterfall {
     this.auctionTarget = init.auctionTarget;
     this.auctionCapacity = init.auctionCapacity;
     this.auctionPreexisting = init.auctionTarget;
+    this.dirty = false;
   }
 
   /**
@@ -121,6 +127,7 @@ export class PathWaterfall {
    * counts as released by then (a paid cover's lock never comes back as free capital).
    */
   absorb(boundary: number, amount: number, releasedJunior: number, releasedSenior: number): void {
+    this.dirty = true;
     const cb = this.cb;
     const t = cb.t0 + BigInt(boundary * cb.stepSeconds);
     const nowWindow = windowOf(t);
@@ -181,6 +188,7 @@ export class PathWaterfall {
   }
 
   private settle(): void {
+    this.dirty = true;
     const raised = Math.min(this.auctionTarget, this.auctionCapacity);
     const raisedForEarlier = Math.min(this.auctionPreexisting, raised);
     const asked = this.auctionTarget - this.auctionPreexisting;
@@ -194,6 +202,9 @@ export class PathWaterfall {
   /** End of the path: an auction still open raises what it will by its end (counted now). */
   finish(): void {
     if (this.auctionOpen) this.settle();
-    if (this.socialised > 0) this.flags |= SOCIALISED;
+    if (this.socialised > 0) {
+      this.flags |= SOCIALISED;
+      this.dirty = true;
+    }
   }
 }

@@ -178,7 +178,8 @@ export class PathRandom {
     const u = this.nextInt32();
     const i = u & (NORMAL_LAYERS - 1);
     const j = u >> 7;
-    if ((j < 0 ? -j : j) < kn[i]!) return j * wn[i]!;
+    const sign = j >> 31; // |j| without a branch on a coin flip (engine.ts)
+    if (((j ^ sign) - sign) < kn[i]!) return j * wn[i]!;
     return this.normalTail(j, i);
   }
 
