@@ -147,7 +147,7 @@ export function simulatePaths(
         // |j| without a branch: the sign of a random draw is a coin flip no branch predictor learns, and
         // `j < 0 ? -j : j` compiled to one (a misprediction every other step: ~8 % of the loop's time).
         const sign = j >> 31;
-        if (((j ^ sign) - sign) < kn[i]!) z = j * wn[i]!;
+        if ((j ^ sign) - sign < kn[i]!) z = j * wn[i]!;
         else {
           st[0] = s0;
           st[1] = s1;

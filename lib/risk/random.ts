@@ -179,7 +179,7 @@ export class PathRandom {
     const i = u & (NORMAL_LAYERS - 1);
     const j = u >> 7;
     const sign = j >> 31; // |j| without a branch on a coin flip (engine.ts)
-    if (((j ^ sign) - sign) < kn[i]!) return j * wn[i]!;
+    if ((j ^ sign) - sign < kn[i]!) return j * wn[i]!;
     return this.normalTail(j, i);
   }
 
