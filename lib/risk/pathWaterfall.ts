@@ -66,10 +66,13 @@ export function waterfallStart(book: RiskBook, recapFill: number): WaterfallStar
 }
 
 export class PathWaterfall {
-  // Per layer (index 0 junior, 1 senior): the stored window and what the layer has paid on this path.
-  readonly window = new Float64Array(2);
-  readonly prev = new Float64Array(2);
-  readonly curr = new Float64Array(2);
+  // Per layer (index 0 junior, 1 senior): the stored window and what the layer has paid on this path,
+  // as the bigints the twins take (converting them at every loss event was a third of its cost), and the
+  // draws also as numbers for the engine's outputs.
+  readonly window: bigint[] = [0n, 0n];
+  readonly prev: bigint[] = [0n, 0n];
+  readonly curr: bigint[] = [0n, 0n];
+  private readonly drawn: bigint[] = [0n, 0n];
   readonly draws = new Float64Array(2);
   exposureUsed = 0;
   eligible = 0;
@@ -93,17 +96,35 @@ export class PathWaterfall {
   private auctionPreexisting = 0;
 
   private readonly start: WaterfallStart;
+  private readonly startWindow: bigint[];
+  private readonly startPrev: bigint[];
+  private readonly startCurr: bigint[];
+  /** Per step boundary: its time, its draw window, and each layer's free capital, as bigints. */
+  private readonly timeAt: bigint[] = [];
+  private readonly windowAt: bigint[] = [];
+  private readonly freeAt: [bigint[], bigint[]] = [[], []];
 
-  constructor(private readonly cb: CompiledBook) {
-    this.start = cb.waterfall;
+  constructor(cb: CompiledBook) {
+    const init = cb.waterfall;
+    this.start = init;
+    this.startWindow = Array.from(init.window, (x) => BigInt(x));
+    this.startPrev = Array.from(init.prev, (x) => BigInt(x));
+    this.startCurr = Array.from(init.curr, (x) => BigInt(x));
+    for (let boundary = 0; boundary <= cb.steps; boundary++) {
+      const t = cb.t0 + BigInt(boundary * cb.stepSeconds);
+      this.timeAt.push(t);
+      this.windowAt.push(windowOf(t));
+      BOOK_LAYERS.forEach((layer, i) => this.freeAt[i]!.push(BigInt(cb.freeBaseline[layer][boundary]!)));
+    }
   }
 
   reset(): void {
     const init = this.start;
     for (let i = 0; i < 2; i++) {
-      this.window[i] = init.window[i]!;
-      this.prev[i] = init.prev[i]!;
-      this.curr[i] = init.curr[i]!;
+      this.window[i] = this.startWindow[i]!;
+      this.prev[i] = this.startPrev[i]!;
+      this.curr[i] = this.startCurr[i]!;
+      this.drawn[i] = 0n;
       this.draws[i] = 0;
     }
     this.exposureUsed = init.exposureUsed;
@@ -128,34 +149,25 @@ export class PathWaterfall {
    */
   absorb(boundary: number, amount: number, releasedJunior: number, releasedSenior: number): void {
     this.dirty = true;
-    const cb = this.cb;
-    const t = cb.t0 + BigInt(boundary * cb.stepSeconds);
-    const nowWindow = windowOf(t);
-    const rolled: Array<{ prevNow: bigint; currNow: bigint }> = [];
-    const available: bigint[] = [];
+    const t = this.timeAt[boundary]!;
+    const nowWindow = this.windowAt[boundary]!;
     const capBps = this.start.capBps;
-    for (let i = 0; i < 2; i++) {
-      const r = rollWindow(BigInt(this.window[i]!), BigInt(this.prev[i]!), BigInt(this.curr[i]!), nowWindow);
-      rolled.push(r);
-      const layer = BOOK_LAYERS[i]!;
-      const released = i === 0 ? releasedJunior : releasedSenior;
-      // Checked: free capital can never go negative on a consistent path (a bug would throw here).
-      const free = sub(sub(BigInt(cb.freeBaseline[layer][boundary]!), BigInt(released)), BigInt(this.draws[i]!));
-      available.push(layerAvailableDown(free, r.prevNow + r.currNow, capBps[i]!));
-    }
+    const rolledJunior = rollWindow(this.window[0]!, this.prev[0]!, this.curr[0]!, nowWindow);
+    const rolledSenior = rollWindow(this.window[1]!, this.prev[1]!, this.curr[1]!, nowWindow);
+    // Checked: free capital can never go negative on a consistent path (a bug would throw here).
+    const freeJunior = sub(sub(this.freeAt[0][boundary]!, BigInt(releasedJunior)), this.drawn[0]!);
+    const freeSenior = sub(sub(this.freeAt[1][boundary]!, BigInt(releasedSenior)), this.drawn[1]!);
     const exposureCap = this.start.exposureCap;
     const exposureRemaining = this.exposureUsed >= exposureCap ? 0n : BigInt(exposureCap - this.exposureUsed);
-    const split = allocateShortfall(BigInt(amount), available[0]!, available[1]!, exposureRemaining);
-    const paid = [split.junior, split.senior];
-    for (let i = 0; i < 2; i++) {
-      // As the contract: the window is written only when the layer pays.
-      if (paid[i]! > 0n) {
-        this.window[i] = Number(nowWindow);
-        this.prev[i] = Number(rolled[i]!.prevNow);
-        this.curr[i] = Number(rolled[i]!.currNow + paid[i]!);
-        this.draws[i] = this.draws[i]! + Number(paid[i]!);
-      }
-    }
+    const split = allocateShortfall(
+      BigInt(amount),
+      layerAvailableDown(freeJunior, rolledJunior.prevNow + rolledJunior.currNow, capBps[0]),
+      layerAvailableDown(freeSenior, rolledSenior.prevNow + rolledSenior.currNow, capBps[1]),
+      exposureRemaining,
+    );
+    // As the contract: the window is written only when the layer pays.
+    if (split.junior > 0n) this.pay(0, nowWindow, rolledJunior, split.junior);
+    if (split.senior > 0n) this.pay(1, nowWindow, rolledSenior, split.senior);
     const eligible = amount - Number(split.overExposure);
     const junior = Number(split.junior);
     const senior = Number(split.senior);
@@ -168,6 +180,14 @@ export class PathWaterfall {
     this.socialised += Number(split.overExposure) + (ask - accepted);
     if (junior < eligible) this.flags |= EXHAUSTED_JUNIOR;
     if (senior < eligible - junior) this.flags |= EXHAUSTED_SENIOR;
+  }
+
+  private pay(i: number, nowWindow: bigint, rolled: { prevNow: bigint; currNow: bigint }, paid: bigint): void {
+    this.window[i] = nowWindow;
+    this.prev[i] = rolled.prevNow;
+    this.curr[i] = rolled.currNow + paid;
+    this.drawn[i] = this.drawn[i]! + paid;
+    this.draws[i] = Number(this.drawn[i]);
   }
 
   /** `Recapitalizer.openAuction` as previewOpenAuction accepts it: the open auction tops up; else a new one if it could mint. */
