@@ -32,14 +32,14 @@ import { emptyReport, type BenchSection, type Cell } from './types';
 
 const run = promisify(execFile);
 const THROUGHPUT_PATHS = 200_000;
-const REPS = 5;
+const REPS = 9;
 const E2E_PATHS = 100_000;
 const CHROMIUM_REPS = 5;
 const TARGET_PATH_STEPS = 20e6;
 
 type NodeRun = {
   steps: number;
-  runs: Array<{ cpu: number; wall: number }>;
+  runs: Array<{ cpu: number; wall: number; referenceCpu: number }>;
   meanLossJunior: number;
   seLossJunior: number;
   e2e: { cpu: number; wall: number; simulateWall: number };
@@ -130,11 +130,13 @@ export const riskSection: BenchSection = {
       const nodeScript = await bundle(dir, 'scripts/bench/risk/node.ts', 'node.mjs', 'node');
       const throughput: Cell[][] = [];
       const e2eRows: Cell[][] = [];
+      const referenceCpu: number[] = [];
       for (const [i, { label, book }] of BOOKS.entries()) {
         const bookFile = path.join(dir, `book${i}.json`);
         writeFileSync(bookFile, JSON.stringify(bookToJson(book)));
         const { stdout } = await run(process.execPath, [nodeScript, bookFile, String(THROUGHPUT_PATHS), String(REPS)], { maxBuffer: 1 << 24 });
         const node = JSON.parse(stdout) as NodeRun;
+        referenceCpu.push(...node.runs.map((r) => r.referenceCpu));
         const pathSteps = THROUGHPUT_PATHS * node.steps;
         const best = pathSteps / (Math.min(...node.runs.map((r) => r.cpu)) / 1000);
         const med = pathSteps / (median(node.runs.map((r) => r.cpu)) / 1000);
@@ -214,6 +216,7 @@ export const riskSection: BenchSection = {
         `Engine: ${REPS} timed runs of ${THROUGHPUT_PATHS.toLocaleString('en-US')} paths after a warm-up, bundled by esbuild and run by ${process.version} in its own process; "best" is the fastest run's CPU time, "wall" its elapsed time. numpy: one run (after a 2,000-path warm-up), time.process_time(); ratio = engine ÷ numpy, best and median. Load average during the bench: ${loadavg()
           .map((x) => x.toFixed(1))
           .join(' / ')} on a machine shared with other work — the CPU-time rates are the fair per-thread figures.`,
+        `Host check: a fixed reference loop (5 M random reads in 1 MB) timed before each engine run took ${msText(Math.min(...referenceCpu))} of CPU at best and ${msText(median(referenceCpu))} at the median (worst ${msText(Math.max(...referenceCpu))}): on this virtualised machine a busy host makes the same work take more CPU time, so a median far above the best says the engine's median was the machine's too.`,
         `Chromium: /usr/bin/chromium (or Playwright's) headless, the real runner and worker entry bundled by esbuild, one worker per navigator.hardwareConcurrency, ${CHROMIUM_REPS} repetitions of each. "cold": a new pool started by the run (each worker loads, trains the engine on its start-up book — lib/risk/warmup.ts — then simulates); "prepared": as /risk does when it opens, the pool was started and warmed with the book (RiskRunner.warm, awaited), then the run as a click starts it; "again": the same pool. "Page thread blocked" is the longest gap of a 5 ms interval during the run (worst of the repetitions).`,
       );
       return report;

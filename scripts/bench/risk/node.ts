@@ -9,6 +9,7 @@ import { simulatePaths } from '../../../lib/risk/engine';
 import { allocateOutputs } from '../../../lib/risk/outputs';
 import { DEFAULT_PARAMS } from '../../../lib/risk/model';
 import { summarise } from '../../../lib/risk/summary';
+import { trainEngine } from '../../../lib/risk/warmup';
 
 const [bookFile, pathsArg, repsArg, seedArg] = process.argv.slice(2);
 const book = bookFromJson(JSON.parse(readFileSync(bookFile!, 'utf8')));
@@ -21,16 +22,43 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   return (u.user + u.system) / 1000;
 };
 
-// Throughput: one compile, a warm-up, then `reps` timed runs of all paths.
+// Throughput: one compile, the warm-up a risk worker does (lib/risk/worker.ts: the training book, then
+// the book itself in short calls, then one whole run), then `reps` timed runs of all paths. One long
+// first call alone left V8 running the loop in its on-stack-replacement code, or recompiling it, inside
+// the first timed runs (seen with --trace-opt / --trace-deopt): a cold start, which the end-to-end
+// figures below measure, not the engine's throughput. One progress callback for every call, as in a worker.
+const progress = (_done: number) => {};
+trainEngine(progress);
 const cb = compileBook(book, params);
 const out = allocateOutputs(paths);
-simulatePaths(cb, 0, Math.min(paths, 20_000), out);
-const runs: Array<{ cpu: number; wall: number }> = [];
+const WARM_CALLS = 16;
+const warmPaths = Math.min(paths, 32_000);
+for (let k = 0; k < WARM_CALLS; k++)
+  simulatePaths(cb, Math.floor((k * warmPaths) / WARM_CALLS), Math.floor(((k + 1) * warmPaths) / WARM_CALLS), out, 0, progress, 512);
+simulatePaths(cb, 0, paths, out, 0, progress, 2_048);
+// A fixed reference loop (random reads in 1 MB, like the engine's table reads) timed before each run: on
+// this shared, virtualised machine the same work takes more CPU time while the host is busy, and its
+// spread says how much of the engine's spread is the machine's.
+const table = new Float64Array(1 << 17).map((_, i) => i);
+function referenceMs(): number {
+  const c = process.cpuUsage();
+  let x = 12_345;
+  let sum = 0;
+  for (let i = 0; i < 5_000_000; i++) {
+    x = (Math.imul(x, 1_664_525) + 1_013_904_223) | 0;
+    sum += table[(x >>> 8) & (table.length - 1)]!;
+  }
+  if (sum < 0) throw new Error('unreachable');
+  return cpuMs(c);
+}
+referenceMs();
+const runs: Array<{ cpu: number; wall: number; referenceCpu: number }> = [];
 for (let r = 0; r < reps; r++) {
+  const referenceCpu = referenceMs();
   const c = process.cpuUsage();
   const w = performance.now();
-  simulatePaths(cb, 0, paths, out);
-  runs.push({ cpu: cpuMs(c), wall: performance.now() - w });
+  simulatePaths(cb, 0, paths, out, 0, progress, 2_048);
+  runs.push({ cpu: cpuMs(c), wall: performance.now() - w, referenceCpu });
 }
 const loss = Array.from(out.coverJunior, (x, i) => x + out.drawJunior[i]!);
 const mean = loss.reduce((s, x) => s + x, 0) / paths;
