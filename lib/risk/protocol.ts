@@ -1,6 +1,7 @@
 // Messages between the page (lib/risk/runner.ts) and the risk workers (lib/risk/risk.worker.ts).
 // A book travels once to each worker as a structured clone (bigint included; a venue-scale book costs
-// ~7 ms to clone) and is then named by its id; path results travel as transferred buffers.
+// ~7 ms to clone) and is then named by its id. A chunk's path results come back copied (a worker never
+// detaches a buffer: see worker.ts); a whole run's results go to a worker for the summary transferred.
 import type { RiskBook } from './book';
 import type { PathOutputs } from './outputs';
 import type { ModelParams } from './model';

@@ -5,10 +5,10 @@ import type { WorkerRequest } from './protocol';
 import { RiskWorkerCore } from './worker';
 
 const scope = self as unknown as {
-  postMessage(message: unknown, transfer?: Transferable[]): void;
+  postMessage(message: unknown): void;
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
 };
-const core = new RiskWorkerCore((message, transfer) => scope.postMessage(message, transfer ?? []));
+const core = new RiskWorkerCore((message) => scope.postMessage(message));
 scope.onmessage = (event) => core.handle(event.data);
 // Before any request is read: messages that arrive meanwhile wait in the queue (warmup.ts says why).
 core.train();

@@ -71,12 +71,9 @@ export const TRAINING_PARAMS: ModelParams = {
  * below 2³⁰ — so every field of the compiled book has held each kind of value it will hold.
  */
 export function trainEngine(onProgress: (done: number) => void): void {
-  // A chunk's results are transferred to the page, which detaches their buffers, and the first buffer
-  // detached in a worker's life makes V8 discard every optimised function that assumed none would be
-  // (a process-wide "protector"): the first real run then ran ~5× slower while everything was compiled
-  // again. Detach one now, before anything is optimised.
-  const scratch = new ArrayBuffer(8);
-  structuredClone(scratch, { transfer: [scratch] });
+  // Nothing here (or in a worker) detaches a buffer: the first detach in a process makes V8 discard every
+  // optimised function that assumed none would happen and compile a detached-buffer check into every
+  // typed-array access after it (~8 % of the loop's time) — so a worker posts its results as copies.
   const books = [
     compileBook(trainingBook(), TRAINING_PARAMS),
     compileBook(structuredClone(trainingBook(false)), structuredClone({ ...TRAINING_PARAMS, seed: DEFAULT_PARAMS.seed })),
