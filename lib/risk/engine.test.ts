@@ -111,6 +111,37 @@ describe('determinism: a path depends only on (seed, path index)', () => {
     expect(one.summary).toEqual(summarise(cb, out));
   });
 
+  // The loop reuses one waterfall for all its paths and resets it only after a path that touched it
+  // (pathWaterfall.ts `dirty`): a path simulated alone, on a fresh waterfall, must match the same path in
+  // a run — on a book where a few paths draw both layers, raise from an auction and socialise between
+  // paths that touch nothing, with and without an auction left open before t = 0 (pathWaterfall.test.ts
+  // checks the reset rule itself on every kind of path).
+  it('no path inherits the waterfall state of the path before it (each path alone equals the run)', () => {
+    const venue = () => syntheticBook({ seed: 11, covers: 24, positions: 60, maxLeverage: 25, junior: 150_000, senior: 150_000, exposureCap: 100_000 });
+    const openAtStart = venue();
+    const usdc = 10n ** 6n;
+    openAtStart.recapitalizer!.openAuction = {
+      target: 90_000n * usdc,
+      raised: 10_000n * usdc,
+      mintCap: 10n ** 24n,
+      minted: 0n,
+      closesAt: openAtStart.timestamp + 10n * 86_400n,
+    };
+    for (const book of [venue(), openAtStart]) {
+      const cb = compileBook(book, params({ paths: 1_000 }));
+      const n = 240;
+      const whole = allocateOutputs(n);
+      simulatePaths(cb, 0, n, whole);
+      for (const key of ['badDebt', 'drawJunior', 'drawSenior', 'recapRaised', 'socialised'] as const) expect(whole[key].some((x) => x > 0)).toBe(true);
+      expect(whole.badDebt.filter((x) => x === 0).length).toBeGreaterThan(n / 2);
+      for (let p = 0; p < n; p++) {
+        const one = allocateOutputs(1);
+        simulatePaths(cb, p, p + 1, one);
+        for (const key of OUTPUT_KEYS) expect([key, p, one[key][0]]).toEqual([key, p, whole[key][p]]);
+      }
+    }
+  });
+
   it('a different seed gives different paths', () => {
     const a = run(book, { seed: 1 });
     const b = run(book, { seed: 2 });
