@@ -222,9 +222,6 @@ export class PathWaterfall {
   /** End of the path: an auction still open raises what it will by its end (counted now). */
   finish(): void {
     if (this.auctionOpen) this.settle();
-    if (this.socialised > 0) {
-      this.flags |= SOCIALISED;
-      this.dirty = true;
-    }
+    if (this.socialised > 0) this.flags |= SOCIALISED; // only after absorb or settle: already dirty
   }
 }
