@@ -25,6 +25,16 @@ export function parseServedPort(log: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/**
+ * The block every chain of a /status answer has indexed, or −1 before the first checkpoint: Ponder then
+ * answers {}, whose minimum of nothing (Infinity) once counted as "past every block" and let two
+ * clean-clone CI runs under load query an empty database.
+ */
+export function indexedBlockOf(status: Record<string, { block: { number: number } }>): number {
+  const blocks = Object.values(status).map((s) => s.block.number);
+  return blocks.length === 0 ? -1 : Math.min(...blocks);
+}
+
 async function servedPort(child: ChildProcess, output: () => string, timeoutMs = 120_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -105,15 +115,17 @@ export async function startPonder(options: {
   const indexedBlock = async (): Promise<number> => {
     const res = await fetch(`${url}/status`);
     if (!res.ok) return -1;
-    const status = (await res.json()) as Record<string, { block: { number: number } }>;
-    return Math.min(...Object.values(status).map((s) => s.block.number));
+    return indexedBlockOf((await res.json()) as Record<string, { block: { number: number } }>);
   };
   const waitForBlock = async (blockNumber: bigint | number, timeoutMs = 60_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (exited) throw new Error(`ponder exited:\n${output.slice(-3000)}`);
       try {
-        if ((await indexedBlock()) >= Number(blockNumber)) return;
+        // Both: /ready (historical indexing complete) and /status at the block (/ready alone comes before
+        // the last 30 blocks on anvil are indexed).
+        const ready = (await fetch(`${url}/ready`)).ok;
+        if (ready && (await indexedBlock()) >= Number(blockNumber)) return;
       } catch {
         // not listening yet
       }

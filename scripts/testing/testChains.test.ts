@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startAnvil, type AnvilInstance } from './anvil';
-import { parseServedPort } from './ponder';
+import { indexedBlockOf, parseServedPort } from './ponder';
 
 async function rpc<T>(url: string, method: string, params: unknown[] = []): Promise<T> {
   const res = await fetch(url, {
@@ -40,5 +40,13 @@ describe('parseServedPort', () => {
     const log = '03:25:03.874 WARN  Port in use port=45123\n03:25:03.890 INFO  Created HTTP server port=45124 (2ms)\n';
     expect(parseServedPort(log)).toBe(45124);
     expect(parseServedPort('03:25:03.874 WARN  Port in use port=45123\n')).toBeNull();
+  });
+});
+
+describe('indexedBlockOf', () => {
+  it("is the lowest chain's block, and −1 (not yet) for the {} Ponder answers before its first checkpoint", () => {
+    expect(indexedBlockOf({ anvil: { block: { number: 201 } } })).toBe(201);
+    expect(indexedBlockOf({ a: { block: { number: 201 } }, b: { block: { number: 17 } } })).toBe(17);
+    expect(indexedBlockOf({})).toBe(-1);
   });
 });
