@@ -205,17 +205,13 @@ export function simulatePaths(
           if (e >= threshold) {
             const d = x1 - x;
             const m = 0.5 * (x + x1 - Math.sqrt(d * d + twoVar * e));
-            // passDown(fall, pf, m) (levels.ts) written out on the sweep's arrays held in locals.
+            // passDown(fall, pf, m) (levels.ts), the same statements on the sweep's arrays held in locals
+            // (V8 does not inline the call into this loop; levels.ts says why each statement is so).
             let n = pf;
             if (!(fLevel[pf]! < m)) {
-              // The bucket, clamped then truncated (no Math.floor: any start gives the same answer, the
-              // scans below make it exact; an in-range start keeps them short).
               const t = (m - fOrigin) * fInverseWidth + 1;
               n = fGrid[t < 0 ? 0 : t > fLast ? fLast : t | 0]!;
               if (n < pf) n = pf;
-              // The scan two steps at a time without a branch inside (a bucket holds 0–2 levels where
-              // the book is dense, a count no predictor learns); the loop rarely repeats. One body for
-              // both (no rarely-run statement: V8 compiles one without type feedback as a deopt).
               do {
                 n += +(fLevel[n]! >= m);
                 n += +(fLevel[n]! >= m);
@@ -271,7 +267,7 @@ export function simulatePaths(
           if (e >= threshold) {
             const d = x1 - x;
             const m = 0.5 * (x + x1 + Math.sqrt(d * d + twoVar * e));
-            // passUp(rise, pr, m), written out.
+            // passUp(rise, pr, m) (levels.ts), the same statements.
             let n = pr;
             if (!(rLevel[pr]! > m)) {
               const t = (m - rOrigin) * rInverseWidth;

@@ -85,35 +85,48 @@ export function sweep(coverLevels: Float64Array, positionLevels: Float64Array, d
   return { levels, grid: index.grid, origin: index.origin, inverseWidth: index.inverseWidth, covers, positions };
 }
 
-/** First index ≥ `from` whose level is below `m` (descending levels): [from, result) were crossed. */
+/**
+ * First index ≥ `from` whose level is below `m` (descending levels): [from, result) were crossed.
+ * The engine's path loop runs these same statements written out on its own locals (engine.ts: V8 does not
+ * inline a call into that loop, and a call per crossing cost more than the search); change both together.
+ */
 export function passDown(index: LevelIndex, from: number, m: number): number {
   const levels = index.levels;
   if (levels[from]! < m) return from;
   const grid = index.grid;
   const last = grid.length - 1;
-  // m lies in bucket c − 1, so the answer is at or after the first index below edge c.
-  let c = Math.floor((m - index.origin) * index.inverseWidth) + 1;
-  c = c < 0 ? 0 : c > last ? last : c;
-  let i = grid[c]!;
-  if (i < from) i = from;
-  while (levels[i]! >= m) i++;
+  // m lies in bucket c − 1, so the answer is at or after the first index below edge c. The bucket is
+  // clamped then truncated (no Math.floor: any start gives the same answer, the scans below make it
+  // exact; an in-range start keeps them short).
+  const t = (m - index.origin) * index.inverseWidth + 1;
+  let n = grid[t < 0 ? 0 : t > last ? last : t | 0]!;
+  if (n < from) n = from;
+  // The scan two steps at a time without a branch inside (a bucket holds 0–2 levels where the book is
+  // dense, a count no predictor learns); the loop rarely repeats. One body for both steps (no rarely-run
+  // statement: V8 compiles one without type feedback as a deopt).
+  do {
+    n += +(levels[n]! >= m);
+    n += +(levels[n]! >= m);
+  } while (levels[n]! >= m);
   // The bucket is computed in floating point: near an edge it can be one too far, so step back over
   // levels the extreme did not reach (the answer is exact whatever the grid's rounding).
-  while (i > from && levels[i - 1]! < m) i--;
-  return i;
+  while (n > from && levels[n - 1]! < m) n--;
+  return n;
 }
 
-/** First index ≥ `from` whose level is above `m` (ascending levels). */
+/** First index ≥ `from` whose level is above `m` (ascending levels); see passDown. */
 export function passUp(index: LevelIndex, from: number, m: number): number {
   const levels = index.levels;
   if (levels[from]! > m) return from;
   const grid = index.grid;
   const last = grid.length - 1;
-  let c = Math.floor((m - index.origin) * index.inverseWidth);
-  c = c < 0 ? 0 : c > last ? last : c;
-  let i = grid[c]!;
-  if (i < from) i = from;
-  while (levels[i]! <= m) i++;
-  while (i > from && levels[i - 1]! > m) i--;
-  return i;
+  const t = (m - index.origin) * index.inverseWidth;
+  let n = grid[t < 0 ? 0 : t > last ? last : t | 0]!;
+  if (n < from) n = from;
+  do {
+    n += +(levels[n]! <= m);
+    n += +(levels[n]! <= m);
+  } while (levels[n]! <= m);
+  while (n > from && levels[n - 1]! > m) n--;
+  return n;
 }
