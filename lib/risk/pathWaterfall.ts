@@ -25,9 +25,10 @@ export const SOCIALISED = 4;
  */
 export type WaterfallStart = {
   capBps: [bigint, bigint];
-  window: Float64Array;
-  prev: Float64Array;
-  curr: Float64Array;
+  /** Per layer, as the book read them (bigints, the twins' type). */
+  window: bigint[];
+  prev: bigint[];
+  curr: bigint[];
   exposureCap: number;
   exposureUsed: number;
   /** A Recapitalizer exists and could mint (its mint cap is above zero) when a new auction opens. */
@@ -49,9 +50,9 @@ export function waterfallStart(book: RiskBook, recapFill: number): WaterfallStar
   const live = Boolean(open && open.closesAt > book.timestamp);
   return {
     capBps: [book.waterfall.junior.capBps, book.waterfall.senior.capBps],
-    window: Float64Array.from(w, (x) => Number(x.window)),
-    prev: Float64Array.from(w, (x) => Number(x.prev)),
-    curr: Float64Array.from(w, (x) => Number(x.curr)),
+    window: w.map((x) => x.window),
+    prev: w.map((x) => x.prev),
+    curr: w.map((x) => x.curr),
     exposureCap: book.venue ? Number(book.venue.exposureCap) : 0,
     exposureUsed: book.venue ? Number(book.venue.exposureUsed) : 0,
     hasRecapitalizer: Boolean(recap),
@@ -96,20 +97,13 @@ export class PathWaterfall {
   private auctionPreexisting = 0;
 
   private readonly start: WaterfallStart;
-  private readonly startWindow: bigint[];
-  private readonly startPrev: bigint[];
-  private readonly startCurr: bigint[];
   /** Per step boundary: its time, its draw window, and each layer's free capital, as bigints. */
   private readonly timeAt: bigint[] = [];
   private readonly windowAt: bigint[] = [];
   private readonly freeAt: [bigint[], bigint[]] = [[], []];
 
   constructor(cb: CompiledBook) {
-    const init = cb.waterfall;
-    this.start = init;
-    this.startWindow = Array.from(init.window, (x) => BigInt(x));
-    this.startPrev = Array.from(init.prev, (x) => BigInt(x));
-    this.startCurr = Array.from(init.curr, (x) => BigInt(x));
+    this.start = cb.waterfall;
     for (let boundary = 0; boundary <= cb.steps; boundary++) {
       const t = cb.t0 + BigInt(boundary * cb.stepSeconds);
       this.timeAt.push(t);
@@ -121,9 +115,9 @@ export class PathWaterfall {
   reset(): void {
     const init = this.start;
     for (let i = 0; i < 2; i++) {
-      this.window[i] = this.startWindow[i]!;
-      this.prev[i] = this.startPrev[i]!;
-      this.curr[i] = this.startCurr[i]!;
+      this.window[i] = init.window[i]!;
+      this.prev[i] = init.prev[i]!;
+      this.curr[i] = init.curr[i]!;
       this.drawn[i] = 0n;
       this.draws[i] = 0;
     }
