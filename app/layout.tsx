@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { EARLY_PRESS_SCRIPT } from '@/components/hydration/earlyPress';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,11 +10,15 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-// The header and the wallet live in the two route groups' layouts: (wallet) pages load wagmi up
-// front, the read-only overview loads it only when someone reaches for the wallet.
+// The header and the wallet live in the (overview) layout, which loads wagmi only when someone reaches
+// for the wallet. The head's script keeps a press on the wallet's button made before hydration.
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of ours, no user input; it must run before the page's own code */}
+        <script dangerouslySetInnerHTML={{ __html: EARLY_PRESS_SCRIPT }} />
+      </head>
       <body className="min-h-screen">{children}</body>
     </html>
   );

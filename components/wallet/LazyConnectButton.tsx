@@ -2,6 +2,7 @@
 
 import { useEffect, useState, type ComponentType } from 'react';
 import type { State } from 'wagmi';
+import { EARLY_PRESS_ATTRIBUTE, takeEarlyPresses } from '../hydration/earlyPress';
 import { Button } from '../ui/Button';
 import { AccountChip } from './AccountChip';
 import { savedConnection } from './savedConnection';
@@ -9,6 +10,9 @@ import { loadWallet, onWalletLoaded } from './walletLoader';
 import type WalletIsland from './WalletIsland';
 
 type Island = typeof WalletIsland;
+
+const CONNECT_PRESS = 'connect-wallet';
+const DISCONNECT_PRESS = 'disconnect';
 type Props = { initialState: State | undefined };
 
 /**
@@ -30,6 +34,22 @@ export function LazyConnectButton({ initialState }: Props) {
   const load = () => {
     loadWallet().catch(() => setFailed(true));
   };
+  const pressConnect = () => {
+    setOpenMenu(true);
+    setFailed(false);
+    load();
+  };
+  const pressDisconnect = () => {
+    setDisconnectRequested(true);
+    load();
+  };
+  // A press that landed before hydration (components/hydration/earlyPress.ts) is carried out now, once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the record is taken once, at hydration; the handlers only set state
+  useEffect(() => {
+    const presses = takeEarlyPresses();
+    if (account && presses.includes(DISCONNECT_PRESS)) pressDisconnect();
+    else if (!account && presses.includes(CONNECT_PRESS)) pressConnect();
+  }, []);
 
   if (island) return <island.Component initialState={initialState} openMenu={openMenu} disconnectOnArrival={disconnectRequested} />;
   if (account) {
@@ -37,11 +57,9 @@ export function LazyConnectButton({ initialState }: Props) {
       <AccountChip
         address={account}
         onIntent={load}
-        onDisconnect={() => {
-          setDisconnectRequested(true);
-          load();
-        }}
+        onDisconnect={pressDisconnect}
         pending={disconnectRequested}
+        earlyPress={DISCONNECT_PRESS}
         testId="connected-address"
       />
     );
@@ -50,11 +68,8 @@ export function LazyConnectButton({ initialState }: Props) {
     <Button
       onPointerEnter={load}
       onFocus={load}
-      onClick={() => {
-        setOpenMenu(true);
-        setFailed(false);
-        load();
-      }}
+      onClick={pressConnect}
+      {...{ [EARLY_PRESS_ATTRIBUTE]: CONNECT_PRESS }}
       aria-haspopup="menu"
       aria-expanded={false}
       title={failed ? 'The wallet could not be loaded; click to try again.' : undefined}
