@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { EARLY_PRESS_SCRIPT } from '@/components/hydration/earlyPress';
+import { EARLY_PRESS_SCRIPT } from '@/lib/hydration/earlyPressScript';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -12,6 +12,7 @@ import type { Trader } from '@/lib/exchange/exchangeState';
 import { formatAssets } from '@/lib/format/tokenAmount';
 import { signingGate } from '@/lib/tx/signingGate';
 import { useChainClock } from '../chain/useChainClock';
+import { useTypedBeforeHydration } from '../hydration/useTypedBeforeHydration';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useApproveThenAct } from '../tx/useApproveThenAct';
 import { Button } from '../ui/Button';
@@ -35,6 +36,8 @@ export function MakeOfferForm({ cover, trader, account, wrongNetwork, blockTimes
   const flow = useApproveThenAct();
   const [amount, setAmount] = useState('');
   const [days, setDays] = useState('3');
+  const amountInput = useTypedBeforeHydration(amount, setAmount);
+  const daysInput = useTypedBeforeHydration(days, setDays);
   const [message, setMessage] = useState<string>();
   const gate = signingGate({ connected: Boolean(account), wrongNetwork }, 'make an offer');
 
@@ -64,6 +67,7 @@ export function MakeOfferForm({ cover, trader, account, wrongNetwork, blockTimes
           <input
             className="w-28 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
             inputMode="decimal"
+            ref={amountInput}
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
             data-testid="offer-amount"
@@ -74,6 +78,7 @@ export function MakeOfferForm({ cover, trader, account, wrongNetwork, blockTimes
           <input
             className="w-16 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
             inputMode="decimal"
+            ref={daysInput}
             value={days}
             onChange={(e) => setDays(e.target.value)}
             data-testid="offer-days"

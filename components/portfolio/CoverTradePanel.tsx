@@ -13,6 +13,7 @@ import { formatTimestamp } from '@/lib/format/duration';
 import { formatAssets } from '@/lib/format/tokenAmount';
 import { isBusy } from '@/lib/tx/status';
 import { useChainClock } from '../chain/useChainClock';
+import { useTypedBeforeHydration } from '../hydration/useTypedBeforeHydration';
 import { TxStatusLine } from '../tx/TxStatusLine';
 import { useTransactor } from '../tx/useTransactor';
 import { Button } from '../ui/Button';
@@ -59,6 +60,7 @@ export function CoverTradePanel({
   const first = useTransactor();
   const second = useTransactor();
   const [price, setPrice] = useState('');
+  const priceInput = useTypedBeforeHydration(price, setPrice);
   const [message, setMessage] = useState<string>();
 
   const tradable = now < cover.end && cover.status === 1;
@@ -111,6 +113,7 @@ export function CoverTradePanel({
             <input
               className="w-28 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
               inputMode="decimal"
+              ref={priceInput}
               value={price}
               onChange={(e) => setPrice(e.target.value)}
               data-testid={`list-price-${tokenId}`}

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTypedBeforeHydration } from '../hydration/useTypedBeforeHydration';
+
 /** A decimal amount box with a Max button; the label and the message below belong to the form. */
 export function AmountInput({
   id,
@@ -20,9 +22,11 @@ export function AmountInput({
   invalid: boolean;
   testId?: string;
 }) {
+  const input = useTypedBeforeHydration(value, onChange);
   return (
     <div className="mt-1 flex rounded-lg border border-slate-300 focus-within:border-indigo-500 dark:border-slate-700">
       <input
+        ref={input}
         id={id}
         name={name}
         inputMode="decimal"

@@ -1,3 +1,7 @@
+'use client';
+
+import { useTypedBeforeHydration } from '../hydration/useTypedBeforeHydration';
+
 // A labelled text input with its one-line hint or error below (every form's fields: cover, venue).
 export function Field({
   id,
@@ -16,12 +20,14 @@ export function Field({
   error?: string;
   testId: string;
 }) {
+  const input = useTypedBeforeHydration(value, onChange);
   return (
     <div>
       <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
       </label>
       <input
+        ref={input}
         id={id}
         inputMode="decimal"
         autoComplete="off"

@@ -6,6 +6,7 @@ import { EARLY_PRESS_ATTRIBUTE, takeEarlyPresses } from '../hydration/earlyPress
 import { Button } from '../ui/Button';
 import { AccountChip } from './AccountChip';
 import { savedConnection } from './savedConnection';
+import { usePressHold } from './usePressHold';
 import { loadWallet, onWalletLoaded } from './walletLoader';
 import type WalletIsland from './WalletIsland';
 
@@ -20,6 +21,8 @@ type Props = { initialState: State | undefined };
  * button (hover, focus, click) or when a form's transaction helper sees a signature near (walletLoader).
  * A saved connection is drawn from the cookie exactly as the real control draws it, so nothing moves when
  * the real one arrives, and the page's numbers for that account are already on the server's page.
+ * A press made before hydration (earlyPress) or under way when the real control arrives (usePressHold)
+ * is never lost.
  */
 export function LazyConnectButton({ initialState }: Props) {
   const { account } = savedConnection(initialState);
@@ -28,6 +31,7 @@ export function LazyConnectButton({ initialState }: Props) {
   const [failed, setFailed] = useState(false);
   // A press on the saved account's Disconnect before the wallet's code is there is carried out when it arrives.
   const [disconnectRequested, setDisconnectRequested] = useState(false);
+  const { pressing, holdPress } = usePressHold();
 
   useEffect(() => onWalletLoaded((m) => setIsland((loaded) => loaded ?? { Component: m.default })), []);
   // A failed download (offline, a new deploy) says so on the button; the next click tries again.
@@ -51,13 +55,14 @@ export function LazyConnectButton({ initialState }: Props) {
     else if (!account && presses.includes(CONNECT_PRESS)) pressConnect();
   }, []);
 
-  if (island) return <island.Component initialState={initialState} openMenu={openMenu} disconnectOnArrival={disconnectRequested} />;
+  if (island && !pressing) return <island.Component initialState={initialState} openMenu={openMenu} disconnectOnArrival={disconnectRequested} />;
   if (account) {
     return (
       <AccountChip
         address={account}
         onIntent={load}
         onDisconnect={pressDisconnect}
+        onPressStart={holdPress}
         pending={disconnectRequested}
         earlyPress={DISCONNECT_PRESS}
         testId="connected-address"
@@ -69,6 +74,7 @@ export function LazyConnectButton({ initialState }: Props) {
       onPointerEnter={load}
       onFocus={load}
       onClick={pressConnect}
+      {...holdPress}
       {...{ [EARLY_PRESS_ATTRIBUTE]: CONNECT_PRESS }}
       aria-haspopup="menu"
       aria-expanded={false}
