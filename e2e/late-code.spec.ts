@@ -3,8 +3,7 @@
 // (lib/hydration/earlyPressScript.ts), an amount typed before it (components/hydration/useTypedBeforeHydration.ts), a press
 // under way when the wallet's code arrives (components/wallet/usePressHold.ts). Here the code is held back.
 import { expect, type Page, test } from '@playwright/test';
-import { EARLY_PRESS_RECORD } from '../lib/hydration/earlyPressScript';
-import { connectWith } from './support/page';
+import { connectWith, hydrated } from './support/page';
 
 type Held = { release: () => void; requests: Promise<unknown>[] };
 
@@ -21,11 +20,6 @@ async function holdPageCode(page: Page): Promise<Held> {
     await route.continue();
   });
   return { release, requests };
-}
-
-/** The page has hydrated: the wallet button has taken the record of early presses. */
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction((record) => !(record in window) || (window as unknown as Record<string, unknown>)[record] === undefined, EARLY_PRESS_RECORD);
 }
 
 test('Connect wallet pressed before the page has hydrated opens the wallet menu once the code arrives', async ({ page }) => {

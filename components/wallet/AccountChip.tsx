@@ -1,5 +1,5 @@
 import { shortHash } from '@/lib/tx/status';
-import type { KeyboardEvent, PointerEvent } from 'react';
+import type { ComponentProps, Ref } from 'react';
 import { EARLY_PRESS_ATTRIBUTE } from '../hydration/earlyPress';
 import { Button } from '../ui/Button';
 
@@ -10,15 +10,17 @@ type Props = {
   onIntent?: () => void;
   /** Disconnect was pressed and is waiting for the wallet's code. */
   pending?: boolean;
-  /** On a server-drawn chip: a press on Disconnect begins (components/wallet/usePressHold.ts). */
-  onPressStart?: { onPointerDown: (e: PointerEvent) => void; onKeyDown: (e: KeyboardEvent) => void };
+  /** On a server-drawn chip: the lazy control's own handlers on Disconnect (press hold, focus tracking). */
+  controlHandlers?: Pick<ComponentProps<'button'>, 'onPointerDown' | 'onKeyDown' | 'onFocus' | 'onBlur'>;
   /** On a server-drawn chip: Disconnect pressed before hydration is kept under this name (components/hydration/earlyPress.ts). */
   earlyPress?: string;
   testId?: string;
+  /** The Disconnect button, for moving focus to it. */
+  buttonRef?: Ref<HTMLButtonElement>;
 };
 
 /** The connected account and its Disconnect button; with neither handler, or a disconnect pending, the button waits, disabled. */
-export function AccountChip({ address, onDisconnect, onIntent, pending = false, onPressStart, earlyPress, testId }: Props) {
+export function AccountChip({ address, onDisconnect, onIntent, pending = false, controlHandlers, earlyPress, testId, buttonRef }: Props) {
   return (
     <div className="flex items-center gap-2" aria-busy={pending || !(onDisconnect || onIntent) ? true : undefined}>
       <span
@@ -29,11 +31,12 @@ export function AccountChip({ address, onDisconnect, onIntent, pending = false, 
         {shortHash(address)}
       </span>
       <Button
+        ref={buttonRef}
         variant="secondary"
         onClick={onDisconnect ?? onIntent}
         onPointerEnter={onIntent}
         onFocus={onIntent}
-        {...onPressStart}
+        {...controlHandlers}
         disabled={pending || (!onDisconnect && !onIntent)}
         {...(earlyPress ? { [EARLY_PRESS_ATTRIBUTE]: earlyPress } : {})}
       >

@@ -32,6 +32,8 @@ export function LazyConnectButton({ initialState }: Props) {
   // A press on the saved account's Disconnect before the wallet's code is there is carried out when it arrives.
   const [disconnectRequested, setDisconnectRequested] = useState(false);
   const { pressing, holdPress } = usePressHold();
+  // The server-drawn control has focus: the real one takes it when it arrives (a keyboard user keeps their place).
+  const [focused, setFocused] = useState(false);
 
   useEffect(() => onWalletLoaded((m) => setIsland((loaded) => loaded ?? { Component: m.default })), []);
   // A failed download (offline, a new deploy) says so on the button; the next click tries again.
@@ -55,14 +57,23 @@ export function LazyConnectButton({ initialState }: Props) {
     else if (!account && presses.includes(CONNECT_PRESS)) pressConnect();
   }, []);
 
-  if (island && !pressing) return <island.Component initialState={initialState} openMenu={openMenu} disconnectOnArrival={disconnectRequested} />;
+  if (island && !pressing)
+    return <island.Component initialState={initialState} openMenu={openMenu} disconnectOnArrival={disconnectRequested} focusOnArrival={focused} />;
+  const controlHandlers = {
+    ...holdPress,
+    onFocus: () => {
+      setFocused(true);
+      load();
+    },
+    onBlur: () => setFocused(false),
+  };
   if (account) {
     return (
       <AccountChip
         address={account}
         onIntent={load}
         onDisconnect={pressDisconnect}
-        onPressStart={holdPress}
+        controlHandlers={controlHandlers}
         pending={disconnectRequested}
         earlyPress={DISCONNECT_PRESS}
         testId="connected-address"
@@ -72,9 +83,8 @@ export function LazyConnectButton({ initialState }: Props) {
   return (
     <Button
       onPointerEnter={load}
-      onFocus={load}
       onClick={pressConnect}
-      {...holdPress}
+      {...controlHandlers}
       {...{ [EARLY_PRESS_ATTRIBUTE]: CONNECT_PRESS }}
       aria-haspopup="menu"
       aria-expanded={false}

@@ -9,14 +9,17 @@ export default function WalletIsland({
   initialState,
   openMenu,
   disconnectOnArrival,
+  focusOnArrival,
 }: {
   initialState: State | undefined;
   openMenu: boolean;
   disconnectOnArrival: boolean;
+  /** The server-drawn control had focus: the real one takes it. */
+  focusOnArrival: boolean;
 }) {
   return (
     <Providers initialState={initialState}>
-      <ConnectButton defaultOpen={openMenu} disconnectOnArrival={disconnectOnArrival} />
+      <ConnectButton defaultOpen={openMenu} disconnectOnArrival={disconnectOnArrival} focusOnArrival={focusOnArrival} />
     </Providers>
   );
 }
