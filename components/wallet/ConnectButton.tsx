@@ -46,7 +46,8 @@ export function ConnectButton({
     disconnect.mutate();
   }, [disconnectOnArrival, restored, disconnect]);
 
-  const connected = Boolean(connection.isConnected && connection.address);
+  const address = connection.isConnected ? connection.address : undefined;
+  const connected = address !== undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the first commit takes the server-drawn control's focus
   useEffect(() => {
     // A disconnect pressed before arrival ends on Connect wallet, where the press was (its button went disabled).
@@ -73,10 +74,10 @@ export function ConnectButton({
     return () => document.removeEventListener('pointerdown', closeOutside, true);
   }, [open]);
 
-  if (connected && connection.address) {
+  if (address) {
     return (
       <AccountChip
-        address={connection.address}
+        address={address}
         onDisconnect={() => {
           // Disconnect is about to disappear under the focus: Connect wallet, which replaces it, takes it.
           if (document.activeElement === disconnectButton.current) focusNext.current = 'connect';

@@ -5,7 +5,9 @@
 export type MenuKeyAction = { focus: number } | { close: 'to-button' | 'onwards' } | undefined;
 
 export function menuKeyAction(key: string, current: number, count: number): MenuKeyAction {
-  if (count === 0) return key === 'Escape' ? { close: 'to-button' } : key === 'Tab' ? { close: 'onwards' } : undefined;
+  if (key === 'Escape') return { close: 'to-button' };
+  if (key === 'Tab') return { close: 'onwards' };
+  if (count === 0) return undefined;
   switch (key) {
     case 'ArrowDown':
       return { focus: current < 0 ? 0 : (current + 1) % count };
@@ -15,10 +17,6 @@ export function menuKeyAction(key: string, current: number, count: number): Menu
       return { focus: 0 };
     case 'End':
       return { focus: count - 1 };
-    case 'Escape':
-      return { close: 'to-button' };
-    case 'Tab':
-      return { close: 'onwards' };
     default:
       return undefined;
   }
